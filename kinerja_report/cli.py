@@ -1,0 +1,114 @@
+"""The ``kinerja`` command: a thin shell over :mod:`kinerja_report.pipeline`.
+
+Errors are translated here, in one place; a traceback appears only with ``--debug``.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from kinerja_report import __version__
+from kinerja_report.errors import KinerjaError
+from kinerja_report.formats import angka
+from kinerja_report.pipeline import HasilBuild, build
+from kinerja_report.problems import Tingkat
+
+BATAS_TAMPIL = 30
+"""At most this many errors and warnings are listed on screen; masalah.csv has them all."""
+
+
+class ProgresRich:
+    """Shows the library's progress as rich progress bars on stderr."""
+
+    def __init__(self, progress: Progress) -> None:
+        self._progress = progress
+        self._task: object = None
+
+    def mulai(self, tahap: str, total: int) -> None:
+        self._task = self._progress.add_task(tahap, total=total)
+
+    def maju(self, keterangan: str) -> None:
+        if self._task is not None:
+            self._progress.advance(self._task)  # type: ignore[arg-type]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="kinerja")
+@click.option("--debug", is_flag=True, help="Tampilkan traceback bila terjadi galat tak terduga.")
+@click.pass_context
+def main(ctx: click.Context, debug: bool) -> None:
+    """kinerja-report: capaian kinerja dan laporan evaluasi dari workbook OPD."""
+    ctx.obj = {"debug": debug}
+
+
+@main.command("build")
+@click.argument("masukan", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option(
+    "--out",
+    "keluaran",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("hasil"),
+    show_default=True,
+    help="Folder hasil.",
+)
+@click.pass_context
+def build_command(ctx: click.Context, masukan: Path, keluaran: Path) -> None:
+    """Baca semua workbook di folder MASUKAN, hitung capaian, tulis CSV dan PDF ke --out."""
+    console = Console(stderr=True)
+    try:
+        with Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=console,
+            transient=False,
+        ) as progress:
+            hasil = build(masukan, keluaran, ProgresRich(progress))
+    except KinerjaError as exc:
+        lokasi = exc.masalah.lokasi
+        console.print(f"[bold red]Galat:[/] {lokasi + ': ' if lokasi else ''}{exc.masalah.pesan}")
+        sys.exit(2)
+    except Exception:
+        if ctx.obj["debug"]:
+            raise
+        console.print(
+            "[bold red]Galat tak terduga.[/] Jalankan ulang dengan "
+            "'kinerja --debug build ...' dan laporkan keluarannya."
+        )
+        sys.exit(3)
+    _tampilkan_masalah(console, hasil)
+    click.echo(ringkasan(hasil, keluaran))
+    sys.exit(0 if hasil.berhasil else 1)
+
+
+def _tampilkan_masalah(console: Console, hasil: HasilBuild) -> None:
+    shown = [p for p in hasil.kumpulan.masalah if p.tingkat is not Tingkat.INFO]
+    for problem in shown[:BATAS_TAMPIL]:
+        warna = "red" if problem.tingkat is Tingkat.GALAT else "yellow"
+        console.print(
+            f"[{warna}]{problem.tingkat.value}[/] [{problem.kode}] "
+            f"{problem.lokasi}: {problem.pesan}",
+            highlight=False,
+        )
+    if len(shown) > BATAS_TAMPIL:
+        console.print(f"... dan {len(shown) - BATAS_TAMPIL} lainnya (lihat masalah.csv)")
+
+
+def ringkasan(hasil: HasilBuild, keluaran: Path) -> str:
+    """The one-line Indonesian summary printed at the end of a build."""
+    k = hasil.kumpulan
+    gagal = len(k.berkas_gagal)
+    pdf = sum(1 for path in hasil.berkas_keluaran if path.suffix == ".pdf")
+    status = "Selesai" if hasil.berhasil else "Selesai dengan galat"
+    return (
+        f"{status}: {angka(k.jumlah_berkas)} workbook dibaca ({angka(gagal)} gagal), "
+        f"{angka(len(k.baris))} baris capaian dari {angka(len({lap.opd for lap in k.laporan}))} "
+        f"perangkat daerah, {angka(pdf)} PDF; {angka(k.jumlah(Tingkat.GALAT))} galat, "
+        f"{angka(k.jumlah(Tingkat.PERINGATAN))} peringatan. Hasil di {keluaran}/"
+    )

@@ -1,0 +1,41 @@
+"""Indonesian number and date formats (babel, locale ``id_ID``), as DOMAIN.md section 9 sets.
+
+``1.234.567,89`` for numbers, ``Rp 1.234.567`` for money, ``95,41 %`` for percentages,
+``8 Juni 2022`` for dates.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from babel.dates import format_date
+from babel.numbers import format_decimal
+
+LOCALE = "id_ID"
+
+
+def angka(value: float | None, desimal: int = 2) -> str:
+    """'1.234.567,89'; at most ``desimal`` decimals, none for whole numbers; '' for None."""
+    if value is None:
+        return ""
+    pattern = "#,##0" + ("." + "#" * desimal if desimal else "")
+    return format_decimal(value, format=pattern, locale=LOCALE)
+
+
+def persen(value: float | None) -> str:
+    """'95,41 %' (always two decimals); '' for None."""
+    if value is None:
+        return ""
+    return format_decimal(value, format="#,##0.00", locale=LOCALE) + "\u00a0%"
+
+
+def rupiah(value: float | None) -> str:
+    """'Rp 1.234.567' (whole rupiah); '' for None."""
+    if value is None:
+        return ""
+    return "Rp\u00a0" + format_decimal(round(value), format="#,##0", locale=LOCALE)
+
+
+def tanggal(value: date) -> str:
+    """'8 Juni 2022'."""
+    return format_date(value, format="d MMMM y", locale=LOCALE)

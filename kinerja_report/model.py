@@ -1,0 +1,127 @@
+"""Domain data read from the workbooks: frozen dataclasses with their provenance.
+
+Every value keeps the cell it came from (:class:`Sumber`), so that every number in our
+outputs can be traced back to ``file!sheet!cell``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+@dataclass(frozen=True)
+class Sumber:
+    """Where a value was read: file name, sheet name and cell (``B12``)."""
+
+    berkas: str
+    lembar: str
+    sel: str
+
+    def __str__(self) -> str:
+        return f"{self.berkas}!{self.lembar}!{self.sel}"
+
+
+@dataclass(frozen=True)
+class Nilai:
+    """A cell value: a number, a text (qualitative value such as 'WTP'), or empty."""
+
+    angka: float | None = None
+    teks: str | None = None
+    sumber: Sumber | None = None
+
+    @property
+    def kosong(self) -> bool:
+        return self.angka is None and self.teks is None
+
+
+KOSONG = Nilai()
+
+
+class Polaritas(StrEnum):
+    """Whether a higher (positif) or lower (negatif) value is better."""
+
+    POSITIF = "positif"
+    NEGATIF = "negatif"
+
+
+class TingkatIndikator(StrEnum):
+    """Level of an indicator in the planning hierarchy."""
+
+    DAERAH = "daerah"
+    URUSAN = "urusan"
+    BIDANG_URUSAN = "bidang urusan"
+    PROGRAM = "program"
+    KEGIATAN = "kegiatan"
+    SUB_KEGIATAN = "sub kegiatan"
+    LAINNYA = "lainnya"
+
+
+@dataclass(frozen=True)
+class IndikatorRenja:
+    """One indicator row of an E.81 'Evaluasi terhadap Hasil Renja PD' sheet."""
+
+    baris: int
+    kode: str
+    tingkat: TingkatIndikator
+    uraian: str
+    sasaran: str
+    indikator: str
+    satuan: str
+    target: Nilai
+    target_rp: Nilai
+    triwulan: tuple[Nilai, Nilai, Nilai, Nilai]
+    triwulan_rp: tuple[Nilai, Nilai, Nilai, Nilai]
+    realisasi_tahunan: Nilai
+    """The workbook's own column 13 (K), as written by the OPD."""
+    realisasi_tahunan_rp: Nilai
+
+
+@dataclass(frozen=True)
+class EvaluasiRenja:
+    """One OPD's evaluation form for one year."""
+
+    berkas: str
+    lembar: str
+    opd: str
+    tahun: int
+    indikator: tuple[IndikatorRenja, ...]
+    catatan: tuple[str, ...] = ()
+    """Narrative rows (faktor pendorong / penghambat, tindak lanjut), kept as text."""
+
+
+@dataclass(frozen=True)
+class IndikatorRpjmd:
+    """One regency indicator of the RPJMD matrix, with its target and realisation per year."""
+
+    baris: int
+    tujuan: str
+    sasaran: str
+    indikator: str
+    satuan: str
+    polaritas: Polaritas
+    kondisi_awal: Nilai
+    target: dict[int, Nilai] = field(hash=False)
+    realisasi: dict[int, Nilai] = field(hash=False)
+    penanggung_jawab: str = ""
+
+
+@dataclass(frozen=True)
+class MatriksRpjmd:
+    """The RPJMD indicator matrix (Indikator Kinerja Daerah)."""
+
+    berkas: str
+    lembar: str
+    indikator: tuple[IndikatorRpjmd, ...]
+
+
+@dataclass(frozen=True)
+class Penandatangan:
+    """A signatory of documents: position (with Plt./Plh./Pj.), name, NIP, rank."""
+
+    tahun: int | None
+    perangkat_daerah: str
+    jabatan: str
+    nama: str
+    nip: str = ""
+    pangkat: str = ""

@@ -1,0 +1,134 @@
+"""The one orchestrator: read -> check -> compute -> render -> write.
+
+:func:`kumpulkan` runs the pure stages (read, check, compute) and returns every result and
+problem; :func:`build` adds rendering and writing the outputs of the documented layout::
+
+    OUT/capaian.csv
+    OUT/masalah.csv
+    OUT/<tahun>/evaluasi/<opd-slug>.pdf
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from kinerja_report.check.duplicates import buang_ganda
+from kinerja_report.check.reconcile import periksa_kolom_13
+from kinerja_report.compute.report import LaporanOpd, laporan_opd
+from kinerja_report.compute.table import (
+    BarisCapaian,
+    baris_evaluasi,
+    baris_rpjmd,
+    polaritas_rpjmd,
+)
+from kinerja_report.problems import Masalah, Tingkat, masalah
+from kinerja_report.progress import Progres, TanpaProgres
+from kinerja_report.read.folder import baca_folder
+from kinerja_report.render.html import FOLDER_TEMPLAT, lingkungan, render_html
+from kinerja_report.render.pdf import render_pdf
+from kinerja_report.settings import Pengaturan, baca_pengaturan
+from kinerja_report.write.atomic import tulis_atomik
+from kinerja_report.write.csv_files import tulis_capaian_csv, tulis_masalah_csv
+
+
+@dataclass(frozen=True)
+class Kumpulan:
+    """Everything read, checked and computed from one input folder."""
+
+    pengaturan: Pengaturan
+    laporan: tuple[LaporanOpd, ...]
+    baris_daerah: tuple[BarisCapaian, ...]
+    masalah: tuple[Masalah, ...]
+    jumlah_berkas: int
+    berkas_gagal: tuple[str, ...]
+
+    @property
+    def baris(self) -> tuple[BarisCapaian, ...]:
+        """All capaian rows: the regency's first, then each OPD-year's."""
+        return self.baris_daerah + tuple(row for lap in self.laporan for row in lap.baris)
+
+    def jumlah(self, tingkat: Tingkat) -> int:
+        return sum(1 for problem in self.masalah if problem.tingkat is tingkat)
+
+
+@dataclass(frozen=True)
+class HasilBuild:
+    """A build's results and the files it wrote."""
+
+    kumpulan: Kumpulan
+    berkas_keluaran: tuple[Path, ...]
+
+    @property
+    def berhasil(self) -> bool:
+        """True when every workbook was read."""
+        return not self.kumpulan.berkas_gagal
+
+
+def kumpulkan(
+    masukan: Path, progres: Progres | None = None, kecuali: Path | None = None
+) -> Kumpulan:
+    """Read every workbook below ``masukan``, check and compute. Never raises for bad data
+    in a workbook; raises :class:`~kinerja_report.errors.PengaturanTidakValid` for a bad
+    settings file."""
+    problems: list[Masalah] = []
+    pengaturan = baca_pengaturan(masukan)
+    if pengaturan is None:
+        problems.append(masalah("pengaturan-tidak-ada"))
+        pengaturan = Pengaturan()
+    isi = baca_folder(masukan, progres, kecuali)
+    for item in isi:
+        problems.extend(item.masalah)
+    evaluasi, ganda = buang_ganda([ev for item in isi for ev in item.evaluasi])
+    problems.extend(ganda)
+    gagal = {item.nama for item in isi if item.gagal} | {p.berkas for p in ganda}
+    matriks = [m for item in isi for m in item.rpjmd]
+    polaritas = polaritas_rpjmd(matriks)
+    laporan = []
+    for ev in sorted(evaluasi, key=lambda e: (e.tahun, e.opd)):
+        problems.extend(periksa_kolom_13(ev))
+        rows, found = baris_evaluasi(ev, polaritas)
+        problems.extend(found)
+        laporan.append(laporan_opd(ev, rows))
+    daerah = [row for m in matriks for row in baris_rpjmd(m, pengaturan.daerah.nama_lengkap)]
+    return Kumpulan(
+        pengaturan=pengaturan,
+        laporan=tuple(laporan),
+        baris_daerah=tuple(sorted(daerah, key=lambda r: r.tahun)),
+        masalah=tuple(problems),
+        jumlah_berkas=len(isi),
+        berkas_gagal=tuple(sorted(gagal)),
+    )
+
+
+def build(masukan: Path, keluaran: Path, progres: Progres | None = None) -> HasilBuild:
+    """Read ``masukan`` and write every output below ``keluaran``."""
+    progres = progres or TanpaProgres()
+    kumpulan = kumpulkan(masukan, progres, kecuali=keluaran)
+    written = [keluaran / "capaian.csv", keluaran / "masalah.csv"]
+    tulis_capaian_csv(written[0], kumpulan.baris)
+    tulis_masalah_csv(written[1], kumpulan.masalah)
+    written.extend(_tulis_evaluasi(kumpulan, keluaran, progres))
+    return HasilBuild(kumpulan, tuple(written))
+
+
+def _tulis_evaluasi(kumpulan: Kumpulan, keluaran: Path, progres: Progres) -> list[Path]:
+    env = lingkungan()
+    daerah = kumpulan.pengaturan.daerah
+    aset = (daerah.logo,) if daerah.logo else ()
+    logo_url = daerah.logo.as_uri() if daerah.logo else None
+    progres.mulai("Membuat laporan evaluasi PDF", len(kumpulan.laporan))
+    written = []
+    for laporan in kumpulan.laporan:
+        html = render_html(
+            env,
+            "evaluasi.html.j2",
+            laporan=laporan,
+            pengaturan=kumpulan.pengaturan,
+            logo_url=logo_url,
+        )
+        path = keluaran / str(laporan.tahun) / "evaluasi" / f"{laporan.slug}.pdf"
+        tulis_atomik(path, render_pdf(html, FOLDER_TEMPLAT, aset))
+        written.append(path)
+        progres.maju(f"{laporan.tahun} {laporan.opd}")
+    return written

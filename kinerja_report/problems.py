@@ -1,0 +1,135 @@
+"""Problems found in the input, each with a stable code and where it is.
+
+A *problem* is a data issue that is collected and reported with all the others (the build
+goes on); a :class:`~kinerja_report.errors.KinerjaError` is a fatal issue for one workbook.
+Every problem code lives in :data:`KATALOG`, with its severity and its Indonesian message
+template, so that tests and users can key on the code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Tingkat(StrEnum):
+    """Severity of a problem."""
+
+    GALAT = "galat"
+    PERINGATAN = "peringatan"
+    INFO = "info"
+
+
+@dataclass(frozen=True)
+class JenisMasalah:
+    """One entry of the catalogue: severity and message template."""
+
+    tingkat: Tingkat
+    templat: str
+    keterangan: str
+
+
+KATALOG: dict[str, JenisMasalah] = {
+    "berkas-tidak-terbaca": JenisMasalah(
+        Tingkat.GALAT,
+        "Berkas tidak dapat dibaca sebagai workbook Excel: {alasan}",
+        "The file is not a readable .xlsx/.xlsm workbook.",
+    ),
+    "format-belum-didukung": JenisMasalah(
+        Tingkat.GALAT,
+        "Format berkas {format} belum didukung; simpan ulang sebagai .xlsx di Excel/LibreOffice",
+        "Old .xls and other formats are not read yet.",
+    ),
+    "header-tidak-ditemukan": JenisMasalah(
+        Tingkat.GALAT,
+        "Header tabel tidak ditemukan di 40 baris pertama (dicari: {dicari})",
+        "No header row with the expected column titles.",
+    ),
+    "kolom-wajib-hilang": JenisMasalah(
+        Tingkat.GALAT,
+        "Kolom '{kolom}' tidak ditemukan di header",
+        "A column the sheet kind needs is missing.",
+    ),
+    "tahun-tidak-diketahui": JenisMasalah(
+        Tingkat.GALAT,
+        "Tahun tidak ditemukan di judul lembar, nama folder, maupun nama berkas",
+        "The year of an evaluation form could not be determined.",
+    ),
+    "opd-tidak-diketahui": JenisMasalah(
+        Tingkat.GALAT,
+        "Nama Perangkat Daerah tidak ditemukan di judul lembar "
+        "(tulis baris 'Perangkat Daerah : ...')",
+        "The OPD of an evaluation form could not be determined.",
+    ),
+    "opd-tahun-ganda": JenisMasalah(
+        Tingkat.GALAT,
+        "{opd} tahun {tahun} ada di dua berkas: {berkas_lain} dan berkas ini; "
+        "keduanya tidak dipakai, hapus salah satunya",
+        "The same OPD and year come from two files; neither is used.",
+    ),
+    "teks-di-kolom-angka": JenisMasalah(
+        Tingkat.GALAT,
+        "Isi sel '{teks}' bukan angka (kolom {kolom})",
+        "Text where a number is expected.",
+    ),
+    "target-tidak-terhitung": JenisMasalah(
+        Tingkat.PERINGATAN,
+        "Capaian tidak dapat dihitung: {alasan}",
+        "Target or realisation missing or not comparable; capaian left empty.",
+    ),
+    "realisasi-beda-kolom-13": JenisMasalah(
+        Tingkat.PERINGATAN,
+        "Jumlah realisasi triwulan ({jumlah}) berbeda dengan kolom 13 di workbook ({kolom13})",
+        "The workbook's own yearly realisation differs from the sum of its quarters.",
+    ),
+    "baris-tersembunyi": JenisMasalah(
+        Tingkat.INFO,
+        "Baris {baris} tersembunyi di Excel dan tidak dibaca",
+        "Hidden rows are skipped and reported.",
+    ),
+    "lembar-dilewati": JenisMasalah(
+        Tingkat.INFO,
+        "Lembar bukan formulir yang dikenali ({alasan}); dilewati",
+        "A sheet of another kind (RFK, LKE, ...) is skipped.",
+    ),
+    "pengaturan-tidak-ada": JenisMasalah(
+        Tingkat.PERINGATAN,
+        "Berkas pengaturan.toml tidak ada di folder masukan; dipakai pengaturan bawaan",
+        "No regency settings file; defaults are used.",
+    ),
+    "pengaturan-tidak-valid": JenisMasalah(
+        Tingkat.GALAT,
+        "Pengaturan tidak valid: {alasan}",
+        "The settings file has an error.",
+    ),
+    "penandatangan-tidak-ada": JenisMasalah(
+        Tingkat.PERINGATAN,
+        "Penandatangan {opd} tahun {tahun} tidak ada di daftar penandatangan",
+        "A signatory is missing; the document gets blank name lines.",
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Masalah:
+    """A problem at a place: file, sheet and cell (each may be empty)."""
+
+    kode: str
+    pesan: str
+    berkas: str = ""
+    lembar: str = ""
+    sel: str = ""
+
+    @property
+    def tingkat(self) -> Tingkat:
+        return KATALOG[self.kode].tingkat
+
+    @property
+    def lokasi(self) -> str:
+        return "!".join(part for part in (self.berkas, self.lembar, self.sel) if part)
+
+
+def masalah(kode: str, berkas: str = "", lembar: str = "", sel: str = "", **isi: object) -> Masalah:
+    """Create a problem from the catalogue, filling the message template."""
+    jenis = KATALOG[kode]
+    return Masalah(kode, jenis.templat.format(**isi), berkas, lembar, sel)

@@ -1,0 +1,91 @@
+"""Reading every workbook of the input folder; one bad workbook never stops the others."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from kinerja_report.errors import KinerjaError
+from kinerja_report.model import EvaluasiRenja, MatriksRpjmd, Penandatangan
+from kinerja_report.problems import Masalah, masalah
+from kinerja_report.progress import Progres, TanpaProgres
+from kinerja_report.read.header import cari_header
+from kinerja_report.read.kinds import JenisLembar, jenis_lembar
+from kinerja_report.read.renja import baca_evaluasi_renja
+from kinerja_report.read.rpjmd import baca_matriks_rpjmd
+from kinerja_report.read.signatories import baca_penandatangan
+from kinerja_report.read.workbook import EKSTENSI_BELUM_DIDUKUNG, EKSTENSI_EXCEL, baca_lembar
+
+
+@dataclass
+class IsiBerkas:
+    """What one workbook yielded."""
+
+    nama: str
+    evaluasi: list[EvaluasiRenja] = field(default_factory=list)
+    rpjmd: list[MatriksRpjmd] = field(default_factory=list)
+    penandatangan: list[Penandatangan] = field(default_factory=list)
+    masalah: list[Masalah] = field(default_factory=list)
+    gagal: bool = False
+
+
+def cari_workbook(folder: Path, kecuali: Path | None = None) -> list[Path]:
+    """Workbook-like files below ``folder``, sorted; Office lock files (``~$``) and anything
+    below ``kecuali`` (our own output folder, when it lies inside the input) excluded."""
+    wanted = EKSTENSI_EXCEL | EKSTENSI_BELUM_DIDUKUNG
+    skip = kecuali.resolve() if kecuali is not None else None
+    return sorted(
+        path
+        for path in folder.rglob("*")
+        if path.is_file()
+        and path.suffix.lower() in wanted
+        and not path.name.startswith(("~$", "."))
+        and not (skip is not None and path.resolve().is_relative_to(skip))
+    )
+
+
+def baca_folder(
+    folder: Path, progres: Progres | None = None, kecuali: Path | None = None
+) -> list[IsiBerkas]:
+    """Read every workbook below ``folder`` (except below ``kecuali``)."""
+    progres = progres or TanpaProgres()
+    paths = cari_workbook(folder, kecuali)
+    progres.mulai("Membaca workbook", len(paths))
+    hasil = []
+    for path in paths:
+        relatif = PurePosixPath(path.relative_to(folder).as_posix())
+        hasil.append(baca_berkas(path, relatif))
+        progres.maju(str(relatif))
+    return hasil
+
+
+def baca_berkas(path: Path, relatif: PurePosixPath) -> IsiBerkas:
+    """Read one workbook; fatal problems are caught and recorded, never raised."""
+    isi = IsiBerkas(str(relatif))
+    try:
+        sheets = baca_lembar(path, isi.nama)
+    except KinerjaError as exc:
+        isi.masalah.append(exc.masalah)
+        isi.gagal = True
+        return isi
+    for lembar in sheets:
+        header = cari_header(lembar)
+        jenis = jenis_lembar(header)
+        try:
+            if jenis is JenisLembar.EVALUASI_RENJA and header is not None:
+                evaluasi, found = baca_evaluasi_renja(lembar, header, relatif)
+                isi.evaluasi.append(evaluasi)
+                isi.masalah.extend(found)
+            elif jenis is JenisLembar.MATRIKS_RPJMD and header is not None:
+                matriks, found = baca_matriks_rpjmd(lembar, header)
+                isi.rpjmd.append(matriks)
+                isi.masalah.extend(found)
+            elif jenis is JenisLembar.PENANDATANGAN and header is not None:
+                isi.penandatangan.extend(baca_penandatangan(lembar, header))
+            else:
+                alasan = "header tidak ditemukan" if header is None else "kolom tidak cocok"
+                isi.masalah.append(masalah("lembar-dilewati", isi.nama, lembar.nama, alasan=alasan))
+        except KinerjaError as exc:
+            isi.masalah.append(exc.masalah)
+            isi.gagal = True
+    return isi

@@ -1,0 +1,206 @@
+"""Finding a table's header by its text, never by fixed positions.
+
+The header is the first block of rows (in the first 40) whose cells name at least
+``min_bidang`` known fields (see :mod:`kinerja_report.read.synonyms`); it may span up to
+four rows, with merged cells flattened into paths. A column-number row right below it
+(``1, 2, 3 ...`` or captions such as ``'13 = 9 + 10 + 11 + 12'``) is recognised and skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kinerja_report.read.normalize import normalisasi
+from kinerja_report.read.sheet import Lembar
+from kinerja_report.read.synonyms import bidang_untuk
+
+BARIS_CARI = 40
+MAKS_BARIS_HEADER = 4
+_ROMAWI = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+_TW = re.compile(r"^(?:triwulan|tw\.?)\s*(i|ii|iii|iv|[1-4])$")
+_NOMOR_KOLOM = re.compile(r"^\d{1,2}[a-z]?(\s*=.*)?$")
+
+
+@dataclass(frozen=True)
+class Kolom:
+    """One classified column of a header."""
+
+    indeks: int
+    jalur: str
+    bidang: str
+    sub: str = ""
+    """'k', 'rp' or 'persen' for the sub-columns of a group, else ''."""
+    triwulan: int = 0
+    tahun: int = 0
+    skala: float = 1.0
+    """Multiplier for money columns headed e.g. 'Rp. (000)' or 'ribu'."""
+
+
+@dataclass(frozen=True)
+class Header:
+    """Where a table's header is and what its columns hold."""
+
+    baris_awal: int
+    baris_data: int
+    kolom: tuple[Kolom, ...]
+
+    def cari(self, bidang: str, sub: str = "", triwulan: int = 0, tahun: int = 0) -> Kolom | None:
+        """The first column of ``bidang``; with ``sub`` also matching a bare group."""
+        fallback = None
+        for kolom in self.kolom:
+            if kolom.bidang != bidang or kolom.triwulan != triwulan or kolom.tahun != tahun:
+                continue
+            if kolom.sub == sub:
+                return kolom
+            if sub == "k" and kolom.sub == "" and fallback is None:
+                fallback = kolom
+        return fallback
+
+    @property
+    def bidang(self) -> set[str]:
+        return {kolom.bidang for kolom in self.kolom}
+
+
+def cari_header(lembar: Lembar, min_bidang: int = 3) -> Header | None:
+    """Locate and classify the header of ``lembar``; ``None`` when there is none."""
+    batas = min(BARIS_CARI, lembar.jumlah_baris)
+    for awal in range(1, batas + 1):
+        if len(_bidang_di_baris(lembar, awal)) >= min_bidang:
+            return _susun_header(lembar, awal)
+    return None
+
+
+def _bidang_di_baris(lembar: Lembar, baris: int) -> set[str]:
+    found = set()
+    for _, text in lembar.baris_teks(baris):
+        hit = bidang_untuk(normalisasi(text))
+        if hit:
+            found.add(hit[0])
+    return found
+
+
+def adalah_baris_nomor(lembar: Lembar, baris: int) -> bool:
+    """A column-number row: mostly small integers or captions like '13 = 9 + 10'."""
+    cells = [_sebagai_teks(lembar.nilai(baris, kolom)) for kolom, _ in lembar.baris_teks(baris)]
+    if len(cells) < 3:
+        return False
+    hits = sum(1 for text in cells if _NOMOR_KOLOM.match(text))
+    return hits >= 0.8 * len(cells)
+
+
+def _sebagai_teks(value: object) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return normalisasi(value)
+
+
+def _baris_header_lanjutan(lembar: Lembar, baris: int) -> bool:
+    """Whether a row below the first header row still belongs to the header."""
+    row = lembar.baris_teks(baris)
+    if not row:
+        return False
+    return all(
+        isinstance(lembar.nilai(baris, kolom), str) and len(text) <= 200 for kolom, text in row
+    )
+
+
+def _baris_sub_kolom(lembar: Lembar, baris: int) -> bool:
+    row = [
+        (kolom, text)
+        for kolom, text in lembar.baris_teks(baris)
+        if not _digabung_dari_atas(lembar, baris, kolom)
+    ]
+    return bool(row) and all(
+        normalisasi(text) in {"k", "%"} or normalisasi(text).startswith("rp") for _, text in row
+    )
+
+
+def _digabung_dari_atas(lembar: Lembar, baris: int, kolom: int) -> bool:
+    return lembar.asal.get((baris, kolom), (baris, kolom))[0] < baris
+
+
+def _susun_header(lembar: Lembar, awal: int) -> Header:
+    rows, baris = _baris_header(lembar, awal)
+    kolom = []
+    for indeks in range(1, lembar.jumlah_kolom + 1):
+        klas = _klasifikasi(indeks, _jalur(lembar, rows, indeks))
+        if klas is not None:
+            kolom.append(klas)
+    return Header(awal, baris, tuple(kolom))
+
+
+def _baris_header(lembar: Lembar, awal: int) -> tuple[list[int], int]:
+    """The header's rows and the first data row (after a column-number row, if any)."""
+    rows = [awal]
+    baris = awal + 1
+    while len(rows) < MAKS_BARIS_HEADER and baris <= lembar.jumlah_baris:
+        if adalah_baris_nomor(lembar, baris) or not _baris_header_lanjutan(lembar, baris):
+            break
+        rows.append(baris)
+        baris += 1
+    if baris <= lembar.jumlah_baris and adalah_baris_nomor(lembar, baris):
+        baris += 1
+        # Some forms put the K / Rp row below the column-number row (Deli Serdang 2025).
+        if _baris_sub_kolom(lembar, baris):
+            rows.append(baris)
+            baris += 1
+    return rows, baris
+
+
+def _jalur(lembar: Lembar, rows: list[int], indeks: int) -> list[str]:
+    """The header texts of one column, top to bottom, repeats (merged cells) once."""
+    parts: list[str] = []
+    for row in rows:
+        if lembar.asal.get((row, indeks), (row, 0))[0] not in rows:
+            continue  # merged down from the column-number row
+        text = normalisasi(lembar.nilai(row, indeks))
+        if text and (not parts or parts[-1] != text):
+            parts.append(text)
+    return parts
+
+
+def _klasifikasi(indeks: int, parts: list[str]) -> Kolom | None:
+    if not parts:
+        return None
+    sub, skala, triwulan = "", 1.0, 0
+    rest = list(parts)
+    while len(rest) > 1:
+        last = rest[-1]
+        if last == "k":
+            sub = "k"
+        elif last.startswith("rp"):
+            sub, skala = "rp", _skala(last)
+        elif last == "%":
+            sub = "persen"
+        elif last in _ROMAWI or _TW.match(last):
+            triwulan = _nomor_triwulan(last)
+        else:
+            break
+        rest.pop()
+    jalur = " / ".join(rest)
+    hit = bidang_untuk(jalur)
+    if hit is None:
+        return None
+    bidang, match = hit
+    tahun = 0
+    if bidang in {"target_tahun", "realisasi_tahun"}:
+        tahun = int(match.group(2))
+    return Kolom(indeks, " / ".join(parts), bidang, sub, triwulan, tahun, skala)
+
+
+def _nomor_triwulan(text: str) -> int:
+    if text in _ROMAWI:
+        return _ROMAWI[text]
+    found = _TW.match(text)
+    assert found is not None
+    token = found.group(1)
+    return _ROMAWI.get(token) or int(token)
+
+
+def _skala(text: str) -> float:
+    if "000.000" in text or "juta" in text:
+        return 1_000_000.0
+    if "000" in text or "ribu" in text:
+        return 1_000.0
+    return 1.0

@@ -1,0 +1,30 @@
+"""Telling what a sheet is from its content (its header), never from its name."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from kinerja_report.read.header import Header
+
+
+class JenisLembar(StrEnum):
+    EVALUASI_RENJA = "evaluasi renja"
+    MATRIKS_RPJMD = "matriks rpjmd"
+    PENANDATANGAN = "penandatangan"
+    LAINNYA = "lainnya"
+
+
+def jenis_lembar(header: Header | None) -> JenisLembar:
+    """The kind of sheet a header belongs to."""
+    if header is None:
+        return JenisLembar.LAINNYA
+    bidang = header.bidang
+    if "nama" in bidang and ("nip" in bidang or "jabatan" in bidang):
+        return JenisLembar.PENANDATANGAN
+    if "indikator" in bidang and "target_tahun" in bidang:
+        return JenisLembar.MATRIKS_RPJMD
+    if {"indikator", "target_renja"} <= bidang and (
+        "triwulan" in bidang or "realisasi_renja" in bidang
+    ):
+        return JenisLembar.EVALUASI_RENJA
+    return JenisLembar.LAINNYA

@@ -1,0 +1,70 @@
+"""Numbers as OPDs type them: numeric cells, or text in the Indonesian convention.
+
+Rules (documented in the README):
+
+* '.' groups thousands and ',' is the decimal mark: ``'1.300.000.000'``, ``'85,5'``,
+  ``'1.234.567,89'``;
+* a lone '.' followed by exactly three digits is a thousands separator (``'2.240'`` is
+  2240); any other lone '.' is a decimal point (``'2.5'``, ``'0.75'``, ``'12.3456'``);
+* a leading ``Rp``/``Rp.``, a trailing ``,-`` or ``%`` and spaces are dropped;
+* ``''``, ``' '``, ``'-'`` and dashes are empty.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+_EMPTY = {"", "-", "--", "\u2013", "\u2014"}
+_RP_PREFIX = re.compile(r"^rp\.?\s*", re.IGNORECASE)
+_GROUPED = re.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d+)?$")
+_PLAIN = re.compile(r"^\d+(?:,\d+)?$")
+_LONE_DOT = re.compile(r"^(\d*)\.(\d+)$")
+
+
+class BukanAngka(ValueError):
+    """The text is not a number; ``teks`` holds the original text."""
+
+    def __init__(self, teks: str) -> None:
+        super().__init__(f"bukan angka: {teks!r}")
+        self.teks = teks
+
+
+def parse_angka(value: object) -> float | None:
+    """Return the number a cell holds, ``None`` when it is empty.
+
+    Raises :class:`BukanAngka` for text that is not a number (e.g. 'WTP', 'Ada').
+    """
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        raise BukanAngka(str(value))
+    if isinstance(value, int | float):
+        number = float(value)
+        if math.isnan(number) or math.isinf(number):
+            return None
+        return number
+    if not isinstance(value, str):
+        raise BukanAngka(str(value))
+    return _parse_text(value)
+
+
+def _parse_text(text: str) -> float | None:
+    cleaned = text.replace("\u00a0", " ").strip()
+    if cleaned in _EMPTY:
+        return None
+    body = _RP_PREFIX.sub("", cleaned)
+    body = body.removesuffix(",-").removesuffix("%").strip()
+    sign = 1.0
+    if body.startswith("-") and len(body) > 1:
+        sign, body = -1.0, body[1:].strip()
+    body = body.replace(" ", "")
+    if _GROUPED.match(body) or _PLAIN.match(body):
+        return sign * float(body.replace(".", "").replace(",", "."))
+    lone_dot = _LONE_DOT.match(body)
+    if lone_dot:
+        whole, fraction = lone_dot.groups()
+        if len(fraction) == 3 and whole:
+            return sign * float(whole + fraction)
+        return sign * float(body)
+    raise BukanAngka(text)

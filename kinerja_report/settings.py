@@ -1,0 +1,96 @@
+"""Regency settings (``pengaturan.toml`` in the input folder), with documented defaults."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kinerja_report.errors import PengaturanTidakValid, galat
+
+NAMA_BERKAS = "pengaturan.toml"
+UKURAN_KERTAS = {"F4": "215mm 330mm", "A4": "210mm 297mm"}
+
+
+@dataclass(frozen=True)
+class Daerah:
+    """The regency: names and the letterhead details."""
+
+    jenis: str = "Kabupaten"
+    nama: str = "Kepahiang"
+    provinsi: str = "Bengkulu"
+    ibu_kota: str = "Kepahiang"
+    kode_wilayah: str = ""
+    alamat: str = ""
+    telepon: str = ""
+    email: str = ""
+    laman: str = ""
+    logo: Path | None = None
+
+    @property
+    def nama_lengkap(self) -> str:
+        """'Kabupaten Kepahiang'."""
+        return f"{self.jenis} {self.nama}"
+
+
+@dataclass(frozen=True)
+class Pengaturan:
+    """All settings a build uses."""
+
+    daerah: Daerah = field(default_factory=Daerah)
+    ukuran_kertas: str = "F4"
+    tempat_penandatanganan: str = "Kepahiang"
+
+    @property
+    def ukuran_kertas_css(self) -> str:
+        return UKURAN_KERTAS[self.ukuran_kertas]
+
+
+def baca_pengaturan(folder: Path) -> Pengaturan | None:
+    """Read ``folder/pengaturan.toml``; ``None`` when there is no such file.
+
+    Raises :class:`PengaturanTidakValid` naming the problem when the file is wrong.
+    """
+    path = folder / NAMA_BERKAS
+    if not path.is_file():
+        return None
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise galat(
+            PengaturanTidakValid, "pengaturan-tidak-valid", NAMA_BERKAS, alasan=str(exc)
+        ) from exc
+    daerah_data = dict(data.get("daerah", {}))
+    dokumen = data.get("dokumen", {})
+    known = set(Daerah.__dataclass_fields__)
+    unknown = sorted(set(daerah_data) - known)
+    if unknown:
+        raise galat(
+            PengaturanTidakValid,
+            "pengaturan-tidak-valid",
+            NAMA_BERKAS,
+            alasan=f"kunci tidak dikenal di [daerah]: {', '.join(unknown)}",
+        )
+    logo = daerah_data.pop("logo", None)
+    logo_path = (folder / str(logo)).resolve() if logo else None
+    if logo_path is not None and not logo_path.is_file():
+        raise galat(
+            PengaturanTidakValid,
+            "pengaturan-tidak-valid",
+            NAMA_BERKAS,
+            alasan=f"berkas logo '{logo}' tidak ada",
+        )
+    ukuran = str(dokumen.get("ukuran_kertas", "F4")).upper()
+    if ukuran not in UKURAN_KERTAS:
+        raise galat(
+            PengaturanTidakValid,
+            "pengaturan-tidak-valid",
+            NAMA_BERKAS,
+            alasan=f"ukuran_kertas harus salah satu dari {', '.join(UKURAN_KERTAS)}",
+        )
+    daerah = Daerah(**{key: str(value) for key, value in daerah_data.items()}, logo=logo_path)
+    return Pengaturan(
+        daerah=daerah,
+        ukuran_kertas=ukuran,
+        tempat_penandatanganan=str(dokumen.get("tempat_penandatanganan", daerah.ibu_kota)),
+    )

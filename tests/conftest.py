@@ -1,0 +1,44 @@
+"""Shared fixtures: where the real workbooks are; WeasyPrint warnings fail tests."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE_DATA = ROOT / "sample_data"
+REAL_WORKBOOKS = ROOT.parent / "shared" / "real_workbooks"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "weasyprint_warnings_ok: the test expects WeasyPrint to log warnings"
+    )
+
+
+@pytest.fixture
+def real_workbooks() -> Path:
+    if not REAL_WORKBOOKS.is_dir():
+        pytest.skip(f"real workbooks not found at {REAL_WORKBOOKS} (shared/ beside the checkout)")
+    return REAL_WORKBOOKS
+
+
+@pytest.fixture(autouse=True)
+def weasyprint_tanpa_peringatan(
+    request: pytest.FixtureRequest, caplog: pytest.LogCaptureFixture
+) -> Iterator[None]:
+    """Like WeasyPrint's own assert_no_logs: a rendering warning is a test failure."""
+    caplog.set_level(logging.WARNING, logger="weasyprint")
+    yield
+    if request.node.get_closest_marker("weasyprint_warnings_ok"):
+        return
+    warnings = [
+        r.getMessage()
+        for r in caplog.get_records("call")
+        if r.name.startswith("weasyprint") and r.levelno >= logging.WARNING
+    ]
+    assert not warnings, f"WeasyPrint warned: {warnings}"
