@@ -101,8 +101,10 @@ def test_arah_polaritas(target: float, r1: float, r2: float) -> None:
         capaian_angka(target, low, NEG).persen,
         capaian_angka(target, high, NEG).persen,
     )
-    assert pos_low is not None and pos_high is not None
-    assert neg_low is not None and neg_high is not None
+    assert pos_low is not None
+    assert pos_high is not None
+    assert neg_low is not None
+    assert neg_high is not None
     assert pos_high >= pos_low
     assert neg_high <= neg_low
     assert neg_high >= 0
