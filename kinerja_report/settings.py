@@ -9,7 +9,8 @@ from pathlib import Path
 from kinerja_report.errors import PengaturanTidakValid, galat
 
 NAMA_BERKAS = "pengaturan.toml"
-UKURAN_KERTAS = {"F4": "215mm 330mm", "A4": "210mm 297mm"}
+UKURAN_KERTAS = {"F4": (215, 330), "A4": (210, 297)}
+"""Paper sizes in millimetres, portrait (width, height)."""
 
 
 @dataclass(frozen=True)
@@ -41,9 +42,12 @@ class Pengaturan:
     ukuran_kertas: str = "F4"
     tempat_penandatanganan: str = "Kepahiang"
 
-    @property
-    def ukuran_kertas_css(self) -> str:
-        return UKURAN_KERTAS[self.ukuran_kertas]
+    def ukuran_css(self, lanskap: bool = False) -> str:
+        """The CSS ``@page size`` value, e.g. '215mm 330mm' (F4 portrait)."""
+        width, height = UKURAN_KERTAS[self.ukuran_kertas]
+        if lanskap:
+            width, height = height, width
+        return f"{width}mm {height}mm"
 
 
 def baca_pengaturan(folder: Path) -> Pengaturan | None:

@@ -135,7 +135,7 @@ def _baca_baris(pembaca: _Pembaca) -> tuple[list[IndikatorRenja], list[str], str
         if _NARASI.match(label):
             catatan.append(" ".join(text for _, text in cells))
             continue
-        if _RINGKASAN.match(label) or _RINGKASAN.match(normalisasi(cells[0][1])):
+        if _RINGKASAN.match(label):
             continue
         _perbarui_konteks(pembaca, baris, konteks)
         row = _indikator(pembaca, baris, konteks)

@@ -1,0 +1,56 @@
+"""The header is found by its text on the real evaluation forms (see shared/real_workbooks)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kinerja_report.read.header import cari_header
+from kinerja_report.read.kinds import JenisLembar, jenis_lembar
+from kinerja_report.read.workbook import baca_lembar
+
+DELI = "evaluasi_renja_tw4_bappedalitbang_deliserdang_2025.xlsx"
+SUKABUMI = "evaluasi_hasil_renja_pd_bappeda_sukabumi_2018.xlsx"
+
+
+def _kolom(header: object) -> dict[tuple[str, str, int], int]:
+    return {(k.bidang, k.sub, k.triwulan): k.indeks for k in header.kolom}  # type: ignore[attr-defined]
+
+
+def test_header_deli_serdang_empat_baris_dengan_baris_nomor_di_tengah(
+    real_workbooks: Path,
+) -> None:
+    lembar = baca_lembar(real_workbooks / DELI, DELI)[0]
+    header = cari_header(lembar)
+    assert header is not None
+    assert (header.baris_awal, header.baris_data) == (6, 10)
+    kolom = _kolom(header)
+    # H indikator, N/O target Renja, P/Q/R = TW I K/%/Rp, Y = TW IV K, AB/AC = column 13
+    assert kolom[("indikator", "", 0)] == 8
+    assert kolom[("target_renja", "k", 0)] == 14
+    assert kolom[("target_renja", "rp", 0)] == 15
+    assert kolom[("triwulan", "k", 1)] == 16
+    assert kolom[("triwulan", "persen", 1)] == 17
+    assert kolom[("triwulan", "rp", 1)] == 18
+    assert kolom[("triwulan", "k", 4)] == 25
+    assert kolom[("realisasi_renja", "k", 0)] == 28
+    assert kolom[("realisasi_renstra_lalu", "k", 0)] == 12
+    assert kolom[("realisasi_renstra", "k", 0)] == 30
+    assert jenis_lembar(header) is JenisLembar.EVALUASI_RENJA
+
+
+def test_header_sukabumi_rp_dalam_ribuan(real_workbooks: Path) -> None:
+    lembar = baca_lembar(real_workbooks / SUKABUMI, SUKABUMI)[0]
+    header = cari_header(lembar)
+    assert header is not None
+    assert (header.baris_awal, header.baris_data) == (10, 14)
+    tw1_rp = header.cari("triwulan", "rp", 1)
+    assert tw1_rp is not None
+    assert (tw1_rp.indeks, tw1_rp.skala) == (16, 1000.0)
+    assert _kolom(header)[("realisasi_renja", "k", 0)] == 23
+    assert jenis_lembar(header) is JenisLembar.EVALUASI_RENJA
+
+
+def test_lembar_lain_bukan_evaluasi(real_workbooks: Path) -> None:
+    name = "rfk_workbook_disdik_banjarmasin_2023-02.xlsx"
+    for lembar in baca_lembar(real_workbooks / name, name):
+        assert jenis_lembar(cari_header(lembar)) is not JenisLembar.EVALUASI_RENJA
