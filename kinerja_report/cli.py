@@ -10,6 +10,7 @@ from pathlib import Path
 
 import click
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from kinerja_report import __version__
@@ -72,7 +73,11 @@ def build_command(ctx: click.Context, masukan: Path, keluaran: Path) -> None:
             hasil = build(masukan, keluaran, ProgresRich(progress))
     except KinerjaError as exc:
         lokasi = exc.masalah.lokasi
-        console.print(f"[bold red]Galat:[/] {lokasi + ': ' if lokasi else ''}{exc.masalah.pesan}")
+        console.print(
+            "[bold red]Galat:[/] "
+            + escape(f"{lokasi + ': ' if lokasi else ''}{exc.masalah.pesan}"),
+            soft_wrap=True,
+        )
         sys.exit(2)
     except Exception:
         if ctx.obj["debug"]:
@@ -92,9 +97,10 @@ def _tampilkan_masalah(console: Console, hasil: HasilBuild) -> None:
     for problem in shown[:BATAS_TAMPIL]:
         warna = "red" if problem.tingkat is Tingkat.GALAT else "yellow"
         console.print(
-            f"[{warna}]{problem.tingkat.value}[/] [{problem.kode}] "
-            f"{problem.lokasi}: {problem.pesan}",
+            f"[{warna}]{problem.tingkat.value}[/] "
+            + escape(f"[{problem.kode}] {problem.lokasi}: {problem.pesan}"),
             highlight=False,
+            soft_wrap=True,
         )
     if len(shown) > BATAS_TAMPIL:
         console.print(f"... dan {len(shown) - BATAS_TAMPIL} lainnya (lihat masalah.csv)")

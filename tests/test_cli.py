@@ -1,0 +1,66 @@
+"""The ``kinerja`` command as a user runs it: exit codes, the summary line, no tracebacks."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from kinerja_report.cli import main
+from tests.builders import BARIS_CONTOH, buat_evaluasi
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_build_berhasil_exit_0_dengan_ringkasan(tmp_path: Path) -> None:
+    buat_evaluasi(tmp_path / "in" / "bappeda.xlsx", "Bappeda", 2023, BARIS_CONTOH)
+    result = CliRunner().invoke(
+        main, ["build", str(tmp_path / "in"), "--out", str(tmp_path / "out")]
+    )
+    assert result.exit_code == 0, result.output
+    last = result.stdout.strip().splitlines()[-1]
+    assert last.startswith(
+        "Selesai: 1 workbook dibaca (0 gagal), 3 baris capaian dari 1 perangkat daerah, 1 PDF;"
+    )
+
+
+def test_build_dengan_berkas_rusak_exit_1_tanpa_traceback(tmp_path: Path) -> None:
+    buat_evaluasi(tmp_path / "in" / "bappeda.xlsx", "Bappeda", 2023, BARIS_CONTOH)
+    (tmp_path / "in" / "terenkripsi.xlsx").write_bytes(b"\xd0\xcf\x11\xe0" + b"\0" * 600)
+    result = CliRunner().invoke(
+        main, ["build", str(tmp_path / "in"), "--out", str(tmp_path / "out")]
+    )
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    assert "terenkripsi.xlsx" in result.stderr
+    assert "berkas-tidak-terbaca" in result.stderr
+    assert (
+        result.stdout.strip()
+        .splitlines()[-1]
+        .startswith("Selesai dengan galat: 2 workbook dibaca (1 gagal)")
+    )
+    assert (tmp_path / "out" / "2023" / "evaluasi" / "bappeda.pdf").is_file()
+
+
+def test_pengaturan_rusak_pesan_jelas_exit_2(tmp_path: Path) -> None:
+    (tmp_path / "pengaturan.toml").write_text("[daerah\nnama = 1", encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", str(tmp_path), "--out", str(tmp_path / "o")])
+    assert result.exit_code == 2
+    assert "pengaturan.toml" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_setiap_perintah_punya_bantuan_dan_ada_di_readme() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for name, command in main.commands.items():
+        assert command.help, name
+        assert re.search(rf"kinerja {name}\b", readme), f"'kinerja {name}' not in README"
+
+
+def test_setiap_kode_masalah_ada_di_readme() -> None:
+    from kinerja_report.problems import KATALOG
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for kode in KATALOG:
+        assert f"`{kode}`" in readme, kode
