@@ -75,6 +75,20 @@ class IndikatorRenja:
     realisasi_tahunan: Nilai
     """The workbook's own column 13 (K), as written by the OPD."""
     realisasi_tahunan_rp: Nilai
+    target_renstra: Nilai = KOSONG
+    """Column 6: the Renstra target at the end of the period."""
+    target_renstra_rp: Nilai = KOSONG
+    realisasi_lalu: Nilai = KOSONG
+    """Column 7: Renstra realisation up to last year's Renja."""
+    realisasi_lalu_rp: Nilai = KOSONG
+    realisasi_renstra: Nilai = KOSONG
+    """Column 14 = 7 + 13."""
+    realisasi_renstra_rp: Nilai = KOSONG
+    capaian_renstra: Nilai = KOSONG
+    """Column 15 = 14 / 6 x 100."""
+    capaian_renstra_rp: Nilai = KOSONG
+    tujuan: str = ""
+    sasaran_rpjmd: str = ""
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kinerja_report.check.duplicates import buang_ganda
-from kinerja_report.check.reconcile import periksa_kolom_13
+from kinerja_report.check.reconcile import rekonsiliasi
 from kinerja_report.compute.report import LaporanOpd, laporan_opd
 from kinerja_report.compute.table import (
     BarisCapaian,
@@ -86,7 +86,7 @@ def kumpulkan(
     polaritas = polaritas_rpjmd(matriks)
     laporan = []
     for ev in sorted(evaluasi, key=lambda e: (e.tahun, e.opd)):
-        problems.extend(periksa_kolom_13(ev))
+        problems.extend(rekonsiliasi(ev))
         rows, found = baris_evaluasi(ev, polaritas)
         problems.extend(found)
         laporan.append(laporan_opd(ev, rows))

@@ -107,6 +107,45 @@ KATALOG: dict[str, JenisMasalah] = {
         "Penandatangan {opd} tahun {tahun} tidak ada di daftar penandatangan",
         "A signatory is missing; the document gets blank name lines.",
     ),
+    "galat-rumus-tersimpan": JenisMasalah(
+        Tingkat.PERINGATAN,
+        "Sel berisi hasil rumus galat {galat}; dianggap kosong",
+        "A cached formula error (#DIV/0!, #REF! ...) is read as empty.",
+    ),
+    "rumus-tanpa-nilai": JenisMasalah(
+        Tingkat.GALAT,
+        "Sel berisi rumus tanpa nilai tersimpan; buka berkas di Excel atau LibreOffice, "
+        "simpan ulang, lalu jalankan lagi",
+        "A formula cell has no cached value (the file was never recalculated).",
+    ),
+    "banyak-indikator-satu-sel": JenisMasalah(
+        Tingkat.PERINGATAN,
+        "Beberapa indikator ditulis dalam satu sel; dibaca sebagai satu indikator, "
+        "sebaiknya dipisah per baris",
+        "Several indicators written in one cell ('1. ... 2. ...').",
+    ),
+    "opd-dari-nama-berkas": JenisMasalah(
+        Tingkat.PERINGATAN,
+        "Nama Perangkat Daerah tidak ada di judul lembar; dipakai '{opd}' dari nama berkas "
+        "(tambahkan baris 'Perangkat Daerah : ...' di judul)",
+        "The OPD name was taken from the file name.",
+    ),
+    "anggaran-beda-kolom-13": JenisMasalah(
+        Tingkat.PERINGATAN,
+        "Jumlah realisasi anggaran triwulan ({jumlah}) berbeda dengan kolom 13 (Rp) di "
+        "workbook ({kolom13})",
+        "The workbook's yearly budget realisation differs from the sum of its quarters.",
+    ),
+    "realisasi-beda-kolom-14": JenisMasalah(
+        Tingkat.PERINGATAN,
+        "Kolom 14 di workbook ({kolom14}) berbeda dengan kolom 7 + kolom 13 ({jumlah})",
+        "Column 14 (Renstra realisation to date) differs from 7 + 13.",
+    ),
+    "capaian-beda-kolom-15": JenisMasalah(
+        Tingkat.PERINGATAN,
+        "Kolom 15 di workbook ({kolom15}) berbeda dengan kolom 14 / kolom 6 x 100 ({hitung})",
+        "Column 15 (Renstra achievement) differs from 14 / 6 x 100.",
+    ),
 }
 
 

@@ -1,32 +1,68 @@
-"""Comparing the workbook's own totals with ours; each mismatch is reported by cell."""
+"""Comparing the workbook's own totals with ours; each mismatch is reported by cell.
+
+Form E.81 carries its own arithmetic: 13 = 9 + 10 + 11 + 12 (K and Rp), 14 = 7 + 13,
+15 = 14 / 6 x 100. Real files contain their own errors; showing them is a feature.
+"""
 
 from __future__ import annotations
 
 import math
 
 from kinerja_report.formats import angka
-from kinerja_report.model import EvaluasiRenja
+from kinerja_report.model import EvaluasiRenja, IndikatorRenja, Nilai
 from kinerja_report.problems import Masalah, masalah
 
 
-def periksa_kolom_13(evaluasi: EvaluasiRenja) -> list[Masalah]:
-    """Column 13 (K) must equal the sum of the quarters (13 = 9 + 10 + 11 + 12)."""
+def _beda(a: float, b: float) -> bool:
+    return not math.isclose(a, b, rel_tol=1e-6, abs_tol=1e-6)
+
+
+def _di(nilai: Nilai, kode: str, **isi: object) -> Masalah:
+    assert nilai.sumber is not None
+    s = nilai.sumber
+    return masalah(kode, s.berkas, s.lembar, s.sel, **isi)
+
+
+def _kolom_13(quarters: tuple[Nilai, ...], kolom13: Nilai, kode: str) -> list[Masalah]:
+    values = [q.angka for q in quarters if q.angka is not None]
+    if kolom13.angka is None or not values or kolom13.sumber is None:
+        return []
+    total = sum(values)
+    if not _beda(total, kolom13.angka):
+        return []
+    return [_di(kolom13, kode, jumlah=angka(total, 6), kolom13=angka(kolom13.angka, 6))]
+
+
+def _kolom_14(row: IndikatorRenja) -> list[Masalah]:
+    k7, k13, k14 = row.realisasi_lalu, row.realisasi_tahunan, row.realisasi_renstra
+    if k7.angka is None or k13.angka is None or k14.angka is None or k14.sumber is None:
+        return []
+    total = k7.angka + k13.angka
+    if not _beda(total, k14.angka):
+        return []
+    return [
+        _di(k14, "realisasi-beda-kolom-14", jumlah=angka(total, 6), kolom14=angka(k14.angka, 6))
+    ]
+
+
+def _kolom_15(row: IndikatorRenja) -> list[Masalah]:
+    k6, k14, k15 = row.target_renstra, row.realisasi_renstra, row.capaian_renstra
+    if not k6.angka or k14.angka is None or k15.angka is None or k15.sumber is None:
+        return []
+    hitung = k14.angka / k6.angka * 100
+    # Some workbooks store the percentage as a fraction (1 = 100 %), most round it.
+    stored = (k15.angka, k15.angka * 100)
+    if any(math.isclose(hitung, v, rel_tol=1e-6, abs_tol=0.01) for v in stored):
+        return []
+    return [_di(k15, "capaian-beda-kolom-15", hitung=angka(hitung, 2), kolom15=angka(k15.angka, 2))]
+
+
+def rekonsiliasi(evaluasi: EvaluasiRenja) -> list[Masalah]:
+    """Every mismatch between the workbook's own totals and ours, by cell."""
     problems = []
     for row in evaluasi.indikator:
-        kolom13 = row.realisasi_tahunan
-        quarters = [q.angka for q in row.triwulan if q.angka is not None]
-        if kolom13.angka is None or not quarters or kolom13.sumber is None:
-            continue
-        total = sum(quarters)
-        if not math.isclose(total, kolom13.angka, rel_tol=1e-6, abs_tol=1e-6):
-            problems.append(
-                masalah(
-                    "realisasi-beda-kolom-13",
-                    kolom13.sumber.berkas,
-                    kolom13.sumber.lembar,
-                    kolom13.sumber.sel,
-                    jumlah=angka(total, 6),
-                    kolom13=angka(kolom13.angka, 6),
-                )
-            )
+        problems += _kolom_13(row.triwulan, row.realisasi_tahunan, "realisasi-beda-kolom-13")
+        problems += _kolom_13(row.triwulan_rp, row.realisasi_tahunan_rp, "anggaran-beda-kolom-13")
+        problems += _kolom_14(row)
+        problems += _kolom_15(row)
     return problems

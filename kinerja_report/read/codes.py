@@ -36,3 +36,17 @@ def tingkat_dari_kode(kode: str) -> TingkatIndikator | None:
     if not all(_SEGMENT.match(segment) for segment in segments):
         return None
     return _TINGKAT_PER_SEGMEN.get(len(segments), TingkatIndikator.LAINNYA)
+
+
+_KODE_DI_DEPAN = re.compile(r"^((?:\d+|x{1,2})(?:\.(?:\d+|x{1,2}))+)\.?\s+(\S.*)$", re.IGNORECASE)
+
+
+def pisah_kode_nama(text: str) -> tuple[str, str]:
+    """'1.01.02.1.01.0001 Pembangunan USB' -> ('1.01.02.1.01.0001', 'Pembangunan USB').
+
+    Text without a leading dotted code is returned as the name, with an empty code.
+    """
+    found = _KODE_DI_DEPAN.match(text.strip())
+    if not found:
+        return "", text
+    return found.group(1), found.group(2).strip()

@@ -1,4 +1,10 @@
-"""Reading the E.81 form 'Evaluasi terhadap Hasil Renja Perangkat Daerah' (Permendagri 86/2017)."""
+"""Reading the E.81 form 'Evaluasi terhadap Hasil Renja Perangkat Daerah' (Permendagri 86/2017).
+
+Row rules (README, "Cara workbook dibaca"): continuation rows (blank code and name) are
+further indicators of the row above; OPD banner rows name the OPD; Jumlah / Total /
+Rata-rata / Predikat rows are not indicators; Faktor ... / Tindak lanjut rows are kept as
+notes; hidden rows are reported and not read.
+"""
 
 from __future__ import annotations
 
@@ -7,73 +13,43 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 
 from kinerja_report.errors import LembarTidakDikenali, galat
-from kinerja_report.model import (
-    KOSONG,
-    EvaluasiRenja,
-    IndikatorRenja,
-    Nilai,
-    TingkatIndikator,
-)
+from kinerja_report.model import EvaluasiRenja, IndikatorRenja, TingkatIndikator
 from kinerja_report.problems import Masalah, masalah
-from kinerja_report.read.codes import bersihkan_kode, tingkat_dari_kode
-from kinerja_report.read.header import Header, Kolom
+from kinerja_report.read.cells import PembacaSel
+from kinerja_report.read.codes import bersihkan_kode, pisah_kode_nama, tingkat_dari_kode
+from kinerja_report.read.header import Header
 from kinerja_report.read.normalize import bersihkan, normalisasi
-from kinerja_report.read.numbers import BukanAngka, parse_angka
 from kinerja_report.read.sheet import Lembar
-from kinerja_report.read.titles import opd_dari_teks, tahun_dari_judul, tahun_dari_path, teks_judul
+from kinerja_report.read.titles import (
+    opd_dari_nama_berkas,
+    opd_dari_teks,
+    tahun_dari_judul,
+    tahun_dari_path,
+    teks_judul,
+)
 
 _RINGKASAN = re.compile(r"^(jumlah|total|rata-rata|rata rata|predikat)\b")
 _NARASI = re.compile(r"^(faktor|tindak lanjut)")
+_DAFTAR_INDIKATOR = re.compile(r"^\s*1\s*[.)]\s*\S.*\s2\s*[.)]\s*\S", re.DOTALL)
 
 
 @dataclass
 class _Konteks:
-    """What continuation rows inherit from the row above."""
+    """What continuation rows inherit from the rows above."""
 
     kode: str = ""
     uraian: str = ""
     tingkat: TingkatIndikator = TingkatIndikator.LAINNYA
     sasaran: str = ""
+    tujuan: str = ""
+    sasaran_rpjmd: str = ""
 
 
 @dataclass
-class _Pembaca:
-    lembar: Lembar
-    header: Header
-    masalah: list[Masalah] = field(default_factory=list)
-
-    def kolom(self, bidang: str, sub: str = "", triwulan: int = 0) -> Kolom | None:
-        return self.header.cari(bidang, sub, triwulan)
-
-    def teks(self, baris: int, bidang: str) -> str:
-        kolom = self.kolom(bidang)
-        return bersihkan(self.lembar.nilai(baris, kolom.indeks)) if kolom else ""
-
-    def nilai(self, baris: int, kolom: Kolom | None, boleh_teks: bool) -> Nilai:
-        """A numeric cell; text is kept as a qualitative value when ``boleh_teks``."""
-        if kolom is None:
-            return KOSONG
-        raw = self.lembar.nilai(baris, kolom.indeks)
-        sumber = self.lembar.sumber(baris, kolom.indeks)
-        try:
-            angka = parse_angka(raw)
-        except BukanAngka as exc:
-            if boleh_teks:
-                return Nilai(teks=bersihkan(exc.teks), sumber=sumber)
-            self.masalah.append(
-                masalah(
-                    "teks-di-kolom-angka",
-                    sumber.berkas,
-                    sumber.lembar,
-                    sumber.sel,
-                    teks=bersihkan(exc.teks),
-                    kolom=kolom.jalur,
-                )
-            )
-            return Nilai(sumber=sumber)
-        if angka is None:
-            return Nilai(sumber=sumber)
-        return Nilai(angka=angka * kolom.skala, sumber=sumber)
+class _Hasil:
+    indikator: list[IndikatorRenja] = field(default_factory=list)
+    catatan: list[str] = field(default_factory=list)
+    opd_banner: str = ""
 
 
 def baca_evaluasi_renja(
@@ -81,7 +57,7 @@ def baca_evaluasi_renja(
 ) -> tuple[EvaluasiRenja, list[Masalah]]:
     """Read one E.81 sheet. ``relatif`` is the file's path below the input folder.
 
-    Raises :class:`LembarTidakDikenali` when the year, the OPD or a needed column is missing.
+    Raises :class:`LembarTidakDikenali` when the year or a needed column is missing.
     """
     for bidang in ("indikator", "target_renja"):
         if header.cari(bidang, "k") is None:
@@ -96,82 +72,94 @@ def baca_evaluasi_renja(
     tahun = tahun_dari_judul(judul) or tahun_dari_path(relatif)
     if tahun is None:
         raise galat(LembarTidakDikenali, "tahun-tidak-diketahui", lembar.berkas, lembar.nama)
+    sel = PembacaSel(lembar, header)
+    hasil = _baca_baris(sel)
     opd = next((found for text in judul if (found := opd_dari_teks(text))), None)
-    pembaca = _Pembaca(lembar, header)
-    indikator, catatan, opd_banner = _baca_baris(pembaca)
-    opd = opd or opd_banner
+    opd = opd or hasil.opd_banner
     if not opd:
-        raise galat(LembarTidakDikenali, "opd-tidak-diketahui", lembar.berkas, lembar.nama)
+        opd = opd_dari_nama_berkas(relatif)
+        if not opd:
+            raise galat(LembarTidakDikenali, "opd-tidak-diketahui", lembar.berkas, lembar.nama)
+        sel.masalah.append(masalah("opd-dari-nama-berkas", lembar.berkas, lembar.nama, opd=opd))
     evaluasi = EvaluasiRenja(
-        lembar.berkas, lembar.nama, opd, tahun, tuple(indikator), tuple(catatan)
+        lembar.berkas, lembar.nama, opd, tahun, tuple(hasil.indikator), tuple(hasil.catatan)
     )
-    return evaluasi, pembaca.masalah
+    return evaluasi, sel.masalah
 
 
-def _baca_baris(pembaca: _Pembaca) -> tuple[list[IndikatorRenja], list[str], str]:
-    lembar = pembaca.lembar
+def _baca_baris(sel: PembacaSel) -> _Hasil:
+    lembar = sel.lembar
     konteks = _Konteks()
-    indikator: list[IndikatorRenja] = []
-    catatan: list[str] = []
-    opd_banner = ""
-    for baris in range(pembaca.header.baris_data, lembar.jumlah_baris + 1):
+    hasil = _Hasil()
+    for baris in range(sel.header.baris_data, lembar.jumlah_baris + 1):
         cells = lembar.baris_teks(baris)
         if not cells:
             continue
         if baris in lembar.baris_tersembunyi:
-            pembaca.masalah.append(
+            sel.masalah.append(
                 masalah("baris-tersembunyi", lembar.berkas, lembar.nama, f"A{baris}", baris=baris)
             )
             continue
         banner = next((found for _, text in cells if (found := opd_dari_teks(text))), None)
         if banner:
-            opd_banner = opd_banner or banner
+            hasil.opd_banner = hasil.opd_banner or banner
             continue
-        label = normalisasi(
-            pembaca.teks(baris, "uraian")
-            or pembaca.teks(baris, "no")
-            or pembaca.teks(baris, "kode")
-        )
+        label = normalisasi(sel.teks(baris, "uraian") or sel.teks(baris, "no"))
         if _NARASI.match(label):
-            catatan.append(" ".join(text for _, text in cells))
+            hasil.catatan.append(" ".join(dict.fromkeys(text for _, text in cells)))
             continue
         if _RINGKASAN.match(label):
             continue
-        _perbarui_konteks(pembaca, baris, konteks)
-        row = _indikator(pembaca, baris, konteks)
+        _perbarui_konteks(sel, baris, konteks)
+        row = _indikator(sel, baris, konteks)
         if row is not None:
-            indikator.append(row)
-    return indikator, catatan, opd_banner
+            hasil.indikator.append(row)
+    return hasil
 
 
-def _perbarui_konteks(pembaca: _Pembaca, baris: int, konteks: _Konteks) -> None:
-    kode = (
-        bersihkan_kode(pembaca.lembar.nilai(baris, k.indeks))
-        if (k := pembaca.kolom("kode"))
-        else ""
-    )
-    uraian = pembaca.teks(baris, "uraian")
-    sasaran = pembaca.teks(baris, "sasaran")
-    if sasaran:
-        konteks.sasaran = sasaran
+def _kode(sel: PembacaSel, baris: int) -> str:
+    """The code of a row: one cell, or one segment per column ('1' | '01' | 20.0)."""
+    segments = [
+        bersihkan_kode(sel.lembar.nilai(baris, kolom.indeks))
+        for kolom in sel.header.kolom
+        if kolom.bidang == "kode"
+        and sel.lembar.asal.get((baris, kolom.indeks), (baris, kolom.indeks))[0] == baris
+    ]
+    return ".".join(segment for segment in segments if segment)
+
+
+def _perbarui_konteks(sel: PembacaSel, baris: int, konteks: _Konteks) -> None:
+    kode = _kode(sel, baris)
+    uraian = sel.teks(baris, "uraian")
+    if not kode and uraian:
+        kode, uraian = pisah_kode_nama(uraian)
+    for name in ("sasaran", "tujuan", "sasaran_rpjmd"):
+        text = sel.teks(baris, name)
+        if text:
+            setattr(konteks, name, text)
     if not kode and not uraian:
-        return  # a continuation row: further indicator of the row above
+        return  # a continuation row: a further indicator of the row above
     konteks.kode, konteks.uraian = kode, uraian
     konteks.tingkat = tingkat_dari_kode(kode) or TingkatIndikator.LAINNYA
 
 
-def _indikator(pembaca: _Pembaca, baris: int, konteks: _Konteks) -> IndikatorRenja | None:
-    nama = pembaca.teks(baris, "indikator")
+def _indikator(sel: PembacaSel, baris: int, konteks: _Konteks) -> IndikatorRenja | None:
+    kolom = sel.header.cari("indikator", "k")
+    nama = bersihkan(sel.lembar.teks_sendiri(baris, kolom.indeks)) if kolom else ""
     if not nama or nama == "-":
         return None
-    quarters_k = tuple(
-        pembaca.nilai(baris, pembaca.kolom("triwulan", "k", tw), boleh_teks=True)
-        for tw in range(1, 5)
-    )
-    quarters_rp = tuple(
-        pembaca.nilai(baris, pembaca.kolom("triwulan", "rp", tw), boleh_teks=False)
-        for tw in range(1, 5)
-    )
+    if kolom is not None and _DAFTAR_INDIKATOR.match(nama):
+        lembar = sel.lembar
+        sel.masalah.append(
+            masalah(
+                "banyak-indikator-satu-sel",
+                lembar.berkas,
+                lembar.nama,
+                lembar.alamat(baris, kolom.indeks),
+            )
+        )
+    target = sel.k(baris, "target_renja")
+    quarters = tuple(sel.k(baris, "triwulan", tw, target) for tw in range(1, 5))
     return IndikatorRenja(
         baris=baris,
         kode=konteks.kode,
@@ -179,15 +167,21 @@ def _indikator(pembaca: _Pembaca, baris: int, konteks: _Konteks) -> IndikatorRen
         uraian=konteks.uraian,
         sasaran=konteks.sasaran,
         indikator=nama,
-        satuan=pembaca.teks(baris, "satuan"),
-        target=pembaca.nilai(baris, pembaca.kolom("target_renja", "k"), boleh_teks=True),
-        target_rp=pembaca.nilai(baris, pembaca.kolom("target_renja", "rp"), boleh_teks=False),
-        triwulan=quarters_k,  # type: ignore[arg-type]
-        triwulan_rp=quarters_rp,  # type: ignore[arg-type]
-        realisasi_tahunan=pembaca.nilai(
-            baris, pembaca.kolom("realisasi_renja", "k"), boleh_teks=True
-        ),
-        realisasi_tahunan_rp=pembaca.nilai(
-            baris, pembaca.kolom("realisasi_renja", "rp"), boleh_teks=False
-        ),
+        satuan=sel.teks(baris, "satuan"),
+        target=target,
+        target_rp=sel.rp(baris, "target_renja"),
+        triwulan=quarters,  # type: ignore[arg-type]
+        triwulan_rp=tuple(sel.rp(baris, "triwulan", tw) for tw in range(1, 5)),  # type: ignore[arg-type]
+        realisasi_tahunan=sel.k(baris, "realisasi_renja", 0, target),
+        realisasi_tahunan_rp=sel.rp(baris, "realisasi_renja"),
+        target_renstra=sel.k(baris, "target_renstra"),
+        target_renstra_rp=sel.rp(baris, "target_renstra"),
+        realisasi_lalu=sel.k(baris, "realisasi_renstra_lalu"),
+        realisasi_lalu_rp=sel.rp(baris, "realisasi_renstra_lalu"),
+        realisasi_renstra=sel.k(baris, "realisasi_renstra"),
+        realisasi_renstra_rp=sel.rp(baris, "realisasi_renstra"),
+        capaian_renstra=sel.k(baris, "capaian_renstra"),
+        capaian_renstra_rp=sel.rp(baris, "capaian_renstra"),
+        tujuan=konteks.tujuan,
+        sasaran_rpjmd=konteks.sasaran_rpjmd,
     )

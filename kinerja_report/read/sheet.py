@@ -29,9 +29,17 @@ class Lembar:
     baris_tersembunyi: frozenset[int]
     jumlah_baris: int
     jumlah_kolom: int
+    rumus: frozenset[tuple[int, int]] = frozenset()
+    """Cells holding a formula; with no cached value the workbook was never recalculated."""
 
     def nilai(self, baris: int, kolom: int) -> object:
         return self.nilai_sel.get((baris, kolom))
+
+    def teks_sendiri(self, baris: int, kolom: int) -> str:
+        """The text of a cell unless it is merged in from another column (e.g. G11:H11)."""
+        if self.asal.get((baris, kolom), (baris, kolom))[1] != kolom:
+            return ""
+        return self.teks(baris, kolom)
 
     def teks(self, baris: int, kolom: int) -> str:
         value = self.nilai(baris, kolom)
@@ -55,8 +63,10 @@ class Lembar:
         return Sumber(self.berkas, self.nama, self.alamat(baris, kolom))
 
 
-def lembar_dari_worksheet(berkas: str, ws: Worksheet) -> Lembar:
-    """Copy an openpyxl worksheet into a :class:`Lembar`."""
+def lembar_dari_worksheet(
+    berkas: str, ws: Worksheet, rumus: frozenset[tuple[int, int]] = frozenset()
+) -> Lembar:
+    """Copy an openpyxl worksheet into a :class:`Lembar`; ``rumus`` are its formula cells."""
     jumlah_kolom = min(ws.max_column or 0, MAX_KOLOM)
     values: dict[tuple[int, int], object] = {}
     for row in ws.iter_rows(max_col=jumlah_kolom):
@@ -76,4 +86,4 @@ def lembar_dari_worksheet(berkas: str, ws: Worksheet) -> Lembar:
                 if value is not None:
                     values[(row_no, col_no)] = value
     hidden = frozenset(int(index) for index, dim in ws.row_dimensions.items() if dim.hidden)
-    return Lembar(berkas, ws.title, values, asal, hidden, ws.max_row or 0, jumlah_kolom)
+    return Lembar(berkas, ws.title, values, asal, hidden, ws.max_row or 0, jumlah_kolom, rumus)

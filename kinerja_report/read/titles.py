@@ -47,3 +47,19 @@ def opd_dari_teks(text: str) -> str | None:
     """'Perangkat Daerah : Dinas Kesehatan' -> 'Dinas Kesehatan'."""
     found = _OPD.match(" ".join(text.split()))
     return found.group(1) if found else None
+
+
+_KATA_UMUM = re.compile(
+    r"\b(evaluasi|hasil|terhadap|renja|rkpd|pd|opd|tw|triwulan|i|ii|iii|iv|final|revisi|"
+    r"tahun|ta|laporan|form(ulir)?|e\.?81|copy|of|salinan)\b",
+    re.IGNORECASE,
+)
+
+
+def opd_dari_nama_berkas(relatif: PurePath) -> str:
+    """A last resort: the file name without the usual words, years and punctuation."""
+    text = re.sub(r"[_\-.()\[\]]+", " ", relatif.stem)
+    text = _TAHUN.sub(" ", text)
+    text = _KATA_UMUM.sub(" ", text)
+    text = re.sub(r"\s+", " ", text).strip()
+    return text.upper() if len(text) <= 8 else text.title()

@@ -1,0 +1,92 @@
+"""Reading typed values from the cells of a classified table, reporting problems by cell."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kinerja_report.model import KOSONG, Nilai
+from kinerja_report.problems import Masalah, masalah
+from kinerja_report.read.header import Header, Kolom
+from kinerja_report.read.normalize import bersihkan
+from kinerja_report.read.numbers import BukanAngka, parse_angka
+from kinerja_report.read.sheet import Lembar
+
+GALAT_EXCEL = re.compile(r"^#(DIV/0!|REF!|VALUE!|N/A|NAME\?|NUM!|NULL!|SPILL!|CALC!)")
+
+
+@dataclass
+class PembacaSel:
+    """Reads cells of one sheet through its header; collects the problems it meets."""
+
+    lembar: Lembar
+    header: Header
+    masalah: list[Masalah] = field(default_factory=list)
+
+    def teks(self, baris: int, bidang: str) -> str:
+        kolom = self.header.cari(bidang)
+        return bersihkan(self.lembar.nilai(baris, kolom.indeks)) if kolom else ""
+
+    def k(self, baris: int, bidang: str, triwulan: int = 0, target: Nilai = KOSONG) -> Nilai:
+        """A K (physical) value. Text is kept as a qualitative value ('WTP', 'BB') unless the
+        target is a number, where text is an error at the cell."""
+        kolom = self.header.cari(bidang, "k", triwulan)
+        nilai = self._nilai(baris, kolom)
+        if nilai.teks is not None and target.angka is not None and kolom is not None:
+            self._teks_di_angka(baris, kolom, nilai.teks)
+            return Nilai(sumber=nilai.sumber)
+        return nilai
+
+    def rp(self, baris: int, bidang: str, triwulan: int = 0) -> Nilai:
+        """A money value in rupiah (scaled by the header, e.g. 'Rp. (000)'); text is an error."""
+        kolom = self.header.cari(bidang, "rp", triwulan)
+        nilai = self._nilai(baris, kolom)
+        if nilai.teks is not None and kolom is not None:
+            self._teks_di_angka(baris, kolom, nilai.teks)
+            return Nilai(sumber=nilai.sumber)
+        return nilai
+
+    def _nilai(self, baris: int, kolom: Kolom | None) -> Nilai:
+        if kolom is None:
+            return KOSONG
+        lembar = self.lembar
+        raw = lembar.nilai(baris, kolom.indeks)
+        sumber = lembar.sumber(baris, kolom.indeks)
+        if raw is None:
+            origin = lembar.asal.get((baris, kolom.indeks), (baris, kolom.indeks))
+            if origin in lembar.rumus:
+                self.masalah.append(
+                    masalah("rumus-tanpa-nilai", sumber.berkas, sumber.lembar, sumber.sel)
+                )
+            return Nilai(sumber=sumber)
+        if isinstance(raw, str) and GALAT_EXCEL.match(raw.strip()):
+            self.masalah.append(
+                masalah(
+                    "galat-rumus-tersimpan",
+                    sumber.berkas,
+                    sumber.lembar,
+                    sumber.sel,
+                    galat=raw.strip(),
+                )
+            )
+            return Nilai(sumber=sumber)
+        try:
+            angka = parse_angka(raw)
+        except BukanAngka as exc:
+            return Nilai(teks=bersihkan(exc.teks), sumber=sumber)
+        if angka is None:
+            return Nilai(sumber=sumber)
+        return Nilai(angka=angka * kolom.skala, sumber=sumber)
+
+    def _teks_di_angka(self, baris: int, kolom: Kolom, teks: str) -> None:
+        sumber = self.lembar.sumber(baris, kolom.indeks)
+        self.masalah.append(
+            masalah(
+                "teks-di-kolom-angka",
+                sumber.berkas,
+                sumber.lembar,
+                sumber.sel,
+                teks=teks,
+                kolom=kolom.jalur,
+            )
+        )

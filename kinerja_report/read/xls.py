@@ -1,0 +1,51 @@
+"""Old Excel 97-2003 workbooks (.xls, BIFF8), read with xlrd into :class:`Lembar` grids."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import xlrd
+
+from kinerja_report.read.sheet import MAX_KOLOM, Lembar
+
+_KOSONG = {xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK}
+
+
+def lembar_xls(path: Path, nama: str) -> list[Lembar]:
+    """All sheets of an .xls file; cached formula errors come back as '#DIV/0!' etc."""
+    book = xlrd.open_workbook(str(path), formatting_info=True, on_demand=True)
+    try:
+        return [_lembar(nama, book, book.sheet_by_index(i)) for i in range(book.nsheets)]
+    finally:
+        book.release_resources()
+
+
+def _lembar(nama: str, book: xlrd.Book, sheet: xlrd.sheet.Sheet) -> Lembar:
+    ncols = min(sheet.ncols, MAX_KOLOM)
+    values: dict[tuple[int, int], object] = {}
+    for r in range(sheet.nrows):
+        for c in range(min(ncols, sheet.row_len(r))):
+            value = _nilai(book, sheet.cell(r, c))
+            if value is not None and not (isinstance(value, str) and not value.strip()):
+                values[(r + 1, c + 1)] = value
+    asal: dict[tuple[int, int], tuple[int, int]] = {}
+    for rlo, rhi, clo, chi in sheet.merged_cells:
+        top = (rlo + 1, clo + 1)
+        for r in range(rlo + 1, rhi + 1):
+            for c in range(clo + 1, min(chi, ncols) + 1):
+                if (r, c) != top:
+                    asal[(r, c)] = top
+                    if top in values:
+                        values[(r, c)] = values[top]
+    hidden = frozenset(r + 1 for r, info in sheet.rowinfo_map.items() if info.hidden)
+    return Lembar(nama, sheet.name, values, asal, hidden, sheet.nrows, ncols)
+
+
+def _nilai(book: xlrd.Book, cell: xlrd.sheet.Cell) -> object:
+    if cell.ctype in _KOSONG:
+        return None
+    if cell.ctype == xlrd.XL_CELL_ERROR:
+        return xlrd.error_text_from_code.get(cell.value, "#VALUE!")
+    if cell.ctype == xlrd.XL_CELL_BOOLEAN:
+        return bool(cell.value)
+    return cell.value
