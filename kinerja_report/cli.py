@@ -5,19 +5,23 @@ Errors are translated here, in one place; a traceback appears only with ``--debu
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
 import click
+from babel.numbers import format_decimal
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from kinerja_report import __version__
+from kinerja_report.compute.ipm import IpmTidakValid, hitung_ipm
 from kinerja_report.errors import KinerjaError
-from kinerja_report.formats import angka
+from kinerja_report.formats import LOCALE, angka
 from kinerja_report.pipeline import HasilBuild, build
 from kinerja_report.problems import Tingkat
+from kinerja_report.read.numbers import BukanAngka, parse_angka
 
 BATAS_TAMPIL = 30
 """At most this many errors and warnings are listed on screen; masalah.csv has them all."""
@@ -118,3 +122,77 @@ def ringkasan(hasil: HasilBuild, keluaran: Path) -> str:
         f"perangkat daerah, {angka(pdf)} PDF; {angka(k.jumlah(Tingkat.GALAT))} galat, "
         f"{angka(k.jumlah(Tingkat.PERINGATAN))} peringatan. Hasil di {keluaran}/"
     )
+
+
+def _opsi_angka(ctx: click.Context, param: click.Parameter, value: str) -> float:
+    """Click callback: an option value as a number, Indonesian decimal comma allowed."""
+    try:
+        number = parse_angka(value)
+    except BukanAngka:
+        number = None
+    if number is None:
+        click.echo(
+            f"Galat: nilai --{param.name} '{value}' bukan angka (contoh: 71,20 atau 71.20).",
+            err=True,
+        )
+        ctx.exit(2)
+    return number
+
+
+@main.command("ipm")
+@click.option(
+    "--uhh",
+    required=True,
+    callback=_opsi_angka,
+    metavar="ANGKA",
+    help="Umur harapan hidup (tahun).",
+)
+@click.option(
+    "--hls",
+    required=True,
+    callback=_opsi_angka,
+    metavar="ANGKA",
+    help="Harapan lama sekolah (tahun).",
+)
+@click.option(
+    "--rls",
+    required=True,
+    callback=_opsi_angka,
+    metavar="ANGKA",
+    help="Rata-rata lama sekolah (tahun).",
+)
+@click.option(
+    "--pengeluaran",
+    required=True,
+    callback=_opsi_angka,
+    metavar="ANGKA",
+    help="Pengeluaran per kapita disesuaikan, ribu rupiah per tahun (mis. 11.059).",
+)
+@click.option("--json", "sebagai_json", is_flag=True, help="Cetak hasil sebagai satu objek JSON.")
+def ipm_command(uhh: float, hls: float, rls: float, pengeluaran: float, sebagai_json: bool) -> None:
+    """Hitung IPM (metode BPS) dari UHH, HLS, RLS dan pengeluaran per kapita (ribu Rp)."""
+    try:
+        hasil = hitung_ipm(uhh, hls, rls, pengeluaran)
+    except IpmTidakValid as exc:
+        click.echo(f"Galat: {exc}", err=True)
+        sys.exit(2)
+    if sebagai_json:
+        data = {
+            "ipm": hasil.ipm_dibulatkan,
+            "ipm_tanpa_pembulatan": hasil.ipm,
+            "status": hasil.status,
+            "indeks_kesehatan": hasil.indeks_kesehatan,
+            "indeks_pendidikan": hasil.indeks_pendidikan,
+            "indeks_pengeluaran": hasil.indeks_pengeluaran,
+        }
+        click.echo(json.dumps(data, ensure_ascii=False))
+        return
+    baris = [
+        ("Indeks kesehatan", hasil.indeks_kesehatan),
+        ("Indeks pendidikan", hasil.indeks_pendidikan),
+        ("Indeks pengeluaran", hasil.indeks_pengeluaran),
+    ]
+    for label, nilai in baris:
+        click.echo(f"{label:<19}: {format_decimal(nilai, format='0.0000', locale=LOCALE)}")
+    ipm_teks = format_decimal(hasil.ipm_dibulatkan, format="#,##0.00", locale=LOCALE)
+    click.echo(f"{'IPM':<19}: {ipm_teks} ({hasil.status})")

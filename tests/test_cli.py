@@ -64,3 +64,55 @@ def test_setiap_kode_masalah_ada_di_readme() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for kode in KATALOG:
         assert f"`{kode}`" in readme, kode
+
+
+IPM_2018 = ["--uhh", "71,20", "--hls", "12,91", "--rls", "8,17", "--pengeluaran", "11.059"]
+IPM_2018_TITIK = ["--uhh", "71.2", "--hls", "12.91", "--rls", "8.17", "--pengeluaran", "11059"]
+IPM_2024 = ["--uhh", "74,15", "--hls", "13,21", "--rls", "8,85", "--pengeluaran", "12.341"]
+
+
+def test_ipm_teks_indonesia() -> None:
+    result = CliRunner().invoke(main, ["ipm", *IPM_2018])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines() == [
+        "Indeks kesehatan   : 0,7877",
+        "Indeks pendidikan  : 0,6309",
+        "Indeks pengeluaran : 0,7321",
+        "IPM                : 71,39 (tinggi)",
+    ]
+
+
+def test_ipm_json() -> None:
+    import json
+
+    result = CliRunner().invoke(main, ["ipm", *IPM_2024, "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["ipm"] == 75.02
+    assert data["status"] == "tinggi"
+    assert set(data) >= {"indeks_kesehatan", "indeks_pendidikan", "indeks_pengeluaran"}
+    assert json.loads(CliRunner().invoke(main, ["ipm", *IPM_2018, "--json"]).stdout)["ipm"] == 71.39
+
+
+def test_ipm_koma_dan_titik_desimal_sama() -> None:
+    koma = CliRunner().invoke(main, ["ipm", *IPM_2018, "--json"])
+    titik = CliRunner().invoke(main, ["ipm", *IPM_2018_TITIK, "--json"])
+    assert koma.exit_code == titik.exit_code == 0
+    assert koma.stdout == titik.stdout
+
+
+def test_ipm_masukan_tidak_valid_exit_2_tanpa_traceback() -> None:
+    kasus = [
+        (["--uhh", "tujuh puluh"], "--uhh"),
+        (["--pengeluaran", "0"], "Pengeluaran"),
+        (["--uhh", "-5"], "UHH"),
+        (["--rls", ""], "--rls"),
+        (["--pengeluaran", "11.059.000"], "ribu rupiah"),
+    ]
+    for ubah, pesan in kasus:
+        result = CliRunner().invoke(main, ["ipm", *IPM_2018, *ubah])
+        assert result.exit_code == 2, ubah
+        assert result.stderr.startswith("Galat: "), result.stderr
+        assert pesan in result.stderr, result.stderr
+        assert "Traceback" not in result.output
+        assert result.stdout == ""
