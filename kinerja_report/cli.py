@@ -7,20 +7,24 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import click
 from babel.numbers import format_decimal
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
 
 from kinerja_report import __version__
 from kinerja_report.compute.ipm import IpmTidakValid, hitung_ipm
 from kinerja_report.errors import KinerjaError
 from kinerja_report.formats import LOCALE, angka
-from kinerja_report.pipeline import HasilBuild, build
-from kinerja_report.problems import Tingkat
+from kinerja_report.pipeline import HasilBuild, build, kumpulkan
+from kinerja_report.problems import Masalah, Tingkat
+from kinerja_report.progress import Progres
 from kinerja_report.read.numbers import BukanAngka, parse_angka
 
 BATAS_TAMPIL = 30
@@ -51,6 +55,39 @@ def main(ctx: click.Context, debug: bool) -> None:
     ctx.obj = {"debug": debug}
 
 
+T = TypeVar("T")
+
+
+def _jalankan(ctx: click.Context, console: Console, kerja: Callable[[Progres], T]) -> T:
+    """Run library work with progress bars; translate errors in this one place."""
+    try:
+        with Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=console,
+            transient=False,
+        ) as progress:
+            return kerja(ProgresRich(progress))
+    except KinerjaError as exc:
+        lokasi = exc.masalah.lokasi
+        console.print(
+            "[bold red]Galat:[/] "
+            + escape(f"{lokasi + ': ' if lokasi else ''}{exc.masalah.pesan}"),
+            soft_wrap=True,
+        )
+        sys.exit(2)
+    except Exception:
+        if ctx.obj["debug"]:
+            raise
+        console.print(
+            "[bold red]Galat tak terduga.[/] Jalankan ulang dengan "
+            f"'kinerja --debug {ctx.info_name} ...' dan laporkan keluarannya."
+        )
+        sys.exit(3)
+
+
 @main.command("build")
 @click.argument("masukan", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option(
@@ -65,35 +102,67 @@ def main(ctx: click.Context, debug: bool) -> None:
 def build_command(ctx: click.Context, masukan: Path, keluaran: Path) -> None:
     """Baca semua workbook di folder MASUKAN, hitung capaian, tulis CSV dan PDF ke --out."""
     console = Console(stderr=True)
-    try:
-        with Progress(
-            TextColumn("{task.description}"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeElapsedColumn(),
-            console=console,
-            transient=False,
-        ) as progress:
-            hasil = build(masukan, keluaran, ProgresRich(progress))
-    except KinerjaError as exc:
-        lokasi = exc.masalah.lokasi
-        console.print(
-            "[bold red]Galat:[/] "
-            + escape(f"{lokasi + ': ' if lokasi else ''}{exc.masalah.pesan}"),
-            soft_wrap=True,
-        )
-        sys.exit(2)
-    except Exception:
-        if ctx.obj["debug"]:
-            raise
-        console.print(
-            "[bold red]Galat tak terduga.[/] Jalankan ulang dengan "
-            "'kinerja --debug build ...' dan laporkan keluarannya."
-        )
-        sys.exit(3)
+    hasil = _jalankan(ctx, console, lambda progres: build(masukan, keluaran, progres))
     _tampilkan_masalah(console, hasil)
     click.echo(ringkasan(hasil, keluaran))
     sys.exit(0 if hasil.berhasil else 1)
+
+
+@main.command("check")
+@click.argument("masukan", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--json", "sebagai_json", is_flag=True, help="Cetak masalah sebagai JSON.")
+@click.pass_context
+def check_command(ctx: click.Context, masukan: Path, sebagai_json: bool) -> None:
+    """Baca semua workbook di folder MASUKAN dan tampilkan semua masalah sekaligus.
+
+    Tidak menulis berkas apa pun. Status keluar 1 bila ada galat.
+    """
+    console = Console(stderr=True)
+    kumpulan = _jalankan(ctx, console, lambda progres: kumpulkan(masukan, progres))
+    if sebagai_json:
+        click.echo(
+            json.dumps([_sebagai_dict(p) for p in kumpulan.masalah], ensure_ascii=False, indent=2)
+        )
+    else:
+        _tabel_masalah(kumpulan.masalah)
+        click.echo(
+            f"{angka(kumpulan.jumlah_berkas)} workbook diperiksa: "
+            f"{angka(kumpulan.jumlah(Tingkat.GALAT))} galat, "
+            f"{angka(kumpulan.jumlah(Tingkat.PERINGATAN))} peringatan, "
+            f"{angka(kumpulan.jumlah(Tingkat.INFO))} info."
+        )
+    sys.exit(1 if kumpulan.jumlah(Tingkat.GALAT) else 0)
+
+
+def _sebagai_dict(problem: Masalah) -> dict[str, str]:
+    return {
+        "tingkat": problem.tingkat.value,
+        "kode": problem.kode,
+        "berkas": problem.berkas,
+        "lembar": problem.lembar,
+        "sel": problem.sel,
+        "pesan": problem.pesan,
+    }
+
+
+def _tabel_masalah(problems: tuple[Masalah, ...]) -> None:
+    if not problems:
+        click.echo("Tidak ada masalah.")
+        return
+    table = Table(show_lines=False, expand=False)
+    for judul in ("Tingkat", "Kode", "Berkas", "Lembar", "Sel", "Pesan"):
+        table.add_column(judul, overflow="fold")
+    warna = {Tingkat.GALAT: "red", Tingkat.PERINGATAN: "yellow", Tingkat.INFO: "dim"}
+    for p in problems:
+        table.add_row(
+            f"[{warna[p.tingkat]}]{p.tingkat.value}[/]",
+            escape(p.kode),
+            escape(p.berkas),
+            escape(p.lembar),
+            p.sel,
+            escape(p.pesan),
+        )
+    Console(soft_wrap=False, width=max(160, Console().width)).print(table)
 
 
 def _tampilkan_masalah(console: Console, hasil: HasilBuild) -> None:

@@ -116,3 +116,26 @@ def test_ipm_masukan_tidak_valid_exit_2_tanpa_traceback() -> None:
         assert pesan in result.stderr, result.stderr
         assert "Traceback" not in result.output
         assert result.stdout == ""
+
+
+def test_check_tabel_json_dan_status(tmp_path: Path) -> None:
+    import json
+
+    from tests.conftest import FIXTURES
+
+    masukan = tmp_path / "in"
+    masukan.mkdir()
+    for name in ("galat-rumus.xlsx", "baris-lanjutan.xlsx"):
+        (masukan / name).write_bytes((FIXTURES / name).read_bytes())
+    result = CliRunner().invoke(main, ["check", str(masukan), "--json"])
+    assert result.exit_code == 1  # rumus-tanpa-nilai is an error
+    problems = json.loads(result.stdout)
+    cells = {(p["kode"], p["berkas"], p["sel"]) for p in problems}
+    assert ("rumus-tanpa-nilai", "galat-rumus.xlsx", "Q11") in cells
+    assert ("galat-rumus-tersimpan", "galat-rumus.xlsx", "K10") in cells
+    assert not list(tmp_path.glob("**/*.csv"))  # check writes nothing
+
+    (masukan / "galat-rumus.xlsx").unlink()
+    result = CliRunner().invoke(main, ["check", str(masukan)])
+    assert result.exit_code == 0
+    assert "1 workbook diperiksa: 0 galat, 1 peringatan, 0 info." in result.stdout
