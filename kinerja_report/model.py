@@ -89,6 +89,10 @@ class IndikatorRenja:
     capaian_renstra_rp: Nilai = KOSONG
     tujuan: str = ""
     sasaran_rpjmd: str = ""
+    polaritas: str = ""
+    """The workbook's own polarity text, when it has such a column."""
+    agregasi: str = ""
+    """The workbook's own yearly aggregation text (kumulatif / akhir / rata-rata), if any."""
 
 
 @dataclass(frozen=True)
@@ -118,6 +122,7 @@ class IndikatorRpjmd:
     target: dict[int, Nilai] = field(hash=False)
     realisasi: dict[int, Nilai] = field(hash=False)
     penanggung_jawab: str = ""
+    agregasi: str = ""
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,8 @@ from kinerja_report.compute.table import (
     BarisCapaian,
     baris_evaluasi,
     baris_rpjmd,
-    polaritas_rpjmd,
+    kamus_rpjmd,
+    tambah_kemajuan,
 )
 from kinerja_report.problems import Masalah, Tingkat, masalah
 from kinerja_report.progress import Progres, TanpaProgres
@@ -83,18 +84,28 @@ def kumpulkan(
     problems.extend(ganda)
     gagal = {item.nama for item in isi if item.gagal} | {p.berkas for p in ganda}
     matriks = [m for item in isi for m in item.rpjmd]
-    polaritas = polaritas_rpjmd(matriks)
-    laporan = []
-    for ev in sorted(evaluasi, key=lambda e: (e.tahun, e.opd)):
+    aturan = pengaturan.aturan
+    kamus = kamus_rpjmd(matriks)
+    evaluasi.sort(key=lambda e: (e.tahun, e.opd))
+    rows_per_ev = []
+    for ev in evaluasi:
         problems.extend(rekonsiliasi(ev))
-        rows, found = baris_evaluasi(ev, polaritas)
+        rows, found = baris_evaluasi(ev, aturan, kamus)
         problems.extend(found)
-        laporan.append(laporan_opd(ev, rows))
-    daerah = [row for m in matriks for row in baris_rpjmd(m, pengaturan.daerah.nama_lengkap)]
+        rows_per_ev.append(rows)
+    # Progress toward 2026 looks across the years of each indicator: one pass over all rows.
+    with_progress = iter(tambah_kemajuan([r for rows in rows_per_ev for r in rows], aturan))
+    laporan = [
+        laporan_opd(ev, [next(with_progress) for _ in rows], aturan)
+        for ev, rows in zip(evaluasi, rows_per_ev, strict=True)
+    ]
+    daerah = [
+        row for m in matriks for row in baris_rpjmd(m, pengaturan.daerah.nama_lengkap, aturan)
+    ]
     return Kumpulan(
         pengaturan=pengaturan,
         laporan=tuple(laporan),
-        baris_daerah=tuple(sorted(daerah, key=lambda r: r.tahun)),
+        baris_daerah=tuple(sorted(tambah_kemajuan(daerah, aturan), key=lambda r: r.tahun)),
         masalah=tuple(problems),
         jumlah_berkas=len(isi),
         berkas_gagal=tuple(sorted(gagal)),

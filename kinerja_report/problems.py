@@ -146,6 +146,51 @@ KATALOG: dict[str, JenisMasalah] = {
         "Kolom 15 di workbook ({kolom15}) berbeda dengan kolom 14 / kolom 6 x 100 ({hitung})",
         "Column 15 (Renstra achievement) differs from 14 / 6 x 100.",
     ),
+    "berkas-kosong": JenisMasalah(
+        Tingkat.GALAT,
+        "Berkas kosong (0 byte); salin atau unduh ulang berkas dari pengirimnya",
+        "The file is empty.",
+    ),
+    "berkas-terenkripsi": JenisMasalah(
+        Tingkat.GALAT,
+        "Workbook dilindungi kata sandi (terenkripsi) sehingga tidak dapat dibaca; buka di "
+        "Excel dengan kata sandinya, hapus kata sandi (File > Info > Protect Workbook > "
+        "Encrypt with Password, kosongkan isiannya), simpan, lalu jalankan lagi",
+        "The workbook is password-protected (an encrypted OLE2 container).",
+    ),
+    "format-xls-lama": JenisMasalah(
+        Tingkat.GALAT,
+        "Isi berkas berformat Excel lama (.xls, Excel 97-2003), bukan .xlsx; buka di Excel "
+        "atau LibreOffice, simpan sebagai Excel Workbook (.xlsx), lalu jalankan lagi",
+        "The content is an old binary .xls (OLE2) workbook, not .xlsx.",
+    ),
+    "berkas-terpotong": JenisMasalah(
+        Tingkat.GALAT,
+        "Berkas .xlsx terpotong atau rusak (struktur zip tidak lengkap); unduh atau salin "
+        "ulang berkas dari pengirimnya, atau buka di Excel dan simpan ulang",
+        "The file starts like an .xlsx but its zip directory is missing or broken.",
+    ),
+    "bukan-excel": JenisMasalah(
+        Tingkat.GALAT,
+        "Isi berkas bukan workbook Excel ({jenis}); minta workbook .xlsx yang benar dari "
+        "pengirimnya (teks/CSV dapat dibuka di Excel lalu disimpan sebagai .xlsx), atau "
+        "keluarkan berkas ini dari folder masukan",
+        "The content is not a workbook (PDF, image, text/CSV, HTML ...) despite its name.",
+    ),
+    "bukan-xlsx": JenisMasalah(
+        Tingkat.GALAT,
+        "Berkas berupa arsip zip tetapi bukan workbook Excel .xlsx ({jenis}); buka di "
+        "aplikasinya lalu simpan sebagai Excel Workbook (.xlsx), atau keluarkan berkas ini "
+        "dari folder masukan",
+        "A valid zip without the parts of a workbook (.docx, .ods, .xlsb ...).",
+    ),
+    "workbook-terlalu-besar": JenisMasalah(
+        Tingkat.GALAT,
+        "Workbook melebihi batas aman {batas}: {nilai} (batas {maks}); berkas tidak dibuka "
+        "karena mungkin rusak atau sengaja dibuat berbahaya: periksa asal berkas, atau buka "
+        "di Excel, hapus isi yang tidak perlu, lalu simpan ulang",
+        "A size, member-count or compression-ratio limit is exceeded (possible zip bomb).",
+    ),
 }
 
 

@@ -6,7 +6,14 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kinerja_report.compute.rules import (
+    AturanCapaian,
+    AturanIndikator,
+    Pita,
+    RumusNegatif,
+)
 from kinerja_report.errors import PengaturanTidakValid, galat
+from kinerja_report.read.normalize import normalisasi
 
 NAMA_BERKAS = "pengaturan.toml"
 UKURAN_KERTAS = {"F4": (215, 330), "A4": (210, 297)}
@@ -41,6 +48,7 @@ class Pengaturan:
     daerah: Daerah = field(default_factory=Daerah)
     ukuran_kertas: str = "F4"
     tempat_penandatanganan: str = "Kepahiang"
+    aturan: AturanCapaian = field(default_factory=AturanCapaian)
 
     def ukuran_css(self, lanskap: bool = False) -> str:
         """The CSS ``@page size`` value, e.g. '215mm 330mm' (F4 portrait)."""
@@ -97,4 +105,61 @@ def baca_pengaturan(folder: Path) -> Pengaturan | None:
         daerah=daerah,
         ukuran_kertas=ukuran,
         tempat_penandatanganan=str(dokumen.get("tempat_penandatanganan", daerah.ibu_kota)),
+        aturan=_aturan(data),
     )
+
+
+def _tidak_valid(alasan: str) -> PengaturanTidakValid:
+    error = galat(PengaturanTidakValid, "pengaturan-tidak-valid", NAMA_BERKAS, alasan=alasan)
+    assert isinstance(error, PengaturanTidakValid)
+    return error
+
+
+def _aturan(data: dict[str, object]) -> AturanCapaian:
+    """The ``[capaian]`` section and the ``[[indikator]]`` overrides."""
+    capaian = data.get("capaian", {})
+    if not isinstance(capaian, dict):
+        raise _tidak_valid("[capaian] harus berupa tabel")
+    rumus = str(capaian.get("rumus_negatif", "A")).upper()
+    if rumus not in RumusNegatif.__members__:
+        raise _tidak_valid("rumus_negatif harus 'A' atau 'B'")
+    batas = capaian.get("batas_rata_rata", 0)
+    ambang = capaian.get("ambang_efisiensi", 5)
+    if not isinstance(batas, int | float) or not isinstance(ambang, int | float):
+        raise _tidak_valid("batas_rata_rata dan ambang_efisiensi harus berupa angka")
+    return AturanCapaian(
+        rumus_negatif=RumusNegatif(rumus),
+        skala=_skala(capaian.get("kategori")),
+        batas_rata_rata=float(batas) if batas else None,
+        ambang_efisiensi=float(ambang),
+        indikator=_override(data.get("indikator", [])),
+    )
+
+
+def _skala(raw: object) -> tuple[Pita, ...]:
+    if raw is None:
+        return AturanCapaian().skala
+    if not isinstance(raw, list) or not raw:
+        raise _tidak_valid("[[capaian.kategori]] harus berisi daftar batas dan label")
+    bands = []
+    for item in raw:
+        if not isinstance(item, dict) or "batas" not in item or "label" not in item:
+            raise _tidak_valid("setiap [[capaian.kategori]] perlu 'batas' dan 'label'")
+        bands.append(
+            Pita(float(item["batas"]), str(item["label"]), bool(item.get("inklusif", True)))
+        )
+    bands.sort(key=lambda pita: pita.batas, reverse=True)
+    return (*bands, Pita(float("-inf"), bands[-1].label))
+
+
+def _override(raw: object) -> dict[str, AturanIndikator]:
+    if not isinstance(raw, list):
+        raise _tidak_valid("[[indikator]] harus berupa daftar tabel")
+    out = {}
+    for item in raw:
+        if not isinstance(item, dict) or not item.get("nama"):
+            raise _tidak_valid("setiap [[indikator]] perlu 'nama'")
+        out[normalisasi(item["nama"])] = AturanIndikator(
+            polaritas=str(item.get("polaritas", "")), agregasi=str(item.get("agregasi", ""))
+        )
+    return out

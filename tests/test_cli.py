@@ -34,7 +34,7 @@ def test_build_dengan_berkas_rusak_exit_1_tanpa_traceback(tmp_path: Path) -> Non
     assert result.exit_code == 1
     assert "Traceback" not in result.output
     assert "terenkripsi.xlsx" in result.stderr
-    assert "berkas-tidak-terbaca" in result.stderr
+    assert "[bukan-excel]" in result.stderr  # an OLE2 container that holds no workbook
     assert (
         result.stdout.strip()
         .splitlines()[-1]

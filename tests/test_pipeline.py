@@ -51,7 +51,7 @@ def test_berkas_rusak_tidak_menghentikan_yang_lain(tmp_path: Path) -> None:
     assert {row["opd"] for row in rows} == {"Bappeda"}
     problems = _baca_csv(tmp_path / "out" / "masalah.csv")
     rusak = [p for p in problems if p["berkas"] == "2023/rusak.xlsx"]
-    assert [p["kode"] for p in rusak] == ["berkas-tidak-terbaca"]
+    assert [p["kode"] for p in rusak] == ["bukan-excel"]
     assert (tmp_path / "out" / "2023" / "evaluasi" / "bappeda.pdf").is_file()
 
 

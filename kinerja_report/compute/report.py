@@ -6,7 +6,8 @@ from collections import Counter
 from dataclasses import dataclass
 from statistics import fmean
 
-from kinerja_report.compute.capaian import SKALA_KATEGORI_BAKU
+from kinerja_report.compute.capaian import kategori
+from kinerja_report.compute.rules import AturanCapaian
 from kinerja_report.compute.table import BarisCapaian, slug
 from kinerja_report.model import EvaluasiRenja, TingkatIndikator
 
@@ -35,13 +36,23 @@ class LaporanOpd:
     baris: tuple[BarisCapaian, ...]
     catatan: tuple[str, ...]
     rata_rata: float | None
+    kategori_rata_rata: str
     jumlah_kategori: tuple[tuple[str, int], ...]
     anggaran: RingkasanAnggaran
 
 
-def laporan_opd(evaluasi: EvaluasiRenja, baris: list[BarisCapaian]) -> LaporanOpd:
-    """Aggregate the capaian rows of one OPD-year."""
+def rata_rata_capaian(baris: list[BarisCapaian], aturan: AturanCapaian) -> float | None:
+    """Mean capaian of the rows that have one; each capped first when the setting says so."""
     values = [row.capaian.persen for row in baris if row.capaian.persen is not None]
+    if aturan.batas_rata_rata is not None:
+        values = [min(value, aturan.batas_rata_rata) for value in values]
+    return fmean(values) if values else None
+
+
+def laporan_opd(
+    evaluasi: EvaluasiRenja, baris: list[BarisCapaian], aturan: AturanCapaian
+) -> LaporanOpd:
+    """Aggregate the capaian rows of one OPD-year."""
     counts = Counter(row.kategori for row in baris if row.kategori)
     return LaporanOpd(
         tahun=evaluasi.tahun,
@@ -51,8 +62,11 @@ def laporan_opd(evaluasi: EvaluasiRenja, baris: list[BarisCapaian]) -> LaporanOp
         lembar=evaluasi.lembar,
         baris=tuple(baris),
         catatan=evaluasi.catatan,
-        rata_rata=fmean(values) if values else None,
-        jumlah_kategori=tuple((p.label, counts.get(p.label, 0)) for p in SKALA_KATEGORI_BAKU),
+        rata_rata=rata_rata_capaian(baris, aturan),
+        kategori_rata_rata=kategori(rata_rata_capaian(baris, aturan), aturan.skala),
+        jumlah_kategori=tuple(
+            (label, counts.get(label, 0)) for label in dict.fromkeys(p.label for p in aturan.skala)
+        ),
         anggaran=_anggaran(baris),
     )
 

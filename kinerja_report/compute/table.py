@@ -1,16 +1,34 @@
-"""Capaian rows for every indicator: OPD rows from the E.81 forms, regency rows from the RPJMD."""
+"""Capaian rows for every indicator: OPD rows from the E.81 forms, regency rows from the RPJMD.
+
+Each row records the rule that produced its number (``rumus``) and where its values are.
+"""
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from collections import defaultdict
+from dataclasses import dataclass, replace
 
+from kinerja_report.compute.budget import efisiensi, serapan
 from kinerja_report.compute.capaian import HasilCapaian, hitung_capaian, kategori
-from kinerja_report.compute.realisasi import realisasi_anggaran, realisasi_tahunan
+from kinerja_report.compute.progress import TIDAK_DINILAI, Kemajuan, kemajuan
+from kinerja_report.compute.realisasi import (
+    realisasi_anggaran,
+    realisasi_sampai_triwulan,
+    realisasi_tahunan,
+)
+from kinerja_report.compute.rules import Agregasi, AturanCapaian
+from kinerja_report.compute.semantics import (
+    KamusRpjmd,
+    SifatIndikator,
+    baca_agregasi,
+    sifat_indikator,
+)
 from kinerja_report.model import (
     KOSONG,
     EvaluasiRenja,
+    IndikatorRenja,
     IndikatorRpjmd,
     MatriksRpjmd,
     Nilai,
@@ -32,13 +50,34 @@ class BarisCapaian:
     uraian: str
     indikator: str
     satuan: str
-    polaritas: Polaritas
+    sifat: SifatIndikator
     target: Nilai
     realisasi: Nilai
     capaian: HasilCapaian
     kategori: str
     target_rp: Nilai = KOSONG
     realisasi_rp: Nilai = KOSONG
+    sasaran: str = ""
+    tujuan: str = ""
+    capaian_triwulan: tuple[float | None, ...] = ()
+    """Cumulative capaian after TW I, II, III and IV."""
+    serapan: float | None = None
+    efisiensi: str = ""
+    target_akhir: Nilai = KOSONG
+    """The end-of-period (2026) target: RPJMD or Renstra PD (column 6)."""
+    realisasi_sd_lapor: float | None = None
+    """Realisation to date as the workbook states it (column 14), if it does."""
+    kemajuan: Kemajuan = TIDAK_DINILAI
+
+    @property
+    def polaritas(self) -> Polaritas:
+        return self.sifat.polaritas
+
+    @property
+    def rumus(self) -> str:
+        """The rule behind the number, for the ``rumus`` column."""
+        parts = [self.capaian.rumus or f"tidak dihitung: {self.capaian.alasan}"]
+        return "; ".join([*parts, self.sifat.keterangan])
 
 
 def slug(text: str) -> str:
@@ -47,53 +86,83 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "tanpa-nama"
 
 
-def polaritas_rpjmd(matriks: list[MatriksRpjmd]) -> dict[str, Polaritas]:
-    """Polarity of each RPJMD indicator by normalised name, for OPD rows of the same name."""
-    return {normalisasi(row.indikator): row.polaritas for item in matriks for row in item.indikator}
+def kamus_rpjmd(matriks: list[MatriksRpjmd]) -> KamusRpjmd:
+    """Polarity and aggregation of the RPJMD indicators, for OPD rows of the same name."""
+    rows = [row for item in matriks for row in item.indikator]
+    return KamusRpjmd(
+        polaritas={normalisasi(row.indikator): row.polaritas for row in rows},
+        agregasi={
+            normalisasi(row.indikator): agregasi
+            for row in rows
+            if (agregasi := baca_agregasi(row.agregasi)) is not None
+        },
+    )
 
 
 def baris_evaluasi(
-    evaluasi: EvaluasiRenja, polaritas: dict[str, Polaritas]
+    evaluasi: EvaluasiRenja, aturan: AturanCapaian, rpjmd: KamusRpjmd | None = None
 ) -> tuple[list[BarisCapaian], list[Masalah]]:
-    """Capaian rows of one OPD-year; polarity from the RPJMD by name, else positive."""
+    """Capaian rows of one OPD-year, and a warning for every capaian that cannot be computed."""
     rows, problems = [], []
     for row in evaluasi.indikator:
-        arah = polaritas.get(normalisasi(row.indikator), Polaritas.POSITIF)
-        realisasi = realisasi_tahunan(row)
-        hasil = hitung_capaian(row.target, realisasi, arah)
-        if hasil.persen is None:
-            where = realisasi.sumber or row.target.sumber
+        baris = _baris_opd(evaluasi, row, aturan, rpjmd)
+        if baris.capaian.persen is None:
+            where = baris.realisasi.sumber or row.target.sumber
             problems.append(
                 masalah(
                     "target-tidak-terhitung",
                     evaluasi.berkas,
                     evaluasi.lembar,
                     where.sel if where else f"A{row.baris}",
-                    alasan=hasil.alasan,
+                    alasan=baris.capaian.alasan,
                 )
             )
-        rows.append(
-            BarisCapaian(
-                evaluasi.tahun,
-                evaluasi.opd,
-                row.kode,
-                row.tingkat,
-                row.uraian,
-                row.indikator,
-                row.satuan,
-                arah,
-                row.target,
-                realisasi,
-                hasil,
-                kategori(hasil.persen),
-                row.target_rp,
-                realisasi_anggaran(row),
-            )
-        )
+        rows.append(baris)
     return rows, problems
 
 
-def baris_rpjmd(matriks: MatriksRpjmd, nama_daerah: str) -> list[BarisCapaian]:
+def _baris_opd(
+    evaluasi: EvaluasiRenja, row: IndikatorRenja, aturan: AturanCapaian, rpjmd: KamusRpjmd | None
+) -> BarisCapaian:
+    sifat = sifat_indikator(row.indikator, aturan, rpjmd, row.polaritas, row.agregasi)
+    realisasi = realisasi_tahunan(row, sifat.agregasi)
+    hasil = hitung_capaian(row.target, realisasi, sifat.polaritas, aturan)
+    per_triwulan = tuple(
+        hitung_capaian(
+            row.target, realisasi_sampai_triwulan(row, tw, sifat.agregasi), sifat.polaritas, aturan
+        ).persen
+        for tw in range(1, 5)
+    )
+    realisasi_rp = realisasi_anggaran(row)
+    serapan_persen = serapan(row.target_rp, realisasi_rp)
+    return BarisCapaian(
+        tahun=evaluasi.tahun,
+        opd=evaluasi.opd,
+        kode=row.kode,
+        tingkat=row.tingkat,
+        uraian=row.uraian,
+        indikator=row.indikator,
+        satuan=row.satuan,
+        sifat=sifat,
+        target=row.target,
+        realisasi=realisasi,
+        capaian=hasil,
+        kategori=kategori(hasil.persen, aturan.skala),
+        target_rp=row.target_rp,
+        realisasi_rp=realisasi_rp,
+        sasaran=row.sasaran,
+        tujuan=row.tujuan,
+        capaian_triwulan=per_triwulan,
+        serapan=serapan_persen,
+        efisiensi=efisiensi(hasil.persen, serapan_persen, aturan),
+        target_akhir=row.target_renstra,
+        realisasi_sd_lapor=row.realisasi_renstra.angka,
+    )
+
+
+def baris_rpjmd(
+    matriks: MatriksRpjmd, nama_daerah: str, aturan: AturanCapaian
+) -> list[BarisCapaian]:
     """Regency rows: every year up to the last year with any realisation in the matrix."""
     filled = [
         tahun
@@ -105,27 +174,63 @@ def baris_rpjmd(matriks: MatriksRpjmd, nama_daerah: str) -> list[BarisCapaian]:
         return []
     last = max(filled)
     return [
-        _baris_daerah(row, tahun, nama_daerah)
+        _baris_daerah(row, tahun, nama_daerah, aturan)
         for row in matriks.indikator
         for tahun in sorted(row.target)
         if tahun <= last and tahun in row.realisasi
     ]
 
 
-def _baris_daerah(row: IndikatorRpjmd, tahun: int, nama_daerah: str) -> BarisCapaian:
-    target, realisasi = row.target[tahun], row.realisasi[tahun]
-    hasil = hitung_capaian(target, realisasi, row.polaritas)
-    return BarisCapaian(
-        tahun,
-        nama_daerah,
-        "",
-        TingkatIndikator.DAERAH,
-        row.sasaran,
-        row.indikator,
-        row.satuan,
+def _baris_daerah(
+    row: IndikatorRpjmd, tahun: int, nama_daerah: str, aturan: AturanCapaian
+) -> BarisCapaian:
+    """RPJMD indicators state a level per year: aggregation 'akhir' unless the matrix says
+    otherwise, so progress compares the latest value with the 2026 target."""
+    agregasi = baca_agregasi(row.agregasi)
+    sifat = SifatIndikator(
         row.polaritas,
-        target,
-        realisasi,
-        hasil,
-        kategori(hasil.persen),
+        agregasi or Agregasi.AKHIR,
+        "RPJMD",
+        "RPJMD" if agregasi else "bawaan IKD",
     )
+    target, realisasi = row.target[tahun], row.realisasi[tahun]
+    hasil = hitung_capaian(target, realisasi, row.polaritas, aturan)
+    return BarisCapaian(
+        tahun=tahun,
+        opd=nama_daerah,
+        kode="",
+        tingkat=TingkatIndikator.DAERAH,
+        uraian=row.sasaran,
+        indikator=row.indikator,
+        satuan=row.satuan,
+        sifat=sifat,
+        target=target,
+        realisasi=realisasi,
+        capaian=hasil,
+        kategori=kategori(hasil.persen, aturan.skala),
+        sasaran=row.sasaran,
+        tujuan=row.tujuan,
+        target_akhir=row.target.get(max(row.target), KOSONG) if row.target else KOSONG,
+    )
+
+
+def tambah_kemajuan(rows: list[BarisCapaian], aturan: AturanCapaian) -> list[BarisCapaian]:
+    """Add progress toward the end target to every row, from the same indicator's values in
+    this and earlier years (matched by OPD, code and indicator name)."""
+    seri: dict[tuple[str, str, str], list[tuple[int, float]]] = defaultdict(list)
+    for row in sorted(rows, key=lambda r: r.tahun):
+        if row.realisasi.angka is not None:
+            seri[_kunci(row)].append((row.tahun, row.realisasi.angka))
+    out = []
+    for row in rows:
+        sampai = [(t, v) for t, v in seri[_kunci(row)] if t <= row.tahun]
+        sd = row.realisasi_sd_lapor if row.sifat.agregasi is Agregasi.KUMULATIF else None
+        progress = kemajuan(
+            row.target_akhir.angka, sampai, row.sifat.agregasi, row.polaritas, aturan, sd
+        )
+        out.append(replace(row, kemajuan=progress))
+    return out
+
+
+def _kunci(row: BarisCapaian) -> tuple[str, str, str]:
+    return (normalisasi(row.opd), row.kode, normalisasi(row.indikator))

@@ -184,4 +184,6 @@ def _indikator(sel: PembacaSel, baris: int, konteks: _Konteks) -> IndikatorRenja
         capaian_renstra_rp=sel.rp(baris, "capaian_renstra"),
         tujuan=konteks.tujuan,
         sasaran_rpjmd=konteks.sasaran_rpjmd,
+        polaritas=sel.teks(baris, "polaritas"),
+        agregasi=sel.teks(baris, "agregasi"),
     )

@@ -66,6 +66,7 @@ def baca_matriks_rpjmd(lembar: Lembar, header: Header) -> tuple[MatriksRpjmd, li
                 target={t: nilai(baris, "target_tahun", t) for t in tahun_target},
                 realisasi={t: nilai(baris, "realisasi_tahun", t) for t in tahun_realisasi},
                 penanggung_jawab=teks(baris, "penanggung_jawab"),
+                agregasi=teks(baris, "agregasi"),
             )
         )
     return MatriksRpjmd(lembar.berkas, lembar.nama, tuple(rows)), []

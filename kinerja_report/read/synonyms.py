@@ -21,7 +21,8 @@ SINONIM: tuple[tuple[str, str], ...] = (
     (r"^sasaran", "sasaran"),
     (r"^indikator", "indikator"),
     (r"^satuan", "satuan"),
-    (r"^polaritas|^polarisasi", "polaritas"),
+    (r"^polaritas|^polarisasi|^arah", "polaritas"),
+    (r"^(agregasi|sifat( indikator)?|cara (peng)?hitung)", "agregasi"),
     # RPJMD matrix
     (r"^kondisi awal", "kondisi_awal"),
     (r"^kondisi akhir", "kondisi_akhir"),

@@ -5,12 +5,15 @@ from __future__ import annotations
 import warnings
 import zipfile
 from pathlib import Path
+from typing import BinaryIO
 
 import openpyxl
 import xlrd
+from defusedxml.common import EntitiesForbidden
 from openpyxl.utils.exceptions import InvalidFileException
 
 from kinerja_report.errors import WorkbookTidakTerbaca, galat
+from kinerja_report.read.safety import periksa_workbook
 from kinerja_report.read.sheet import Lembar, lembar_dari_worksheet
 from kinerja_report.read.xls import lembar_xls
 
@@ -26,15 +29,21 @@ def baca_lembar(path: Path, nama: str) -> list[Lembar]:
     suffix = path.suffix.lower()
     if suffix in EKSTENSI_BELUM_DIDUKUNG:
         raise galat(WorkbookTidakTerbaca, "format-belum-didukung", nama, format=suffix)
-    if suffix == ".xls":
-        return _baca_xls(path, nama)
+    try:
+        # Size, compression ratio and content are checked before any parser runs.
+        periksa_workbook(path, nama)
+    except WorkbookTidakTerbaca as exc:
+        if exc.masalah.kode == "format-xls-lama":
+            return _baca_xls(path, nama)  # an Excel 97-2003 workbook, whatever its name
+        raise
     try:
         with warnings.catch_warnings():
             # openpyxl warns about unsupported extensions (data validation, slicers ...);
             # they do not change cell values.
             warnings.simplefilter("ignore")
             formulas = _sel_rumus(path)
-            workbook = openpyxl.load_workbook(path, data_only=True, keep_links=False)
+            with path.open("rb") as handle:
+                workbook = openpyxl.load_workbook(handle, data_only=True, keep_links=False)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as exc:
         raise galat(
             WorkbookTidakTerbaca, "berkas-tidak-terbaca", nama, alasan=_alasan(exc)
@@ -59,7 +68,12 @@ def _baca_xls(path: Path, nama: str) -> list[Lembar]:
 
 def _sel_rumus(path: Path) -> dict[str, frozenset[tuple[int, int]]]:
     """The formula cells of each sheet (a fast streaming pass over the formulas)."""
-    workbook = openpyxl.load_workbook(path, read_only=True, data_only=False, keep_links=False)
+    with path.open("rb") as handle:
+        return _rumus_dari(handle)
+
+
+def _rumus_dari(handle: BinaryIO) -> dict[str, frozenset[tuple[int, int]]]:
+    workbook = openpyxl.load_workbook(handle, read_only=True, data_only=False, keep_links=False)
     try:
         out = {}
         for ws in workbook.worksheets:
@@ -76,6 +90,8 @@ def _sel_rumus(path: Path) -> dict[str, frozenset[tuple[int, int]]]:
 
 
 def _alasan(exc: Exception) -> str:
+    if isinstance(exc.__cause__ or exc.__context__, EntitiesForbidden):
+        return "berkas berisi deklarasi entitas XML yang tidak diizinkan (berkas mencurigakan)"
     if isinstance(exc, zipfile.BadZipFile | InvalidFileException):
         return "bukan berkas .xlsx yang utuh (rusak, terenkripsi, atau format lain)"
     if isinstance(exc, OSError):

@@ -8,7 +8,6 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from kinerja_report import formats
-from kinerja_report.compute.capaian import kategori
 from kinerja_report.model import Nilai
 
 FOLDER_TEMPLAT = Path(__file__).resolve().parents[2] / "templates"
@@ -28,7 +27,6 @@ def lingkungan(folder: Path = FOLDER_TEMPLAT) -> Environment:
     env.filters["rupiah"] = formats.rupiah
     env.filters["tanggal"] = formats.tanggal
     env.filters["nilai"] = format_nilai
-    env.globals["kategori"] = kategori
     return env
 
 

@@ -59,8 +59,13 @@ def _nilai_csv(nilai: Nilai) -> str:
     return netralkan(nilai.teks or "")
 
 
+def _persen(value: float | None) -> str:
+    return angka_csv(round(value, 2)) if value is not None else ""
+
+
 def _baris_capaian(row: BarisCapaian) -> list[str]:
-    persen = row.capaian.persen
+    quarters = [*row.capaian_triwulan, None, None, None, None][:4]
+    progress = row.kemajuan
     return [
         str(row.tahun),
         netralkan(row.opd),
@@ -71,14 +76,24 @@ def _baris_capaian(row: BarisCapaian) -> list[str]:
         row.polaritas.value,
         _nilai_csv(row.target),
         _nilai_csv(row.realisasi),
-        angka_csv(round(persen, 2)) if persen is not None else "",
+        _persen(row.capaian.persen),
         row.kategori,
         netralkan(str(row.realisasi.sumber or "")),
+        netralkan(row.rumus),
+        row.sifat.agregasi.value,
         netralkan(row.uraian),
-        row.capaian.rumus,
+        netralkan(row.sasaran),
         netralkan(str(row.target.sumber or "")),
+        *(_persen(q) for q in quarters),
         _nilai_csv(row.target_rp),
         _nilai_csv(row.realisasi_rp),
+        _persen(row.serapan),
+        row.efisiensi,
+        _nilai_csv(row.target_akhir),
+        angka_csv(progress.realisasi_sd),
+        _persen(progress.capaian_sd),
+        angka_csv(progress.proyeksi),
+        progress.status,
     ]
 
 

@@ -1,0 +1,85 @@
+"""Progress toward the end-of-period target (RPJMD / Renstra 2026) and its status.
+
+Realisation to date is the sum of the years so far for ``kumulatif`` indicators, else the
+latest value (DOMAIN.md section 3; column 14 of form E.81). The status:
+
+* ``tercapai``: capaian of the realisation to date against the end target is >= 100;
+* else the realisation is projected to the end year: for ``kumulatif`` indicators, the
+  realisation to date plus the mean yearly realisation for each remaining year; otherwise
+  the least-squares line through the yearly values (the latest value when there is one
+  year only); then ``on track`` when the projection's capaian is >= 100, ``berisiko`` when
+  it is >= 90, ``tidak tercapai`` below 90;
+* empty when the end target or every realisation is missing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from statistics import fmean
+
+from kinerja_report.compute.capaian import capaian_angka
+from kinerja_report.compute.rules import Agregasi, AturanCapaian
+from kinerja_report.model import Polaritas
+
+TAHUN_AKHIR = 2026
+AMBANG_BERISIKO = 90.0
+
+
+@dataclass(frozen=True)
+class Kemajuan:
+    """Progress of one indicator toward the end target, as of ``tahun``."""
+
+    realisasi_sd: float | None
+    capaian_sd: float | None
+    proyeksi: float | None
+    status: str
+
+
+TIDAK_DINILAI = Kemajuan(None, None, None, "")
+
+
+def _garis(seri: list[tuple[int, float]], tahun: int) -> float:
+    """The least-squares line through ``seri`` evaluated at ``tahun``."""
+    if len(seri) == 1:
+        return seri[0][1]
+    xs = [float(x) for x, _ in seri]
+    ys = [y for _, y in seri]
+    mx, my = fmean(xs), fmean(ys)
+    sxx = sum((x - mx) ** 2 for x in xs)
+    slope = sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / sxx
+    return my + slope * (tahun - mx)
+
+
+def kemajuan(
+    target_akhir: float | None,
+    seri: list[tuple[int, float]],
+    agregasi: Agregasi,
+    polaritas: Polaritas,
+    aturan: AturanCapaian,
+    realisasi_sd: float | None = None,
+    tahun_akhir: int = TAHUN_AKHIR,
+) -> Kemajuan:
+    """Progress from yearly values ``seri`` ((year, value), sorted). ``realisasi_sd``, when the
+    workbook states it (column 14), replaces the sum for cumulative indicators."""
+    if target_akhir is None or not seri:
+        return TIDAK_DINILAI
+    last_year, last_value = seri[-1]
+    if realisasi_sd is None:
+        realisasi_sd = sum(v for _, v in seri) if agregasi is Agregasi.KUMULATIF else last_value
+    capaian_sd = capaian_angka(target_akhir, realisasi_sd, polaritas, aturan).persen
+    if capaian_sd is None:
+        return TIDAK_DINILAI
+    if agregasi is Agregasi.KUMULATIF:
+        proyeksi = realisasi_sd + fmean(v for _, v in seri) * max(0, tahun_akhir - last_year)
+    else:
+        proyeksi = _garis(seri, tahun_akhir) if last_year < tahun_akhir else last_value
+    if capaian_sd >= 100:
+        return Kemajuan(realisasi_sd, capaian_sd, proyeksi, "tercapai")
+    capaian_proyeksi = capaian_angka(target_akhir, proyeksi, polaritas, aturan).persen or 0.0
+    if capaian_proyeksi >= 100:
+        status = "on track"
+    elif capaian_proyeksi >= AMBANG_BERISIKO:
+        status = "berisiko"
+    else:
+        status = "tidak tercapai"
+    return Kemajuan(realisasi_sd, capaian_sd, proyeksi, status)

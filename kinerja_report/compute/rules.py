@@ -1,0 +1,71 @@
+"""The region's choices for computing capaian (DOMAIN.md section 3, each a **setting**).
+
+Defaults are the first option DOMAIN.md lists; ``pengaturan.toml`` may change them
+(section ``[capaian]``, see the README).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class RumusNegatif(StrEnum):
+    """Formula for negative indicators (lower is better)."""
+
+    A = "A"
+    """(2T - R) / T x 100, floored at 0 (published LKjIPs, PermenPAN-RB 8/2021)."""
+    B = "B"
+    """T / R x 100 (undefined when R = 0)."""
+
+
+class Agregasi(StrEnum):
+    """How a yearly value follows from the quarters."""
+
+    KUMULATIF = "kumulatif"
+    """Sum of the quarters (form E.81: 13 = 9 + 10 + 11 + 12); the default."""
+    AKHIR = "akhir"
+    """The last filled quarter: rates, indices, percentages of a stock."""
+    RATA_RATA = "rata-rata"
+    """The mean of the filled quarters."""
+
+
+@dataclass(frozen=True)
+class Pita:
+    """One band of the category scale: capaian >= ``batas`` (or > when not inclusive)."""
+
+    batas: float
+    label: str
+    inklusif: bool = True
+
+
+SKALA_KATEGORI_BAKU: tuple[Pita, ...] = (
+    Pita(91, "Sangat Tinggi"),
+    Pita(76, "Tinggi"),
+    Pita(66, "Sedang"),
+    Pita(50, "Rendah", inklusif=False),
+    Pita(float("-inf"), "Sangat Rendah"),
+)
+"""Permendagri 86/2017 scale: >= 91, 76 - < 91, 66 - < 76, 51 - < 66, <= 50."""
+
+
+@dataclass(frozen=True)
+class AturanIndikator:
+    """An override for one indicator, by its name (case and spaces ignored)."""
+
+    polaritas: str = ""
+    agregasi: str = ""
+
+
+@dataclass(frozen=True)
+class AturanCapaian:
+    """All the settings that change a capaian or its label."""
+
+    rumus_negatif: RumusNegatif = RumusNegatif.A
+    skala: tuple[Pita, ...] = SKALA_KATEGORI_BAKU
+    batas_rata_rata: float | None = None
+    """Cap each capaian at this value when averaging (e.g. 100 or 120); None = no cap."""
+    ambang_efisiensi: float = 5.0
+    """capaian - serapan above this is 'efisien', within +- this 'cukup efisien'."""
+    indikator: dict[str, AturanIndikator] = field(default_factory=dict, hash=False)
+    """Per-indicator overrides keyed by normalised indicator name."""
