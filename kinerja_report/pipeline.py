@@ -5,6 +5,7 @@ problem; :func:`build` adds rendering and writing the outputs of the documented 
 
     OUT/capaian.csv
     OUT/masalah.csv
+    OUT/rekap.xlsx
     OUT/<tahun>/evaluasi/<opd-slug>.pdf
 """
 
@@ -15,6 +16,7 @@ from pathlib import Path
 
 from kinerja_report.check.duplicates import buang_ganda
 from kinerja_report.check.reconcile import rekonsiliasi
+from kinerja_report.compute.aggregate import agregat
 from kinerja_report.compute.report import LaporanOpd, laporan_opd
 from kinerja_report.compute.table import (
     BarisCapaian,
@@ -31,6 +33,8 @@ from kinerja_report.render.pdf import render_pdf
 from kinerja_report.settings import Pengaturan, baca_pengaturan
 from kinerja_report.write.atomic import tulis_atomik
 from kinerja_report.write.csv_files import tulis_capaian_csv, tulis_masalah_csv
+from kinerja_report.write.rekap_xlsx import Lembar as LembarRekap
+from kinerja_report.write.rekap_xlsx import lembar_rekap, tulis_rekap_xlsx
 
 
 @dataclass(frozen=True)
@@ -116,11 +120,25 @@ def build(masukan: Path, keluaran: Path, progres: Progres | None = None) -> Hasi
     """Read ``masukan`` and write every output below ``keluaran``."""
     progres = progres or TanpaProgres()
     kumpulan = kumpulkan(masukan, progres, kecuali=keluaran)
-    written = [keluaran / "capaian.csv", keluaran / "masalah.csv"]
+    written = [keluaran / "capaian.csv", keluaran / "masalah.csv", keluaran / "rekap.xlsx"]
     tulis_capaian_csv(written[0], kumpulan.baris)
     tulis_masalah_csv(written[1], kumpulan.masalah)
+    tulis_rekap_xlsx(written[2], _lembar_rekap(kumpulan))
     written.extend(_tulis_evaluasi(kumpulan, keluaran, progres))
     return HasilBuild(kumpulan, tuple(written))
+
+
+def _lembar_rekap(kumpulan: Kumpulan) -> list[LembarRekap]:
+    aturan = kumpulan.pengaturan.aturan
+    opd_rows = [row for lap in kumpulan.laporan for row in lap.baris]
+    return lembar_rekap(
+        list(dict.fromkeys(p.label for p in aturan.skala)),
+        kumpulan.baris_daerah,
+        opd_rows,
+        per_opd=agregat(opd_rows, lambda _: "semua indikator", aturan),
+        per_sasaran=agregat(opd_rows, lambda r: r.sasaran or "(tanpa sasaran)", aturan),
+        per_tujuan=agregat(kumpulan.baris_daerah, lambda r: r.tujuan or "(tanpa tujuan)", aturan),
+    )
 
 
 def _tulis_evaluasi(kumpulan: Kumpulan, keluaran: Path, progres: Progres) -> list[Path]:

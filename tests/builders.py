@@ -84,7 +84,9 @@ def buat_evaluasi(
     _tulis_header(ws)
     for offset, values in enumerate(baris):
         for index, value in enumerate(values, start=1):
-            ws.cell(row=10 + offset, column=index, value=value)
+            cell = ws.cell(row=10 + offset, column=index, value=value)
+            if isinstance(value, str):
+                cell.data_type = "s"  # text, even '=...': what a hostile workbook may hold
     for row in sembunyikan:
         ws.row_dimensions[row].hidden = True
     path.parent.mkdir(parents=True, exist_ok=True)

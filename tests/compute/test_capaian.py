@@ -114,3 +114,47 @@ def test_arah_polaritas(target: float, r1: float, r2: float) -> None:
 def test_tidak_pernah_galat(target: float, realisasi: float, polaritas: Polaritas) -> None:
     hasil = capaian_angka(target, realisasi, polaritas)
     assert hasil.persen is None or hasil.persen == hasil.persen  # never NaN
+
+
+def test_negatif_rumus_b_contoh_domain() -> None:
+    from kinerja_report.compute.rules import AturanCapaian, RumusNegatif
+
+    aturan = AturanCapaian(rumus_negatif=RumusNegatif.B)
+    # T / R x 100 = 13,50 / 14,12 x 100 = 95,61 %
+    hasil = capaian_angka(13.50, 14.12, NEG, aturan)
+    assert round(hasil.persen or 0, 2) == 95.61
+    assert hasil.rumus == "negatif B: T/R x 100"
+    assert capaian_angka(5, 0, NEG, aturan).persen is None  # undefined for R = 0
+
+
+@pytest.mark.parametrize(
+    ("realisasi", "polaritas", "persen"),
+    [
+        (85, POS, 100.0),  # inside 80-90
+        (72, POS, 90.0),  # below: 72 / 80
+        (99, POS, pytest.approx(110.0)),  # above: 99 / 90
+        (95, NEG, pytest.approx(94.4444, abs=1e-4)),  # above, negative: (180 - 95) / 90
+        (60, NEG, 125.0),  # below, negative: (160 - 60) / 80
+    ],
+)
+def test_target_rentang(realisasi: float, polaritas: Polaritas, persen: object) -> None:
+    hasil = hitung_capaian(Nilai(teks="80-90"), Nilai(angka=realisasi), polaritas)
+    assert hasil.persen == persen
+    assert hasil.rumus.startswith("rentang")
+
+
+def test_skala_kategori_dari_pengaturan() -> None:
+    from kinerja_report.compute.rules import Pita
+
+    skala = (
+        Pita(100, "Sangat Berhasil"),
+        Pita(75, "Berhasil"),
+        Pita(55, "Cukup Berhasil"),
+        Pita(float("-inf"), "Kurang Berhasil"),
+    )
+    assert [kategori(x, skala) for x in (100, 99.9, 75, 54.9)] == [
+        "Sangat Berhasil",
+        "Berhasil",
+        "Berhasil",
+        "Kurang Berhasil",
+    ]

@@ -1,0 +1,178 @@
+"""rekap.xlsx for people: one sheet per level, number formats, frozen header, filters.
+
+Every text cell is written as text (an inline string), so no text from a workbook can become
+a live formula, whatever it starts with ('=', '+', '-', '@').
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.properties import PageSetupProperties
+from openpyxl.worksheet.worksheet import Worksheet
+
+from kinerja_report.compute.aggregate import Agregat
+from kinerja_report.compute.table import BarisCapaian
+from kinerja_report.model import Nilai, TingkatIndikator
+from kinerja_report.write.atomic import tulis_atomik
+
+FORMAT_ANGKA = "#,##0.##"
+FORMAT_PERSEN = "#,##0.00"
+FORMAT_RUPIAH = "#,##0"
+_TETAP = datetime(2000, 1, 1)
+
+
+@dataclass(frozen=True)
+class Kolom:
+    judul: str
+    nilai: Callable[[Any], object]
+    format: str = ""
+    lebar: int = 14
+
+
+def _nilai(nilai: Nilai) -> object:
+    return nilai.angka if nilai.angka is not None else (nilai.teks or None)
+
+
+KOLOM_BARIS = [
+    Kolom("Tahun", lambda r: r.tahun, "0", 7),
+    Kolom("Perangkat Daerah", lambda r: r.opd, lebar=30),
+    Kolom("Kode", lambda r: r.kode, lebar=18),
+    Kolom("Program/Kegiatan/Sasaran", lambda r: r.uraian, lebar=36),
+    Kolom("Indikator", lambda r: r.indikator, lebar=40),
+    Kolom("Satuan", lambda r: r.satuan, lebar=12),
+    Kolom("Polaritas", lambda r: r.polaritas.value, lebar=10),
+    Kolom("Target", lambda r: _nilai(r.target), FORMAT_ANGKA),
+    Kolom("Realisasi", lambda r: _nilai(r.realisasi), FORMAT_ANGKA),
+    Kolom("Capaian (%)", lambda r: r.capaian.persen, FORMAT_PERSEN, 11),
+    Kolom("Kategori", lambda r: r.kategori, lebar=14),
+    Kolom("Capaian TW I (%)", lambda r: _tw(r, 0), FORMAT_PERSEN, 11),
+    Kolom("Capaian TW II (%)", lambda r: _tw(r, 1), FORMAT_PERSEN, 11),
+    Kolom("Capaian TW III (%)", lambda r: _tw(r, 2), FORMAT_PERSEN, 11),
+    Kolom("Capaian TW IV (%)", lambda r: _tw(r, 3), FORMAT_PERSEN, 11),
+    Kolom("Pagu (Rp)", lambda r: r.target_rp.angka, FORMAT_RUPIAH, 16),
+    Kolom("Realisasi Anggaran (Rp)", lambda r: r.realisasi_rp.angka, FORMAT_RUPIAH, 16),
+    Kolom("Serapan (%)", lambda r: r.serapan, FORMAT_PERSEN, 11),
+    Kolom("Efisiensi", lambda r: r.efisiensi, lebar=14),
+    Kolom("Target 2026", lambda r: _nilai(r.target_akhir), FORMAT_ANGKA),
+    Kolom("Realisasi s.d. Tahun Ini", lambda r: r.kemajuan.realisasi_sd, FORMAT_ANGKA),
+    Kolom("Capaian s.d. Tahun Ini (%)", lambda r: r.kemajuan.capaian_sd, FORMAT_PERSEN),
+    Kolom("Status 2026", lambda r: r.kemajuan.status, lebar=14),
+    Kolom("Rumus", lambda r: r.rumus, lebar=50),
+    Kolom("Sumber Realisasi", lambda r: str(r.realisasi.sumber or ""), lebar=45),
+    Kolom("Sumber Target", lambda r: str(r.target.sumber or ""), lebar=45),
+]
+
+
+def _tw(row: BarisCapaian, index: int) -> float | None:
+    return row.capaian_triwulan[index] if index < len(row.capaian_triwulan) else None
+
+
+def _jumlah_kategori(index: int) -> Callable[[Agregat], int]:
+    return lambda agregat: agregat.jumlah_kategori[index][1]
+
+
+def kolom_agregat(judul_kelompok: str, labels: Sequence[str]) -> list[Kolom]:
+    return [
+        Kolom("Tahun", lambda a: a.tahun, "0", 7),
+        Kolom("Perangkat Daerah", lambda a: a.opd, lebar=30),
+        Kolom(judul_kelompok, lambda a: a.kelompok, lebar=45),
+        Kolom("Jumlah Indikator", lambda a: a.jumlah_indikator, "0", 10),
+        Kolom("Terhitung", lambda a: a.jumlah_terhitung, "0", 10),
+        Kolom("Rata-rata Capaian (%)", lambda a: a.rata_rata, FORMAT_PERSEN, 12),
+        Kolom("Kategori", lambda a: a.kategori, lebar=14),
+        *[Kolom(label, _jumlah_kategori(i), "0", 10) for i, label in enumerate(labels)],
+        Kolom("Pagu Program (Rp)", lambda a: a.pagu, FORMAT_RUPIAH, 18),
+        Kolom("Realisasi Anggaran (Rp)", lambda a: a.realisasi_anggaran, FORMAT_RUPIAH, 18),
+        Kolom("Serapan (%)", lambda a: a.serapan, FORMAT_PERSEN, 11),
+    ]
+
+
+@dataclass(frozen=True)
+class Lembar:
+    nama: str
+    kolom: Sequence[Kolom]
+    baris: Sequence[object]
+
+
+def lembar_rekap(
+    labels: Sequence[str],
+    baris_daerah: Iterable[BarisCapaian],
+    baris_opd: Iterable[BarisCapaian],
+    per_opd: Sequence[Agregat],
+    per_sasaran: Sequence[Agregat],
+    per_tujuan: Sequence[Agregat],
+) -> list[Lembar]:
+    """The sheets of rekap.xlsx, in order."""
+    opd_rows = list(baris_opd)
+    by_level = [
+        ("Program", TingkatIndikator.PROGRAM),
+        ("Kegiatan", TingkatIndikator.KEGIATAN),
+        ("Sub Kegiatan", TingkatIndikator.SUB_KEGIATAN),
+    ]
+    known = {level for _, level in by_level}
+    sheets = [
+        Lembar("Ringkasan OPD", kolom_agregat("Keterangan", labels), per_opd),
+        Lembar("Daerah (RPJMD)", KOLOM_BARIS, list(baris_daerah)),
+        Lembar("Per Tujuan RPJMD", kolom_agregat("Tujuan", labels), per_tujuan),
+        Lembar("Per Sasaran OPD", kolom_agregat("Sasaran", labels), per_sasaran),
+        *[
+            Lembar(name, KOLOM_BARIS, [r for r in opd_rows if r.tingkat is lvl])
+            for name, lvl in by_level
+        ],
+    ]
+    other = [r for r in opd_rows if r.tingkat not in known]
+    if other:
+        sheets.append(Lembar("Lainnya", KOLOM_BARIS, other))
+    return sheets
+
+
+def tulis_rekap_xlsx(path: Path, sheets: Sequence[Lembar]) -> None:
+    """Write rekap.xlsx atomically, with fixed document dates (same input, same content)."""
+    wb = Workbook()
+    wb.remove(wb.active)  # type: ignore[arg-type]
+    wb.properties.creator = "kinerja-report"
+    wb.properties.created = wb.properties.modified = _TETAP
+    for sheet in sheets:
+        _isi_lembar(wb.create_sheet(sheet.nama[:31]), sheet)
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    tulis_atomik(path, buffer.getvalue())
+
+
+def _isi_lembar(ws: Worksheet, sheet: Lembar) -> None:
+    bold = Font(bold=True)
+    fill = PatternFill("solid", fgColor="DDDDDD")
+    for col, kolom in enumerate(sheet.kolom, start=1):
+        cell = ws.cell(row=1, column=col, value=kolom.judul)
+        cell.font, cell.fill = bold, fill
+        cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
+        ws.column_dimensions[get_column_letter(col)].width = kolom.lebar
+    for r, item in enumerate(sheet.baris, start=2):
+        for col, kolom in enumerate(sheet.kolom, start=1):
+            _tulis_sel(ws, r, col, kolom.nilai(item), kolom.format)
+    ws.freeze_panes = "A2"
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(sheet.kolom))}{max(1, len(sheet.baris) + 1)}"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth = 1
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    ws.print_title_rows = "1:1"
+
+
+def _tulis_sel(ws: Worksheet, row: int, col: int, value: object, number_format: str) -> None:
+    if value is None or value == "":
+        return
+    cell = ws.cell(row=row, column=col)
+    cell.value = value  # type: ignore[assignment]
+    if isinstance(value, str):
+        cell.data_type = "s"  # text stays text: never a formula
+    elif number_format:
+        cell.number_format = number_format

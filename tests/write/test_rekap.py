@@ -1,0 +1,61 @@
+"""rekap.xlsx and capaian.csv never turn workbook text into a live formula."""
+
+from __future__ import annotations
+
+import csv
+import zipfile
+from pathlib import Path
+
+from openpyxl import load_workbook
+
+from kinerja_report.pipeline import build
+from tests.builders import BARIS_CONTOH, buat_evaluasi
+
+JAHAT = ['=HYPERLINK("http://contoh.invalid","klik")', "+1+2", "@SUM(A1)", "-2+3"]
+
+
+def _build_jahat(tmp_path: Path) -> Path:
+    rows = [list(row) for row in BARIS_CONTOH]
+    for offset, text in enumerate(JAHAT):
+        row = list(rows[0])
+        row[2], row[4] = f"5.01.0{offset + 3}", text
+        rows.append(row)
+    buat_evaluasi(tmp_path / "in" / "bappeda.xlsx", "Bappeda", 2023, rows)
+    build(tmp_path / "in", tmp_path / "out")
+    return tmp_path / "out"
+
+
+def test_rekap_teks_bukan_rumus(tmp_path: Path) -> None:
+    out = _build_jahat(tmp_path)
+    with zipfile.ZipFile(out / "rekap.xlsx") as archive:
+        sheets = [n for n in archive.namelist() if n.startswith("xl/worksheets/sheet")]
+        assert sheets
+        for name in sheets:
+            assert b"<f>" not in archive.read(name), name
+    wb = load_workbook(out / "rekap.xlsx")
+    ws = wb["Program"]
+    indikator = [ws.cell(row=r, column=5).value for r in range(2, ws.max_row + 1)]
+    assert set(JAHAT) <= set(indikator)
+    assert ws.freeze_panes == "A2"
+    assert ws.auto_filter.ref == f"A1:Z{ws.max_row}"
+    assert wb.sheetnames == [
+        "Ringkasan OPD",
+        "Daerah (RPJMD)",
+        "Per Tujuan RPJMD",
+        "Per Sasaran OPD",
+        "Program",
+        "Kegiatan",
+        "Sub Kegiatan",
+    ]
+    ringkasan = wb["Ringkasan OPD"]
+    assert ringkasan["A2"].value == 2023
+    assert ringkasan["B2"].value == "Bappeda"
+    assert ringkasan["D2"].value == 7  # indicators
+    assert ringkasan["F2"].number_format == "#,##0.00"
+
+
+def test_csv_dinetralkan_owasp(tmp_path: Path) -> None:
+    out = _build_jahat(tmp_path)
+    with (out / "capaian.csv").open(encoding="utf-8", newline="") as handle:
+        indikator = [row["indikator"] for row in csv.DictReader(handle)]
+    assert {"'" + text for text in JAHAT} <= set(indikator)
