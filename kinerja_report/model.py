@@ -144,3 +144,18 @@ class Penandatangan:
     nama: str
     nip: str = ""
     pangkat: str = ""
+
+
+@dataclass(frozen=True)
+class KomponenIpm:
+    """The BPS components of IPM for one year, and the series they belong to."""
+
+    tahun: int
+    uhh: Nilai
+    hls: Nilai
+    rls: Nilai
+    pengeluaran: Nilai
+    """Adjusted per-capita expenditure, thousand rupiah per year (as BPS publishes it)."""
+    seri: str
+    """'lama' (before the 2023 release), 'baru' (UHH from the 2020 census long form), or ''
+    when the table does not say."""

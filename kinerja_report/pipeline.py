@@ -17,6 +17,7 @@ from pathlib import Path
 from kinerja_report.check.duplicates import buang_ganda
 from kinerja_report.check.reconcile import rekonsiliasi
 from kinerja_report.compute.aggregate import agregat
+from kinerja_report.compute.ipm_series import IpmTahunan, ipm_tahunan, periksa_seri
 from kinerja_report.compute.report import LaporanOpd, laporan_opd
 from kinerja_report.compute.table import (
     BarisCapaian,
@@ -25,6 +26,7 @@ from kinerja_report.compute.table import (
     kamus_rpjmd,
     tambah_kemajuan,
 )
+from kinerja_report.model import Penandatangan
 from kinerja_report.problems import Masalah, Tingkat, masalah
 from kinerja_report.progress import Progres, TanpaProgres
 from kinerja_report.read.folder import baca_folder
@@ -47,6 +49,8 @@ class Kumpulan:
     masalah: tuple[Masalah, ...]
     jumlah_berkas: int
     berkas_gagal: tuple[str, ...]
+    ipm: tuple[IpmTahunan, ...] = ()
+    penandatangan: tuple[Penandatangan, ...] = ()
 
     @property
     def baris(self) -> tuple[BarisCapaian, ...]:
@@ -106,6 +110,9 @@ def kumpulkan(
     daerah = [
         row for m in matriks for row in baris_rpjmd(m, pengaturan.daerah.nama_lengkap, aturan)
     ]
+    ipm, found = ipm_tahunan([k for item in isi for k in item.ipm])
+    problems.extend(found)
+    problems.extend(periksa_seri(ipm, matriks, pengaturan.seri_target_ipm))
     return Kumpulan(
         pengaturan=pengaturan,
         laporan=tuple(laporan),
@@ -113,6 +120,8 @@ def kumpulkan(
         masalah=tuple(problems),
         jumlah_berkas=len(isi),
         berkas_gagal=tuple(sorted(gagal)),
+        ipm=tuple(ipm),
+        penandatangan=tuple(p for item in isi for p in item.penandatangan),
     )
 
 
@@ -138,6 +147,7 @@ def _lembar_rekap(kumpulan: Kumpulan) -> list[LembarRekap]:
         per_opd=agregat(opd_rows, lambda _: "semua indikator", aturan),
         per_sasaran=agregat(opd_rows, lambda r: r.sasaran or "(tanpa sasaran)", aturan),
         per_tujuan=agregat(kumpulan.baris_daerah, lambda r: r.tujuan or "(tanpa tujuan)", aturan),
+        ipm=kumpulan.ipm,
     )
 
 

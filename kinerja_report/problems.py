@@ -191,6 +191,18 @@ KATALOG: dict[str, JenisMasalah] = {
         "di Excel, hapus isi yang tidak perlu, lalu simpan ulang",
         "A size, member-count or compression-ratio limit is exceeded (possible zip bomb).",
     ),
+    "ipm-tidak-valid": JenisMasalah(
+        Tingkat.GALAT,
+        "Komponen IPM tahun {tahun} tidak valid: {alasan}",
+        "An IPM component is out of the BPS range; that year's IPM is not computed.",
+    ),
+    "ipm-seri-berbeda": JenisMasalah(
+        Tingkat.PERINGATAN,
+        "IPM {tahun} memakai seri BPS '{seri}', sedangkan target RPJMD disusun dengan seri "
+        "'{seri_target}'; capaian IPM tidak sebanding langsung (seri baru sekitar 1-1,5 poin "
+        "lebih tinggi)",
+        "Target and realisation of IPM come from different BPS series.",
+    ),
 }
 
 

@@ -49,6 +49,8 @@ class Pengaturan:
     ukuran_kertas: str = "F4"
     tempat_penandatanganan: str = "Kepahiang"
     aturan: AturanCapaian = field(default_factory=AturanCapaian)
+    seri_target_ipm: str = "lama"
+    """The BPS series the RPJMD IPM targets were set on (Kepahiang 2021-2026: 'lama')."""
 
     def ukuran_css(self, lanskap: bool = False) -> str:
         """The CSS ``@page size`` value, e.g. '215mm 330mm' (F4 portrait)."""
@@ -106,7 +108,16 @@ def baca_pengaturan(folder: Path) -> Pengaturan | None:
         ukuran_kertas=ukuran,
         tempat_penandatanganan=str(dokumen.get("tempat_penandatanganan", daerah.ibu_kota)),
         aturan=_aturan(data),
+        seri_target_ipm=_seri_ipm(data),
     )
+
+
+def _seri_ipm(data: dict[str, object]) -> str:
+    ipm = data.get("ipm", {})
+    seri = str(ipm.get("seri_target", "lama")) if isinstance(ipm, dict) else ""
+    if seri not in {"lama", "baru"}:
+        raise _tidak_valid("[ipm] seri_target harus 'lama' atau 'baru'")
+    return seri
 
 
 def _tidak_valid(alasan: str) -> PengaturanTidakValid:

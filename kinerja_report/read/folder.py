@@ -6,10 +6,11 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from kinerja_report.errors import KinerjaError
-from kinerja_report.model import EvaluasiRenja, MatriksRpjmd, Penandatangan
+from kinerja_report.model import EvaluasiRenja, KomponenIpm, MatriksRpjmd, Penandatangan
 from kinerja_report.problems import Masalah, masalah
 from kinerja_report.progress import Progres, TanpaProgres
 from kinerja_report.read.header import cari_header
+from kinerja_report.read.ipm import baca_komponen_ipm
 from kinerja_report.read.kinds import JenisLembar, jenis_lembar
 from kinerja_report.read.renja import baca_evaluasi_renja
 from kinerja_report.read.rpjmd import baca_matriks_rpjmd
@@ -25,6 +26,7 @@ class IsiBerkas:
     evaluasi: list[EvaluasiRenja] = field(default_factory=list)
     rpjmd: list[MatriksRpjmd] = field(default_factory=list)
     penandatangan: list[Penandatangan] = field(default_factory=list)
+    ipm: list[KomponenIpm] = field(default_factory=list)
     masalah: list[Masalah] = field(default_factory=list)
     gagal: bool = False
 
@@ -82,6 +84,10 @@ def baca_berkas(path: Path, relatif: PurePosixPath) -> IsiBerkas:
                 isi.masalah.extend(found)
             elif jenis is JenisLembar.PENANDATANGAN and header is not None:
                 isi.penandatangan.extend(baca_penandatangan(lembar, header))
+            elif jenis is JenisLembar.KOMPONEN_IPM and header is not None:
+                komponen, found = baca_komponen_ipm(lembar, header)
+                isi.ipm.extend(komponen)
+                isi.masalah.extend(found)
             else:
                 alasan = "header tidak ditemukan" if header is None else "kolom tidak cocok"
                 isi.masalah.append(masalah("lembar-dilewati", isi.nama, lembar.nama, alasan=alasan))

@@ -11,6 +11,7 @@ class JenisLembar(StrEnum):
     EVALUASI_RENJA = "evaluasi renja"
     MATRIKS_RPJMD = "matriks rpjmd"
     PENANDATANGAN = "penandatangan"
+    KOMPONEN_IPM = "komponen IPM"
     LAINNYA = "lainnya"
 
 
@@ -21,6 +22,8 @@ def jenis_lembar(header: Header | None) -> JenisLembar:
     bidang = header.bidang
     if "nama" in bidang and ("nip" in bidang or "jabatan" in bidang):
         return JenisLembar.PENANDATANGAN
+    if {"tahun", "uhh", "hls", "rls", "pengeluaran"} <= bidang:
+        return JenisLembar.KOMPONEN_IPM
     if "indikator" in bidang and "target_tahun" in bidang:
         return JenisLembar.MATRIKS_RPJMD
     if {"indikator", "target_renja"} <= bidang and (

@@ -43,6 +43,12 @@ SINONIM: tuple[tuple[str, str], ...] = (
     (r"penanggung ?jawab", "penanggung_jawab"),
     (r"^keterangan", "keterangan"),
     (r"^(urusan|bidang urusan|program|kegiatan|sub kegiatan|uraian)", "uraian"),
+    # IPM components (BPS)
+    (r"^(uhh|umur harapan hidup|angka harapan hidup)", "uhh"),
+    (r"^(hls|harapan lama sekolah|angka harapan lama sekolah)", "hls"),
+    (r"^(rls|rata-rata lama sekolah|rata rata lama sekolah)", "rls"),
+    (r"^(pengeluaran|pengeluaran per kapita)", "pengeluaran"),
+    (r"^(seri|metode)", "seri"),
     # signatories
     (r"^tahun$", "tahun"),
     (r"^nama( lengkap)?$", "nama"),

@@ -20,6 +20,8 @@ from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from kinerja_report.compute.aggregate import Agregat
+from kinerja_report.compute.ipm import HasilIpm
+from kinerja_report.compute.ipm_series import IpmTahunan
 from kinerja_report.compute.table import BarisCapaian
 from kinerja_report.model import Nilai, TingkatIndikator
 from kinerja_report.write.atomic import tulis_atomik
@@ -72,6 +74,34 @@ KOLOM_BARIS = [
 ]
 
 
+def _hasil(fn: Callable[[HasilIpm], float | str]) -> Callable[[IpmTahunan], object]:
+    return lambda year: fn(year.hasil) if year.hasil is not None else None
+
+
+def _kontribusi(key: str) -> Callable[[IpmTahunan], object]:
+    return lambda year: year.kontribusi[key] if year.kontribusi else None
+
+
+KOLOM_IPM = [
+    Kolom("Tahun", lambda y: y.komponen.tahun, "0", 7),
+    Kolom("Seri BPS", lambda y: y.komponen.seri, lebar=9),
+    Kolom("UHH (tahun)", lambda y: y.komponen.uhh.angka, FORMAT_PERSEN, 10),
+    Kolom("HLS (tahun)", lambda y: y.komponen.hls.angka, FORMAT_PERSEN, 10),
+    Kolom("RLS (tahun)", lambda y: y.komponen.rls.angka, FORMAT_PERSEN, 10),
+    Kolom("Pengeluaran (ribu Rp)", lambda y: y.komponen.pengeluaran.angka, FORMAT_RUPIAH, 14),
+    Kolom("Indeks Kesehatan", _hasil(lambda h: h.indeks_kesehatan), "0.0000", 11),
+    Kolom("Indeks Pendidikan", _hasil(lambda h: h.indeks_pendidikan), "0.0000", 11),
+    Kolom("Indeks Pengeluaran", _hasil(lambda h: h.indeks_pengeluaran), "0.0000", 11),
+    Kolom("IPM", _hasil(lambda h: h.ipm_dibulatkan), FORMAT_PERSEN, 9),
+    Kolom("Status", _hasil(lambda h: h.status), lebar=12),
+    Kolom("Perubahan (poin)", lambda y: y.perubahan, "0.0000", 11),
+    Kolom("Kontribusi Kesehatan", _kontribusi("kesehatan"), "0.0000", 12),
+    Kolom("Kontribusi Pendidikan", _kontribusi("pendidikan"), "0.0000", 12),
+    Kolom("Kontribusi Pengeluaran", _kontribusi("pengeluaran"), "0.0000", 12),
+    Kolom("Sumber", lambda y: str(y.komponen.uhh.sumber or ""), lebar=45),
+]
+
+
 def _tw(row: BarisCapaian, index: int) -> float | None:
     return row.capaian_triwulan[index] if index < len(row.capaian_triwulan) else None
 
@@ -110,6 +140,7 @@ def lembar_rekap(
     per_opd: Sequence[Agregat],
     per_sasaran: Sequence[Agregat],
     per_tujuan: Sequence[Agregat],
+    ipm: Sequence[IpmTahunan] = (),
 ) -> list[Lembar]:
     """The sheets of rekap.xlsx, in order."""
     opd_rows = list(baris_opd)
@@ -132,6 +163,8 @@ def lembar_rekap(
     other = [r for r in opd_rows if r.tingkat not in known]
     if other:
         sheets.append(Lembar("Lainnya", KOLOM_BARIS, other))
+    if ipm:
+        sheets.append(Lembar("IPM", KOLOM_IPM, list(ipm)))
     return sheets
 
 
