@@ -25,6 +25,10 @@ class PengaturanTidakValid(KinerjaError):
     """The regency settings file is invalid."""
 
 
+class KeluaranTerkunci(KinerjaError):
+    """Another build is writing into the same output folder."""
+
+
 def galat(
     cls: type[KinerjaError],
     kode: str,

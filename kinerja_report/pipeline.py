@@ -33,10 +33,10 @@ from kinerja_report.read.folder import baca_folder
 from kinerja_report.render.html import FOLDER_TEMPLAT, lingkungan, render_html
 from kinerja_report.render.pdf import render_pdf
 from kinerja_report.settings import Pengaturan, baca_pengaturan
-from kinerja_report.write.atomic import tulis_atomik
-from kinerja_report.write.csv_files import tulis_capaian_csv, tulis_masalah_csv
+from kinerja_report.write.csv_files import csv_capaian, csv_masalah
+from kinerja_report.write.output_dir import FolderKeluaran
 from kinerja_report.write.rekap_xlsx import Lembar as LembarRekap
-from kinerja_report.write.rekap_xlsx import lembar_rekap, tulis_rekap_xlsx
+from kinerja_report.write.rekap_xlsx import lembar_rekap, rekap_xlsx
 
 
 @dataclass(frozen=True)
@@ -126,14 +126,20 @@ def kumpulkan(
 
 
 def build(masukan: Path, keluaran: Path, progres: Progres | None = None) -> HasilBuild:
-    """Read ``masukan`` and write every output below ``keluaran``."""
+    """Read ``masukan`` and write every output below ``keluaran``.
+
+    Outputs are staged and moved into place only when all are written; a second build into
+    the same folder at the same time stops with :class:`~kinerja_report.errors.KeluaranTerkunci`.
+    """
     progres = progres or TanpaProgres()
-    kumpulan = kumpulkan(masukan, progres, kecuali=keluaran)
-    written = [keluaran / "capaian.csv", keluaran / "masalah.csv", keluaran / "rekap.xlsx"]
-    tulis_capaian_csv(written[0], kumpulan.baris)
-    tulis_masalah_csv(written[1], kumpulan.masalah)
-    tulis_rekap_xlsx(written[2], _lembar_rekap(kumpulan))
-    written.extend(_tulis_evaluasi(kumpulan, keluaran, progres))
+    with FolderKeluaran(keluaran) as out:
+        kumpulan = kumpulkan(masukan, progres, kecuali=keluaran)
+        written = [
+            out.tulis("capaian.csv", csv_capaian(kumpulan.baris)),
+            out.tulis("masalah.csv", csv_masalah(kumpulan.masalah)),
+            out.tulis("rekap.xlsx", rekap_xlsx(_lembar_rekap(kumpulan))),
+        ]
+        written.extend(_tulis_evaluasi(kumpulan, out, progres))
     return HasilBuild(kumpulan, tuple(written))
 
 
@@ -151,7 +157,7 @@ def _lembar_rekap(kumpulan: Kumpulan) -> list[LembarRekap]:
     )
 
 
-def _tulis_evaluasi(kumpulan: Kumpulan, keluaran: Path, progres: Progres) -> list[Path]:
+def _tulis_evaluasi(kumpulan: Kumpulan, out: FolderKeluaran, progres: Progres) -> list[Path]:
     env = lingkungan()
     daerah = kumpulan.pengaturan.daerah
     aset = (daerah.logo,) if daerah.logo else ()
@@ -166,8 +172,7 @@ def _tulis_evaluasi(kumpulan: Kumpulan, keluaran: Path, progres: Progres) -> lis
             pengaturan=kumpulan.pengaturan,
             logo_url=logo_url,
         )
-        path = keluaran / str(laporan.tahun) / "evaluasi" / f"{laporan.slug}.pdf"
-        tulis_atomik(path, render_pdf(html, FOLDER_TEMPLAT, aset))
-        written.append(path)
+        pdf = render_pdf(html, FOLDER_TEMPLAT, aset)
+        written.append(out.tulis(f"{laporan.tahun}/evaluasi/{laporan.slug}.pdf", pdf))
         progres.maju(f"{laporan.tahun} {laporan.opd}")
     return written

@@ -203,6 +203,11 @@ KATALOG: dict[str, JenisMasalah] = {
         "lebih tinggi)",
         "Target and realisation of IPM come from different BPS series.",
     ),
+    "keluaran-terkunci": JenisMasalah(
+        Tingkat.GALAT,
+        "Folder hasil sedang dipakai oleh build lain; tunggu sampai selesai atau pilih --out lain",
+        "Two builds into the same output folder do not interleave.",
+    ),
 }
 
 

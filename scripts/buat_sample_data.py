@@ -17,7 +17,7 @@ angka adalah rekaan.
 Kekacauan yang disengaja, agar pembaca workbook teruji:
 
 * kolom 13 != jumlah triwulan (``SALAH_HITUNG``): ``2022/evaluasi-renja-dinas-sosial-2022.xlsx``
-  sel U21 (K, +10) dan ``2023/Eval Renja PUPR 2023 (final).xlsx`` sel V19 (Rp, +1.500.000);
+  sel U25 (K, +10) dan ``2023/Eval Renja PUPR 2023 (final).xlsx`` sel V20 (Rp, +1.500.000);
 * workbook di ``BERANTAKAN`` (sekitar 1/3) memuat angka teks gaya Indonesia ('1.250.000.000',
   '85,5', '2.240' = 2240), '-' atau ' ' untuk triwulan kosong, spasi ganda dan spasi di akhir
   teks; skrip mencetak sel teks ribuan ('2.240') saat dijalankan;
@@ -97,7 +97,7 @@ BERANTAKAN = {("dinkes", 2022), ("dinkes", 2024), ("pupr", 2021), ("pupr", 2023)
               ("dukcapil", 2023), ("pertanian", 2024), ("dikbud", 2023), ("rsud", 2022),
               ("dlh", 2021), ("perkim", 2024), ("bkd", 2022)}  # fmt: skip
 # Deliberate slips in column 13 (kode of the row's node -> sub-column, amount added):
-# 2022/evaluasi-renja-dinas-sosial-2022.xlsx!U21 and 2023/Eval Renja PUPR 2023 (final).xlsx!V19.
+# 2022/evaluasi-renja-dinas-sosial-2022.xlsx!U25 and 2023/Eval Renja PUPR 2023 (final).xlsx!V20.
 SALAH_HITUNG = {("sosial", 2022, "1.06.05.2.02.0001"): ("K", 10),
                 ("pupr", 2023, "1.03.10.2.01"): ("Rp", 1_500_000)}  # fmt: skip
 
@@ -149,9 +149,10 @@ I Opini BPK atas LKPD | opini | Positif | Badan Keuangan Daerah
 I Nilai SAKIP Pemerintah Daerah | predikat | Positif | Bappeda | B | B BB BB A A A | B B BB BB
 """
 
-# Programs per OPD (Permendagri 90/2019). P/K/S kode nama (program, kegiatan, sub kegiatan;
-# the code is relative to its parent), '= sasaran | unit', '- indikator | satuan | target 2021
-# [| kenaikan per tahun]' ('rpjmd': target and realisasi from the RPJMD matrix), '+' continues.
+# Programs per OPD (Permendagri 90/2019): 'P|K|S kode nama' (program, kegiatan, sub kegiatan;
+# kode relative to the parent) optionally ':: indikator'; '= sasaran | unit' of a program;
+# '- indikator | satuan | target 2021 [| kenaikan per tahun]' (target 'rpjmd': target and
+# realisasi from the RPJMD matrix); '+' continues the line above.
 PENUNJANG = """
 P 01 PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH KABUPATEN/KOTA
 = Meningkatnya akuntabilitas kinerja dan pelayanan administrasi perangkat daerah | Sekretariat
@@ -402,12 +403,12 @@ S 0002 Pendataan dan Pendaftaran Objek Pajak Daerah
 
 
 def baris_logis(teks: str) -> list[str]:
-    """The lines of a table; a line starting with '+ ' continues the line above it."""
+    """Non-blank lines of a table; a line starting with '+ ' continues the one above."""
     hasil: list[str] = []
     for baris in teks.strip().splitlines():
         if baris.startswith("+ "):
             hasil[-1] += " " + baris[2:]
-        else:
+        elif baris.strip():
             hasil.append(baris)
     return hasil
 
@@ -443,7 +444,8 @@ def baca_kepala() -> dict[tuple[str, int], Kepala]:
             dt.datetime.strptime(nip[:8], "%Y%m%d"),
             dt.datetime.strptime(nip[8:14], "%Y%m"),
         )
-        assert len(nip) == 18 and tmt.year - lahir.year >= 20 and nip[14] in "12", nama
+        if len(nip) != 18 or tmt.year - lahir.year < 20 or nip[14] not in "12":
+            raise ValueError(f"NIP tidak masuk akal: {nama} {nip}")
         opd = next(o for o in OPD if o.kunci == kunci)
         jabatan = "Direktur RSUD Kepahiang" if kunci == "rsud" else f"Kepala {opd.nama}"
         awal, _, akhir = tahun.removeprefix("Plt. ").partition("-")
@@ -544,31 +546,39 @@ def urutan(program: list[Simpul]) -> Iterator[Simpul]:
             yield from kegiatan.anak
 
 
+def baca_indikator(teks: str) -> Indikator:
+    nama, satuan, dasar, *naik = sel_tabel(teks)
+    if dasar == "rpjmd":
+        return Indikator(nama, satuan, dari_rpjmd=True)
+    return Indikator(nama, satuan, float(dasar), float(naik[0]) if naik else 0.0)
+
+
 def baca_program(opd: Opd, rng: random.Random) -> list[Simpul]:
+    """The OPD's program trees (support program first), with a DPA ceiling per sub kegiatan."""
     program: list[Simpul] = []
     unit = "Bagian Tata Usaha" if opd.kunci == "rsud" else "Sekretariat"
-    penunjang = PENUNJANG.replace("| Sekretariat", f"| {unit}")
-    for baris in baris_logis(penunjang + PROGRAM[opd.kunci]):
+    for baris in baris_logis(PENUNJANG.replace("Sekretariat", unit) + PROGRAM[opd.kunci]):
         tanda, _, isi = baris.partition(" ")
-        kode, _, nama = isi.partition(" ")
-        if tanda == "P":
-            program.append(Simpul("P", f"{opd.urusan}.{kode}", nama))
-        elif tanda in ("K", "S"):
-            induk = program[-1] if tanda == "K" else program[-1].anak[-1]
-            induk.anak.append(Simpul(tanda, f"{induk.kode}.{kode}", nama, unit=induk.unit))
+        if tanda in ("P", "K", "S"):
+            kode, _, nama = isi.partition(" ")
+            nama, _, indikator = nama.partition(" :: ")
+            if tanda == "P":
+                program.append(Simpul("P", f"{opd.urusan}.{kode}", nama))
+            else:
+                induk = program[-1] if tanda == "K" else program[-1].anak[-1]
+                induk.anak.append(Simpul(tanda, f"{induk.kode}.{kode}", nama, unit=induk.unit))
+            if indikator:
+                list(urutan(program))[-1].indikator.append(baca_indikator(indikator))
         elif tanda == "=":
             program[-1].sasaran, program[-1].unit = sel_tabel(isi)
         else:
-            nama, satuan, dasar, *naik = sel_tabel(isi)
-            indikator = (
-                Indikator(nama, satuan, dari_rpjmd=True)
-                if dasar == "rpjmd"
-                else (Indikator(nama, satuan, float(dasar), float(naik[0]) if naik else 0.0))
-            )
-            list(urutan(program))[-1].indikator.append(indikator)
+            list(urutan(program))[-1].indikator.append(baca_indikator(isi))
     for simpul in urutan(program):
-        if simpul.tingkat == "S":  # a DPA ceiling of about 64 juta to 1,96 M, moving yearly
-            dasar = math.exp(rng.uniform(math.log(7.5e7), math.log(1.7e9)))
+        if simpul.tingkat == "S":  # DPA ceiling: physical work 0,6-1,9 M, the rest 65-450 juta
+            fisik = re.search(r"Rehabilitasi|Rekonstruksi|Pemeliharaan|Pengadaan|Perluasan|"
+                              r"Pembangunan|Prasarana|Operasional|Benih", simpul.nama)  # fmt: skip
+            batas = (6.5e8, 1.7e9) if fisik else (7.5e7, 3.9e8)
+            dasar = math.exp(rng.uniform(*map(math.log, batas)))
             simpul.pagu = [int(round(dasar * rng.uniform(0.85, 1.15), -4)) for _ in PERIODE]
     return program
 
@@ -589,8 +599,13 @@ class Baris:
     salah: str = ""  # "K"/"Rp" when column 13 holds the deliberate slip
 
 
+# Random weights of TW I..IV (K and Rp): work picks up towards the end of the year.
+BOBOT_K = ((0.4, 1.2), (0.8, 1.3), (0.8, 1.3), (1.0, 1.8))
+BOBOT_RP = ((0.3, 0.9), (0.8, 1.2), (0.8, 1.2), (1.2, 2.0))
+
+
 def angka(nilai: float) -> int | float:
-    nilai = round(nilai, 2)
+    nilai = round(float(nilai), 2)
     return int(nilai) if nilai.is_integer() else nilai
 
 
@@ -618,8 +633,7 @@ def nilai_k(
         )
         nyata = round(target * rasio * skala) / skala
         nyata = min(nyata, 100.0) if ind.satuan == "persen" else nyata
-        bobot = [1.0] * 4 if ind.satuan == "bulan" else [rng.uniform(0.4, 1.2), rng.uniform(0.8, 1.3),
-                                                        rng.uniform(0.8, 1.3), rng.uniform(1, 1.8)]  # fmt: skip
+        bobot = [1.0] * 4 if ind.satuan == "bulan" else [rng.uniform(*b) for b in BOBOT_K]
         kuartal = [angka(b / skala) for b in bagi(round(nyata * skala), bobot)]
     total = angka(sum(ind.target(t) for t in PERIODE))
     nilai = {"G": total, "I": angka(lalu), "K": angka(target), "U": angka(nyata)}
@@ -633,8 +647,8 @@ def anggaran(program: list[Simpul], tahun: int, rng: random.Random) -> dict[str,
         if simpul.tingkat == "S":
             pagu = simpul.pagu[tahun - PERIODE[0]]
             rasio = rng.uniform(0.45, 0.75) if rng.random() < 1 / 12 else rng.uniform(0.82, 0.99)
-            bobot = [0.0 if rng.random() < 0.15 else rng.uniform(0.3, 0.9), rng.uniform(0.8, 1.2),
-                     rng.uniform(0.8, 1.2), rng.uniform(1.2, 2.0)]  # fmt: skip
+            bobot = [rng.uniform(*b) for b in BOBOT_RP]
+            bobot[0] *= rng.random() >= 0.15  # some sub kegiatan spend nothing in TW I
             hasil[simpul.kode] = [sum(simpul.pagu), pagu, *bagi(round(pagu * rasio), bobot)]
         else:
             hasil[simpul.kode] = [
@@ -679,7 +693,7 @@ def baris_tahun(
                 nilai |= dict(zip("NPRT", kuartal, strict=True)) | {
                     "Z": round(rp14 / total * 100, 2)
                 }
-            pilihan = KET_RENDAH + (KET_COVID,) if tahun == 2021 else KET_RENDAH
+            pilihan = (*KET_RENDAH, KET_COVID) if tahun == 2021 else KET_RENDAH
             keterangan = rng.choice(pilihan) if rendah else ""
             hasil.append(
                 Baris(simpul, ind, i > 0, nilai, capaian, keterangan, salah if i == 0 else "")
@@ -839,7 +853,7 @@ NARASI = {
     "Tindak lanjut yang diperlukan dalam triwulan berikutnya:": (
         "Mempercepat proses pengadaan barang/jasa sejak awal tahun dan memperketat pengendalian.",
         "Meningkatkan koordinasi antarbidang dan memantau capaian kinerja setiap bulan.",
-        "Menyusun jadwal pelaksanaan yang lebih realistis dan menyesuaikan target Renja berikutnya.",
+        "Menyusun jadwal pelaksanaan yang lebih realistis dan menyesuaikan target Renja.",
     ),
 }
 COVID = "Refocusing anggaran untuk penanganan COVID-19 sehingga sebagian kegiatan dikurangi."
@@ -911,6 +925,15 @@ def buat_penandatangan(rng: random.Random) -> Workbook:
     return wb
 
 
+def gabung_vertikal(ws: Worksheet, kol: str, kunci: list[tuple[str, ...]]) -> None:
+    """Merge runs of equal keys in column ``kol`` from row 8; the text is the key's last part."""
+    r = 8
+    for teks, grup in groupby(kunci):
+        n = len(list(grup))
+        gabung(ws, f"{kol}{r}:{kol}{r + n - 1}", teks[-1], tebal=False, rata=ATAS)
+        r += n
+
+
 def buat_rpjmd() -> Workbook:
     wb = Workbook()
     ws = wb.active
@@ -937,7 +960,7 @@ def buat_rpjmd() -> Workbook:
                 Font(bold=True), TENGAH, KOTAK)  # fmt: skip
     for r, ikd in enumerate(IKD.values(), start=8):
         angka_format = {"ribu rupiah": "#,##0"}.get(ikd.satuan, "#,##0.00")
-        realisasi = ikd.realisasi + [None, None]
+        realisasi = [*ikd.realisasi, None, None]
         tahunan = [v for pasangan in zip(ikd.target, realisasi, strict=True) for v in pasangan]
         baris = [r - 7, None, None, ikd.nama, ikd.satuan, ikd.polaritas, ikd.awal, *tahunan,
                  ikd.target[-1], ikd.pd]  # fmt: skip
@@ -946,12 +969,8 @@ def buat_rpjmd() -> Workbook:
             sel.border, sel.alignment = KOTAK, ATAS
             if isinstance(nilai, float):
                 sel.number_format = "0.000" if ikd.nama == "Indeks Gini" else angka_format
-    for kol, kunci in (("B", lambda i: i.tujuan), ("C", lambda i: i.tujuan + "|" + i.sasaran)):
-        r = 8
-        for teks, grup in groupby(IKD.values(), key=kunci):
-            n = len(list(grup))
-            gabung(ws, f"{kol}{r}:{kol}{r + n - 1}", teks.split("|")[-1], tebal=False, rata=ATAS)
-            r += n
+    gabung_vertikal(ws, "B", [(ikd.tujuan,) for ikd in IKD.values()])
+    gabung_vertikal(ws, "C", [(ikd.tujuan, ikd.sasaran) for ikd in IKD.values()])
     for c, lebar in enumerate((5, 30, 30, 38, 14, 10, 12), start=1):
         ws.column_dimensions[huruf(c)].width = lebar
     ws.column_dimensions["U"].width = 36

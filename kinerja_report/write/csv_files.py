@@ -9,12 +9,10 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable, Sequence
-from pathlib import Path
 
 from kinerja_report.compute.table import BarisCapaian
 from kinerja_report.model import Nilai
 from kinerja_report.problems import Masalah
-from kinerja_report.write.atomic import tulis_atomik
 
 KOLOM_CAPAIAN = (
     "tahun",
@@ -105,25 +103,22 @@ def _csv_bytes(header: Sequence[str], rows: Iterable[Sequence[str]]) -> bytes:
     return buffer.getvalue().encode("utf-8")
 
 
-def tulis_capaian_csv(path: Path, rows: Iterable[BarisCapaian]) -> None:
-    tulis_atomik(path, _csv_bytes(KOLOM_CAPAIAN, (_baris_capaian(row) for row in rows)))
+def csv_capaian(rows: Iterable[BarisCapaian]) -> bytes:
+    """capaian.csv as bytes."""
+    return _csv_bytes(KOLOM_CAPAIAN, (_baris_capaian(row) for row in rows))
 
 
-def tulis_masalah_csv(path: Path, problems: Iterable[Masalah]) -> None:
-    tulis_atomik(
-        path,
-        _csv_bytes(
-            KOLOM_MASALAH,
-            (
-                [
-                    p.tingkat.value,
-                    p.kode,
-                    netralkan(p.berkas),
-                    netralkan(p.lembar),
-                    p.sel,
-                    netralkan(p.pesan),
-                ]
-                for p in problems
-            ),
-        ),
+def csv_masalah(problems: Iterable[Masalah]) -> bytes:
+    """masalah.csv as bytes."""
+    rows = (
+        [
+            p.tingkat.value,
+            p.kode,
+            netralkan(p.berkas),
+            netralkan(p.lembar),
+            p.sel,
+            netralkan(p.pesan),
+        ]
+        for p in problems
     )
+    return _csv_bytes(KOLOM_MASALAH, rows)

@@ -10,7 +10,6 @@ import io
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
@@ -24,7 +23,6 @@ from kinerja_report.compute.ipm import HasilIpm
 from kinerja_report.compute.ipm_series import IpmTahunan
 from kinerja_report.compute.table import BarisCapaian
 from kinerja_report.model import Nilai, TingkatIndikator
-from kinerja_report.write.atomic import tulis_atomik
 
 FORMAT_ANGKA = "#,##0.##"
 FORMAT_PERSEN = "#,##0.00"
@@ -168,8 +166,8 @@ def lembar_rekap(
     return sheets
 
 
-def tulis_rekap_xlsx(path: Path, sheets: Sequence[Lembar]) -> None:
-    """Write rekap.xlsx atomically, with fixed document dates (same input, same content)."""
+def rekap_xlsx(sheets: Sequence[Lembar]) -> bytes:
+    """rekap.xlsx as bytes, with fixed document dates (same input, same content)."""
     wb = Workbook()
     wb.remove(wb.active)  # type: ignore[arg-type]
     wb.properties.creator = "kinerja-report"
@@ -178,7 +176,7 @@ def tulis_rekap_xlsx(path: Path, sheets: Sequence[Lembar]) -> None:
         _isi_lembar(wb.create_sheet(sheet.nama[:31]), sheet)
     buffer = io.BytesIO()
     wb.save(buffer)
-    tulis_atomik(path, buffer.getvalue())
+    return buffer.getvalue()
 
 
 def _isi_lembar(ws: Worksheet, sheet: Lembar) -> None:
