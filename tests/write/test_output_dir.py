@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -20,10 +19,15 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def test_gagal_di_tengah_keluaran_lama_utuh(tmp_path: Path) -> None:
     (tmp_path / "capaian.csv").write_text("lama", encoding="utf-8")
-    with pytest.raises(RuntimeError), FolderKeluaran(tmp_path) as out:
-        out.tulis("capaian.csv", b"baru")
-        out.tulis("2023/evaluasi/x.pdf", b"%PDF")
-        raise RuntimeError("build terhenti")
+
+    def build_terhenti() -> None:
+        with FolderKeluaran(tmp_path) as out:
+            out.tulis("capaian.csv", b"baru")
+            out.tulis("2023/evaluasi/x.pdf", b"%PDF")
+            raise RuntimeError("build terhenti")
+
+    with pytest.raises(RuntimeError):
+        build_terhenti()
     assert (tmp_path / "capaian.csv").read_text(encoding="utf-8") == "lama"
     assert not (tmp_path / "2023").exists()
     assert not list(tmp_path.glob(".sementara-*"))
@@ -72,7 +76,7 @@ def test_masukan_tidak_diubah(tmp_path: Path) -> None:
     masukan = tmp_path / "in"
     buat_evaluasi(masukan / "2023" / "bappeda.xlsx", "Bappeda", 2023, BARIS_CONTOH)
     (masukan / "catatan.txt").write_text("biarkan", encoding="utf-8")
-    os.chmod(masukan / "2023" / "bappeda.xlsx", 0o444)
+    (masukan / "2023" / "bappeda.xlsx").chmod(0o444)
     before = _sidik(masukan)
     build(masukan, tmp_path / "out")
     assert _sidik(masukan) == before
