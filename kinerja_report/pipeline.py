@@ -31,7 +31,7 @@ from kinerja_report.problems import Masalah, Tingkat, masalah
 from kinerja_report.progress import Progres, TanpaProgres
 from kinerja_report.read.folder import baca_folder
 from kinerja_report.render.html import FOLDER_TEMPLAT, lingkungan, render_html
-from kinerja_report.render.pdf import render_pdf
+from kinerja_report.render.pool import TugasPdf, render_semua
 from kinerja_report.settings import Pengaturan, baca_pengaturan
 from kinerja_report.write.csv_files import csv_capaian, csv_masalah
 from kinerja_report.write.output_dir import FolderKeluaran
@@ -125,8 +125,11 @@ def kumpulkan(
     )
 
 
-def build(masukan: Path, keluaran: Path, progres: Progres | None = None) -> HasilBuild:
-    """Read ``masukan`` and write every output below ``keluaran``.
+def build(
+    masukan: Path, keluaran: Path, progres: Progres | None = None, pekerja: int | None = None
+) -> HasilBuild:
+    """Read ``masukan`` and write every output below ``keluaran``; PDFs are rendered by
+    ``pekerja`` processes (default one per CPU).
 
     Outputs are staged and moved into place only when all are written; a second build into
     the same folder at the same time stops with :class:`~kinerja_report.errors.KeluaranTerkunci`.
@@ -139,7 +142,7 @@ def build(masukan: Path, keluaran: Path, progres: Progres | None = None) -> Hasi
             out.tulis("masalah.csv", csv_masalah(kumpulan.masalah)),
             out.tulis("rekap.xlsx", rekap_xlsx(_lembar_rekap(kumpulan))),
         ]
-        written.extend(_tulis_evaluasi(kumpulan, out, progres))
+        written.extend(_tulis_pdf(_tugas_evaluasi(kumpulan), out, progres, pekerja))
     return HasilBuild(kumpulan, tuple(written))
 
 
@@ -157,22 +160,32 @@ def _lembar_rekap(kumpulan: Kumpulan) -> list[LembarRekap]:
     )
 
 
-def _tulis_evaluasi(kumpulan: Kumpulan, out: FolderKeluaran, progres: Progres) -> list[Path]:
+def _tugas_evaluasi(kumpulan: Kumpulan) -> list[TugasPdf]:
     env = lingkungan()
     daerah = kumpulan.pengaturan.daerah
     aset = (daerah.logo,) if daerah.logo else ()
     logo_url = daerah.logo.as_uri() if daerah.logo else None
-    progres.mulai("Membuat laporan evaluasi PDF", len(kumpulan.laporan))
-    written = []
-    for laporan in kumpulan.laporan:
-        html = render_html(
-            env,
-            "evaluasi.html.j2",
-            laporan=laporan,
-            pengaturan=kumpulan.pengaturan,
-            logo_url=logo_url,
+    return [
+        TugasPdf(
+            relatif=f"{laporan.tahun}/evaluasi/{laporan.slug}.pdf",
+            html=render_html(
+                env,
+                "evaluasi.html.j2",
+                laporan=laporan,
+                pengaturan=kumpulan.pengaturan,
+                logo_url=logo_url,
+            ),
+            folder_templat=FOLDER_TEMPLAT,
+            aset=aset,
+            keterangan=f"{laporan.tahun} {laporan.opd}",
         )
-        pdf = render_pdf(html, FOLDER_TEMPLAT, aset)
-        written.append(out.tulis(f"{laporan.tahun}/evaluasi/{laporan.slug}.pdf", pdf))
-        progres.maju(f"{laporan.tahun} {laporan.opd}")
-    return written
+        for laporan in kumpulan.laporan
+    ]
+
+
+def _tulis_pdf(
+    tugas: list[TugasPdf], out: FolderKeluaran, progres: Progres, pekerja: int | None
+) -> list[Path]:
+    progres.mulai("Membuat dokumen PDF", len(tugas))
+    pdfs = render_semua(tugas, progres.maju, pekerja)
+    return [out.tulis(relatif, pdfs[relatif]) for relatif in sorted(pdfs)]

@@ -6,7 +6,9 @@ Sources, first that speaks wins (each result records which one, in the ``rumus``
 2. the RPJMD matrix, for an OPD indicator with the same name as a regency indicator;
 3. the override table ``[[indikator]]`` in ``pengaturan.toml``;
 4. rules: polarity is negative when the name holds one of :data:`KATA_NEGATIF`
-   (e.g. 'angka kematian', 'prevalensi', 'penduduk miskin'), else positive; aggregation is
+   (e.g. 'angka kematian', 'prevalensi', 'penduduk miskin') and no clause of service such as
+   'yang mendapatkan', 'yang ditangani', 'yang tertangani' ('Jumlah balita stunting yang
+   mendapatkan intervensi' counts a service: positive), else positive; aggregation is
    ``kumulatif``, the default of form E.81 (13 = 9 + 10 + 11 + 12). Aggregation is not
    guessed from the name: real forms fill percentages as quarterly increments too (Deli
    Serdang 2025), so 'Persentase ...' alone does not mean ``akhir``.
@@ -47,6 +49,7 @@ KATA_NEGATIF: tuple[str, ...] = (
     "pelanggaran",
 )
 _NEGATIF = re.compile(r"\b(" + "|".join(re.escape(k) for k in KATA_NEGATIF) + r")\b")
+_LAYANAN = re.compile(r"\byang (men|mem|meng|mendapat|di|ter)\w*")
 
 _AGREGASI = {
     "kumulatif": Agregasi.KUMULATIF,
@@ -105,7 +108,10 @@ def sifat_indikator(
         (baca_polaritas(polaritas_workbook), "workbook"),
         (rpjmd.polaritas.get(key) if rpjmd else None, "RPJMD"),
         (baca_polaritas(override.polaritas) if override else None, "pengaturan"),
-        (Polaritas.NEGATIF if _NEGATIF.search(key) else None, "aturan nama"),
+        (
+            Polaritas.NEGATIF if _NEGATIF.search(key) and not _LAYANAN.search(key) else None,
+            "aturan nama",
+        ),
     ]
     polaritas, sumber_p = next(
         ((p, s) for p, s in candidates_p if p is not None), (Polaritas.POSITIF, "bawaan")

@@ -8,32 +8,12 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from kinerja_report.compute.table import BarisCapaian
 from kinerja_report.model import Nilai
 from kinerja_report.problems import Masalah
 
-KOLOM_CAPAIAN = (
-    "tahun",
-    "opd",
-    "kode",
-    "tingkat",
-    "indikator",
-    "satuan",
-    "polaritas",
-    "target",
-    "realisasi",
-    "capaian_persen",
-    "kategori",
-    "sumber",
-    # beyond the contract:
-    "uraian",
-    "rumus",
-    "sumber_target",
-    "target_rp",
-    "realisasi_rp",
-)
 KOLOM_MASALAH = ("tingkat", "kode", "berkas", "lembar", "sel", "pesan")
 _FORMULA_AWAL = ("=", "+", "-", "@", "\t", "\r")
 
@@ -61,38 +41,50 @@ def _persen(value: float | None) -> str:
     return angka_csv(round(value, 2)) if value is not None else ""
 
 
+def _tw(row: BarisCapaian, index: int) -> str:
+    quarters = row.capaian_triwulan
+    return _persen(quarters[index]) if index < len(quarters) else ""
+
+
+_KOLOM: tuple[tuple[str, Callable[[BarisCapaian], str]], ...] = (
+    ("tahun", lambda r: str(r.tahun)),
+    ("opd", lambda r: netralkan(r.opd)),
+    ("kode", lambda r: netralkan(r.kode)),
+    ("tingkat", lambda r: r.tingkat.value),
+    ("indikator", lambda r: netralkan(r.indikator)),
+    ("satuan", lambda r: netralkan(r.satuan)),
+    ("polaritas", lambda r: r.polaritas.value),
+    ("target", lambda r: _nilai_csv(r.target)),
+    ("realisasi", lambda r: _nilai_csv(r.realisasi)),
+    ("capaian_persen", lambda r: _persen(r.capaian.persen)),
+    ("kategori", lambda r: r.kategori),
+    ("sumber", lambda r: netralkan(str(r.realisasi.sumber or ""))),
+    # beyond the contract:
+    ("rumus", lambda r: netralkan(r.rumus)),
+    ("agregasi", lambda r: r.sifat.agregasi.value),
+    ("uraian", lambda r: netralkan(r.uraian)),
+    ("sasaran", lambda r: netralkan(r.sasaran)),
+    ("sumber_target", lambda r: netralkan(str(r.target.sumber or ""))),
+    ("capaian_tw1", lambda r: _tw(r, 0)),
+    ("capaian_tw2", lambda r: _tw(r, 1)),
+    ("capaian_tw3", lambda r: _tw(r, 2)),
+    ("capaian_tw4", lambda r: _tw(r, 3)),
+    ("target_rp", lambda r: _nilai_csv(r.target_rp)),
+    ("realisasi_rp", lambda r: _nilai_csv(r.realisasi_rp)),
+    ("serapan_persen", lambda r: _persen(r.serapan)),
+    ("efisiensi", lambda r: r.efisiensi),
+    ("target_2026", lambda r: _nilai_csv(r.target_akhir)),
+    ("realisasi_sd", lambda r: angka_csv(r.kemajuan.realisasi_sd)),
+    ("capaian_sd_persen", lambda r: _persen(r.kemajuan.capaian_sd)),
+    ("proyeksi_2026", lambda r: angka_csv(r.kemajuan.proyeksi)),
+    ("status_2026", lambda r: r.kemajuan.status),
+)
+KOLOM_CAPAIAN = tuple(name for name, _ in _KOLOM)
+"""The columns of capaian.csv; the first twelve are a contract for other tools."""
+
+
 def _baris_capaian(row: BarisCapaian) -> list[str]:
-    quarters = [*row.capaian_triwulan, None, None, None, None][:4]
-    progress = row.kemajuan
-    return [
-        str(row.tahun),
-        netralkan(row.opd),
-        netralkan(row.kode),
-        row.tingkat.value,
-        netralkan(row.indikator),
-        netralkan(row.satuan),
-        row.polaritas.value,
-        _nilai_csv(row.target),
-        _nilai_csv(row.realisasi),
-        _persen(row.capaian.persen),
-        row.kategori,
-        netralkan(str(row.realisasi.sumber or "")),
-        netralkan(row.rumus),
-        row.sifat.agregasi.value,
-        netralkan(row.uraian),
-        netralkan(row.sasaran),
-        netralkan(str(row.target.sumber or "")),
-        *(_persen(q) for q in quarters),
-        _nilai_csv(row.target_rp),
-        _nilai_csv(row.realisasi_rp),
-        _persen(row.serapan),
-        row.efisiensi,
-        _nilai_csv(row.target_akhir),
-        angka_csv(progress.realisasi_sd),
-        _persen(progress.capaian_sd),
-        angka_csv(progress.proyeksi),
-        progress.status,
-    ]
+    return [fn(row) for _, fn in _KOLOM]
 
 
 def _csv_bytes(header: Sequence[str], rows: Iterable[Sequence[str]]) -> bytes:

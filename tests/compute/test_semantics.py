@@ -53,3 +53,20 @@ def test_agregasi() -> None:
     assert sifat_indikator("y", aturan, None, "", "Akhir").agregasi is Agregasi.AKHIR
     sifat = sifat_indikator("Persentase cakupan", aturan, None)
     assert (sifat.agregasi, sifat.sumber_agregasi) == (Agregasi.KUMULATIF, "bawaan E.81")
+
+
+def test_indikator_layanan_bukan_negatif() -> None:
+    aturan = AturanCapaian()
+    for name in (
+        "Jumlah balita stunting yang mendapatkan intervensi gizi spesifik",
+        "Persentase kasus TB yang diobati",
+        "Jumlah penduduk miskin yang menerima bantuan",
+    ):
+        assert sifat_indikator(name, aturan).polaritas is Polaritas.POSITIF, name
+    for name in (
+        "Prevalensi Stunting",
+        "Angka Kematian Bayi",
+        "Persentase Penduduk Miskin",
+        "Jumlah kasus DBD",
+    ):
+        assert sifat_indikator(name, aturan).polaritas is Polaritas.NEGATIF, name

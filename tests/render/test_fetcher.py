@@ -64,3 +64,11 @@ def test_autoescape_aktif_untuk_j2() -> None:
     template = lingkungan().from_string("{{ teks }}")
     assert lingkungan().autoescape is True
     assert template.render(teks="<script>x</script>") == "&lt;script&gt;x&lt;/script&gt;"
+
+
+def test_tidak_ada_safe_di_templat() -> None:
+    """Workbook text is always escaped: no template marks anything as safe."""
+    for path in FOLDER_TEMPLAT.glob("*.j2"):
+        text = path.read_text(encoding="utf-8")
+        assert "|safe" not in text.replace(" ", ""), path.name
+        assert "autoescape false" not in text, path.name
