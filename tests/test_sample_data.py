@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import logging
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,7 +16,7 @@ from tests.conftest import SAMPLE_DATA
 
 
 @pytest.fixture(scope="module")
-def hasil(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
+def hasil(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     out = tmp_path_factory.mktemp("hasil")
     warnings: list[str] = []
     handler = logging.Handler(logging.WARNING)
@@ -29,7 +28,7 @@ def hasil(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]
         logging.getLogger("weasyprint").removeHandler(handler)
     assert result.exit_code == 0, result.output
     assert warnings == []  # WeasyPrint warned about nothing, in any worker
-    yield out, result.stdout
+    return out, result.stdout
 
 
 @pytest.fixture(scope="module")
