@@ -85,7 +85,7 @@ def kumpulkan(
     if pengaturan is None:
         problems.append(masalah("pengaturan-tidak-ada"))
         pengaturan = Pengaturan()
-    isi = baca_folder(masukan, progres, kecuali)
+    isi = baca_folder(masukan, progres, kecuali, pengaturan.batas_workbook)
     for item in isi:
         problems.extend(item.masalah)
     evaluasi, ganda = buang_ganda([ev for item in isi for ev in item.evaluasi])

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from kinerja_report.compute.rules import (
@@ -14,6 +14,7 @@ from kinerja_report.compute.rules import (
 )
 from kinerja_report.errors import PengaturanTidakValid, galat
 from kinerja_report.read.normalize import normalisasi
+from kinerja_report.read.safety import BATAS_BAWAAN, MB, BatasWorkbook
 
 NAMA_BERKAS = "pengaturan.toml"
 UKURAN_KERTAS = {"F4": (215, 330), "A4": (210, 297)}
@@ -49,6 +50,8 @@ class Pengaturan:
     ukuran_kertas: str = "F4"
     tempat_penandatanganan: str = "Kepahiang"
     aturan: AturanCapaian = field(default_factory=AturanCapaian)
+    batas_workbook: BatasWorkbook = BATAS_BAWAAN
+    """Limits every workbook is checked against before it is parsed (``[batas_workbook]``)."""
     seri_target_ipm: str = "lama"
     """The BPS series the RPJMD IPM targets were set on (Kepahiang 2021-2026: 'lama')."""
 
@@ -109,6 +112,30 @@ def baca_pengaturan(folder: Path) -> Pengaturan | None:
         tempat_penandatanganan=str(dokumen.get("tempat_penandatanganan", daerah.ibu_kota)),
         aturan=_aturan(data),
         seri_target_ipm=_seri_ipm(data),
+        batas_workbook=_batas(data),
+    )
+
+
+def _batas(data: dict[str, object]) -> BatasWorkbook:
+    """``[batas_workbook]``: ukuran_berkas_mb, ukuran_isi_mb, jumlah_anggota, rasio_kompresi."""
+    raw = data.get("batas_workbook", {})
+    if not isinstance(raw, dict):
+        raise _tidak_valid("[batas_workbook] harus berupa tabel")
+    values = {}
+    for key in ("ukuran_berkas_mb", "ukuran_isi_mb", "jumlah_anggota", "rasio_kompresi"):
+        value = raw.get(key)
+        if value is not None and (not isinstance(value, int | float) or value <= 0):
+            raise _tidak_valid(f"[batas_workbook] {key} harus angka positif")
+        values[key] = value
+    bawaan = BATAS_BAWAAN
+    rasio = float(values["rasio_kompresi"] or bawaan.rasio_anggota_maks)
+    return replace(
+        bawaan,
+        ukuran_berkas_maks=int((values["ukuran_berkas_mb"] or bawaan.ukuran_berkas_maks / MB) * MB),
+        ukuran_isi_maks=int((values["ukuran_isi_mb"] or bawaan.ukuran_isi_maks / MB) * MB),
+        jumlah_anggota_maks=int(values["jumlah_anggota"] or bawaan.jumlah_anggota_maks),
+        rasio_anggota_maks=rasio,
+        rasio_total_maks=rasio,
     )
 
 

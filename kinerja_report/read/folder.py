@@ -14,6 +14,7 @@ from kinerja_report.read.ipm import baca_komponen_ipm
 from kinerja_report.read.kinds import JenisLembar, jenis_lembar
 from kinerja_report.read.renja import baca_evaluasi_renja
 from kinerja_report.read.rpjmd import baca_matriks_rpjmd
+from kinerja_report.read.safety import BATAS_BAWAAN, BatasWorkbook
 from kinerja_report.read.signatories import baca_penandatangan
 from kinerja_report.read.workbook import EKSTENSI_BELUM_DIDUKUNG, EKSTENSI_EXCEL, baca_lembar
 
@@ -47,25 +48,30 @@ def cari_workbook(folder: Path, kecuali: Path | None = None) -> list[Path]:
 
 
 def baca_folder(
-    folder: Path, progres: Progres | None = None, kecuali: Path | None = None
+    folder: Path,
+    progres: Progres | None = None,
+    kecuali: Path | None = None,
+    batas: BatasWorkbook = BATAS_BAWAAN,
 ) -> list[IsiBerkas]:
-    """Read every workbook below ``folder`` (except below ``kecuali``)."""
+    """Read every workbook below ``folder`` (except below ``kecuali``) within ``batas``."""
     progres = progres or TanpaProgres()
     paths = cari_workbook(folder, kecuali)
     progres.mulai("Membaca workbook", len(paths))
     hasil = []
     for path in paths:
         relatif = PurePosixPath(path.relative_to(folder).as_posix())
-        hasil.append(baca_berkas(path, relatif))
+        hasil.append(baca_berkas(path, relatif, batas))
         progres.maju(str(relatif))
     return hasil
 
 
-def baca_berkas(path: Path, relatif: PurePosixPath) -> IsiBerkas:
+def baca_berkas(
+    path: Path, relatif: PurePosixPath, batas: BatasWorkbook = BATAS_BAWAAN
+) -> IsiBerkas:
     """Read one workbook; fatal problems are caught and recorded, never raised."""
     isi = IsiBerkas(str(relatif))
     try:
-        sheets = baca_lembar(path, isi.nama)
+        sheets = baca_lembar(path, isi.nama, batas)
     except KinerjaError as exc:
         isi.masalah.append(exc.masalah)
         isi.gagal = True

@@ -13,7 +13,7 @@ from defusedxml.common import EntitiesForbidden
 from openpyxl.utils.exceptions import InvalidFileException
 
 from kinerja_report.errors import WorkbookTidakTerbaca, galat
-from kinerja_report.read.safety import periksa_workbook
+from kinerja_report.read.safety import BATAS_BAWAAN, BatasWorkbook, periksa_workbook
 from kinerja_report.read.sheet import Lembar, lembar_dari_worksheet
 from kinerja_report.read.xls import lembar_xls
 
@@ -21,7 +21,7 @@ EKSTENSI_EXCEL = {".xlsx", ".xlsm", ".xls"}
 EKSTENSI_BELUM_DIDUKUNG = {".ods", ".xlsb"}
 
 
-def baca_lembar(path: Path, nama: str) -> list[Lembar]:
+def baca_lembar(path: Path, nama: str, batas: BatasWorkbook = BATAS_BAWAAN) -> list[Lembar]:
     """All sheets of the workbook at ``path``; ``nama`` is how the file is named in reports.
 
     Raises :class:`WorkbookTidakTerbaca` with a clear message when the file cannot be read.
@@ -31,7 +31,7 @@ def baca_lembar(path: Path, nama: str) -> list[Lembar]:
         raise galat(WorkbookTidakTerbaca, "format-belum-didukung", nama, format=suffix)
     try:
         # Size, compression ratio and content are checked before any parser runs.
-        periksa_workbook(path, nama)
+        periksa_workbook(path, nama, batas)
     except WorkbookTidakTerbaca as exc:
         if exc.masalah.kode == "format-xls-lama":
             return _baca_xls(path, nama)  # an Excel 97-2003 workbook, whatever its name

@@ -1,0 +1,224 @@
+"""Hostile and broken files beside a good workbook: named, reported, never a crash.
+
+The fuzz test feeds random cell values and sheet shapes through the whole read-check-compute
+path: the invariant is no exception and every problem located (file, and for data problems
+the sheet and cell).
+"""
+
+from __future__ import annotations
+
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from openpyxl import Workbook
+
+from kinerja_report.cli import main
+from kinerja_report.pipeline import kumpulkan
+from kinerja_report.problems import Tingkat
+from tests.builders import BARIS_CONTOH, buat_evaluasi
+
+
+def _bom_zip(path: Path, ukuran_mb: int) -> None:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("xl/workbook.xml", "<workbook/>")
+        with archive.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as member:
+            chunk = b"0" * (1024 * 1024)
+            for _ in range(ukuran_mb):
+                member.write(chunk)
+
+
+def _entitas(path: Path) -> None:
+    wb = Workbook()
+    wb.save(path)
+    with zipfile.ZipFile(path) as source:
+        members = {name: source.read(name) for name in source.namelist()}
+    sheet = members["xl/worksheets/sheet1.xml"].decode()
+    members["xl/worksheets/sheet1.xml"] = sheet.replace(
+        "<worksheet", '<!DOCTYPE x [<!ENTITY e "boom">]><worksheet', 1
+    ).encode()
+    with zipfile.ZipFile(path, "w") as target:
+        for name, data in members.items():
+            target.writestr(name, data)
+
+
+def _terpotong(path: Path, good: Path) -> None:
+    data = good.read_bytes()
+    path.write_bytes(data[: len(data) // 2])
+
+
+HOSTILE = {
+    "kosong.xlsx": ("berkas-kosong", lambda p, g: p.write_bytes(b"")),
+    "laporan.xlsx": ("bukan-excel", lambda p, g: p.write_bytes(b"%PDF-1.7\n%...")),
+    "data.xlsx": ("bukan-excel", lambda p, g: p.write_text("a;b;c\n1;2;3\n", encoding="utf-8")),
+    "terpotong.xlsx": ("berkas-terpotong", _terpotong),
+    "dokumen.xlsx": ("bukan-xlsx", lambda p, g: zipfile.ZipFile(p, "w").writestr("word/x", "")),
+    "terenkripsi.xlsx": (
+        "berkas-terenkripsi",
+        lambda p, g: p.write_bytes(
+            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+            + b"\0" * 500
+            + "EncryptionInfo".encode("utf-16-le")
+            + b"\0" * 500
+        ),
+    ),
+    "bom.xlsx": ("workbook-terlalu-besar", lambda p, g: _bom_zip(p, 300)),
+    "entitas.xlsx": ("berkas-tidak-terbaca", lambda p, g: _entitas(p)),
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_berkas_jahat_di_samping_workbook_baik(tmp_path: Path, name: str) -> None:
+    masukan = tmp_path / "in"
+    good = buat_evaluasi(masukan / "bappeda.xlsx", "Bappeda", 2023, BARIS_CONTOH)
+    kode, make = HOSTILE[name]
+    make(masukan / name, good)
+    result = CliRunner().invoke(main, ["build", str(masukan), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    assert f"[{kode}] {name}:" in result.stderr
+    assert "1 gagal" in result.stdout
+    assert (tmp_path / "out" / "2023" / "evaluasi" / "bappeda.pdf").is_file()
+
+
+def test_pesan_entitas_xml_dalam_bahasa_indonesia(tmp_path: Path) -> None:
+    _entitas(tmp_path / "entitas.xlsx")
+    (problem,) = kumpulkan(tmp_path).masalah[1:]
+    assert problem.kode == "berkas-tidak-terbaca"
+    assert "entitas XML" in problem.pesan
+
+
+def test_batas_workbook_dari_pengaturan(tmp_path: Path) -> None:
+    (tmp_path / "pengaturan.toml").write_text(
+        "[batas_workbook]\nukuran_isi_mb = 5\nrasio_kompresi = 50\n", encoding="utf-8"
+    )
+    _bom_zip(tmp_path / "sedang.xlsx", 8)
+    problems = kumpulkan(tmp_path).masalah
+    assert [p.kode for p in problems] == ["workbook-terlalu-besar"]
+    assert "5 MB" in problems[0].pesan
+
+
+NILAI_SEL = st.one_of(
+    st.none(),
+    st.integers(-(10**12), 10**12),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.text(st.characters(blacklist_categories=("Cc", "Cs")), max_size=40),
+    st.sampled_from(
+        [
+            "-",
+            " ",
+            "#DIV/0!",
+            "#REF!",
+            "1.234,5",
+            "2.240",
+            "Rp. 1.000,-",
+            "12,5 %",
+            "WTP",
+            "=1+1",
+            "1. a 2. b",
+            "Jumlah",
+            "Perangkat Daerah : X",
+            "Faktor pendorong",
+            "80-90",
+            "X.XX.01 Program",
+            "1.02.02.2.01",
+        ]
+    ),
+)
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.lists(st.lists(NILAI_SEL, min_size=0, max_size=20), min_size=0, max_size=12),
+    st.sets(st.integers(10, 22), max_size=3),
+)
+def test_fuzz_tanpa_traceback_semua_masalah_berlokasi(
+    tmp_path: Path, rows: list[list[object]], hidden: set[int]
+) -> None:
+    folder = tmp_path / "fuzz"
+    shutil.rmtree(folder, ignore_errors=True)
+    buat_evaluasi(folder / "acak.xlsx", "Dinas Acak", 2023, rows, sembunyikan=sorted(hidden))
+    kumpulan = kumpulkan(folder)
+    for problem in kumpulan.masalah:
+        if problem.kode == "pengaturan-tidak-ada":
+            continue
+        assert problem.berkas == "acak.xlsx", problem
+        if problem.tingkat is not Tingkat.INFO and problem.kode not in {"opd-tahun-ganda"}:
+            assert problem.lembar == "Evaluasi Renja", problem
+            assert problem.sel, problem
+
+
+KATA_HEADER = st.sampled_from(
+    [
+        "No",
+        "Kode",
+        "Indikator",
+        "Satuan",
+        "Target",
+        "Realisasi",
+        "Triwulan",
+        "I",
+        "II",
+        "K",
+        "Rp",
+        "Tahun 2023",
+        "Sasaran",
+        "Realisasi Kinerja Pada Triwulan",
+        "Tahun",
+        "Nama",
+        "NIP",
+        "Target Renja",
+        "13 = 9 + 10 + 11 + 12",
+        "UHH",
+        "HLS",
+    ]
+)
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.dictionaries(
+        st.tuples(st.integers(1, 25), st.integers(1, 30)),
+        st.one_of(NILAI_SEL, KATA_HEADER),
+        max_size=80,
+    ),
+    st.lists(
+        st.tuples(st.integers(1, 25), st.integers(1, 30), st.integers(0, 3), st.integers(0, 3)),
+        max_size=6,
+    ),
+)
+def test_fuzz_bentuk_lembar_bebas(
+    tmp_path: Path, cells: dict[tuple[int, int], object], merges: list[tuple[int, int, int, int]]
+) -> None:
+    folder = tmp_path / "bebas"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir()
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    for (row, col), value in cells.items():
+        cell = ws.cell(row=row, column=col, value=value)  # type: ignore[arg-type]
+        if isinstance(value, str):
+            cell.data_type = "s"
+    taken: set[tuple[int, int]] = set()
+    for row, col, down, right in merges:
+        area = {(r, c) for r in range(row, row + down + 1) for c in range(col, col + right + 1)}
+        if (down or right) and not area & taken:
+            taken |= area
+            ws.merge_cells(
+                start_row=row, start_column=col, end_row=row + down, end_column=col + right
+            )
+    wb.save(folder / "bebas.xlsx")
+    kumpulan = kumpulkan(folder)
+    for problem in kumpulan.masalah:
+        if problem.kode != "pengaturan-tidak-ada":
+            assert problem.berkas == "bebas.xlsx", problem
