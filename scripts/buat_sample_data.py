@@ -998,6 +998,38 @@ logo = "logo-kabupaten.svg"     # relatif terhadap berkas ini
 [dokumen]
 ukuran_kertas = "F4"            # "F4" (215 x 330 mm) atau "A4"
 tempat_penandatanganan = "Kepahiang"   # tempat pada blok tanda tangan
+
+[capaian]
+# Rumus indikator negatif (semakin rendah semakin baik):
+#   "A" = (2T - R) / T x 100, paling rendah 0 (bawaan; LKjIP, PermenPAN-RB 8/2021)
+#   "B" = T / R x 100
+rumus_negatif = "A"
+batas_rata_rata = 0             # 0 = tanpa batas; mis. 100 atau 120 membatasi capaian saat dirata-rata
+ambang_efisiensi = 5            # capaian - serapan > 5 "efisien", +-5 "cukup efisien", selain itu "tidak efisien"
+# Skala kategori bawaan (Permendagri 86/2017). Untuk skala lain, tulis misalnya:
+# [[capaian.kategori]]
+# batas = 100
+# label = "Sangat Berhasil"
+# [[capaian.kategori]]
+# batas = 75
+# label = "Berhasil"
+
+# Sifat indikator tertentu bila workbook dan matriks RPJMD tidak menyebutkannya:
+# polaritas "positif"/"negatif"; agregasi "kumulatif" (jumlah triwulan, bawaan E.81),
+# "akhir" (triwulan terakhir yang terisi) atau "rata-rata".
+[[indikator]]
+nama = "Persentase rumah tangga ber-PHBS"
+agregasi = "kumulatif"
+
+[ipm]
+seri_target = "lama"            # seri BPS yang dipakai saat target IPM RPJMD disusun
+
+[batas_workbook]
+# Workbook diperiksa sebelum dibuka; yang melebihi batas ditolak dengan pesan jelas.
+ukuran_berkas_mb = 100
+ukuran_isi_mb = 200             # ukuran isi setelah diekstrak
+jumlah_anggota = 10000
+rasio_kompresi = 100
 """
 LOGO = """\
 <?xml version="1.0" encoding="UTF-8"?>
@@ -1025,6 +1057,48 @@ LOGO = """\
 """
 
 
+# New BPS series (2023 release: UHH from the 2020 census long form) for the years it covers;
+# the other components are the same. The RPJMD targets were set on the old series.
+UHH_SERI_BARU = {2022: 69.71, 2023: 69.95, 2024: 70.12}
+
+
+def buat_komponen_ipm() -> Workbook:
+    """IPM components per year: the old series (as in the matrix) and the new one."""
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = "Komponen IPM"
+    ws["A1"] = "KOMPONEN INDEKS PEMBANGUNAN MANUSIA KABUPATEN KEPAHIANG"
+    ws["A2"] = "Sumber: BPS Kabupaten Kepahiang (angka contoh fiktif)"
+    judul = ["Tahun", "UHH (tahun)", "HLS (tahun)", "RLS (tahun)",
+             "Pengeluaran per Kapita Disesuaikan (ribu rupiah)", "Seri"]  # fmt: skip
+    for kolom, teks in enumerate(judul, start=1):
+        ws.cell(row=4, column=kolom, value=teks)
+    komponen = [
+        IKD[n]
+        for n in (
+            "Umur Harapan Hidup",
+            "Harapan Lama Sekolah",
+            "Rata-rata Lama Sekolah",
+            "Pengeluaran per Kapita Disesuaikan",
+        )
+    ]
+    baris = 5
+    for indeks, tahun in enumerate(range(PERIODE[0] - 1, TAHUN[-1] + 1)):
+        nilai = [k.awal if indeks == 0 else k.realisasi[indeks - 1] for k in komponen]
+        angka_nilai = [float(str(v).replace(",", ".")) for v in nilai]
+        for kolom, isi in enumerate([tahun, *angka_nilai, "lama"], start=1):
+            ws.cell(row=baris, column=kolom, value=isi)
+        baris += 1
+    for tahun, uhh in UHH_SERI_BARU.items():
+        indeks = tahun - PERIODE[0] + 1
+        lain = [float(str(k.realisasi[indeks - 1]).replace(",", ".")) for k in komponen[1:]]
+        for kolom, isi in enumerate([tahun, uhh, *lain, "baru"], start=1):
+            ws.cell(row=baris, column=kolom, value=isi)
+        baris += 1
+    return wb
+
+
 def main() -> None:
     rng = random.Random(2026)
     program = {opd.kunci: baca_program(opd, rng) for opd in OPD}
@@ -1033,13 +1107,15 @@ def main() -> None:
         KELUARAN / n for n in ("pengaturan.toml", "logo-kabupaten.svg", "penandatangan.xlsx")
     )
     rpjmd = KELUARAN / "rpjmd" / "matriks-ikd-rpjmd-2021-2026.xlsx"
-    for path in (toml, svg, ttd, rpjmd, *renja.values()):
+    ipm = KELUARAN / "rpjmd" / "komponen-ipm.xlsx"
+    for path in (toml, svg, ttd, rpjmd, ipm, *renja.values()):
         path.unlink(missing_ok=True)
     KELUARAN.mkdir(exist_ok=True)
     toml.write_text(PENGATURAN, encoding="utf-8", newline="\n")
     svg.write_text(LOGO, encoding="utf-8", newline="\n")
     simpan(buat_penandatangan(rng), ttd)
     simpan(buat_rpjmd(), rpjmd)
+    simpan(buat_komponen_ipm(), ipm)
     catatan: list[str] = []
     jumlah = 0
     for opd in OPD:
