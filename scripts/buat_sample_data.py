@@ -1004,8 +1004,11 @@ tempat_penandatanganan = "Kepahiang"   # tempat pada blok tanda tangan
 #   "A" = (2T - R) / T x 100, paling rendah 0 (bawaan; LKjIP, PermenPAN-RB 8/2021)
 #   "B" = T / R x 100
 rumus_negatif = "A"
-batas_rata_rata = 0             # 0 = tanpa batas; mis. 100 atau 120 membatasi capaian saat dirata-rata
-ambang_efisiensi = 5            # capaian - serapan > 5 "efisien", +-5 "cukup efisien", selain itu "tidak efisien"
+# Batas capaian saat dirata-rata: 0 = tanpa batas; mis. 100 atau 120.
+batas_rata_rata = 0
+# Efisiensi: capaian - serapan > ambang "efisien", +-ambang "cukup efisien", selain itu
+# "tidak efisien".
+ambang_efisiensi = 5
 # Skala kategori bawaan (Permendagri 86/2017). Untuk skala lain, tulis misalnya:
 # [[capaian.kategori]]
 # batas = 100
