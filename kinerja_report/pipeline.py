@@ -142,7 +142,7 @@ def build(
             out.tulis("masalah.csv", csv_masalah(kumpulan.masalah)),
             out.tulis("rekap.xlsx", rekap_xlsx(_lembar_rekap(kumpulan))),
         ]
-        written.extend(_tulis_pdf(_tugas_evaluasi(kumpulan), out, progres, pekerja))
+        written.extend(_tulis_pdf(tugas_evaluasi(kumpulan), out, progres, pekerja))
     return HasilBuild(kumpulan, tuple(written))
 
 
@@ -160,7 +160,7 @@ def _lembar_rekap(kumpulan: Kumpulan) -> list[LembarRekap]:
     )
 
 
-def _tugas_evaluasi(kumpulan: Kumpulan) -> list[TugasPdf]:
+def tugas_evaluasi(kumpulan: Kumpulan) -> list[TugasPdf]:
     env = lingkungan()
     daerah = kumpulan.pengaturan.daerah
     aset = (daerah.logo,) if daerah.logo else ()
