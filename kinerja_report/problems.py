@@ -10,6 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from kinerja_report.model import Sumber
 
 
 class Tingkat(StrEnum):
@@ -234,3 +238,10 @@ def masalah(kode: str, berkas: str = "", lembar: str = "", sel: str = "", **isi:
     """Create a problem from the catalogue, filling the message template."""
     jenis = KATALOG[kode]
     return Masalah(kode, jenis.templat.format(**isi), berkas, lembar, sel)
+
+
+def masalah_di(kode: str, sumber: Sumber | None, **isi: object) -> Masalah:
+    """A problem at the cell a value was read from (empty location when unknown)."""
+    if sumber is None:
+        return masalah(kode, "", "", "", **isi)
+    return masalah(kode, sumber.berkas, sumber.lembar, sumber.sel, **isi)

@@ -1,7 +1,8 @@
 """Small real E.81 workbooks for tests, written with openpyxl (no mocks).
 
 The layout is the Permendagri 86/2017 form in its common shape: a title block, a 3-row
-header with merged group cells, a column-number row, then data rows.
+header with merged group cells, a column-number row, then data rows
+(:func:`tests.fixtures.formulir.tulis_formulir`).
 """
 
 from __future__ import annotations
@@ -9,60 +10,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from openpyxl import Workbook
-from openpyxl.worksheet.worksheet import Worksheet
+from tests.fixtures.formulir import STANDAR, tulis_formulir
 
-# (column, header row 6, row 7, row 8)
-KOLOM = [
-    ("A", "No", None, None),
-    ("B", "Sasaran", None, None),
-    ("C", "Kode", None, None),
-    ("D", "Urusan/Bidang Urusan Pemerintahan Daerah dan Program/Kegiatan", None, None),
-    ("E", "Indikator Kinerja Program (outcome)/ Kegiatan (output)", None, None),
-    ("F", "Satuan", None, None),
-    (
-        "G",
-        "Target Kinerja dan Anggaran Renja Perangkat Daerah Tahun Berjalan yang Dievaluasi",
-        None,
-        "K",
-    ),
-    ("H", None, None, "Rp"),
-    ("I", "Realisasi Kinerja Pada Triwulan", "I", "K"),
-    ("J", None, None, "Rp"),
-    ("K", None, "II", "K"),
-    ("L", None, None, "Rp"),
-    ("M", None, "III", "K"),
-    ("N", None, None, "Rp"),
-    ("O", None, "IV", "K"),
-    ("P", None, None, "Rp"),
-    (
-        "Q",
-        "Realisasi Capaian Kinerja dan Anggaran Renja Perangkat Daerah yang Dievaluasi",
-        None,
-        "K",
-    ),
-    ("R", None, None, "Rp"),
-]
-NOMOR = [
-    "1",
-    "2",
-    "3",
-    "4",
-    "5",
-    "5",
-    "8",
-    None,
-    "9",
-    None,
-    "10",
-    None,
-    "11",
-    None,
-    "12",
-    None,
-    "13 = 9 + 10 + 11 + 12",
-    None,
-]
+JUDUL = ["EVALUASI TERHADAP HASIL RENJA PERANGKAT DAERAH", "KABUPATEN KEPAHIANG"]
 
 
 def buat_evaluasi(
@@ -72,40 +22,13 @@ def buat_evaluasi(
     baris: Sequence[Sequence[object]],
     sembunyikan: Sequence[int] = (),
 ) -> Path:
-    """Write an E.81 workbook. Each data row gives columns A..R in order; data start at 10."""
-    wb = Workbook()
-    ws = wb.active
-    assert ws is not None
-    ws.title = "Evaluasi Renja"
-    ws["A1"] = "EVALUASI TERHADAP HASIL RENJA PERANGKAT DAERAH"
-    ws["A2"] = "KABUPATEN KEPAHIANG"
-    ws["A3"] = f"Perangkat Daerah : {opd}"
-    ws["A4"] = f"Tahun {tahun}"
-    _tulis_header(ws)
-    for offset, values in enumerate(baris):
-        for index, value in enumerate(values, start=1):
-            cell = ws.cell(row=10 + offset, column=index, value=value)
-            if isinstance(value, str):
-                cell.data_type = "s"  # text, even '=...': what a hostile workbook may hold
-    for row in sembunyikan:
-        ws.row_dimensions[row].hidden = True
-    path.parent.mkdir(parents=True, exist_ok=True)
-    wb.save(path)
-    return path
-
-
-def _tulis_header(ws: Worksheet) -> None:
-    for column, top, middle, bottom in KOLOM:
-        for row, text in ((6, top), (7, middle), (8, bottom)):
-            if text is not None:
-                ws[f"{column}{row}"] = text
-    merges = [f"{column}6:{column}8" for column in "ABCDEF"]
-    merges += ["G6:H7", "I6:P6", "I7:J7", "K7:L7", "M7:N7", "O7:P7", "Q6:R7"]
-    for merge in merges:
-        ws.merge_cells(merge)
-    for index, text in enumerate(NOMOR, start=1):
-        if text is not None:
-            ws.cell(row=9, column=index, value=int(text) if text.isdigit() else text)
+    """Write an E.81 workbook. Each data row gives columns A..R in order (No, Sasaran, Kode,
+    Uraian, Indikator, Satuan, Target K/Rp, TW I-IV K/Rp, Realisasi K/Rp); data start at
+    row 10. Strings are stored as text, even '=...'."""
+    keys = [key for key, _ in STANDAR]
+    rows = [dict(zip(keys, values, strict=False)) for values in baris]
+    judul = [*JUDUL, f"Perangkat Daerah : {opd}", f"Tahun {tahun}"]
+    return tulis_formulir(path, judul, rows, STANDAR, sembunyikan, teks_apa_adanya=True)
 
 
 BARIS_CONTOH: list[list[object]] = [

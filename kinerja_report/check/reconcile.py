@@ -10,17 +10,11 @@ import math
 
 from kinerja_report.formats import angka
 from kinerja_report.model import EvaluasiRenja, IndikatorRenja, Nilai
-from kinerja_report.problems import Masalah, masalah
+from kinerja_report.problems import Masalah, masalah_di
 
 
 def _beda(a: float, b: float) -> bool:
     return not math.isclose(a, b, rel_tol=1e-6, abs_tol=1e-6)
-
-
-def _di(nilai: Nilai, kode: str, **isi: object) -> Masalah:
-    assert nilai.sumber is not None
-    s = nilai.sumber
-    return masalah(kode, s.berkas, s.lembar, s.sel, **isi)
 
 
 def _kolom_13(quarters: tuple[Nilai, ...], kolom13: Nilai, kode: str) -> list[Masalah]:
@@ -30,7 +24,9 @@ def _kolom_13(quarters: tuple[Nilai, ...], kolom13: Nilai, kode: str) -> list[Ma
     total = sum(values)
     if not _beda(total, kolom13.angka):
         return []
-    return [_di(kolom13, kode, jumlah=angka(total, 6), kolom13=angka(kolom13.angka, 6))]
+    return [
+        masalah_di(kode, kolom13.sumber, jumlah=angka(total, 6), kolom13=angka(kolom13.angka, 6))
+    ]
 
 
 def _kolom_14(row: IndikatorRenja) -> list[Masalah]:
@@ -41,7 +37,12 @@ def _kolom_14(row: IndikatorRenja) -> list[Masalah]:
     if not _beda(total, k14.angka):
         return []
     return [
-        _di(k14, "realisasi-beda-kolom-14", jumlah=angka(total, 6), kolom14=angka(k14.angka, 6))
+        masalah_di(
+            "realisasi-beda-kolom-14",
+            k14.sumber,
+            jumlah=angka(total, 6),
+            kolom14=angka(k14.angka, 6),
+        )
     ]
 
 
@@ -54,7 +55,14 @@ def _kolom_15(row: IndikatorRenja) -> list[Masalah]:
     stored = (k15.angka, k15.angka * 100)
     if any(math.isclose(hitung, v, rel_tol=1e-6, abs_tol=0.01) for v in stored):
         return []
-    return [_di(k15, "capaian-beda-kolom-15", hitung=angka(hitung, 2), kolom15=angka(k15.angka, 2))]
+    return [
+        masalah_di(
+            "capaian-beda-kolom-15",
+            k15.sumber,
+            hitung=angka(hitung, 2),
+            kolom15=angka(k15.angka, 2),
+        )
+    ]
 
 
 def rekonsiliasi(evaluasi: EvaluasiRenja) -> list[Masalah]:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from kinerja_report.compute.ipm import HasilIpm, IpmTidakValid, hitung_ipm, kontribusi_perubahan
 from kinerja_report.model import KomponenIpm, MatriksRpjmd
-from kinerja_report.problems import Masalah, masalah
+from kinerja_report.problems import Masalah, masalah_di
 from kinerja_report.read.normalize import normalisasi
 
 NAMA_IPM = ("indeks pembangunan manusia", "ipm")
@@ -35,15 +35,9 @@ def ipm_tahunan(komponen: list[KomponenIpm]) -> tuple[list[IpmTahunan], list[Mas
             try:
                 hasil = hitung_ipm(*values)  # type: ignore[arg-type]
             except IpmTidakValid as exc:
-                where = item.uhh.sumber
                 problems.append(
-                    masalah(
-                        "ipm-tidak-valid",
-                        where.berkas if where else "",
-                        where.lembar if where else "",
-                        where.sel if where else "",
-                        tahun=item.tahun,
-                        alasan=str(exc),
+                    masalah_di(
+                        "ipm-tidak-valid", item.uhh.sumber, tahun=item.tahun, alasan=str(exc)
                     )
                 )
         year = IpmTahunan(item, hasil)
@@ -81,13 +75,10 @@ def periksa_seri(
     for year in tahunan:
         seri = year.komponen.seri
         if year.komponen.tahun in target_years and seri and seri != seri_target:
-            where = year.komponen.uhh.sumber
             problems.append(
-                masalah(
+                masalah_di(
                     "ipm-seri-berbeda",
-                    where.berkas if where else "",
-                    where.lembar if where else "",
-                    where.sel if where else "",
+                    year.komponen.uhh.sumber,
                     tahun=year.komponen.tahun,
                     seri=seri,
                     seri_target=seri_target,
