@@ -7,11 +7,13 @@ problem; :func:`build` adds rendering and writing the outputs of the documented 
     OUT/masalah.csv
     OUT/rekap.xlsx
     OUT/<tahun>/evaluasi/<opd-slug>.pdf
+    OUT/<tahun>/perjanjian-kinerja/<opd-slug>.pdf
+    OUT/<tahun>/perjanjian-kinerja/bupati.pdf
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from kinerja_report.check.duplicates import buang_ganda
@@ -31,6 +33,7 @@ from kinerja_report.problems import Masalah, Tingkat, masalah
 from kinerja_report.progress import Progres, TanpaProgres
 from kinerja_report.read.folder import baca_folder
 from kinerja_report.render.html import FOLDER_TEMPLAT, lingkungan, render_html
+from kinerja_report.render.perjanjian import tugas_perjanjian
 from kinerja_report.render.pool import TugasPdf, render_semua
 from kinerja_report.settings import Pengaturan, baca_pengaturan
 from kinerja_report.write.csv_files import csv_capaian, csv_masalah
@@ -137,12 +140,15 @@ def build(
     progres = progres or TanpaProgres()
     with FolderKeluaran(keluaran) as out:
         kumpulan = kumpulkan(masukan, progres, kecuali=keluaran)
+        tugas_pk, masalah_pk = tugas_perjanjian(kumpulan)
+        kumpulan = replace(kumpulan, masalah=kumpulan.masalah + tuple(masalah_pk))
         written = [
             out.tulis("capaian.csv", csv_capaian(kumpulan.baris)),
             out.tulis("masalah.csv", csv_masalah(kumpulan.masalah)),
             out.tulis("rekap.xlsx", rekap_xlsx(_lembar_rekap(kumpulan))),
         ]
-        written.extend(_tulis_pdf(tugas_evaluasi(kumpulan), out, progres, pekerja))
+        tugas = tugas_evaluasi(kumpulan) + tugas_pk
+        written.extend(_tulis_pdf(tugas, out, progres, pekerja))
     return HasilBuild(kumpulan, tuple(written))
 
 

@@ -21,7 +21,10 @@ def test_build_berhasil_exit_0_dengan_ringkasan(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     last = result.stdout.strip().splitlines()[-1]
     assert last.startswith(
-        "Selesai: 1 workbook dibaca (0 gagal), 3 baris capaian dari 1 perangkat daerah, 1 PDF;"
+        # 3 PDFs: the evaluation, the OPD's PK and the Bupati's PK; 3 warnings: no settings
+        # file, no signatory for the OPD head nor for the Bupati
+        "Selesai: 1 workbook dibaca (0 gagal), 3 baris capaian dari 1 perangkat daerah, 3 PDF; "
+        "0 galat, 3 peringatan."
     )
 
 

@@ -49,7 +49,7 @@ def test_ringkasan_dan_ukuran(hasil: tuple[Path, str], capaian: list[dict[str, s
         .splitlines()[-1]
         .startswith(
             "Selesai: 47 workbook dibaca (0 gagal), 840 baris capaian dari 11 perangkat daerah, "
-            "44 PDF; 0 galat, 5 peringatan."
+            "92 PDF; 0 galat, 5 peringatan."
         )
     )
     opd = {r["opd"] for r in capaian if r["tingkat"] != "daerah"}
@@ -122,6 +122,8 @@ def test_pdf_per_opd_per_tahun(hasil: tuple[Path, str], capaian: list[dict[str, 
     pairs = {(r["tahun"], r["opd"]) for r in capaian if r["tingkat"] != "daerah"}
     pdfs = sorted(out.glob("*/evaluasi/*.pdf"))
     assert len(pdfs) == len(pairs) == 44
+    perjanjian = sorted(out.glob("*/perjanjian-kinerja/*.pdf"))
+    assert len(perjanjian) == 44 + 4  # every OPD-year and the Bupati's of each year
     for tahun, opd in sorted(pairs)[::7]:
         slug = opd.lower().replace(" ", "-")
         reader = PdfReader(io.BytesIO((out / tahun / "evaluasi" / f"{slug}.pdf").read_bytes()))

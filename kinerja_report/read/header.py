@@ -183,6 +183,9 @@ def _klasifikasi(indeks: int, parts: list[str]) -> Kolom | None:
     if hit is None:
         return None
     bidang, match = hit
+    if bidang == "triwulan" and triwulan == 0:
+        quarter = re.search(r"(?:triwulan|tw)\.? ?(iv|iii|ii|i|[1-4])\b", jalur)
+        triwulan = _nomor_triwulan(quarter.group(1)) if quarter else 0
     tahun = 0
     if bidang in {"target_tahun", "realisasi_tahun"}:
         tahun = int(match.group(2))
@@ -190,6 +193,8 @@ def _klasifikasi(indeks: int, parts: list[str]) -> Kolom | None:
 
 
 def _nomor_triwulan(text: str) -> int:
+    if text.isdigit():
+        return int(text)
     if text in _ROMAWI:
         return _ROMAWI[text]
     found = _TW.match(text)

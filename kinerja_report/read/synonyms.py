@@ -30,9 +30,12 @@ SINONIM: tuple[tuple[str, str], ...] = (
     (r"^(tahun )?(20\d\d) / realisasi", "realisasi_tahun"),
     # E.81 evaluation form (Permendagri 86/2017)
     (r"^target .*(renja|rkpd|tahun berjalan)", "target_renja"),
+    (r"^target( kinerja)?( tahun( 20\d\d)?)?$", "target_renja"),
     (r"^target .*(renstra|rpjmd)", "target_renstra"),
     (r"^realisasi .*triwulan", "triwulan"),
+    (r"^(realisasi )?(triwulan|tw)\.? ?(i|ii|iii|iv|[1-4])$", "triwulan"),
     (r"^realisasi .*dievaluasi", "realisasi_renja"),
+    (r"^realisasi( kinerja)?( tahun( 20\d\d)?)?$", "realisasi_renja"),
     (
         r"^realisasi .*((s/d|s\.d\.?|sampai dengan) (renja|rkpd)|tahun lalu|n-2)",
         "realisasi_renstra_lalu",
@@ -40,9 +43,11 @@ SINONIM: tuple[tuple[str, str], ...] = (
     (r"^realisasi .*(renstra|rpjmd)", "realisasi_renstra"),
     (r"^tingkat capaian .*(s/d|s\.d|sampai dengan)", "capaian_renstra"),
     (r"^tingkat capaian", "capaian_renja"),
+    (r"^capaian( kinerja)?( \(%\))?$", "capaian_renja"),
     (r"penanggung ?jawab", "penanggung_jawab"),
     (r"^keterangan", "keterangan"),
     (r"^(urusan|bidang urusan|program|kegiatan|sub kegiatan|uraian)", "uraian"),
+    (r"^nama (program|kegiatan|sub kegiatan)", "uraian"),
     # IPM components (BPS)
     (r"^(uhh|umur harapan hidup|angka harapan hidup)", "uhh"),
     (r"^(hls|harapan lama sekolah|angka harapan lama sekolah)", "hls"),

@@ -37,5 +37,5 @@ def render_html(env: Environment, nama: str, **konteks: Any) -> str:
 def format_nilai(nilai: Nilai) -> str:
     """A cell value for print: Indonesian number format, or the text as written."""
     if nilai.angka is not None:
-        return formats.angka(nilai.angka)
+        return formats.angka(nilai.angka, 4)
     return nilai.teks or ""

@@ -145,3 +145,14 @@ def test_rekonsiliasi_kolom_13_14_15() -> None:
         ("anggaran-beda-kolom-13", "T11"),  # 30 + 30 + 30 + 10 = 100, the workbook says 90
         ("capaian-beda-kolom-15", "V11"),  # 225 / 400 x 100 = 56,25, the workbook says 60
     ]
+
+
+def test_header_varian_sederhana() -> None:
+    evaluasi, problems = satu("header-sederhana.xlsx")
+    assert (evaluasi.opd, evaluasi.tahun) == ("Dinas Sosial", 2023)
+    (row,) = evaluasi.indikator
+    assert (row.kode, row.uraian) == ("1.06.02", "PROGRAM PEMBERDAYAAN SOSIAL")
+    assert [q.angka for q in row.triwulan] == [20, 20, 20, 20]
+    assert row.target_rp.angka == 400_000_000
+    assert row.realisasi_tahunan.angka == 80
+    assert problems == []

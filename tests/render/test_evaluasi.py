@@ -18,7 +18,7 @@ def test_teks_workbook_tidak_menjadi_html(tmp_path: Path) -> None:
     rows[0][4] = JAHAT
     buat_evaluasi(tmp_path / "in" / "x.xlsx", "Dinas <script>alert(1)</script>", 2023, rows)
     hasil = build(tmp_path / "in", tmp_path / "out")
-    (pdf_path,) = [p for p in hasil.berkas_keluaran if p.suffix == ".pdf"]
+    (pdf_path,) = [p for p in hasil.berkas_keluaran if p.parent.name == "evaluasi"]
     reader = PdfReader(io.BytesIO(pdf_path.read_bytes()))
     text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
     assert '<img src="file:///etc/passwd">' in text  # shown as text, not loaded

@@ -1,0 +1,64 @@
+"""The Perjanjian Kinerja PDFs: one per OPD per year and the Bupati's, as render jobs.
+
+Files: ``<tahun>/perjanjian-kinerja/<opd-slug>.pdf`` and ``<tahun>/perjanjian-kinerja/bupati.pdf``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kinerja_report.compute.perjanjian import (
+    PerjanjianKinerja,
+    jabatan_tanda_tangan,
+    perjanjian_kinerja,
+)
+from kinerja_report.problems import Masalah
+from kinerja_report.read.signatories import format_nip
+from kinerja_report.render.html import FOLDER_TEMPLAT, lingkungan, render_html
+from kinerja_report.render.pool import TugasPdf
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
+
+    from kinerja_report.pipeline import Kumpulan
+    from kinerja_report.settings import Pengaturan
+
+TEMPLAT = "perjanjian.html.j2"
+
+
+def relatif_perjanjian(pk: PerjanjianKinerja) -> str:
+    """'2024/perjanjian-kinerja/dinas-kesehatan.pdf'."""
+    return f"{pk.tahun}/perjanjian-kinerja/{pk.slug}.pdf"
+
+
+def html_perjanjian(env: Environment, pk: PerjanjianKinerja, pengaturan: Pengaturan) -> str:
+    """The HTML of one PK document."""
+    logo = pengaturan.daerah.logo
+    return render_html(
+        env,
+        TEMPLAT,
+        pk=pk,
+        pengaturan=pengaturan,
+        logo_url=logo.as_uri() if logo else None,
+        jabatan_ttd=jabatan_tanda_tangan,
+        format_nip=format_nip,
+    )
+
+
+def tugas_perjanjian(kumpulan: Kumpulan) -> tuple[list[TugasPdf], list[Masalah]]:
+    """A render job for every PK, and the problems found (missing signatories)."""
+    daftar, problems = perjanjian_kinerja(kumpulan)
+    env = lingkungan()
+    pengaturan = kumpulan.pengaturan
+    aset = (pengaturan.daerah.logo,) if pengaturan.daerah.logo else ()
+    tugas = [
+        TugasPdf(
+            relatif=relatif_perjanjian(pk),
+            html=html_perjanjian(env, pk, pengaturan),
+            folder_templat=FOLDER_TEMPLAT,
+            aset=aset,
+            keterangan=f"{pk.tahun} Perjanjian Kinerja {pk.instansi}",
+        )
+        for pk in daftar
+    ]
+    return tugas, problems
