@@ -1,5 +1,5 @@
 """``python -m kinerja_report`` runs the ``kinerja`` command."""
 
-from kinerja_report.cli import main
+from kinerja_report.cli import jalankan
 
-main()
+jalankan()

@@ -46,8 +46,12 @@ class ProgresRich:
             self._progress.advance(self._task)  # type: ignore[arg-type]
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="kinerja")
+BANTUAN = "Tampilkan bantuan ini lalu keluar."
+
+
+@click.group()
+@click.help_option("-h", "--help", help=BANTUAN)
+@click.version_option(__version__, prog_name="kinerja", help="Tampilkan versi lalu keluar.")
 @click.option("--debug", is_flag=True, help="Tampilkan traceback bila terjadi galat tak terduga.")
 @click.pass_context
 def main(ctx: click.Context, debug: bool) -> None:
@@ -56,6 +60,40 @@ def main(ctx: click.Context, debug: bool) -> None:
 
 
 T = TypeVar("T")
+
+
+def _folder_masukan(ctx: click.Context, param: click.Parameter, value: Path) -> Path:
+    if not value.is_dir():
+        raise click.BadParameter(f"folder '{value}' tidak ada atau bukan folder")
+    return value
+
+
+def jalankan() -> None:
+    """The console script: click's usage errors in Indonesian, exit status 2."""
+    try:
+        main.main(standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.exceptions.Abort:
+        click.echo("Dibatalkan.", err=True)
+        sys.exit(1)
+    except click.UsageError as exc:
+        click.echo(pesan_penggunaan(exc), err=True)
+        sys.exit(2)
+
+
+def pesan_penggunaan(exc: click.UsageError) -> str:
+    """An Indonesian message for a usage error, with the hint to ``--help``."""
+    perintah = exc.ctx.command_path if exc.ctx else "kinerja"
+    if isinstance(exc, click.MissingParameter) and exc.param is not None:
+        pesan = f"'{(exc.param.human_readable_name or '').upper()}' wajib diisi"
+    elif isinstance(exc, click.BadParameter) and exc.param is not None:
+        pesan = f"nilai '{exc.param.human_readable_name}' tidak valid: {exc.message}"
+    elif isinstance(exc, click.NoSuchOption):
+        pesan = f"opsi '{exc.option_name}' tidak dikenal"
+    else:
+        pesan = exc.format_message()
+    return f"Galat: {pesan}.\nLihat '{perintah} --help' untuk bantuan."
 
 
 def _jalankan(ctx: click.Context, console: Console, kerja: Callable[[Progres], T]) -> T:
@@ -89,7 +127,8 @@ def _jalankan(ctx: click.Context, console: Console, kerja: Callable[[Progres], T
 
 
 @main.command("build")
-@click.argument("masukan", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.help_option("-h", "--help", help=BANTUAN)
+@click.argument("masukan", type=click.Path(path_type=Path), callback=_folder_masukan)
 @click.option(
     "--out",
     "keluaran",
@@ -109,7 +148,8 @@ def build_command(ctx: click.Context, masukan: Path, keluaran: Path) -> None:
 
 
 @main.command("check")
-@click.argument("masukan", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.help_option("-h", "--help", help=BANTUAN)
+@click.argument("masukan", type=click.Path(path_type=Path), callback=_folder_masukan)
 @click.option("--json", "sebagai_json", is_flag=True, help="Cetak masalah sebagai JSON.")
 @click.pass_context
 def check_command(ctx: click.Context, masukan: Path, sebagai_json: bool) -> None:
@@ -209,6 +249,7 @@ def _opsi_angka(ctx: click.Context, param: click.Parameter, value: str) -> float
 
 
 @main.command("ipm")
+@click.help_option("-h", "--help", help=BANTUAN)
 @click.option(
     "--uhh",
     required=True,

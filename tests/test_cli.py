@@ -142,3 +142,26 @@ def test_check_tabel_json_dan_status(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["check", str(masukan)])
     assert result.exit_code == 0
     assert "1 workbook diperiksa: 0 galat, 1 peringatan, 0 info." in result.stdout
+
+
+def test_galat_penggunaan_dalam_bahasa_indonesia(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    cases = [
+        (["build", str(tmp_path / "tidak-ada")], "folder '", "tidak ada atau bukan folder"),
+        (["check"], "'MASUKAN' wajib diisi", "kinerja check --help"),
+        (["build", str(tmp_path), "--bogus"], "opsi '--bogus' tidak dikenal", "--help"),
+    ]
+    for args, first, second in cases:
+        result = subprocess.run(
+            [sys.executable, "-m", "kinerja_report", *args],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            check=False,
+        )
+        assert result.returncode == 2, args
+        assert first in result.stderr, result.stderr
+        assert second in result.stderr, result.stderr
+        assert "Traceback" not in result.stderr
