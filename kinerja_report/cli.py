@@ -71,7 +71,7 @@ def _folder_masukan(ctx: click.Context, param: click.Parameter, value: Path) -> 
 def jalankan() -> None:
     """The console script: click's usage errors in Indonesian, exit status 2."""
     try:
-        main.main(standalone_mode=False)
+        main.main(prog_name="kinerja", standalone_mode=False)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
     except click.exceptions.Abort:
