@@ -20,6 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from kinerja_report.pipeline import build, kumpulkan, tugas_evaluasi
+from kinerja_report.render.perjanjian import tugas_perjanjian
 from kinerja_report.render.pool import render_semua
 
 
@@ -40,12 +41,12 @@ def main() -> None:
     args = parser.parse_args()
 
     kumpulan = kumpulkan(args.masukan)
-    tugas = tugas_evaluasi(kumpulan)
+    tugas = tugas_evaluasi(kumpulan) + tugas_perjanjian(kumpulan)[0]
     baca = terbaik(lambda: kumpulkan(args.masukan), args.ulang)
     weasy = terbaik(lambda: render_semua(tugas, lambda _: None, args.pekerja), args.ulang)
     with tempfile.TemporaryDirectory() as tmp:
         penuh = terbaik(lambda: build(args.masukan, Path(tmp), pekerja=args.pekerja), args.ulang)
-    print(f"{len(kumpulan.laporan)} laporan OPD, {len(tugas)} PDF, {len(kumpulan.baris)} baris")
+    print(f"{len(kumpulan.laporan)} OPD-tahun, {len(tugas)} PDF, {len(kumpulan.baris)} baris")
     print(f"baca+hitung     : {baca:7.2f} s")
     print(f"WeasyPrint saja : {weasy:7.2f} s")
     print(
