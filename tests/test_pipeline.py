@@ -59,12 +59,16 @@ def test_opd_tahun_ganda_adalah_galat(tmp_path: Path) -> None:
     masukan = tmp_path / "in"
     buat_evaluasi(masukan / "a.xlsx", "Bappeda", 2023, BARIS_CONTOH)
     buat_evaluasi(masukan / "b.xlsx", "BAPPEDA", 2023, BARIS_CONTOH)
+    buat_evaluasi(masukan / "c.xlsx", "Dinas-Sosial", 2023, BARIS_CONTOH)
+    buat_evaluasi(masukan / "d.xlsx", "Dinas Sosial", 2023, BARIS_CONTOH)
     kumpulan = kumpulkan(masukan)
     assert kumpulan.laporan == ()
     ganda = [(p.kode, p.berkas) for p in kumpulan.masalah if p.kode == "opd-tahun-ganda"]
-    assert ganda == [("opd-tahun-ganda", "a.xlsx"), ("opd-tahun-ganda", "b.xlsx")]
+    assert [berkas for _, berkas in ganda] == ["a.xlsx", "b.xlsx", "c.xlsx", "d.xlsx"]
     assert "b.xlsx" in next(p.pesan for p in kumpulan.masalah if p.berkas == "a.xlsx")
-    assert kumpulan.berkas_gagal == ("a.xlsx", "b.xlsx")
+    # 'Dinas-Sosial' and 'Dinas Sosial' would write the same report file: the same OPD
+    assert "d.xlsx" in next(p.pesan for p in kumpulan.masalah if p.berkas == "c.xlsx")
+    assert kumpulan.berkas_gagal == ("a.xlsx", "b.xlsx", "c.xlsx", "d.xlsx")
 
 
 def test_baris_tersembunyi_dilaporkan_tidak_dibaca(tmp_path: Path) -> None:

@@ -1,4 +1,8 @@
-"""The same OPD and year in two files is an error naming both, never a silent choice."""
+"""The same OPD and year in two files is an error naming both, never a silent choice.
+
+Two names are the same OPD when they give the same file name (slug): 'Dinas Sosial',
+'DINAS SOSIAL' and 'Dinas-Sosial' would otherwise overwrite each other's reports.
+"""
 
 from __future__ import annotations
 
@@ -6,14 +10,14 @@ from collections import defaultdict
 
 from kinerja_report.model import EvaluasiRenja
 from kinerja_report.problems import Masalah, masalah
-from kinerja_report.read.normalize import normalisasi
+from kinerja_report.read.normalize import slug
 
 
 def buang_ganda(evaluasi: list[EvaluasiRenja]) -> tuple[list[EvaluasiRenja], list[Masalah]]:
     """Keep the OPD-years that come from one file only; report the others on each file."""
     groups: dict[tuple[str, int], list[EvaluasiRenja]] = defaultdict(list)
     for item in evaluasi:
-        groups[(normalisasi(item.opd), item.tahun)].append(item)
+        groups[(slug(item.opd), item.tahun)].append(item)
     kept, problems = [], []
     for items in groups.values():
         if len(items) == 1:

@@ -8,8 +8,9 @@ from statistics import fmean
 
 from kinerja_report.compute.capaian import kategori
 from kinerja_report.compute.rules import AturanCapaian
-from kinerja_report.compute.table import BarisCapaian, slug
+from kinerja_report.compute.table import BarisCapaian
 from kinerja_report.model import EvaluasiRenja, TingkatIndikator
+from kinerja_report.read.normalize import slug
 
 
 @dataclass(frozen=True)

@@ -5,8 +5,6 @@ Each row records the rule that produced its number (``rumus``) and where its val
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, replace
 
@@ -78,12 +76,6 @@ class BarisCapaian:
         """The rule behind the number, for the ``rumus`` column."""
         parts = [self.capaian.rumus or f"tidak dihitung: {self.capaian.alasan}"]
         return "; ".join([*parts, self.sifat.keterangan])
-
-
-def slug(text: str) -> str:
-    """'Dinas Pekerjaan Umum dan Penataan Ruang' -> 'dinas-pekerjaan-umum-dan-penataan-ruang'."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "tanpa-nama"
 
 
 def kamus_rpjmd(matriks: list[MatriksRpjmd]) -> KamusRpjmd:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 _SPACES = re.compile(r"\s+")
 _PUNCT = re.compile(r"[^\w%/&.\-=+()]+")
@@ -22,3 +23,11 @@ def bersihkan(text: object) -> str:
     if text is None:
         return ""
     return _SPACES.sub(" ", str(text).replace("\u00a0", " ")).strip()
+
+
+def slug(text: str) -> str:
+    """'Dinas Pekerjaan Umum dan Penataan Ruang' -> 'dinas-pekerjaan-umum-dan-penataan-ruang'.
+
+    Only a-z, 0-9 and '-': safe as a file name whatever the workbook says."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "tanpa-nama"
