@@ -222,3 +222,36 @@ def test_fuzz_bentuk_lembar_bebas(
     for problem in kumpulan.masalah:
         if problem.kode != "pengaturan-tidak-ada":
             assert problem.berkas == "bebas.xlsx", problem
+
+
+def test_sel_berformat_jauh_di_bawah_tidak_dijelajahi(tmp_path: Path) -> None:
+    """A formatted empty cell at row 1.000.000 must not make the reader walk every row."""
+    from openpyxl import load_workbook
+    from openpyxl.styles import Font
+
+    from kinerja_report.read.workbook import baca_lembar
+
+    path = buat_evaluasi(tmp_path / "x.xlsx", "Bappeda", 2023, BARIS_CONTOH)
+    wb = load_workbook(path)
+    ws = wb.active
+    assert ws is not None
+    ws.cell(row=1_000_000, column=200).font = Font(bold=True)
+    wb.save(path)
+    (lembar,) = baca_lembar(path, "x.xlsx")
+    assert (lembar.jumlah_baris, lembar.jumlah_kolom) == (12, 18)
+
+
+def test_matriks_rpjmd_ganda_tidak_crash(tmp_path: Path) -> None:
+    from tests.conftest import SAMPLE_DATA
+
+    for name in ("a.xlsx", "b.xlsx"):
+        shutil.copy(SAMPLE_DATA / "rpjmd" / "matriks-ikd-rpjmd-2021-2026.xlsx", tmp_path / name)
+    kumpulan = kumpulkan(tmp_path)
+    ipm_2024 = [
+        r
+        for r in kumpulan.baris_daerah
+        if r.tahun == 2024 and r.indikator == "Indeks Pembangunan Manusia"
+    ]
+    assert len(ipm_2024) == 2
+    # 67,76 68,42 68,91 69,39: +0,53 a year reaches 70,45 in 2026 against a target of 70,31
+    assert {r.kemajuan.status for r in ipm_2024} == {"on track"}

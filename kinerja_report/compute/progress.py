@@ -46,6 +46,8 @@ def _garis(seri: list[tuple[int, float]], tahun: int) -> float:
     ys = [y for _, y in seri]
     mx, my = fmean(xs), fmean(ys)
     sxx = sum((x - mx) ** 2 for x in xs)
+    if sxx == 0:  # every value of one year: no trend to draw
+        return seri[-1][1]
     slope = sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / sxx
     return my + slope * (tahun - mx)
 

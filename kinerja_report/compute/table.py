@@ -99,7 +99,10 @@ def baris_evaluasi(
     for row in evaluasi.indikator:
         baris = _baris_opd(evaluasi, row, aturan, rpjmd)
         if baris.capaian.persen is None:
-            where = baris.realisasi.sumber or row.target.sumber
+            target_cause = baris.capaian.alasan == "target kosong"
+            where = (row.target.sumber if target_cause else baris.realisasi.sumber) or (
+                row.target.sumber
+            )
             problems.append(
                 masalah(
                     "target-tidak-terhitung",
@@ -209,13 +212,14 @@ def _baris_daerah(
 def tambah_kemajuan(rows: list[BarisCapaian], aturan: AturanCapaian) -> list[BarisCapaian]:
     """Add progress toward the end target to every row, from the same indicator's values in
     this and earlier years (matched by OPD, code and indicator name)."""
-    seri: dict[tuple[str, str, str], list[tuple[int, float]]] = defaultdict(list)
-    for row in sorted(rows, key=lambda r: r.tahun):
+    # one value per indicator per year (the first met, should a name repeat within a year)
+    seri: dict[tuple[str, str, str], dict[int, float]] = defaultdict(dict)
+    for row in rows:
         if row.realisasi.angka is not None:
-            seri[_kunci(row)].append((row.tahun, row.realisasi.angka))
+            seri[_kunci(row)].setdefault(row.tahun, row.realisasi.angka)
     out = []
     for row in rows:
-        sampai = [(t, v) for t, v in seri[_kunci(row)] if t <= row.tahun]
+        sampai = sorted((t, v) for t, v in seri[_kunci(row)].items() if t <= row.tahun)
         sd = row.realisasi_sd_lapor if row.sifat.agregasi is Agregasi.KUMULATIF else None
         progress = kemajuan(
             row.target_akhir.angka, sampai, row.sifat.agregasi, row.polaritas, aturan, sd

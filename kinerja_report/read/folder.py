@@ -15,6 +15,7 @@ from kinerja_report.read.kinds import JenisLembar, jenis_lembar
 from kinerja_report.read.renja import baca_evaluasi_renja
 from kinerja_report.read.rpjmd import baca_matriks_rpjmd
 from kinerja_report.read.safety import BATAS_BAWAAN, BatasWorkbook
+from kinerja_report.read.sheet import Lembar
 from kinerja_report.read.signatories import baca_penandatangan
 from kinerja_report.read.workbook import EKSTENSI_BELUM_DIDUKUNG, EKSTENSI_EXCEL, baca_lembar
 
@@ -44,7 +45,18 @@ def cari_workbook(folder: Path, kecuali: Path | None = None) -> list[Path]:
         and path.suffix.lower() in wanted
         and not path.name.startswith(("~$", "."))
         and not (skip is not None and path.resolve().is_relative_to(skip))
+        and not _di_folder_keluaran(path, folder)
     )
+
+
+def _di_folder_keluaran(path: Path, folder: Path) -> bool:
+    """Whether ``path`` lies in an output folder of ours (one holding ``.kinerja.lock``)."""
+    parent = path.parent
+    while parent != folder and folder in parent.parents:
+        if (parent / ".kinerja.lock").exists():
+            return True
+        parent = parent.parent
+    return False
 
 
 def baca_folder(
@@ -68,36 +80,57 @@ def baca_folder(
 def baca_berkas(
     path: Path, relatif: PurePosixPath, batas: BatasWorkbook = BATAS_BAWAAN
 ) -> IsiBerkas:
-    """Read one workbook; fatal problems are caught and recorded, never raised."""
+    """Read one workbook; fatal problems are caught and recorded, never raised.
+
+    Workbooks are untrusted: an exception no check foresaw (a broken styles part, a corrupt
+    .xls record) is also recorded, as ``berkas-tidak-terbaca`` naming its type, so that one bad
+    file never stops the others.
+    """
     isi = IsiBerkas(str(relatif))
     try:
         sheets = baca_lembar(path, isi.nama, batas)
     except KinerjaError as exc:
-        isi.masalah.append(exc.masalah)
-        isi.gagal = True
-        return isi
+        return _gagal(isi, exc.masalah)
+    except Exception as exc:  # untrusted input: see the docstring
+        return _gagal(isi, _tak_terduga(isi.nama, "", exc))
     for lembar in sheets:
-        header = cari_header(lembar)
-        jenis = jenis_lembar(header)
         try:
-            if jenis is JenisLembar.EVALUASI_RENJA and header is not None:
-                evaluasi, found = baca_evaluasi_renja(lembar, header, relatif)
-                isi.evaluasi.append(evaluasi)
-                isi.masalah.extend(found)
-            elif jenis is JenisLembar.MATRIKS_RPJMD and header is not None:
-                matriks, found = baca_matriks_rpjmd(lembar, header)
-                isi.rpjmd.append(matriks)
-                isi.masalah.extend(found)
-            elif jenis is JenisLembar.PENANDATANGAN and header is not None:
-                isi.penandatangan.extend(baca_penandatangan(lembar, header))
-            elif jenis is JenisLembar.KOMPONEN_IPM and header is not None:
-                komponen, found = baca_komponen_ipm(lembar, header)
-                isi.ipm.extend(komponen)
-                isi.masalah.extend(found)
-            else:
-                alasan = "header tidak ditemukan" if header is None else "kolom tidak cocok"
-                isi.masalah.append(masalah("lembar-dilewati", isi.nama, lembar.nama, alasan=alasan))
+            _baca_satu_lembar(isi, lembar, relatif)
         except KinerjaError as exc:
-            isi.masalah.append(exc.masalah)
-            isi.gagal = True
+            _gagal(isi, exc.masalah)
+        except Exception as exc:  # untrusted input: see the docstring
+            _gagal(isi, _tak_terduga(isi.nama, lembar.nama, exc))
     return isi
+
+
+def _gagal(isi: IsiBerkas, problem: Masalah) -> IsiBerkas:
+    isi.masalah.append(problem)
+    isi.gagal = True
+    return isi
+
+
+def _tak_terduga(berkas: str, lembar: str, exc: Exception) -> Masalah:
+    alasan = f"isi tidak terduga ({type(exc).__name__}: {str(exc)[:120]})"
+    return masalah("berkas-tidak-terbaca", berkas, lembar, alasan=alasan)
+
+
+def _baca_satu_lembar(isi: IsiBerkas, lembar: Lembar, relatif: PurePosixPath) -> None:
+    header = cari_header(lembar)
+    jenis = jenis_lembar(header)
+    if jenis is JenisLembar.EVALUASI_RENJA and header is not None:
+        evaluasi, found = baca_evaluasi_renja(lembar, header, relatif)
+        isi.evaluasi.append(evaluasi)
+        isi.masalah.extend(found)
+    elif jenis is JenisLembar.MATRIKS_RPJMD and header is not None:
+        matriks, found = baca_matriks_rpjmd(lembar, header)
+        isi.rpjmd.append(matriks)
+        isi.masalah.extend(found)
+    elif jenis is JenisLembar.PENANDATANGAN and header is not None:
+        isi.penandatangan.extend(baca_penandatangan(lembar, header))
+    elif jenis is JenisLembar.KOMPONEN_IPM and header is not None:
+        komponen, found = baca_komponen_ipm(lembar, header)
+        isi.ipm.extend(komponen)
+        isi.masalah.extend(found)
+    else:
+        alasan = "header tidak ditemukan" if header is None else "kolom tidak cocok"
+        isi.masalah.append(masalah("lembar-dilewati", isi.nama, lembar.nama, alasan=alasan))

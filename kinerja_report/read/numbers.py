@@ -55,16 +55,25 @@ def _parse_text(text: str) -> float | None:
         return None
     body = _RP_PREFIX.sub("", cleaned)
     body = body.removesuffix(",-").removesuffix("%").strip()
+    if body in _EMPTY:
+        return None  # 'Rp. -', '- %'
+    number = _angka_teks(body)
+    if number is None or not math.isfinite(number):
+        raise BukanAngka(text)
+    return number
+
+
+def _angka_teks(body: str) -> float | None:
     sign = 1.0
     if body.startswith("-") and len(body) > 1:
         sign, body = -1.0, body[1:].strip()
     body = body.replace(" ", "")
-    if _GROUPED.match(body) or _PLAIN.match(body):
+    if (_GROUPED.match(body) and not body.startswith("0.")) or _PLAIN.match(body):
         return sign * float(body.replace(".", "").replace(",", "."))
     lone_dot = _LONE_DOT.match(body)
     if lone_dot:
         whole, fraction = lone_dot.groups()
-        if len(fraction) == 3 and whole:
-            return sign * float(whole + fraction)
+        if len(fraction) == 3 and whole.lstrip("0"):
+            return sign * float(whole + fraction)  # '2.240' = 2240, but '0.750' = 0,75
         return sign * float(body)
-    raise BukanAngka(text)
+    return None

@@ -63,22 +63,27 @@ class Lembar:
         return Sumber(self.berkas, self.nama, self.alamat(baris, kolom))
 
 
-def lembar_dari_worksheet(
-    berkas: str, ws: Worksheet, rumus: frozenset[tuple[int, int]] = frozenset()
-) -> Lembar:
-    """Copy an openpyxl worksheet into a :class:`Lembar`; ``rumus`` are its formula cells."""
-    jumlah_kolom = min(ws.max_column or 0, MAX_KOLOM)
+def lembar_dari_worksheet(berkas: str, ws: Worksheet) -> Lembar:
+    """Copy an openpyxl worksheet into a :class:`Lembar`.
+
+    Only the cells stored in the file are visited (a single formatted cell at row 1.000.000
+    must not make us walk a million empty rows); the extent is that of the non-empty values.
+    """
     values: dict[tuple[int, int], object] = {}
-    for row in ws.iter_rows(max_col=jumlah_kolom):
-        for cell in row:
-            value: object = cell.value
-            if value is not None and not (isinstance(value, str) and not value.strip()):
-                values[(cell.row, cell.column)] = value  # type: ignore[index]
+    for (row_no, col_no), cell in ws._cells.items():  # openpyxl keeps stored cells here
+        value: object = cell.value
+        if col_no > MAX_KOLOM or value is None:
+            continue
+        if isinstance(value, str) and not value.strip():
+            continue
+        values[(row_no, col_no)] = value
+    jumlah_baris = max((r for r, _ in values), default=0)
+    jumlah_kolom = max((c for _, c in values), default=0)
     asal: dict[tuple[int, int], tuple[int, int]] = {}
     for merged in ws.merged_cells.ranges:
         top = (merged.min_row, merged.min_col)
         value = values.get(top)
-        for row_no in range(merged.min_row, merged.max_row + 1):
+        for row_no in range(merged.min_row, min(merged.max_row, jumlah_baris) + 1):
             for col_no in range(merged.min_col, min(merged.max_col, jumlah_kolom) + 1):
                 if (row_no, col_no) == top:
                     continue
@@ -86,4 +91,4 @@ def lembar_dari_worksheet(
                 if value is not None:
                     values[(row_no, col_no)] = value
     hidden = frozenset(int(index) for index, dim in ws.row_dimensions.items() if dim.hidden)
-    return Lembar(berkas, ws.title, values, asal, hidden, ws.max_row or 0, jumlah_kolom, rumus)
+    return Lembar(berkas, ws.title, values, asal, hidden, jumlah_baris, jumlah_kolom)

@@ -38,7 +38,7 @@ def baca_penandatangan(lembar: Lembar, header: Header) -> list[Penandatangan]:
         tahun_text = teks(baris, "tahun")
         out.append(
             Penandatangan(
-                tahun=int(tahun_text) if tahun_text.isdigit() else None,
+                tahun=int(tahun_text) if tahun_text.isascii() and tahun_text.isdigit() else None,
                 perangkat_daerah=teks(baris, "perangkat_daerah"),
                 jabatan=jabatan,
                 nama=nama,

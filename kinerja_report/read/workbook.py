@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import warnings
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO
 
@@ -41,20 +42,18 @@ def baca_lembar(path: Path, nama: str, batas: BatasWorkbook = BATAS_BAWAAN) -> l
             # openpyxl warns about unsupported extensions (data validation, slicers ...);
             # they do not change cell values.
             warnings.simplefilter("ignore")
-            formulas = _sel_rumus(path)
             with path.open("rb") as handle:
                 workbook = openpyxl.load_workbook(handle, data_only=True, keep_links=False)
+            try:
+                sheets = [lembar_dari_worksheet(nama, ws) for ws in workbook.worksheets]
+            finally:
+                workbook.close()
+            formulas = _sel_rumus(path, {s.nama: (s.jumlah_baris, s.jumlah_kolom) for s in sheets})
     except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as exc:
         raise galat(
             WorkbookTidakTerbaca, "berkas-tidak-terbaca", nama, alasan=_alasan(exc)
         ) from exc
-    try:
-        return [
-            lembar_dari_worksheet(nama, ws, formulas.get(ws.title, frozenset()))
-            for ws in workbook.worksheets
-        ]
-    finally:
-        workbook.close()
+    return [replace(s, rumus=formulas.get(s.nama, frozenset())) for s in sheets]
 
 
 def _baca_xls(path: Path, nama: str) -> list[Lembar]:
@@ -66,19 +65,30 @@ def _baca_xls(path: Path, nama: str) -> list[Lembar]:
         ) from exc
 
 
-def _sel_rumus(path: Path) -> dict[str, frozenset[tuple[int, int]]]:
-    """The formula cells of each sheet (a fast streaming pass over the formulas)."""
+def _sel_rumus(
+    path: Path, luas: dict[str, tuple[int, int]]
+) -> dict[str, frozenset[tuple[int, int]]]:
+    """The formula cells of each sheet, within the extent of its values (``luas``: rows and
+    columns per sheet), found by a streaming pass: a formula cell that came back empty had no
+    cached value (the file was never recalculated)."""
+    if not any(rows for rows, _ in luas.values()):
+        return {}
     with path.open("rb") as handle:
-        return _rumus_dari(handle)
+        return _rumus_dari(handle, luas)
 
 
-def _rumus_dari(handle: BinaryIO) -> dict[str, frozenset[tuple[int, int]]]:
+def _rumus_dari(
+    handle: BinaryIO, luas: dict[str, tuple[int, int]]
+) -> dict[str, frozenset[tuple[int, int]]]:
     workbook = openpyxl.load_workbook(handle, read_only=True, data_only=False, keep_links=False)
     try:
         out = {}
         for ws in workbook.worksheets:
+            rows, cols = luas.get(ws.title, (0, 0))
             cells: set[tuple[int, int]] = set()
-            for row in ws.iter_rows():
+            if not rows:
+                continue
+            for row in ws.iter_rows(max_row=rows, max_col=cols):
                 for cell in row:
                     value = getattr(cell, "value", None)
                     if isinstance(value, str) and value.startswith("="):

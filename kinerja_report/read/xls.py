@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import xlrd
@@ -13,7 +14,10 @@ _KOSONG = {xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK}
 
 def lembar_xls(path: Path, nama: str) -> list[Lembar]:
     """All sheets of an .xls file; cached formula errors come back as '#DIV/0!' etc."""
-    book = xlrd.open_workbook(str(path), formatting_info=True, on_demand=True)
+    # xlrd prints diagnostics to stdout by default; they would corrupt 'kinerja check --json'
+    book = xlrd.open_workbook(
+        str(path), formatting_info=True, on_demand=True, logfile=io.StringIO()
+    )
     try:
         return [_lembar(nama, book, book.sheet_by_index(i)) for i in range(book.nsheets)]
     finally:

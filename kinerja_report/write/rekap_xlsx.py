@@ -13,6 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
@@ -201,6 +202,8 @@ def _isi_lembar(ws: Worksheet, sheet: Lembar) -> None:
 def _tulis_sel(ws: Worksheet, row: int, col: int, value: object, number_format: str) -> None:
     if value is None or value == "":
         return
+    if isinstance(value, str):
+        value = ILLEGAL_CHARACTERS_RE.sub("", value)  # control characters from old .xls
     cell = ws.cell(row=row, column=col)
     cell.value = value  # type: ignore[assignment]
     if isinstance(value, str):

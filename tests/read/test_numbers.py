@@ -24,6 +24,8 @@ from kinerja_report.read.numbers import BukanAngka, parse_angka
         ("98.25", 98.25),
         ("12.3456", 12.3456),
         ("1234.567", 1_234_567.0),
+        ("0.750", 0.75),  # a zero whole part groups no thousands
+        ("-0.500", -0.5),
         ("-5,5", -5.5),
         ("  42 ", 42.0),
         ("1\u00a0000", 1000.0),
@@ -35,12 +37,14 @@ def test_angka_indonesia(teks: object, nilai: float) -> None:
     assert parse_angka(teks) == pytest.approx(nilai)
 
 
-@pytest.mark.parametrize("teks", [None, "", " ", "-", "\u2013", "  -  "])
+@pytest.mark.parametrize("teks", [None, "", " ", "-", "\u2013", "  -  ", "Rp. -", "Rp -", "- %"])
 def test_kosong(teks: object) -> None:
     assert parse_angka(teks) is None
 
 
-@pytest.mark.parametrize("teks", ["WTP", "Ada", "1.2.3", "1,234.5", "12,5,6", "#DIV/0!", True])
+@pytest.mark.parametrize(
+    "teks", ["WTP", "Ada", "1.2.3", "1,234.5", "12,5,6", "#DIV/0!", True, "9" * 400]
+)
 def test_bukan_angka(teks: object) -> None:
     with pytest.raises(BukanAngka):
         parse_angka(teks)
