@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import TypeVar
 
 import click
-from babel.numbers import format_decimal
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -21,7 +20,7 @@ from rich.table import Table
 from kinerja_report import __version__
 from kinerja_report.compute.ipm import IpmTidakValid, hitung_ipm
 from kinerja_report.errors import KinerjaError
-from kinerja_report.formats import LOCALE, angka
+from kinerja_report.formats import LOCALE, angka, format_decimal
 from kinerja_report.pipeline import HasilBuild, build, kumpulkan
 from kinerja_report.problems import Masalah, Tingkat
 from kinerja_report.progress import Progres

@@ -6,12 +6,21 @@
 
 from __future__ import annotations
 
+import decimal
 from datetime import date
 
 from babel.dates import format_date
-from babel.numbers import format_decimal
+from babel.numbers import format_decimal as _format_decimal
 
 LOCALE = "id_ID"
+
+
+def format_decimal(value: float, format: str, locale: str = LOCALE) -> str:
+    """babel's format_decimal with enough decimal precision for any float (babel quantizes in
+    the current decimal context: 28 digits fail for 1e22 with decimals)."""
+    with decimal.localcontext() as context:
+        context.prec = 400
+        return _format_decimal(value, format=format, locale=locale)
 
 
 def angka(value: float | None, desimal: int = 2) -> str:
