@@ -67,6 +67,12 @@ def _folder_masukan(ctx: click.Context, param: click.Parameter, value: Path) -> 
     return value
 
 
+def _folder_keluaran(ctx: click.Context, param: click.Parameter, value: Path) -> Path:
+    if value.exists() and not value.is_dir():
+        raise click.BadParameter(f"'{value}' adalah berkas, bukan folder")
+    return value
+
+
 def jalankan() -> None:
     """The console script: click's usage errors in Indonesian, exit status 2."""
     try:
@@ -90,8 +96,12 @@ def pesan_penggunaan(exc: click.UsageError) -> str:
         pesan = f"nilai '{exc.param.human_readable_name}' tidak valid: {exc.message}"
     elif isinstance(exc, click.NoSuchOption):
         pesan = f"opsi '{exc.option_name}' tidak dikenal"
+    elif exc.message.startswith("No such command"):
+        nama = exc.message.split("'")[1] if "'" in exc.message else ""
+        pesan = f"perintah '{nama}' tidak dikenal (build, check, ipm)"
     else:
         pesan = exc.format_message()
+    pesan = pesan.rstrip(".")
     return f"Galat: {pesan}.\nLihat '{perintah} --help' untuk bantuan."
 
 
@@ -131,7 +141,8 @@ def _jalankan(ctx: click.Context, console: Console, kerja: Callable[[Progres], T
 @click.option(
     "--out",
     "keluaran",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=click.Path(path_type=Path),
+    callback=_folder_keluaran,
     default=Path("hasil"),
     show_default=True,
     help="Folder hasil.",
@@ -210,7 +221,9 @@ def _tampilkan_masalah(console: Console, hasil: HasilBuild) -> None:
         warna = "red" if problem.tingkat is Tingkat.GALAT else "yellow"
         console.print(
             f"[{warna}]{problem.tingkat.value}[/] "
-            + escape(f"[{problem.kode}] {problem.lokasi}: {problem.pesan}"),
+            + escape(
+                f"[{problem.kode}] {problem.lokasi + ': ' if problem.lokasi else ''}{problem.pesan}"
+            ),
             highlight=False,
             soft_wrap=True,
         )
@@ -243,7 +256,7 @@ def _opsi_angka(ctx: click.Context, param: click.Parameter, value: str) -> float
             f"Galat: nilai --{param.name} '{value}' bukan angka (contoh: 71,20 atau 71.20).",
             err=True,
         )
-        ctx.exit(2)
+        sys.exit(2)
     return number
 
 

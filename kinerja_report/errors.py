@@ -29,6 +29,10 @@ class KeluaranTerkunci(KinerjaError):
     """Another build is writing into the same output folder."""
 
 
+class KeluaranTidakDapatDitulis(KinerjaError):
+    """The output folder cannot be created or written."""
+
+
 def galat(
     cls: type[KinerjaError],
     kode: str,

@@ -73,8 +73,8 @@ class HasilBuild:
 
     @property
     def berhasil(self) -> bool:
-        """True when every workbook was read."""
-        return not self.kumpulan.berkas_gagal
+        """True when there were workbooks and every one was read."""
+        return self.kumpulan.jumlah_berkas > 0 and not self.kumpulan.berkas_gagal
 
 
 def kumpulkan(
@@ -89,6 +89,8 @@ def kumpulkan(
         problems.append(masalah("pengaturan-tidak-ada"))
         pengaturan = Pengaturan()
     isi = baca_folder(masukan, progres, kecuali, pengaturan.batas_workbook)
+    if not isi:
+        problems.append(masalah("tidak-ada-workbook", str(masukan)))
     for item in isi:
         problems.extend(item.masalah)
     evaluasi, ganda = buang_ganda([ev for item in isi for ev in item.evaluasi])

@@ -207,6 +207,16 @@ KATALOG: dict[str, JenisMasalah] = {
         "lebih tinggi)",
         "Target and realisation of IPM come from different BPS series.",
     ),
+    "keluaran-tidak-dapat-ditulis": JenisMasalah(
+        Tingkat.GALAT,
+        "Folder hasil tidak dapat dibuat atau ditulis ({alasan}); pilih --out lain",
+        "The output folder cannot be created or written.",
+    ),
+    "tidak-ada-workbook": JenisMasalah(
+        Tingkat.GALAT,
+        "Tidak ada workbook (.xlsx, .xlsm, .xls) di folder masukan; periksa nama folder",
+        "The input folder holds no workbook at all.",
+    ),
     "keluaran-terkunci": JenisMasalah(
         Tingkat.GALAT,
         "Folder hasil sedang dipakai oleh build lain; tunggu sampai selesai atau pilih --out lain",

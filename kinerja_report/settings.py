@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -77,34 +78,57 @@ def baca_pengaturan(folder: Path) -> Pengaturan | None:
         raise galat(
             PengaturanTidakValid, "pengaturan-tidak-valid", NAMA_BERKAS, alasan=str(exc)
         ) from exc
-    daerah_data = dict(data.get("daerah", {}))
+    _periksa_skema(data)
+    try:
+        return _pengaturan(folder, data)
+    except (TypeError, ValueError, AttributeError) as exc:
+        raise _tidak_valid(f"nilai dengan jenis yang salah ({exc})") from exc
+
+
+SKEMA: dict[str, frozenset[str]] = {
+    "daerah": frozenset(Daerah.__dataclass_fields__),
+    "dokumen": frozenset({"ukuran_kertas", "tempat_penandatanganan"}),
+    "capaian": frozenset({"rumus_negatif", "batas_rata_rata", "ambang_efisiensi", "kategori"}),
+    "indikator": frozenset({"nama", "polaritas", "agregasi"}),
+    "ipm": frozenset({"seri_target"}),
+    "batas_workbook": frozenset(
+        {"ukuran_berkas_mb", "ukuran_isi_mb", "jumlah_anggota", "rasio_kompresi"}
+    ),
+}
+"""Every section and key pengaturan.toml may hold: a typo is an error, never ignored."""
+
+
+def _saran(name: str, choices: frozenset[str] | dict[str, frozenset[str]]) -> str:
+    close = difflib.get_close_matches(name, list(choices), n=1)
+    return f" (maksud Anda '{close[0]}'?)" if close else ""
+
+
+def _periksa_skema(data: dict[str, object]) -> None:
+    for section, content in data.items():
+        if section not in SKEMA:
+            raise _tidak_valid(f"bagian [{section}] tidak dikenal{_saran(section, SKEMA)}")
+        tables = content if isinstance(content, list) else [content]
+        for table in tables:
+            if not isinstance(table, dict):
+                raise _tidak_valid(f"[{section}] harus berupa tabel")
+            for key in table:
+                if key not in SKEMA[section]:
+                    raise _tidak_valid(
+                        f"kunci tidak dikenal di [{section}]: {key}{_saran(key, SKEMA[section])}"
+                    )
+
+
+def _pengaturan(folder: Path, data: dict[str, object]) -> Pengaturan:
+    daerah_data = dict(data.get("daerah", {}))  # type: ignore[call-overload]
     dokumen = data.get("dokumen", {})
-    known = set(Daerah.__dataclass_fields__)
-    unknown = sorted(set(daerah_data) - known)
-    if unknown:
-        raise galat(
-            PengaturanTidakValid,
-            "pengaturan-tidak-valid",
-            NAMA_BERKAS,
-            alasan=f"kunci tidak dikenal di [daerah]: {', '.join(unknown)}",
-        )
+    assert isinstance(dokumen, dict)
     logo = daerah_data.pop("logo", None)
     logo_path = (folder / str(logo)).resolve() if logo else None
     if logo_path is not None and not logo_path.is_file():
-        raise galat(
-            PengaturanTidakValid,
-            "pengaturan-tidak-valid",
-            NAMA_BERKAS,
-            alasan=f"berkas logo '{logo}' tidak ada",
-        )
+        raise _tidak_valid(f"berkas logo '{logo}' tidak ada")
     ukuran = str(dokumen.get("ukuran_kertas", "F4")).upper()
     if ukuran not in UKURAN_KERTAS:
-        raise galat(
-            PengaturanTidakValid,
-            "pengaturan-tidak-valid",
-            NAMA_BERKAS,
-            alasan=f"ukuran_kertas harus salah satu dari {', '.join(UKURAN_KERTAS)}",
-        )
+        raise _tidak_valid(f"ukuran_kertas harus salah satu dari {', '.join(UKURAN_KERTAS)}")
     daerah = Daerah(**{key: str(value) for key, value in daerah_data.items()}, logo=logo_path)
     return Pengaturan(
         daerah=daerah,
@@ -163,7 +187,8 @@ def _aturan(data: dict[str, object]) -> AturanCapaian:
         raise _tidak_valid("rumus_negatif harus 'A' atau 'B'")
     batas = capaian.get("batas_rata_rata", 0)
     ambang = capaian.get("ambang_efisiensi", 5)
-    if not isinstance(batas, int | float) or not isinstance(ambang, int | float):
+    numbers = (batas, ambang)
+    if any(isinstance(v, bool) or not isinstance(v, int | float) for v in numbers):
         raise _tidak_valid("batas_rata_rata dan ambang_efisiensi harus berupa angka")
     return AturanCapaian(
         rumus_negatif=RumusNegatif(rumus),
@@ -197,7 +222,17 @@ def _override(raw: object) -> dict[str, AturanIndikator]:
     for item in raw:
         if not isinstance(item, dict) or not item.get("nama"):
             raise _tidak_valid("setiap [[indikator]] perlu 'nama'")
-        out[normalisasi(item["nama"])] = AturanIndikator(
-            polaritas=str(item.get("polaritas", "")), agregasi=str(item.get("agregasi", ""))
-        )
+        polaritas = str(item.get("polaritas", "")).strip().lower()
+        agregasi = str(item.get("agregasi", "")).strip().lower()
+        if polaritas not in {"", "positif", "negatif"}:
+            raise _tidak_valid(
+                f"[[indikator]] {item['nama']}: polaritas harus 'positif' atau "
+                f"'negatif', bukan '{polaritas}'"
+            )
+        if agregasi not in {"", "kumulatif", "akhir", "rata-rata"}:
+            raise _tidak_valid(
+                f"[[indikator]] {item['nama']}: agregasi harus 'kumulatif', "
+                f"'akhir' atau 'rata-rata', bukan '{agregasi}'"
+            )
+        out[normalisasi(item["nama"])] = AturanIndikator(polaritas=polaritas, agregasi=agregasi)
     return out

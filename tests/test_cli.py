@@ -165,3 +165,44 @@ def test_galat_penggunaan_dalam_bahasa_indonesia(tmp_path: Path) -> None:
         assert first in result.stderr, result.stderr
         assert second in result.stderr, result.stderr
         assert "Traceback" not in result.stderr
+
+
+def test_kesalahan_pengguna_lain(tmp_path: Path) -> None:
+    # an empty input folder is an error, not a quiet success
+    (tmp_path / "kosong").mkdir()
+    result = CliRunner().invoke(
+        main, ["build", str(tmp_path / "kosong"), "--out", str(tmp_path / "o1")]
+    )
+    assert result.exit_code == 1
+    assert "[tidak-ada-workbook]" in result.stderr
+    # an output folder that cannot be created: a clear message, exit 2
+    (tmp_path / "berkas").write_text("x", encoding="utf-8")
+    buat_evaluasi(tmp_path / "in" / "a.xlsx", "Bappeda", 2023, BARIS_CONTOH)
+    result = CliRunner().invoke(
+        main, ["build", str(tmp_path / "in"), "--out", str(tmp_path / "berkas" / "sub")]
+    )
+    assert result.exit_code == 2
+    assert "Folder hasil tidak dapat dibuat atau ditulis" in result.stderr
+    # a non-number for kinerja ipm exits 2
+    result = CliRunner().invoke(
+        main, ["ipm", "--uhh", "abc", "--hls", "12", "--rls", "8", "--pengeluaran", "11059"]
+    )
+    assert result.exit_code == 2
+
+
+def test_hasil_usang_dihapus_hasil_lain_dibiarkan(tmp_path: Path) -> None:
+    masukan, out = tmp_path / "in", tmp_path / "out"
+    buat_evaluasi(masukan / "a.xlsx", "Bappeda", 2023, BARIS_CONTOH)
+    buat_evaluasi(masukan / "b.xlsx", "Dinas Sosial", 2023, BARIS_CONTOH)
+    assert CliRunner().invoke(main, ["build", str(masukan), "--out", str(out)]).exit_code == 0
+    (out / "catatan-saya.txt").write_text("milik analis", encoding="utf-8")
+    (masukan / "b.xlsx").unlink()
+    assert CliRunner().invoke(main, ["build", str(masukan), "--out", str(out)]).exit_code == 0
+    assert sorted(p.name for p in out.glob("2023/evaluasi/*.pdf")) == ["bappeda.pdf"]
+    assert (out / "catatan-saya.txt").read_text(encoding="utf-8") == "milik analis"
+    # a later check of the input does not read the output folder inside it
+    inner = masukan / "hasil"
+    assert CliRunner().invoke(main, ["build", str(masukan), "--out", str(inner)]).exit_code == 0
+    result = CliRunner().invoke(main, ["check", str(masukan)])
+    assert result.exit_code == 0
+    assert "1 workbook diperiksa" in result.stdout

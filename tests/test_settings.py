@@ -82,3 +82,27 @@ def test_pengaturan_salah_pesan_jelas(tmp_path: Path, isi: str, pesan: str) -> N
         baca_pengaturan(tmp_path)
     assert pesan in info.value.masalah.pesan
     assert info.value.masalah.berkas == "pengaturan.toml"
+
+
+@pytest.mark.parametrize(
+    ("isi", "pesan"),
+    [
+        (
+            "[dokumn]\nukuran_kertas = 'A4'",
+            "bagian [dokumn] tidak dikenal (maksud Anda 'dokumen'?)",
+        ),
+        (
+            "[capaian]\nrumus_negatf = 'B'",
+            "kunci tidak dikenal di [capaian]: rumus_negatf (maksud Anda 'rumus_negatif'?)",
+        ),
+        ("[[indikator]]\nnama = 'X'\npolaritas = 'negatip'", "polaritas harus 'positif'"),
+        ("[[indikator]]\nnama = 'X'\nagregasi = 'kumulatf'", "agregasi harus 'kumulatif'"),
+        ("dokumen = 'F4'", "[dokumen] harus berupa tabel"),
+        ("[capaian]\nbatas_rata_rata = true", "harus berupa angka"),
+    ],
+)
+def test_salah_ketik_di_pengaturan_tidak_diabaikan(tmp_path: Path, isi: str, pesan: str) -> None:
+    (tmp_path / "pengaturan.toml").write_text(isi, encoding="utf-8")
+    with pytest.raises(PengaturanTidakValid) as info:
+        baca_pengaturan(tmp_path)
+    assert pesan in info.value.masalah.pesan

@@ -28,7 +28,8 @@ def ipm_tahunan(komponen: list[KomponenIpm]) -> tuple[list[IpmTahunan], list[Mas
     out: list[IpmTahunan] = []
     problems = []
     previous: IpmTahunan | None = None
-    for item in sorted(komponen, key=lambda k: (k.seri, k.tahun)):  # changes within a series
+    # the old series first, then each other series; changes are taken within a series
+    for item in sorted(komponen, key=lambda k: (k.seri != "lama", k.seri, k.tahun)):
         values = (item.uhh.angka, item.hls.angka, item.rls.angka, item.pengeluaran.angka)
         hasil = None
         if all(v is not None for v in values):

@@ -2,23 +2,31 @@
 
 from __future__ import annotations
 
+import re
+
 from kinerja_report.errors import LembarTidakDikenali, galat
 from kinerja_report.model import KOSONG, IndikatorRpjmd, MatriksRpjmd, Nilai, Polaritas
-from kinerja_report.problems import Masalah
+from kinerja_report.problems import Masalah, masalah
 from kinerja_report.read.header import Header
 from kinerja_report.read.normalize import bersihkan, normalisasi
 from kinerja_report.read.numbers import BukanAngka, parse_angka
 from kinerja_report.read.sheet import Lembar
 
-_NEGATIF = {"negatif", "-", "minimize", "min", "semakin rendah semakin baik", "menurun"}
+_NEGATIF = re.compile(r"negati|minim|rendah|kecil|turun|^\(?-\)?$")
+_POSITIF = re.compile(r"positi|maksim|maxim|tinggi|besar|naik|^\(?\+\)?$")
 
 
 def baca_polaritas(text: str) -> Polaritas | None:
-    """'Positif'/'Negatif', '+'/'-', 'semakin tinggi/rendah semakin baik'; ``None`` if blank."""
+    """'Positif'/'Negatif', '+'/'-', '(-)', 'Maximize'/'Minimize', 'semakin tinggi/rendah
+    (besar/kecil) semakin baik', 'menurun'; ``None`` when blank or not recognised."""
     value = normalisasi(text)
     if not value:
         return None
-    return Polaritas.NEGATIF if value in _NEGATIF else Polaritas.POSITIF
+    if _NEGATIF.search(value):
+        return Polaritas.NEGATIF
+    if _POSITIF.search(value):
+        return Polaritas.POSITIF
+    return None
 
 
 def baca_matriks_rpjmd(lembar: Lembar, header: Header) -> tuple[MatriksRpjmd, list[Masalah]]:
@@ -50,9 +58,15 @@ def baca_matriks_rpjmd(lembar: Lembar, header: Header) -> tuple[MatriksRpjmd, li
         return Nilai(angka=angka, sumber=sumber)
 
     rows = []
+    problems: list[Masalah] = []
     for baris in range(header.baris_data, lembar.jumlah_baris + 1):
         nama = teks(baris, "indikator")
-        if not nama or baris in lembar.baris_tersembunyi:
+        if not nama:
+            continue
+        if baris in lembar.baris_tersembunyi:
+            problems.append(
+                masalah("baris-tersembunyi", lembar.berkas, lembar.nama, f"A{baris}", baris=baris)
+            )
             continue
         rows.append(
             IndikatorRpjmd(
@@ -69,4 +83,4 @@ def baca_matriks_rpjmd(lembar: Lembar, header: Header) -> tuple[MatriksRpjmd, li
                 agregasi=teks(baris, "agregasi"),
             )
         )
-    return MatriksRpjmd(lembar.berkas, lembar.nama, tuple(rows)), []
+    return MatriksRpjmd(lembar.berkas, lembar.nama, tuple(rows)), problems

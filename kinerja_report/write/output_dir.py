@@ -5,6 +5,9 @@
 * Every output is first written below ``OUT/.sementara-<pid>/``; only when all are written are
   they moved into place, each with an atomic rename. A build killed half-way leaves the
   previous outputs as they were (its staging folder is removed by the next build).
+* Files of the kinds a build owns (:data:`DIKELOLA`: the PDFs of the documented layout) that
+  this build did not write are removed after the move, so a report of an OPD that is no longer
+  in the input never looks current. Other files in OUT are left alone.
 """
 
 from __future__ import annotations
@@ -15,9 +18,10 @@ from pathlib import Path, PurePosixPath
 from types import TracebackType
 from typing import IO
 
-from kinerja_report.errors import KeluaranTerkunci, galat
+from kinerja_report.errors import KeluaranTerkunci, KeluaranTidakDapatDitulis, galat
 
 NAMA_KUNCI = ".kinerja.lock"
+DIKELOLA = ("*/evaluasi/*.pdf", "*/perjanjian-kinerja/*.pdf")
 AWALAN_SEMENTARA = ".sementara-"
 
 
@@ -49,8 +53,16 @@ class FolderKeluaran:
         self._lock: IO[bytes] | None = None
 
     def __enter__(self) -> FolderKeluaran:
-        self.keluaran.mkdir(parents=True, exist_ok=True)
-        self._lock = (self.keluaran / NAMA_KUNCI).open("a+b")
+        try:
+            self.keluaran.mkdir(parents=True, exist_ok=True)
+            self._lock = (self.keluaran / NAMA_KUNCI).open("a+b")
+        except OSError as exc:
+            raise galat(
+                KeluaranTidakDapatDitulis,
+                "keluaran-tidak-dapat-ditulis",
+                str(self.keluaran),
+                alasan=exc.strerror or str(exc),
+            ) from exc
         if not _kunci(self._lock):
             self._lock.close()
             raise galat(KeluaranTerkunci, "keluaran-terkunci", str(self.keluaran))
@@ -68,6 +80,13 @@ class FolderKeluaran:
         self._files.append(path)
         return self.keluaran / path
 
+    def _hapus_usang(self) -> None:
+        written = {self.keluaran / path for path in self._files}
+        for pattern in DIKELOLA:
+            for old in self.keluaran.glob(pattern):
+                if old not in written:
+                    old.unlink(missing_ok=True)
+
     def __exit__(
         self,
         exc_type: type[BaseException] | None,
@@ -80,6 +99,7 @@ class FolderKeluaran:
                     final = self.keluaran / path
                     final.parent.mkdir(parents=True, exist_ok=True)
                     (self._staging / path).replace(final)
+                self._hapus_usang()
         finally:
             shutil.rmtree(self._staging, ignore_errors=True)
             if self._lock is not None:

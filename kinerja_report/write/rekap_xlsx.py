@@ -208,5 +208,8 @@ def _tulis_sel(ws: Worksheet, row: int, col: int, value: object, number_format: 
     cell.value = value  # type: ignore[assignment]
     if isinstance(value, str):
         cell.data_type = "s"  # text stays text: never a formula
+    elif number_format == FORMAT_ANGKA and isinstance(value, int | float):
+        # whole numbers without a dangling separator, others with their decimals
+        cell.number_format = "#,##0" if float(value).is_integer() else "#,##0.0###"
     elif number_format:
         cell.number_format = number_format
