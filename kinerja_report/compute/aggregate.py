@@ -8,10 +8,10 @@ from dataclasses import dataclass
 
 from kinerja_report.compute.budget import serapan
 from kinerja_report.compute.capaian import kategori
-from kinerja_report.compute.report import rata_rata_capaian
+from kinerja_report.compute.report import anggaran, rata_rata_capaian
 from kinerja_report.compute.rules import AturanCapaian
 from kinerja_report.compute.table import BarisCapaian
-from kinerja_report.model import Nilai, TingkatIndikator
+from kinerja_report.model import Nilai
 
 
 @dataclass(frozen=True)
@@ -49,7 +49,7 @@ def agregat(
     for (tahun, opd, name), items in sorted(groups.items()):
         counts = Counter(row.kategori for row in items if row.kategori)
         mean = rata_rata_capaian(items, aturan)
-        programs = [r for r in items if r.tingkat is TingkatIndikator.PROGRAM]
+        budget = anggaran(items)
         out.append(
             Agregat(
                 tahun=tahun,
@@ -60,8 +60,8 @@ def agregat(
                 rata_rata=mean,
                 kategori=kategori(mean, aturan.skala),
                 jumlah_kategori=tuple((label, counts.get(label, 0)) for label in labels),
-                pagu=sum(r.target_rp.angka or 0.0 for r in programs),
-                realisasi_anggaran=sum(r.realisasi_rp.angka or 0.0 for r in programs),
+                pagu=budget.pagu,
+                realisasi_anggaran=budget.realisasi,
             )
         )
     return out

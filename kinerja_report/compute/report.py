@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from statistics import fmean
 
+from kinerja_report.compute.budget import serapan
 from kinerja_report.compute.capaian import kategori
 from kinerja_report.compute.rules import AturanCapaian
 from kinerja_report.compute.table import BarisCapaian
-from kinerja_report.model import EvaluasiRenja, TingkatIndikator
+from kinerja_report.model import EvaluasiRenja, Nilai, TingkatIndikator
 from kinerja_report.read.normalize import slug
 
 
@@ -22,7 +24,7 @@ class RingkasanAnggaran:
 
     @property
     def serapan(self) -> float | None:
-        return self.realisasi / self.pagu * 100 if self.pagu else None
+        return serapan(Nilai(angka=self.pagu), Nilai(angka=self.realisasi))
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,12 @@ class LaporanOpd:
     anggaran: RingkasanAnggaran
 
 
+def slug_opd(opd: str) -> str:
+    """The OPD's file name; 'bupati' is the Bupati's own Perjanjian Kinerja."""
+    name = slug(opd)
+    return f"{name}-opd" if name == "bupati" else name
+
+
 def rata_rata_capaian(baris: list[BarisCapaian], aturan: AturanCapaian) -> float | None:
     """Mean capaian of the rows that have one; each capped first when the setting says so."""
     values = [row.capaian.persen for row in baris if row.capaian.persen is not None]
@@ -58,7 +66,7 @@ def laporan_opd(
     return LaporanOpd(
         tahun=evaluasi.tahun,
         opd=evaluasi.opd,
-        slug=slug(evaluasi.opd),
+        slug=slug_opd(evaluasi.opd),
         berkas=evaluasi.berkas,
         lembar=evaluasi.lembar,
         baris=tuple(baris),
@@ -68,17 +76,23 @@ def laporan_opd(
         jumlah_kategori=tuple(
             (label, counts.get(label, 0)) for label in dict.fromkeys(p.label for p in aturan.skala)
         ),
-        anggaran=_anggaran(baris),
+        anggaran=anggaran(baris),
     )
 
 
-def _anggaran(baris: list[BarisCapaian]) -> RingkasanAnggaran:
-    """Program rows carry the sum of their kegiatan; without programs, sum the lowest level."""
+def anggaran(baris: Iterable[BarisCapaian]) -> RingkasanAnggaran:
+    """Budget of a set of rows: each program counted once (by code and name), with the first
+    amount met, since a program's further indicator rows repeat or merge the same pagu cell;
+    without program rows, the sub-kegiatan rows the same way."""
+    rows = list(baris)
     for tingkat in (TingkatIndikator.PROGRAM, TingkatIndikator.SUB_KEGIATAN):
-        rows = [row for row in baris if row.tingkat is tingkat and row.target_rp.angka]
-        if rows:
+        first: dict[tuple[str, str], BarisCapaian] = {}
+        for row in rows:
+            if row.tingkat is tingkat and row.target_rp.angka:
+                first.setdefault((row.kode, row.uraian), row)
+        if first:
             return RingkasanAnggaran(
-                pagu=sum(row.target_rp.angka or 0.0 for row in rows),
-                realisasi=sum(row.realisasi_rp.angka or 0.0 for row in rows),
+                pagu=sum(row.target_rp.angka or 0.0 for row in first.values()),
+                realisasi=sum(row.realisasi_rp.angka or 0.0 for row in first.values()),
             )
     return RingkasanAnggaran(0.0, 0.0)

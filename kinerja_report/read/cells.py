@@ -27,6 +27,16 @@ class PembacaSel:
         kolom = self.header.cari(bidang)
         return bersihkan(self.lembar.nilai(baris, kolom.indeks)) if kolom else ""
 
+    def teks_baris_ini(self, baris: int, bidang: str) -> str:
+        """The text of a cell unless it is merged down from a row above (then it belongs to
+        that row: the rows below are further indicators of it)."""
+        kolom = self.header.cari(bidang)
+        if kolom is None:
+            return ""
+        if self.lembar.asal.get((baris, kolom.indeks), (baris, 0))[0] != baris:
+            return ""
+        return bersihkan(self.lembar.nilai(baris, kolom.indeks))
+
     def k(self, baris: int, bidang: str, triwulan: int = 0, target: Nilai = KOSONG) -> Nilai:
         """A K (physical) value. Text is kept as a qualitative value ('WTP', 'BB') unless the
         target is a number, where text is an error at the cell."""

@@ -130,7 +130,7 @@ def _kode(sel: PembacaSel, baris: int) -> str:
 
 def _perbarui_konteks(sel: PembacaSel, baris: int, konteks: _Konteks) -> None:
     kode = _kode(sel, baris)
-    uraian = sel.teks(baris, "uraian")
+    uraian = sel.teks_baris_ini(baris, "uraian")
     if not kode and uraian:
         kode, uraian = pisah_kode_nama(uraian)
     for name in ("sasaran", "tujuan", "sasaran_rpjmd"):

@@ -156,3 +156,17 @@ def test_header_varian_sederhana() -> None:
     assert row.target_rp.angka == 400_000_000
     assert row.realisasi_tahunan.angka == 80
     assert problems == []
+
+
+def test_kode_nama_dan_pagu_digabung_ke_bawah() -> None:
+    from kinerja_report.compute.report import anggaran
+    from kinerja_report.compute.rules import AturanCapaian
+    from kinerja_report.compute.table import baris_evaluasi
+
+    evaluasi, problems = satu("sel-gabung-kode-dan-pagu.xlsx")
+    assert [(r.kode, r.tingkat.value, r.uraian) for r in evaluasi.indikator] == [
+        ("1.06.02", "program", "PROGRAM PEMBERDAYAAN SOSIAL")
+    ] * 2
+    rows, _ = baris_evaluasi(evaluasi, AturanCapaian())
+    assert anggaran(rows).pagu == 400_000_000  # the merged pagu cell counts once
+    assert problems == []
