@@ -67,8 +67,8 @@ KATALOG: dict[str, JenisMasalah] = {
     ),
     "opd-tahun-ganda": JenisMasalah(
         Tingkat.GALAT,
-        "{opd} tahun {tahun} ada di dua berkas: {berkas_lain} dan berkas ini; "
-        "keduanya tidak dipakai, hapus salah satunya",
+        "{opd} tahun {tahun} ada lebih dari sekali: juga di {berkas_lain}; "
+        "tidak ada yang dipakai, hapus atau ganti nama yang lain",
         "The same OPD and year come from two files; neither is used.",
     ),
     "teks-di-kolom-angka": JenisMasalah(

@@ -24,7 +24,7 @@ def buang_ganda(evaluasi: list[EvaluasiRenja]) -> tuple[list[EvaluasiRenja], lis
             kept.append(items[0])
             continue
         for item in items:
-            others = ", ".join(o.berkas for o in items if o is not item)
+            others = ", ".join(f"{o.berkas} (lembar {o.lembar})" for o in items if o is not item)
             problems.append(
                 masalah(
                     "opd-tahun-ganda",

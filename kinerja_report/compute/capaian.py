@@ -27,7 +27,9 @@ from kinerja_report.model import Nilai, Polaritas
 from kinerja_report.read.numbers import BukanAngka, parse_angka
 
 BAKU = AturanCapaian()
-_RENTANG = re.compile(r"^\s*(\S+?)\s*(?:-|\u2013|s\.?d\.?|sampai)\s*(\S+)\s*$", re.IGNORECASE)
+_RENTANG = re.compile(
+    r"^\s*(\S+?)\s*%?\s*(?:-|\u2013|s\.?d\.?|sampai)\s*(\S+?)\s*%?\s*$", re.IGNORECASE
+)
 
 SKALA_KUALITATIF: dict[str, dict[str, int]] = {
     "opini BPK": {"TMP": 1, "TW": 2, "WDP": 3, "WTP": 4},

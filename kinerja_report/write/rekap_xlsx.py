@@ -7,6 +7,8 @@ a live formula, whatever it starts with ('=', '+', '-', '@').
 from __future__ import annotations
 
 import io
+import re
+import zipfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -177,7 +179,25 @@ def rekap_xlsx(sheets: Sequence[Lembar]) -> bytes:
         _isi_lembar(wb.create_sheet(sheet.nama[:31]), sheet)
     buffer = io.BytesIO()
     wb.save(buffer)
-    return buffer.getvalue()
+    return _zip_tetap(buffer.getvalue())
+
+
+def _zip_tetap(data: bytes) -> bytes:
+    """The same workbook with fixed member dates and a fixed 'modified' stamp (openpyxl
+    writes the clock into both), so the same input gives the same bytes."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            content = source.read(info)
+            if info.filename == "docProps/core.xml":
+                content = re.sub(
+                    rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>2000-01-01T00:00:00Z", content
+                )
+            fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = info.external_attr
+            target.writestr(fixed, content)
+    return out.getvalue()
 
 
 def _isi_lembar(ws: Worksheet, sheet: Lembar) -> None:

@@ -132,6 +132,7 @@ def test_negatif_rumus_b_contoh_domain() -> None:
     [
         (85, POS, 100.0),  # inside 80-90
         (72, POS, 90.0),  # below: 72 / 80
+        (85.0, POS, 100.0),
         (99, POS, pytest.approx(110.0)),  # above: 99 / 90
         (95, NEG, pytest.approx(94.4444, abs=1e-4)),  # above, negative: (180 - 95) / 90
         (60, NEG, 125.0),  # below, negative: (160 - 60) / 80
@@ -158,3 +159,8 @@ def test_skala_kategori_dari_pengaturan() -> None:
         "Berhasil",
         "Kurang Berhasil",
     ]
+
+
+def test_rentang_dengan_persen() -> None:
+    hasil = hitung_capaian(Nilai(teks="80 - 90 %"), Nilai(angka=95), POS)
+    assert hasil.persen == pytest.approx(95 / 90 * 100)

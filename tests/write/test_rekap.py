@@ -59,3 +59,11 @@ def test_csv_dinetralkan_owasp(tmp_path: Path) -> None:
     with (out / "capaian.csv").open(encoding="utf-8", newline="") as handle:
         indikator = [row["indikator"] for row in csv.DictReader(handle)]
     assert {"'" + text for text in JAHAT} <= set(indikator)
+
+
+def test_rekap_sama_persis_pada_dua_build(tmp_path: Path) -> None:
+    buat_evaluasi(tmp_path / "in" / "bappeda.xlsx", "Bappeda", 2023, BARIS_CONTOH)
+    build(tmp_path / "in", tmp_path / "a")
+    build(tmp_path / "in", tmp_path / "b")
+    for name in ("rekap.xlsx", "capaian.csv", "2023/evaluasi/bappeda.pdf"):
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
