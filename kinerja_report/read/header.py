@@ -95,13 +95,37 @@ def _sebagai_teks(value: object) -> str:
     return normalisasi(value)
 
 
+_SUB_K = {"k", "kinerja", "fisik", "volume"}
+_SUB_RP = {"keuangan", "anggaran"}
+
+
+def _kata_header(text: str) -> bool:
+    """A header word: a known field, or a sub-column (K, Rp, %, quarter numeral)."""
+    value = normalisasi(text)
+    return (
+        value in _SUB_K
+        or value in _SUB_RP
+        or value == "%"
+        or value.startswith("rp")
+        or value in _ROMAWI
+        or bool(_TW.match(value))
+        or bidang_untuk(value) is not None
+    )
+
+
 def _baris_header_lanjutan(lembar: Lembar, baris: int) -> bool:
-    """Whether a row below the first header row still belongs to the header."""
-    row = lembar.baris_teks(baris)
-    if not row:
-        return False
+    """Whether a row below the first header row still belongs to the header: every text of
+    its own (not merged down from above) is a header word. A first data row of plain text,
+    such as a signatory without a year, is not absorbed into the header."""
+    own = [
+        (kolom, text)
+        for kolom, text in lembar.baris_teks(baris)
+        if not _digabung_dari_atas(lembar, baris, kolom)
+    ]
+    if not own:
+        return bool(lembar.baris_teks(baris))  # only cells merged from the header above
     return all(
-        isinstance(lembar.nilai(baris, kolom), str) and len(text) <= 200 for kolom, text in row
+        isinstance(lembar.nilai(baris, kolom), str) and _kata_header(text) for kolom, text in own
     )
 
 
@@ -167,9 +191,9 @@ def _klasifikasi(indeks: int, parts: list[str]) -> Kolom | None:
     rest = list(parts)
     while len(rest) > 1:
         last = rest[-1]
-        if last == "k":
+        if last in _SUB_K:
             sub = "k"
-        elif last.startswith("rp"):
+        elif last.startswith("rp") or last in _SUB_RP:
             sub, skala = "rp", _skala(last)
         elif last == "%":
             sub = "persen"
