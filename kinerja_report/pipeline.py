@@ -26,6 +26,7 @@ from kinerja_report.compute.table import (
     baris_evaluasi,
     baris_rpjmd,
     kamus_rpjmd,
+    sifat_baris,
     tambah_kemajuan,
 )
 from kinerja_report.model import Penandatangan
@@ -102,7 +103,7 @@ def kumpulkan(
     evaluasi.sort(key=lambda e: (e.tahun, e.opd))
     rows_per_ev = []
     for ev in evaluasi:
-        problems.extend(rekonsiliasi(ev))
+        problems.extend(rekonsiliasi(ev, lambda row: sifat_baris(row, aturan, kamus).agregasi))
         rows, found = baris_evaluasi(ev, aturan, kamus)
         problems.extend(found)
         rows_per_ev.append(rows)

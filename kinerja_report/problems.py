@@ -83,7 +83,7 @@ KATALOG: dict[str, JenisMasalah] = {
     ),
     "realisasi-beda-kolom-13": JenisMasalah(
         Tingkat.PERINGATAN,
-        "Jumlah realisasi triwulan ({jumlah}) berbeda dengan kolom 13 di workbook ({kolom13})",
+        "Realisasi dari triwulan ({jumlah}) berbeda dengan kolom 13 di workbook ({kolom13})",
         "The workbook's own yearly realisation differs from the sum of its quarters.",
     ),
     "baris-tersembunyi": JenisMasalah(

@@ -7,7 +7,10 @@ Form E.81 carries its own arithmetic: 13 = 9 + 10 + 11 + 12 (K and Rp), 14 = 7 +
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
+from kinerja_report.compute.realisasi import gabung_triwulan
+from kinerja_report.compute.rules import Agregasi
 from kinerja_report.formats import angka
 from kinerja_report.model import EvaluasiRenja, IndikatorRenja, Nilai
 from kinerja_report.problems import Masalah, masalah_di
@@ -17,12 +20,13 @@ def _beda(a: float, b: float) -> bool:
     return not math.isclose(a, b, rel_tol=1e-6, abs_tol=1e-6)
 
 
-def _kolom_13(quarters: tuple[Nilai, ...], kolom13: Nilai, kode: str) -> list[Masalah]:
-    values = [q.angka for q in quarters if q.angka is not None]
-    if kolom13.angka is None or not values or kolom13.sumber is None:
+def _kolom_13(
+    quarters: tuple[Nilai, ...], kolom13: Nilai, kode: str, agregasi: Agregasi
+) -> list[Masalah]:
+    if kolom13.angka is None or kolom13.sumber is None or all(q.angka is None for q in quarters):
         return []
-    total = sum(values)
-    if not _beda(total, kolom13.angka):
+    total = gabung_triwulan(quarters, Nilai(), agregasi).angka
+    if total is None or not _beda(total, kolom13.angka):
         return []
     return [
         masalah_di(kode, kolom13.sumber, jumlah=angka(total, 6), kolom13=angka(kolom13.angka, 6))
@@ -65,12 +69,25 @@ def _kolom_15(row: IndikatorRenja) -> list[Masalah]:
     ]
 
 
-def rekonsiliasi(evaluasi: EvaluasiRenja) -> list[Masalah]:
-    """Every mismatch between the workbook's own totals and ours, by cell."""
+def rekonsiliasi(
+    evaluasi: EvaluasiRenja,
+    agregasi: Callable[[IndikatorRenja], Agregasi] = lambda _: Agregasi.KUMULATIF,
+) -> list[Masalah]:
+    """Every mismatch between the workbook's own totals and ours, by cell. ``agregasi`` gives
+    each row's yearly aggregation: column 13 is the sum of the quarters only for cumulative
+    indicators (for the others it is the last quarter or the mean, and 14 = 7 + 13 does not
+    apply); money always adds up."""
     problems = []
     for row in evaluasi.indikator:
-        problems += _kolom_13(row.triwulan, row.realisasi_tahunan, "realisasi-beda-kolom-13")
-        problems += _kolom_13(row.triwulan_rp, row.realisasi_tahunan_rp, "anggaran-beda-kolom-13")
-        problems += _kolom_14(row)
+        cara = agregasi(row)
+        problems += _kolom_13(row.triwulan, row.realisasi_tahunan, "realisasi-beda-kolom-13", cara)
+        problems += _kolom_13(
+            row.triwulan_rp,
+            row.realisasi_tahunan_rp,
+            "anggaran-beda-kolom-13",
+            Agregasi.KUMULATIF,
+        )
+        if cara is Agregasi.KUMULATIF:
+            problems += _kolom_14(row)
         problems += _kolom_15(row)
     return problems

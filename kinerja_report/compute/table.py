@@ -116,10 +116,17 @@ def baris_evaluasi(
     return rows, problems
 
 
+def sifat_baris(
+    row: IndikatorRenja, aturan: AturanCapaian, rpjmd: KamusRpjmd | None
+) -> SifatIndikator:
+    """Polarity and aggregation of an E.81 row (see :mod:`kinerja_report.compute.semantics`)."""
+    return sifat_indikator(row.indikator, aturan, rpjmd, row.polaritas, row.agregasi)
+
+
 def _baris_opd(
     evaluasi: EvaluasiRenja, row: IndikatorRenja, aturan: AturanCapaian, rpjmd: KamusRpjmd | None
 ) -> BarisCapaian:
-    sifat = sifat_indikator(row.indikator, aturan, rpjmd, row.polaritas, row.agregasi)
+    sifat = sifat_baris(row, aturan, rpjmd)
     realisasi = realisasi_tahunan(row, sifat.agregasi)
     hasil = hitung_capaian(row.target, realisasi, sifat.polaritas, aturan)
     per_triwulan = tuple(

@@ -170,3 +170,16 @@ def test_kode_nama_dan_pagu_digabung_ke_bawah() -> None:
     rows, _ = baris_evaluasi(evaluasi, AturanCapaian())
     assert anggaran(rows).pagu == 400_000_000  # the merged pagu cell counts once
     assert problems == []
+
+
+def test_rekonsiliasi_mengikuti_agregasi() -> None:
+    from kinerja_report.compute.rules import Agregasi
+
+    evaluasi, _ = satu("rekonsiliasi.xlsx")
+    akhir = rekonsiliasi(evaluasi, lambda _: Agregasi.AKHIR)
+    # with 'akhir', column 13 should be TW IV (20), not 75 or 80: both rows are reported,
+    # and 14 = 7 + 13 is not checked
+    assert [(p.kode, p.sel) for p in akhir if p.kode.startswith("realisasi")] == [
+        ("realisasi-beda-kolom-13", "S10"),
+        ("realisasi-beda-kolom-13", "S11"),
+    ]
