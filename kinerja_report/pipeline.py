@@ -20,6 +20,7 @@ from kinerja_report.check.duplicates import buang_ganda
 from kinerja_report.check.reconcile import rekonsiliasi
 from kinerja_report.compute.aggregate import agregat
 from kinerja_report.compute.ipm_series import IpmTahunan, ipm_tahunan, periksa_seri
+from kinerja_report.compute.perjanjian import perjanjian_kinerja
 from kinerja_report.compute.report import LaporanOpd, laporan_opd
 from kinerja_report.compute.table import (
     BarisCapaian,
@@ -119,7 +120,7 @@ def kumpulkan(
     ipm, found = ipm_tahunan([k for item in isi for k in item.ipm])
     problems.extend(found)
     problems.extend(periksa_seri(ipm, matriks, pengaturan.seri_target_ipm))
-    return Kumpulan(
+    kumpulan = Kumpulan(
         pengaturan=pengaturan,
         laporan=tuple(laporan),
         baris_daerah=tuple(sorted(tambah_kemajuan(daerah, aturan), key=lambda r: r.tahun)),
@@ -129,6 +130,9 @@ def kumpulkan(
         ipm=tuple(ipm),
         penandatangan=tuple(p for item in isi for p in item.penandatangan),
     )
+    # Missing signatories are data problems too: 'check' reports them like 'build'.
+    _, masalah_pk = perjanjian_kinerja(kumpulan)
+    return replace(kumpulan, masalah=kumpulan.masalah + tuple(masalah_pk))
 
 
 def build(
@@ -143,8 +147,7 @@ def build(
     progres = progres or TanpaProgres()
     with FolderKeluaran(keluaran) as out:
         kumpulan = kumpulkan(masukan, progres, kecuali=keluaran)
-        tugas_pk, masalah_pk = tugas_perjanjian(kumpulan)
-        kumpulan = replace(kumpulan, masalah=kumpulan.masalah + tuple(masalah_pk))
+        tugas_pk, _ = tugas_perjanjian(kumpulan)  # its problems are in kumpulan already
         written = [
             out.tulis("capaian.csv", csv_capaian(kumpulan.baris)),
             out.tulis("masalah.csv", csv_masalah(kumpulan.masalah)),

@@ -141,7 +141,9 @@ def test_check_tabel_json_dan_status(tmp_path: Path) -> None:
     (masukan / "galat-rumus.xlsx").unlink()
     result = CliRunner().invoke(main, ["check", str(masukan)])
     assert result.exit_code == 0
-    assert "1 workbook diperiksa: 0 galat, 1 peringatan, 0 info." in result.stdout
+    # no settings file; no signatory for the OPD head nor for the Bupati (as build reports)
+    assert "1 workbook diperiksa: 0 galat, 3 peringatan, 0 info." in result.stdout
+    assert "penandatangan-tidak-ada" in result.stdout
 
 
 def test_galat_penggunaan_dalam_bahasa_indonesia(tmp_path: Path) -> None:
