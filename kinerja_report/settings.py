@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import calendar
 import difflib
 import tomllib
 from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
 
 from kinerja_report.compute.rules import (
@@ -50,11 +52,20 @@ class Pengaturan:
     daerah: Daerah = field(default_factory=Daerah)
     ukuran_kertas: str = "F4"
     tempat_penandatanganan: str = "Kepahiang"
+    tanggal_perjanjian_kinerja: tuple[int, int] = (1, 2)
+    """(month, day) the Perjanjian Kinerja of a year is dated: 2 January by default."""
     aturan: AturanCapaian = field(default_factory=AturanCapaian)
     batas_workbook: BatasWorkbook = BATAS_BAWAAN
     """Limits every workbook is checked against before it is parsed (``[batas_workbook]``)."""
     seri_target_ipm: str = "lama"
     """The BPS series the RPJMD IPM targets were set on (Kepahiang 2021-2026: 'lama')."""
+
+    def tanggal_perjanjian(self, tahun: int) -> date:
+        """The date printed on the Perjanjian Kinerja of ``tahun``."""
+        bulan, hari = self.tanggal_perjanjian_kinerja
+        if (bulan, hari) == (2, 29) and not calendar.isleap(tahun):
+            hari = 28
+        return date(tahun, bulan, hari)
 
     def ukuran_css(self, lanskap: bool = False) -> str:
         """The CSS ``@page size`` value, e.g. '215mm 330mm' (F4 portrait)."""
@@ -87,7 +98,7 @@ def baca_pengaturan(folder: Path) -> Pengaturan | None:
 
 SKEMA: dict[str, frozenset[str]] = {
     "daerah": frozenset(Daerah.__dataclass_fields__),
-    "dokumen": frozenset({"ukuran_kertas", "tempat_penandatanganan"}),
+    "dokumen": frozenset({"ukuran_kertas", "tempat_penandatanganan", "tanggal_perjanjian"}),
     "capaian": frozenset({"rumus_negatif", "batas_rata_rata", "ambang_efisiensi", "kategori"}),
     "indikator": frozenset({"nama", "polaritas", "agregasi"}),
     "ipm": frozenset({"seri_target"}),
@@ -134,6 +145,7 @@ def _pengaturan(folder: Path, data: dict[str, object]) -> Pengaturan:
         daerah=daerah,
         ukuran_kertas=ukuran,
         tempat_penandatanganan=str(dokumen.get("tempat_penandatanganan", daerah.ibu_kota)),
+        tanggal_perjanjian_kinerja=_tanggal(str(dokumen.get("tanggal_perjanjian", "2 Januari"))),
         aturan=_aturan(data),
         seri_target_ipm=_seri_ipm(data),
         batas_workbook=_batas(data),
@@ -169,6 +181,35 @@ def _seri_ipm(data: dict[str, object]) -> str:
     if seri not in {"lama", "baru"}:
         raise _tidak_valid("[ipm] seri_target harus 'lama' atau 'baru'")
     return seri
+
+
+BULAN = (
+    "januari",
+    "februari",
+    "maret",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "agustus",
+    "september",
+    "oktober",
+    "november",
+    "desember",
+)
+
+
+def _tanggal(text: str) -> tuple[int, int]:
+    """'2 Januari' -> (1, 2): the day and month the PK of each year is dated."""
+    parts = text.strip().lower().split()
+    if len(parts) != 2 or not parts[0].isdecimal() or parts[1] not in BULAN:
+        raise _tidak_valid("tanggal_perjanjian ditulis seperti '2 Januari'")
+    bulan, hari = BULAN.index(parts[1]) + 1, int(parts[0])
+    try:
+        date(2024, bulan, hari)  # a leap year: 29 Februari is allowed
+    except ValueError as exc:
+        raise _tidak_valid(f"tanggal_perjanjian '{text}' tidak ada") from exc
+    return bulan, hari
 
 
 def _tidak_valid(alasan: str) -> PengaturanTidakValid:

@@ -998,6 +998,7 @@ logo = "logo-kabupaten.svg"     # relatif terhadap berkas ini
 [dokumen]
 ukuran_kertas = "F4"            # "F4" (215 x 330 mm) atau "A4"
 tempat_penandatanganan = "Kepahiang"   # tempat pada blok tanda tangan
+tanggal_perjanjian = "2 Januari"       # tanggal Perjanjian Kinerja setiap tahun
 
 [capaian]
 # Rumus indikator negatif (semakin rendah semakin baik):

@@ -15,6 +15,7 @@ nama = "Contoh"
 
 [dokumen]
 ukuran_kertas = "a4"
+tanggal_perjanjian = "29 Februari"
 
 [capaian]
 rumus_negatif = "B"
@@ -47,6 +48,8 @@ def test_pengaturan_lengkap(tmp_path: Path) -> None:
     assert pengaturan is not None
     assert pengaturan.daerah.nama_lengkap == "Kabupaten Contoh"
     assert pengaturan.ukuran_css(lanskap=True) == "297mm 210mm"
+    assert str(pengaturan.tanggal_perjanjian(2024)) == "2024-02-29"
+    assert str(pengaturan.tanggal_perjanjian(2023)) == "2023-02-28"
     aturan = pengaturan.aturan
     assert aturan.rumus_negatif is RumusNegatif.B
     assert (aturan.batas_rata_rata, aturan.ambang_efisiensi) == (120.0, 10.0)
@@ -87,6 +90,7 @@ def test_tanpa_berkas_pengaturan(tmp_path: Path) -> None:
         ("[[indikator]]\nnama = 'X'\nagregasi = 'kumulatf'", "agregasi harus 'kumulatif'"),
         ("dokumen = 'F4'", "[dokumen] harus berupa tabel"),
         ("[capaian]\nbatas_rata_rata = true", "harus berupa angka"),
+        ("[dokumen]\ntanggal_perjanjian = '31 Juni'", "tanggal_perjanjian '31 Juni' tidak ada"),
     ],
 )
 def test_pengaturan_salah_pesan_jelas(tmp_path: Path, isi: str, pesan: str) -> None:

@@ -113,6 +113,7 @@ def perjanjian_kinerja(kumpulan: Kumpulan) -> tuple[list[PerjanjianKinerja], lis
         kumpulan.baris_daerah,
         kumpulan.penandatangan,
         kumpulan.pengaturan.daerah,
+        kumpulan.pengaturan.tanggal_perjanjian,
     )
 
 
@@ -121,6 +122,7 @@ def daftar_perjanjian(
     baris_daerah: Sequence[BarisCapaian],
     penandatangan: Sequence[Penandatangan],
     daerah: Daerah,
+    tanggal: Callable[[int], date] = tanggal_pk,
 ) -> tuple[list[PerjanjianKinerja], list[Masalah]]:
     """Like :func:`perjanjian_kinerja`, from the parts; problems are reported once each."""
     problems: dict[tuple[str, int], Masalah] = {}
@@ -153,7 +155,7 @@ def daftar_perjanjian(
                 slug=lap.slug,
                 pihak_pertama=kepala,
                 pihak_kedua=bupati,
-                tanggal=tanggal_pk(lap.tahun),
+                tanggal=tanggal(lap.tahun),
                 sasaran=sasaran_opd(lap.baris),
                 program=program_opd(lap.baris, KETERANGAN_OPD),
                 jabatan_pertama=kepala.jabatan if kepala else "",
@@ -170,7 +172,7 @@ def daftar_perjanjian(
                 slug=SLUG_BUPATI,
                 pihak_pertama=bupati,
                 pihak_kedua=None,
-                tanggal=tanggal_pk(tahun),
+                tanggal=tanggal(tahun),
                 sasaran=_kelompok(
                     (row for row in baris_daerah if row.tahun == tahun), SASARAN_DAERAH
                 ),

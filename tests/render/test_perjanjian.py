@@ -378,3 +378,13 @@ def test_penandatangan_tanpa_tahun_dan_bupati_pj() -> None:
     assert jabatan_tanda_tangan("Plh. Kepala Dinas Sosial") == "Plh. KEPALA DINAS SOSIAL"
     assert jabatan_tanda_tangan("Pj. Bupati Kepahiang") == "Pj. BUPATI KEPAHIANG"
     assert jabatan_tanda_tangan("Kepala Dinas") == "KEPALA DINAS"
+
+
+def test_tanggal_perjanjian_dari_pengaturan(kumpulan: Kumpulan) -> None:
+    from kinerja_report.compute.perjanjian import perjanjian_kinerja
+
+    diatur = replace(
+        kumpulan, pengaturan=replace(kumpulan.pengaturan, tanggal_perjanjian_kinerja=(1, 15))
+    )
+    pks, _ = perjanjian_kinerja(diatur)
+    assert {pk.tanggal for pk in pks if pk.tahun == 2023} == {date(2023, 1, 15)}
