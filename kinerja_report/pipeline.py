@@ -175,8 +175,6 @@ def _lembar_rekap(kumpulan: Kumpulan) -> list[LembarRekap]:
 def tugas_evaluasi(kumpulan: Kumpulan) -> list[TugasPdf]:
     env = lingkungan()
     daerah = kumpulan.pengaturan.daerah
-    aset = (daerah.logo,) if daerah.logo else ()
-    logo_url = daerah.logo.as_uri() if daerah.logo else None
     return [
         TugasPdf(
             relatif=f"{laporan.tahun}/evaluasi/{laporan.slug}.pdf",
@@ -185,10 +183,10 @@ def tugas_evaluasi(kumpulan: Kumpulan) -> list[TugasPdf]:
                 "evaluasi.html.j2",
                 laporan=laporan,
                 pengaturan=kumpulan.pengaturan,
-                logo_url=logo_url,
+                logo_url=daerah.logo_url,
             ),
             folder_templat=FOLDER_TEMPLAT,
-            aset=aset,
+            aset=daerah.aset,
             keterangan=f"{laporan.tahun} {laporan.opd}",
         )
         for laporan in kumpulan.laporan

@@ -40,6 +40,15 @@ class Daerah:
     logo: Path | None = None
 
     @property
+    def aset(self) -> tuple[Path, ...]:
+        """The files a document may load besides the templates: the logo, if any."""
+        return (self.logo,) if self.logo else ()
+
+    @property
+    def logo_url(self) -> str | None:
+        return self.logo.as_uri() if self.logo else None
+
+    @property
     def nama_lengkap(self) -> str:
         """'Kabupaten Kepahiang'."""
         return f"{self.jenis} {self.nama}"
@@ -86,9 +95,7 @@ def baca_pengaturan(folder: Path) -> Pengaturan | None:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise galat(
-            PengaturanTidakValid, "pengaturan-tidak-valid", NAMA_BERKAS, alasan=str(exc)
-        ) from exc
+        raise _tidak_valid(str(exc)) from exc
     _periksa_skema(data)
     try:
         return _pengaturan(folder, data)

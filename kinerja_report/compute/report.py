@@ -63,6 +63,7 @@ def laporan_opd(
 ) -> LaporanOpd:
     """Aggregate the capaian rows of one OPD-year."""
     counts = Counter(row.kategori for row in baris if row.kategori)
+    rata_rata = rata_rata_capaian(baris, aturan)
     return LaporanOpd(
         tahun=evaluasi.tahun,
         opd=evaluasi.opd,
@@ -71,8 +72,8 @@ def laporan_opd(
         lembar=evaluasi.lembar,
         baris=tuple(baris),
         catatan=evaluasi.catatan,
-        rata_rata=rata_rata_capaian(baris, aturan),
-        kategori_rata_rata=kategori(rata_rata_capaian(baris, aturan), aturan.skala),
+        rata_rata=rata_rata,
+        kategori_rata_rata=kategori(rata_rata, aturan.skala),
         jumlah_kategori=tuple(
             (label, counts.get(label, 0)) for label in dict.fromkeys(p.label for p in aturan.skala)
         ),

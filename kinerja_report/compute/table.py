@@ -67,6 +67,11 @@ class BarisCapaian:
     """Realisation to date as the workbook states it (column 14), if it does."""
     kemajuan: Kemajuan = TIDAK_DINILAI
 
+    def capaian_sampai(self, triwulan: int) -> float | None:
+        """Cumulative capaian after quarter ``triwulan`` (1-4); None when not known."""
+        quarters = self.capaian_triwulan
+        return quarters[triwulan - 1] if 0 < triwulan <= len(quarters) else None
+
     @property
     def polaritas(self) -> Polaritas:
         return self.sifat.polaritas

@@ -33,13 +33,12 @@ def relatif_perjanjian(pk: PerjanjianKinerja) -> str:
 
 def html_perjanjian(env: Environment, pk: PerjanjianKinerja, pengaturan: Pengaturan) -> str:
     """The HTML of one PK document."""
-    logo = pengaturan.daerah.logo
     return render_html(
         env,
         TEMPLAT,
         pk=pk,
         pengaturan=pengaturan,
-        logo_url=logo.as_uri() if logo else None,
+        logo_url=pengaturan.daerah.logo_url,
         jabatan_ttd=jabatan_tanda_tangan,
         format_nip=format_nip,
     )
@@ -50,13 +49,12 @@ def tugas_perjanjian(kumpulan: Kumpulan) -> tuple[list[TugasPdf], list[Masalah]]
     daftar, problems = perjanjian_kinerja(kumpulan)
     env = lingkungan()
     pengaturan = kumpulan.pengaturan
-    aset = (pengaturan.daerah.logo,) if pengaturan.daerah.logo else ()
     tugas = [
         TugasPdf(
             relatif=relatif_perjanjian(pk),
             html=html_perjanjian(env, pk, pengaturan),
             folder_templat=FOLDER_TEMPLAT,
-            aset=aset,
+            aset=pengaturan.daerah.aset,
             keterangan=f"{pk.tahun} Perjanjian Kinerja {pk.instansi}",
         )
         for pk in daftar

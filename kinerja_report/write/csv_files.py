@@ -41,11 +41,6 @@ def _persen(value: float | None) -> str:
     return angka_csv(round(value, 2)) if value is not None else ""
 
 
-def _tw(row: BarisCapaian, index: int) -> str:
-    quarters = row.capaian_triwulan
-    return _persen(quarters[index]) if index < len(quarters) else ""
-
-
 _KOLOM: tuple[tuple[str, Callable[[BarisCapaian], str]], ...] = (
     ("tahun", lambda r: str(r.tahun)),
     ("opd", lambda r: netralkan(r.opd)),
@@ -65,10 +60,10 @@ _KOLOM: tuple[tuple[str, Callable[[BarisCapaian], str]], ...] = (
     ("uraian", lambda r: netralkan(r.uraian)),
     ("sasaran", lambda r: netralkan(r.sasaran)),
     ("sumber_target", lambda r: netralkan(str(r.target.sumber or ""))),
-    ("capaian_tw1", lambda r: _tw(r, 0)),
-    ("capaian_tw2", lambda r: _tw(r, 1)),
-    ("capaian_tw3", lambda r: _tw(r, 2)),
-    ("capaian_tw4", lambda r: _tw(r, 3)),
+    ("capaian_tw1", lambda r: _persen(r.capaian_sampai(1))),
+    ("capaian_tw2", lambda r: _persen(r.capaian_sampai(2))),
+    ("capaian_tw3", lambda r: _persen(r.capaian_sampai(3))),
+    ("capaian_tw4", lambda r: _persen(r.capaian_sampai(4))),
     ("target_rp", lambda r: _nilai_csv(r.target_rp)),
     ("realisasi_rp", lambda r: _nilai_csv(r.realisasi_rp)),
     ("serapan_persen", lambda r: _persen(r.serapan)),

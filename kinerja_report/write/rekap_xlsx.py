@@ -57,10 +57,10 @@ KOLOM_BARIS = [
     Kolom("Realisasi", lambda r: _nilai(r.realisasi), FORMAT_ANGKA),
     Kolom("Capaian (%)", lambda r: r.capaian.persen, FORMAT_PERSEN, 11),
     Kolom("Kategori", lambda r: r.kategori, lebar=14),
-    Kolom("Capaian TW I (%)", lambda r: _tw(r, 0), FORMAT_PERSEN, 11),
-    Kolom("Capaian TW II (%)", lambda r: _tw(r, 1), FORMAT_PERSEN, 11),
-    Kolom("Capaian TW III (%)", lambda r: _tw(r, 2), FORMAT_PERSEN, 11),
-    Kolom("Capaian TW IV (%)", lambda r: _tw(r, 3), FORMAT_PERSEN, 11),
+    Kolom("Capaian TW I (%)", lambda r: r.capaian_sampai(1), FORMAT_PERSEN, 11),
+    Kolom("Capaian TW II (%)", lambda r: r.capaian_sampai(2), FORMAT_PERSEN, 11),
+    Kolom("Capaian TW III (%)", lambda r: r.capaian_sampai(3), FORMAT_PERSEN, 11),
+    Kolom("Capaian TW IV (%)", lambda r: r.capaian_sampai(4), FORMAT_PERSEN, 11),
     Kolom("Pagu (Rp)", lambda r: r.target_rp.angka, FORMAT_RUPIAH, 16),
     Kolom("Realisasi Anggaran (Rp)", lambda r: r.realisasi_rp.angka, FORMAT_RUPIAH, 16),
     Kolom("Serapan (%)", lambda r: r.serapan, FORMAT_PERSEN, 11),
@@ -101,10 +101,6 @@ KOLOM_IPM = [
     Kolom("Kontribusi Pengeluaran", _kontribusi("pengeluaran"), "0.0000", 12),
     Kolom("Sumber", lambda y: str(y.komponen.uhh.sumber or ""), lebar=45),
 ]
-
-
-def _tw(row: BarisCapaian, index: int) -> float | None:
-    return row.capaian_triwulan[index] if index < len(row.capaian_triwulan) else None
 
 
 def _jumlah_kategori(index: int) -> Callable[[Agregat], int]:
