@@ -38,6 +38,22 @@ class Nilai:
 KOSONG = Nilai()
 
 
+@dataclass(frozen=True)
+class Wilayah:
+    """A region as a workbook or the settings name it: 'Kabupaten' | 'Kota' and its name."""
+
+    jenis: str
+    nama: str
+
+    def __str__(self) -> str:
+        return f"{self.jenis} {self.nama}"
+
+    @property
+    def kunci(self) -> str:
+        """For comparing two regions whatever their case and spacing."""
+        return " ".join(str(self).lower().split())
+
+
 class Polaritas(StrEnum):
     """Whether a higher (positif) or lower (negatif) value is better."""
 
@@ -93,6 +109,36 @@ class IndikatorRenja:
     """The workbook's own polarity text, when it has such a column."""
     agregasi: str = ""
     """The workbook's own yearly aggregation text (kumulatif / akhir / rata-rata), if any."""
+    triwulan_persen: tuple[Nilai, ...] = ()
+    """The quarters' own '%' columns when the form has them (cumulative, as typed)."""
+    penanggung_jawab: str = ""
+    """Column 16: the responsible unit."""
+    keterangan: str = ""
+    """Column 17: the row's note."""
+
+
+@dataclass(frozen=True)
+class Penandatangan:
+    """A signatory of documents: position (with Plt./Plh./Pj.), name, NIP, rank."""
+
+    tahun: int | None
+    perangkat_daerah: str
+    jabatan: str
+    nama: str
+    nip: str = ""
+    pangkat: str = ""
+
+
+@dataclass(frozen=True)
+class TandaTanganFormulir:
+    """The signature block at the foot of a form: who signed it, where and when."""
+
+    penandatangan: Penandatangan
+    tempat: str
+    tanggal: str
+    """The date as written ('Desember 2025', '8 Januari 2024')."""
+    sumber: Sumber
+    """The cell of the name."""
 
 
 @dataclass(frozen=True)
@@ -106,6 +152,17 @@ class EvaluasiRenja:
     indikator: tuple[IndikatorRenja, ...]
     catatan: tuple[str, ...] = ()
     """Narrative rows (faktor pendorong / penghambat, tindak lanjut), kept as text."""
+    wilayah: Wilayah | None = None
+    """The region the title block names ('Kabupaten Deli Serdang'), if any."""
+    tahun_awal: int | None = None
+    tahun_akhir: int | None = None
+    """The Renstra period, from the header of column 6 ('... pada Tahun 2030')."""
+    sumber_periode: Sumber | None = None
+    tanda_tangan: TandaTanganFormulir | None = None
+    sasaran_judul: str = ""
+    """A 'Sasaran: ...' line of the title block: the sasaran of rows that name none."""
+    tujuan_judul: str = ""
+    program_judul: str = ""
 
 
 @dataclass(frozen=True)
@@ -132,18 +189,10 @@ class MatriksRpjmd:
     berkas: str
     lembar: str
     indikator: tuple[IndikatorRpjmd, ...]
-
-
-@dataclass(frozen=True)
-class Penandatangan:
-    """A signatory of documents: position (with Plt./Plh./Pj.), name, NIP, rank."""
-
-    tahun: int | None
-    perangkat_daerah: str
-    jabatan: str
-    nama: str
-    nip: str = ""
-    pangkat: str = ""
+    wilayah: Wilayah | None = None
+    tahun_awal: int | None = None
+    tahun_akhir: int | None = None
+    """The RPJMD period: from the title ('RPJMD ... 2021-2026'), else the target years."""
 
 
 @dataclass(frozen=True)

@@ -13,14 +13,18 @@ problem; :func:`build` adds rendering and writing the outputs of the documented 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from kinerja_report.check.duplicates import buang_ganda
+from kinerja_report.check.kontradiksi import periksa_kontradiksi
+from kinerja_report.check.periode import periksa_periode
 from kinerja_report.check.reconcile import rekonsiliasi
 from kinerja_report.compute.aggregate import agregat
+from kinerja_report.compute.identitas import TANPA_DAERAH, Identitas, tentukan_identitas
 from kinerja_report.compute.ipm_series import IpmTahunan, ipm_tahunan, periksa_seri
-from kinerja_report.compute.perjanjian import perjanjian_kinerja
+from kinerja_report.compute.perjanjian import PerjanjianKinerja, daftar_perjanjian
 from kinerja_report.compute.report import LaporanOpd, laporan_opd
 from kinerja_report.compute.table import (
     BarisCapaian,
@@ -30,7 +34,7 @@ from kinerja_report.compute.table import (
     sifat_baris,
     tambah_kemajuan,
 )
-from kinerja_report.model import Penandatangan
+from kinerja_report.model import EvaluasiRenja, MatriksRpjmd, Penandatangan
 from kinerja_report.problems import Masalah, Tingkat, masalah
 from kinerja_report.progress import Progres, TanpaProgres
 from kinerja_report.read.folder import baca_folder
@@ -56,6 +60,9 @@ class Kumpulan:
     berkas_gagal: tuple[str, ...]
     ipm: tuple[IpmTahunan, ...] = ()
     penandatangan: tuple[Penandatangan, ...] = ()
+    perjanjian: tuple[PerjanjianKinerja, ...] = ()
+    """The Perjanjian Kinerja documents, computed once."""
+    identitas: Identitas = field(default_factory=lambda: Identitas(TANPA_DAERAH))
 
     @property
     def baris(self) -> tuple[BarisCapaian, ...]:
@@ -75,8 +82,10 @@ class HasilBuild:
 
     @property
     def berhasil(self) -> bool:
-        """True when there were workbooks and every one was read."""
-        return self.kumpulan.jumlah_berkas > 0 and not self.kumpulan.berkas_gagal
+        """True when there were workbooks, every one was read and used, and they speak for
+        one region."""
+        k = self.kumpulan
+        return k.jumlah_berkas > 0 and not k.berkas_gagal and not k.identitas.ganda
 
 
 def kumpulkan(
@@ -97,42 +106,77 @@ def kumpulkan(
         problems.extend(item.masalah)
     evaluasi, ganda = buang_ganda([ev for item in isi for ev in item.evaluasi])
     problems.extend(ganda)
-    gagal = {item.nama for item in isi if item.gagal} | {p.berkas for p in ganda}
     matriks = [m for item in isi for m in item.rpjmd]
+    identitas, found = tentukan_identitas(pengaturan.daerah, evaluasi, matriks)
+    problems.extend(found)
+    evaluasi = [ev for ev in evaluasi if ev.berkas not in identitas.ditolak]
+    matriks = [m for m in matriks if m.berkas not in identitas.ditolak]
+    gagal = {item.nama for item in isi if item.gagal} | {p.berkas for p in ganda}
+    gagal |= identitas.ditolak
+    laporan, found = _laporan(evaluasi, matriks, pengaturan, identitas)
+    problems.extend(found)
     aturan = pengaturan.aturan
-    kamus = kamus_rpjmd(matriks)
-    evaluasi.sort(key=lambda e: (e.tahun, e.opd))
-    rows_per_ev = []
-    for ev in evaluasi:
-        problems.extend(rekonsiliasi(ev, lambda row: sifat_baris(row, aturan, kamus).agregasi))
-        rows, found = baris_evaluasi(ev, aturan, kamus)
-        problems.extend(found)
-        rows_per_ev.append(rows)
-    # Progress toward 2026 looks across the years of each indicator: one pass over all rows.
-    with_progress = iter(tambah_kemajuan([r for rows in rows_per_ev for r in rows], aturan))
-    laporan = [
-        laporan_opd(ev, [next(with_progress) for _ in rows], aturan)
-        for ev, rows in zip(evaluasi, rows_per_ev, strict=True)
-    ]
-    daerah = [
-        row for m in matriks for row in baris_rpjmd(m, pengaturan.daerah.nama_lengkap, aturan)
-    ]
+    nama_daerah = identitas.daerah.nama_lengkap or "Pemerintah Daerah"
+    akhir = pengaturan.periode_akhir
+    daerah = [row for m in matriks for row in baris_rpjmd(m, nama_daerah, aturan, akhir)]
     ipm, found = ipm_tahunan([k for item in isi for k in item.ipm])
     problems.extend(found)
     problems.extend(periksa_seri(ipm, matriks, pengaturan.seri_target_ipm))
-    kumpulan = Kumpulan(
+    baris_daerah = tuple(sorted(tambah_kemajuan(daerah, aturan), key=lambda r: r.tahun))
+    penandatangan = tuple(p for item in isi for p in item.penandatangan)
+    perjanjian, found = daftar_perjanjian(
+        laporan,
+        baris_daerah,
+        penandatangan,
+        identitas.daerah,
+        pengaturan.tanggal_perjanjian,
+        pengaturan.tempat_penandatanganan,
+        dengan_bupati=not identitas.ganda,
+    )
+    problems.extend(found)
+    return Kumpulan(
         pengaturan=pengaturan,
         laporan=tuple(laporan),
-        baris_daerah=tuple(sorted(tambah_kemajuan(daerah, aturan), key=lambda r: r.tahun)),
+        baris_daerah=baris_daerah,
         masalah=tuple(problems),
         jumlah_berkas=len(isi),
         berkas_gagal=tuple(sorted(gagal)),
         ipm=tuple(ipm),
-        penandatangan=tuple(p for item in isi for p in item.penandatangan),
+        penandatangan=penandatangan,
+        perjanjian=tuple(perjanjian),
+        identitas=identitas,
     )
-    # Missing signatories are data problems too: 'check' reports them like 'build'.
-    _, masalah_pk = perjanjian_kinerja(kumpulan)
-    return replace(kumpulan, masalah=kumpulan.masalah + tuple(masalah_pk))
+
+
+def _laporan(
+    evaluasi: list[EvaluasiRenja],
+    matriks: list[MatriksRpjmd],
+    pengaturan: Pengaturan,
+    identitas: Identitas,
+) -> tuple[list[LaporanOpd], list[Masalah]]:
+    """Check and compute every OPD-year: reconciliation, contradictions, capaian, progress
+    toward the end of the period (which looks across the years of each indicator)."""
+    aturan = pengaturan.aturan
+    kamus = kamus_rpjmd(matriks)
+    akhir = pengaturan.periode_akhir or max(
+        (m.tahun_akhir for m in matriks if m.tahun_akhir), default=None
+    )
+    problems: list[Masalah] = []
+    evaluasi = sorted(evaluasi, key=lambda e: (e.tahun, e.opd))
+    rows_per_ev = []
+    for ev in evaluasi:
+        problems.extend(periksa_periode(ev, pengaturan.periode_akhir, akhir))
+        problems.extend(rekonsiliasi(ev, lambda row: sifat_baris(row, aturan, kamus)))
+        problems.extend(periksa_kontradiksi(ev))
+        rows, found = baris_evaluasi(ev, aturan, kamus, akhir)
+        problems.extend(found)
+        rows_per_ev.append(rows)
+    with_progress = iter(tambah_kemajuan([r for rows in rows_per_ev for r in rows], aturan))
+    laporan = [
+        laporan_opd(ev, [next(with_progress) for _ in rows], aturan, identitas.untuk(ev.berkas))
+        for ev, rows in zip(evaluasi, rows_per_ev, strict=True)
+    ]
+    return laporan, problems
 
 
 def build(
@@ -147,13 +191,14 @@ def build(
     progres = progres or TanpaProgres()
     with FolderKeluaran(keluaran) as out:
         kumpulan = kumpulkan(masukan, progres, kecuali=keluaran)
-        tugas_pk, _ = tugas_perjanjian(kumpulan)  # its problems are in kumpulan already
         written = [
             out.tulis("capaian.csv", csv_capaian(kumpulan.baris)),
             out.tulis("masalah.csv", csv_masalah(kumpulan.masalah)),
             out.tulis("rekap.xlsx", rekap_xlsx(_lembar_rekap(kumpulan))),
         ]
-        tugas = tugas_evaluasi(kumpulan) + tugas_pk
+        tugas = tugas_evaluasi(kumpulan.laporan, kumpulan.pengaturan) + tugas_perjanjian(
+            kumpulan.perjanjian, kumpulan.pengaturan
+        )
         written.extend(_tulis_pdf(tugas, out, progres, pekerja))
     return HasilBuild(kumpulan, tuple(written))
 
@@ -172,24 +217,25 @@ def _lembar_rekap(kumpulan: Kumpulan) -> list[LembarRekap]:
     )
 
 
-def tugas_evaluasi(kumpulan: Kumpulan) -> list[TugasPdf]:
+def tugas_evaluasi(laporan: Sequence[LaporanOpd], pengaturan: Pengaturan) -> list[TugasPdf]:
+    """A render job for the evaluation report of every OPD-year."""
     env = lingkungan()
-    daerah = kumpulan.pengaturan.daerah
     return [
         TugasPdf(
-            relatif=f"{laporan.tahun}/evaluasi/{laporan.slug}.pdf",
+            relatif=f"{item.tahun}/evaluasi/{item.slug}.pdf",
             html=render_html(
                 env,
                 "evaluasi.html.j2",
-                laporan=laporan,
-                pengaturan=kumpulan.pengaturan,
-                logo_url=daerah.logo_url,
+                laporan=item,
+                daerah=item.daerah,
+                pengaturan=pengaturan,
+                logo_url=item.daerah.logo_url,
             ),
             folder_templat=FOLDER_TEMPLAT,
-            aset=daerah.aset,
-            keterangan=f"{laporan.tahun} {laporan.opd}",
+            aset=item.daerah.aset,
+            keterangan=f"{item.tahun} {item.opd}",
         )
-        for laporan in kumpulan.laporan
+        for item in laporan
     ]
 
 

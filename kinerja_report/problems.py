@@ -134,6 +134,92 @@ KATALOG: dict[str, JenisMasalah] = {
         "(tambahkan baris 'Perangkat Daerah : ...' di judul)",
         "The OPD name was taken from the file name.",
     ),
+    "kode-berulang": JenisMasalah(
+        Tingkat.PERINGATAN,
+        "Kode {kode_baris} sama dengan kode baris di atasnya; baris ini dibaca sebagai "
+        "{tingkat} di bawahnya, bukan saudaranya (periksa kodenya)",
+        "A code repeated from the row above: the row is read as its child.",
+    ),
+    "tingkat-tidak-konsisten": JenisMasalah(
+        Tingkat.PERINGATAN,
+        "Tingkat baris tidak konsisten: menurut {dari} '{dipakai}', menurut {sumber_lain} "
+        "'{lain}'; dipakai '{dipakai}'",
+        "Code, name and cell format of a row give different levels.",
+    ),
+    "daerah-dari-workbook": JenisMasalah(
+        Tingkat.PERINGATAN,
+        "Nama daerah '{daerah}' diambil dari judul workbook; tambahkan bagian [daerah] (jenis, "
+        "nama, provinsi, alamat, logo) di pengaturan.toml agar kop surat lengkap",
+        "The region was taken from the workbooks' title block, not from the settings.",
+    ),
+    "daerah-tidak-diketahui": JenisMasalah(
+        Tingkat.PERINGATAN,
+        "Nama daerah tidak diketahui: pengaturan.toml tidak berisi [daerah] dan judul workbook "
+        "tidak menyebut 'Kabupaten ...' atau 'Kota ...'; dokumen memakai kop tanpa nama daerah. "
+        "Tambahkan [daerah] jenis dan nama di pengaturan.toml",
+        "No region anywhere: documents get a neutral heading.",
+    ),
+    "daerah-beda-pengaturan": JenisMasalah(
+        Tingkat.GALAT,
+        "Workbook ini dari {daerah_workbook}, sedangkan pengaturan.toml untuk "
+        "{daerah_pengaturan}; workbook ini tidak dipakai (pindahkan ke folder daerahnya)",
+        "A workbook of another region than the settings' is not used.",
+    ),
+    "daerah-ganda": JenisMasalah(
+        Tingkat.GALAT,
+        "Folder masukan berisi workbook dari lebih dari satu daerah: {daftar}; dokumen tingkat "
+        "daerah (Perjanjian Kinerja kepala daerah) tidak dibuat. Pisahkan workbook per daerah "
+        "atau tulis [daerah] di pengaturan.toml",
+        "Workbooks of two or more regions in one folder without settings.",
+    ),
+    "penandatangan-dari-formulir": JenisMasalah(
+        Tingkat.INFO,
+        "Penandatangan {opd} tahun {tahun} ({nama}) diambil dari blok tanda tangan di kaki "
+        "formulir, karena tidak ada di daftar penandatangan",
+        "The signatory was read from the form's own signature block.",
+    ),
+    "penandatangan-berbeda": JenisMasalah(
+        Tingkat.PERINGATAN,
+        "Penandatangan {opd} tahun {tahun} di daftar penandatangan ({daftar}) berbeda dengan "
+        "blok tanda tangan formulir ({formulir}); dipakai yang di daftar",
+        "The signatories list and the form's signature block name different people.",
+    ),
+    "periode-tidak-diketahui": JenisMasalah(
+        Tingkat.PERINGATAN,
+        "Tahun akhir periode Renstra/RPJMD tidak diketahui (header kolom 6 tidak menyebut "
+        "tahunnya, tidak ada matriks RPJMD, dan pengaturan.toml tidak berisi [periode] akhir); "
+        "kemajuan terhadap target akhir periode tidak dihitung",
+        "No end year of the period: progress to the end target is not computed.",
+    ),
+    "periode-berbeda": JenisMasalah(
+        Tingkat.PERINGATAN,
+        "Header menyebut akhir periode {workbook}, sedangkan pengaturan.toml [periode] akhir = "
+        "{pengaturan}; untuk workbook ini dipakai {workbook}",
+        "The workbook's period differs from the settings'.",
+    ),
+    "kolom-14-menjumlahkan": JenisMasalah(
+        Tingkat.PERINGATAN,
+        "Kolom 14 ({kolom14}) menjumlahkan realisasi tahun-tahun sebelumnya dan tahun ini, "
+        "padahal indikator ini {jenis} yang tidak boleh dijumlahkan antartahun; realisasi s.d. "
+        "tahun berjalan yang dipakai adalah nilai tahun ini ({dipakai})",
+        "Column 14 adds up a rate over years (14 = 7 + 13 applies to counts only).",
+    ),
+    "realisasi-bertentangan": JenisMasalah(
+        Tingkat.PERINGATAN,
+        "Realisasi kinerja (K) semua triwulan nol atau kosong, padahal {bukti}; capaian "
+        "dihitung dari K (0), periksa isian K di formulir",
+        "The quarterly K are all zero while the percentage or the money says otherwise.",
+    ),
+    "pk-tidak-dibuat": JenisMasalah(
+        Tingkat.PERINGATAN,
+        "Perjanjian Kinerja {instansi} tahun {tahun} tidak dibuat: {alasan}",
+        "A PK whose indicator table would be empty is not written.",
+    ),
+    "workbook-tanpa-isi": JenisMasalah(
+        Tingkat.PERINGATAN,
+        "Tidak ada data yang dibaca dari workbook ini. Dicari: {dicari}. Ditemukan: {rincian}",
+        "A workbook that yields nothing: what was looked for and what was missing.",
+    ),
     "anggaran-beda-kolom-13": JenisMasalah(
         Tingkat.PERINGATAN,
         "Jumlah realisasi anggaran triwulan ({jumlah}) berbeda dengan kolom 13 (Rp) di "

@@ -26,12 +26,13 @@ UKURAN_KERTAS = {"F4": (215, 330), "A4": (210, 297)}
 
 @dataclass(frozen=True)
 class Daerah:
-    """The regency: names and the letterhead details."""
+    """The regency: names and the letterhead details. Empty by default: a region is never
+    made up (the workbooks' titles may name it, see :mod:`kinerja_report.compute.identitas`)."""
 
-    jenis: str = "Kabupaten"
-    nama: str = "Kepahiang"
-    provinsi: str = "Bengkulu"
-    ibu_kota: str = "Kepahiang"
+    jenis: str = ""
+    nama: str = ""
+    provinsi: str = ""
+    ibu_kota: str = ""
     kode_wilayah: str = ""
     alamat: str = ""
     telepon: str = ""
@@ -50,8 +51,8 @@ class Daerah:
 
     @property
     def nama_lengkap(self) -> str:
-        """'Kabupaten Kepahiang'."""
-        return f"{self.jenis} {self.nama}"
+        """'Kabupaten Kepahiang'; '' when the region is not known."""
+        return f"{self.jenis} {self.nama}".strip() if self.nama else ""
 
 
 @dataclass(frozen=True)
@@ -60,7 +61,8 @@ class Pengaturan:
 
     daerah: Daerah = field(default_factory=Daerah)
     ukuran_kertas: str = "F4"
-    tempat_penandatanganan: str = "Kepahiang"
+    tempat_penandatanganan: str = ""
+    """The place on signature blocks; '' = the capital, else the form's own block."""
     tanggal_perjanjian_kinerja: tuple[int, int] = (1, 2)
     """(month, day) the Perjanjian Kinerja of a year is dated: 2 January by default."""
     aturan: AturanCapaian = field(default_factory=AturanCapaian)
@@ -68,6 +70,9 @@ class Pengaturan:
     """Limits every workbook is checked against before it is parsed (``[batas_workbook]``)."""
     seri_target_ipm: str = "lama"
     """The BPS series the RPJMD IPM targets were set on (Kepahiang 2021-2026: 'lama')."""
+    periode_awal: int | None = None
+    periode_akhir: int | None = None
+    """The RPJMD / Renstra period (``[periode] awal, akhir``), when the settings give it."""
 
     def tanggal_perjanjian(self, tahun: int) -> date:
         """The date printed on the Perjanjian Kinerja of ``tahun``."""
@@ -107,8 +112,9 @@ SKEMA: dict[str, frozenset[str]] = {
     "daerah": frozenset(Daerah.__dataclass_fields__),
     "dokumen": frozenset({"ukuran_kertas", "tempat_penandatanganan", "tanggal_perjanjian"}),
     "capaian": frozenset({"rumus_negatif", "batas_rata_rata", "ambang_efisiensi", "kategori"}),
-    "indikator": frozenset({"nama", "polaritas", "agregasi"}),
+    "indikator": frozenset({"nama", "polaritas", "agregasi", "antar_tahun"}),
     "ipm": frozenset({"seri_target"}),
+    "periode": frozenset({"awal", "akhir"}),
     "batas_workbook": frozenset(
         {"ukuran_berkas_mb", "ukuran_isi_mb", "jumlah_anggota", "rasio_kompresi"}
     ),
@@ -148,6 +154,8 @@ def _pengaturan(folder: Path, data: dict[str, object]) -> Pengaturan:
     if ukuran not in UKURAN_KERTAS:
         raise _tidak_valid(f"ukuran_kertas harus salah satu dari {', '.join(UKURAN_KERTAS)}")
     daerah = Daerah(**{key: str(value) for key, value in daerah_data.items()}, logo=logo_path)
+    if daerah.nama and not daerah.jenis:
+        daerah = replace(daerah, jenis="Kabupaten")
     return Pengaturan(
         daerah=daerah,
         ukuran_kertas=ukuran,
@@ -156,7 +164,26 @@ def _pengaturan(folder: Path, data: dict[str, object]) -> Pengaturan:
         aturan=_aturan(data),
         seri_target_ipm=_seri_ipm(data),
         batas_workbook=_batas(data),
+        **_periode(data),
     )
+
+
+def _periode(data: dict[str, object]) -> dict[str, int | None]:
+    """``[periode] awal, akhir``: years 2000-2100, awal <= akhir."""
+    raw = data.get("periode", {})
+    if not isinstance(raw, dict):
+        raise _tidak_valid("[periode] harus berupa tabel")
+    out: dict[str, int | None] = {}
+    for key in ("awal", "akhir"):
+        value = raw.get(key)
+        if value is not None and (
+            isinstance(value, bool) or not isinstance(value, int) or not 2000 <= value <= 2100
+        ):
+            raise _tidak_valid(f"[periode] {key} harus tahun (bilangan bulat 2000-2100)")
+        out[f"periode_{key}"] = value
+    if out["periode_awal"] and out["periode_akhir"] and out["periode_awal"] > out["periode_akhir"]:
+        raise _tidak_valid("[periode] awal harus sebelum atau sama dengan akhir")
+    return out
 
 
 def _batas(data: dict[str, object]) -> BatasWorkbook:
@@ -272,6 +299,12 @@ def _override(raw: object) -> dict[str, AturanIndikator]:
             raise _tidak_valid("setiap [[indikator]] perlu 'nama'")
         polaritas = str(item.get("polaritas", "")).strip().lower()
         agregasi = str(item.get("agregasi", "")).strip().lower()
+        tahunan = str(item.get("antar_tahun", "")).strip().lower()
+        if tahunan not in {"", "jumlah", "terakhir"}:
+            raise _tidak_valid(
+                f"[[indikator]] {item['nama']}: antar_tahun harus 'jumlah' atau 'terakhir', "
+                f"bukan '{tahunan}'"
+            )
         if polaritas not in {"", "positif", "negatif"}:
             raise _tidak_valid(
                 f"[[indikator]] {item['nama']}: polaritas harus 'positif' atau "
@@ -282,5 +315,7 @@ def _override(raw: object) -> dict[str, AturanIndikator]:
                 f"[[indikator]] {item['nama']}: agregasi harus 'kumulatif', "
                 f"'akhir' atau 'rata-rata', bukan '{agregasi}'"
             )
-        out[normalisasi(item["nama"])] = AturanIndikator(polaritas=polaritas, agregasi=agregasi)
+        out[normalisasi(item["nama"])] = AturanIndikator(
+            polaritas=polaritas, agregasi=agregasi, antar_tahun=tahunan
+        )
     return out

@@ -516,6 +516,12 @@ class Indikator:
     def bulat(self) -> bool:
         return self.dasar.is_integer() and self.kenaikan.is_integer()
 
+    @property
+    def laju(self) -> bool:
+        """A rate or a level (percentages, RPJMD indicators): never added over years, so its
+        Renstra target is the end year's and its realisation to date the latest value."""
+        return self.satuan == "persen" or self.dari_rpjmd
+
     def target(self, tahun: int) -> float:
         if self.dari_rpjmd:
             return float(IKD[self.nama].target[tahun - PERIODE[0]])
@@ -635,7 +641,7 @@ def nilai_k(
         nyata = min(nyata, 100.0) if ind.satuan == "persen" else nyata
         bobot = [1.0] * 4 if ind.satuan == "bulan" else [rng.uniform(*b) for b in BOBOT_K]
         kuartal = [angka(b / skala) for b in bagi(round(nyata * skala), bobot)]
-    total = angka(sum(ind.target(t) for t in PERIODE))
+    total = angka(ind.target(PERIODE[-1]) if ind.laju else sum(ind.target(t) for t in PERIODE))
     nilai = {"G": total, "I": angka(lalu), "K": angka(target), "U": angka(nyata)}
     return nilai | dict(zip("MOQS", kuartal, strict=True)), rendah
 
@@ -682,7 +688,8 @@ def baris_tahun(
             else:
                 capaian = nyata / target * 100
             nilai["U"] = angka(nyata + (selisih if salah == "K" and i == 0 else 0))
-            nilai["W"] = lalu[(simpul.kode, i)] = angka(float(nilai["I"]) + nilai["U"])
+            sampai = nilai["U"] if ind.laju else angka(float(nilai["I"]) + nilai["U"])
+            nilai["W"] = lalu[(simpul.kode, i)] = sampai
             nilai["Y"] = round(nilai["W"] / float(nilai["G"]) * 100, 2)
             if i == 0:  # Rp only on the row of the first indicator
                 total, pagu, *kuartal = rp[simpul.kode]
@@ -1020,10 +1027,18 @@ ambang_efisiensi = 5
 
 # Sifat indikator tertentu bila workbook dan matriks RPJMD tidak menyebutkannya:
 # polaritas "positif"/"negatif"; agregasi "kumulatif" (jumlah triwulan, bawaan E.81),
-# "akhir" (triwulan terakhir yang terisi) atau "rata-rata".
+# "akhir" (triwulan terakhir yang terisi) atau "rata-rata"; antar_tahun "jumlah"
+# (capaian s.d. tahun berjalan = jumlah tahun-tahun, untuk cacahan) atau "terakhir"
+# (nilai tahun terakhir, untuk persentase/indeks; bawaan ditentukan dari satuan dan nama).
 [[indikator]]
 nama = "Persentase rumah tangga ber-PHBS"
 agregasi = "kumulatif"
+
+[periode]
+# Periode RPJMD/Renstra: target akhir periode dan proyeksi dihitung terhadap tahun akhir.
+# Bila kosong: dari judul kolom 6 formulir E.81 ("... pada Tahun 2026") atau matriks RPJMD.
+awal = 2021
+akhir = 2026
 
 [ipm]
 seri_target = "lama"            # seri BPS yang dipakai saat target IPM RPJMD disusun

@@ -21,10 +21,11 @@ def test_build_berhasil_exit_0_dengan_ringkasan(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     last = result.stdout.strip().splitlines()[-1]
     assert last.startswith(
-        # 3 PDFs: the evaluation, the OPD's PK and the Bupati's PK; 3 warnings: no settings
-        # file, no signatory for the OPD head nor for the Bupati
-        "Selesai: 1 workbook dibaca (0 gagal), 3 baris capaian dari 1 perangkat daerah, 3 PDF; "
-        "0 galat, 3 peringatan."
+        # 2 PDFs: the evaluation and the OPD's PK (no Bupati's PK without regency indicators);
+        # 5 warnings: no settings file, the region taken from the title, no signatory for the
+        # OPD head nor for the Bupati, no Bupati's PK
+        "Selesai: 1 workbook dibaca (0 gagal), 3 baris capaian dari 1 perangkat daerah, 2 PDF; "
+        "0 galat, 5 peringatan."
     )
 
 
@@ -141,8 +142,9 @@ def test_check_tabel_json_dan_status(tmp_path: Path) -> None:
     (masukan / "galat-rumus.xlsx").unlink()
     result = CliRunner().invoke(main, ["check", str(masukan)])
     assert result.exit_code == 0
-    # no settings file; no signatory for the OPD head nor for the Bupati (as build reports)
-    assert "1 workbook diperiksa: 0 galat, 3 peringatan, 0 info." in result.stdout
+    # as build reports: no settings file, the region from the title, no signatory for the
+    # OPD head nor for the Bupati, no Bupati's PK
+    assert "1 workbook diperiksa: 0 galat, 5 peringatan, 0 info." in result.stdout
     assert "penandatangan-tidak-ada" in result.stdout
 
 

@@ -132,6 +132,18 @@ NILAI_SEL = st.one_of(
 )
 
 
+TENTANG_FOLDER = {
+    "pengaturan-tidak-ada",  # the settings file is not in the workbook
+    "penandatangan-tidak-ada",  # nor the signatories list
+    "daerah-dari-workbook",  # the region of the whole folder
+    "daerah-tidak-diketahui",
+    "pk-tidak-dibuat",  # the Bupati's PK: regency-wide
+}
+"""Problems about the folder as a whole, not about a place in the workbook."""
+TENTANG_LEMBAR = {"opd-tahun-ganda", "pk-tidak-dibuat", "periode-tidak-diketahui"}
+"""Problems about a whole sheet: file and sheet, no cell."""
+
+
 @settings(
     max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
@@ -147,11 +159,10 @@ def test_fuzz_tanpa_traceback_semua_masalah_berlokasi(
     buat_evaluasi(folder / "acak.xlsx", "Dinas Acak", 2023, rows, sembunyikan=sorted(hidden))
     kumpulan = kumpulkan(folder)
     for problem in kumpulan.masalah:
-        # the settings file and the signatory list are not in this workbook
-        if problem.kode in {"pengaturan-tidak-ada", "penandatangan-tidak-ada"}:
+        if problem.kode in TENTANG_FOLDER:
             continue
         assert problem.berkas == "acak.xlsx", problem
-        if problem.tingkat is not Tingkat.INFO and problem.kode != "opd-tahun-ganda":
+        if problem.tingkat is not Tingkat.INFO and problem.kode not in TENTANG_LEMBAR:
             assert problem.lembar == "Evaluasi Renja", problem
             assert problem.sel, problem
 
@@ -221,7 +232,7 @@ def test_fuzz_bentuk_lembar_bebas(
     wb.save(folder / "bebas.xlsx")
     kumpulan = kumpulkan(folder)
     for problem in kumpulan.masalah:
-        if problem.kode not in {"pengaturan-tidak-ada", "penandatangan-tidak-ada"}:
+        if problem.kode not in TENTANG_FOLDER:
             assert problem.berkas == "bebas.xlsx", problem
 
 

@@ -1,7 +1,10 @@
 """Comparing the workbook's own totals with ours; each mismatch is reported by cell.
 
 Form E.81 carries its own arithmetic: 13 = 9 + 10 + 11 + 12 (K and Rp), 14 = 7 + 13,
-15 = 14 / 6 x 100. Real files contain their own errors; showing them is a feature.
+15 = 14 / 6 x 100. Real files contain their own errors; showing them is a feature. 14 = 7 + 13
+holds for counts only: for a rate (percentage, index, score) the value to date is the latest
+one, and a column 14 that adds the years up (Deli Serdang 2025: 100 % + 100 % = 200 %) is
+reported at its cell.
 """
 
 from __future__ import annotations
@@ -9,8 +12,9 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from kinerja_report.compute.realisasi import gabung_triwulan
-from kinerja_report.compute.rules import Agregasi
+from kinerja_report.compute.realisasi import gabung_triwulan, realisasi_tahunan
+from kinerja_report.compute.rules import Agregasi, AntarTahun, AturanCapaian
+from kinerja_report.compute.semantics import SifatIndikator, sifat_indikator
 from kinerja_report.formats import angka
 from kinerja_report.model import EvaluasiRenja, IndikatorRenja, Nilai
 from kinerja_report.problems import Masalah, masalah_di
@@ -50,6 +54,26 @@ def _kolom_14(row: IndikatorRenja) -> list[Masalah]:
     ]
 
 
+def _kolom_14_menjumlahkan(row: IndikatorRenja, sifat: SifatIndikator) -> list[Masalah]:
+    """A rate whose column 14 is column 7 + column 13: the years were added up."""
+    k7, k14 = row.realisasi_lalu, row.realisasi_renstra
+    k13 = realisasi_tahunan(row, sifat.agregasi)
+    if not k7.angka or k13.angka is None or k14.angka is None or k14.sumber is None:
+        return []
+    if _beda(k7.angka + k13.angka, k14.angka) or not _beda(k14.angka, k13.angka):
+        return []
+    jenis = row.satuan or "persentase/indeks"
+    return [
+        masalah_di(
+            "kolom-14-menjumlahkan",
+            k14.sumber,
+            kolom14=angka(k14.angka, 4),
+            jenis=f"bersatuan '{jenis}'",
+            dipakai=angka(k13.angka, 4),
+        )
+    ]
+
+
 def _kolom_15(row: IndikatorRenja) -> list[Masalah]:
     k6, k14, k15 = row.target_renstra, row.realisasi_renstra, row.capaian_renstra
     if not k6.angka or k14.angka is None or k15.angka is None or k15.sumber is None:
@@ -69,17 +93,24 @@ def _kolom_15(row: IndikatorRenja) -> list[Masalah]:
     ]
 
 
+def sifat_bawaan(row: IndikatorRenja) -> SifatIndikator:
+    """A row's meaning by the default rules (no settings, no RPJMD matrix)."""
+    return sifat_indikator(
+        row.indikator, AturanCapaian(), None, row.polaritas, row.agregasi, row.satuan
+    )
+
+
 def rekonsiliasi(
-    evaluasi: EvaluasiRenja,
-    agregasi: Callable[[IndikatorRenja], Agregasi] = lambda _: Agregasi.KUMULATIF,
+    evaluasi: EvaluasiRenja, sifat: Callable[[IndikatorRenja], SifatIndikator] = sifat_bawaan
 ) -> list[Masalah]:
-    """Every mismatch between the workbook's own totals and ours, by cell. ``agregasi`` gives
-    each row's yearly aggregation: column 13 is the sum of the quarters only for cumulative
-    indicators (for the others it is the last quarter or the mean, and 14 = 7 + 13 does not
-    apply); money always adds up."""
+    """Every mismatch between the workbook's own totals and ours, by cell. ``sifat`` gives
+    each row's meaning: column 13 is the sum of the quarters only for cumulative indicators
+    (for the others the last quarter or the mean); 14 = 7 + 13 only for indicators whose
+    years add up; money always adds up."""
     problems = []
     for row in evaluasi.indikator:
-        cara = agregasi(row)
+        arti = sifat(row)
+        cara = arti.agregasi
         problems += _kolom_13(row.triwulan, row.realisasi_tahunan, "realisasi-beda-kolom-13", cara)
         problems += _kolom_13(
             row.triwulan_rp,
@@ -87,7 +118,9 @@ def rekonsiliasi(
             "anggaran-beda-kolom-13",
             Agregasi.KUMULATIF,
         )
-        if cara is Agregasi.KUMULATIF:
+        if arti.antar_tahun is AntarTahun.JUMLAH:
             problems += _kolom_14(row)
+        else:
+            problems += _kolom_14_menjumlahkan(row, arti)
         problems += _kolom_15(row)
     return problems

@@ -1,29 +1,32 @@
 """Perjanjian Kinerja (PermenPAN-RB 53/2014): one per OPD per year, and the Bupati's.
 
 Pure functions from what :func:`kinerja_report.pipeline.kumpulkan` gathered to plain frozen
-objects a template prints. An OPD's PK takes its program-level indicators and targets and its
-programs' pagu from the year's Renja form; the Bupati's takes the regency indicators (RPJMD)
-of the year and every OPD's programs. A missing signatory is a warning, never a failure: the
-document gets blank name lines.
+objects a template prints. An OPD's PK takes its programme (outcome) indicators and targets
+and its programmes' pagu from the year's Renja form, never every sub kegiatan output; the
+Bupati's takes the regency indicators (RPJMD) of the year and every OPD's programmes. A PK
+whose indicator table would be empty is not written (a warning says why): nobody signs an
+empty agreement.
+
+The signatory comes from the signatories list (penandatangan.xlsx); when the list lacks that
+OPD-year, from the signature block at the foot of its form (a note says so); when both name
+someone and differ, the list wins (a warning says so). A missing signatory is a warning,
+never a failure: the document gets blank name lines.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING, Literal, NamedTuple
+from typing import Literal, NamedTuple
 
-from kinerja_report.compute.report import LaporanOpd
+from kinerja_report.compute.report import LaporanOpd, pagu_per_simpul
 from kinerja_report.compute.table import BarisCapaian
 from kinerja_report.model import Nilai, Penandatangan, TingkatIndikator
 from kinerja_report.problems import Masalah, masalah
 from kinerja_report.read.normalize import normalisasi
-
-if TYPE_CHECKING:
-    from kinerja_report.pipeline import Kumpulan
-    from kinerja_report.settings import Daerah
+from kinerja_report.settings import Daerah
 
 SASARAN_OPD = "Sasaran Perangkat Daerah"
 """Label for indicators without a sasaran when the OPD names none at all."""
@@ -76,6 +79,10 @@ class PerjanjianKinerja:
     """Position of pihak pertama as printed: the signatory's, or a known default ('Bupati
     Kepahiang'), or '' when unknown (blank line)."""
     jabatan_kedua: str = ""
+    daerah: Daerah = field(default_factory=Daerah)
+    """The region the document speaks for (letterhead, the Bupati's title)."""
+    tempat: str = ""
+    """The place on the signature block; '' prints a blank line."""
 
     @property
     def total_anggaran(self) -> float:
@@ -92,7 +99,10 @@ def tanggal_pk(tahun: int) -> date:
 
 
 def jabatan_kepala_daerah(daerah: Daerah) -> str:
-    """'Bupati Kepahiang' (or 'Wali Kota ...' for a city)."""
+    """'Bupati Kepahiang' (or 'Wali Kota ...' for a city); 'Kepala Daerah' when the region is
+    not known."""
+    if not daerah.nama:
+        return "Kepala Daerah"
     kepala = "Wali Kota" if normalisasi(daerah.jenis) == "kota" else "Bupati"
     return f"{kepala} {daerah.nama}"
 
@@ -106,15 +116,14 @@ def jabatan_tanda_tangan(jabatan: str) -> str:
     return jabatan[: match.end()] + jabatan[match.end() :].upper()
 
 
-def perjanjian_kinerja(kumpulan: Kumpulan) -> tuple[list[PerjanjianKinerja], list[Masalah]]:
-    """Every OPD's PK for every year with evaluations, then the Bupati's PK of each year."""
-    return daftar_perjanjian(
-        kumpulan.laporan,
-        kumpulan.baris_daerah,
-        kumpulan.penandatangan,
-        kumpulan.pengaturan.daerah,
-        kumpulan.pengaturan.tanggal_perjanjian,
-    )
+@dataclass(frozen=True)
+class _Konteks:
+    """What every PK of a build shares."""
+
+    penandatangan: Sequence[Penandatangan]
+    tanggal: Callable[[int], date]
+    tempat: str
+    """The place the settings give ('' when they give none)."""
 
 
 def daftar_perjanjian(
@@ -123,121 +132,209 @@ def daftar_perjanjian(
     penandatangan: Sequence[Penandatangan],
     daerah: Daerah,
     tanggal: Callable[[int], date] = tanggal_pk,
+    tempat: str = "",
+    dengan_bupati: bool = True,
 ) -> tuple[list[PerjanjianKinerja], list[Masalah]]:
-    """Like :func:`perjanjian_kinerja`, from the parts; problems are reported once each."""
-    problems: dict[tuple[str, int], Masalah] = {}
-    jabatan_bupati = jabatan_kepala_daerah(daerah)
-
-    def cari_bupati(tahun: int) -> Penandatangan | None:
-        found = _penandatangan(penandatangan, tahun, _adalah_kepala_daerah)
-        if found is None:
-            problems.setdefault(
-                (jabatan_bupati, tahun),
-                masalah("penandatangan-tidak-ada", opd=jabatan_bupati, tahun=tahun),
-            )
-        return found
-
+    """Every OPD's PK for every year with evaluations, then the Bupati's PK of each year
+    (``dengan_bupati`` False: none, e.g. when the folder mixes regions). ``daerah`` is the
+    regency's; ``tempat`` the place the settings give. Problems are reported once each."""
+    konteks = _Konteks(penandatangan, tanggal, tempat)
+    problems: dict[tuple[str, str, int], Masalah] = {}
     out = []
     for lap in sorted(laporan, key=lambda item: (item.tahun, item.opd)):
-        nama = normalisasi(lap.opd)
-        kepala = _penandatangan(penandatangan, lap.tahun, _dari_opd(nama))
-        if kepala is None:
-            problems.setdefault(
-                (nama, lap.tahun),
-                masalah("penandatangan-tidak-ada", lap.berkas, opd=lap.opd, tahun=lap.tahun),
-            )
-        bupati = cari_bupati(lap.tahun)
-        out.append(
-            PerjanjianKinerja(
-                tahun=lap.tahun,
-                jenis="opd",
-                instansi=lap.opd,
-                slug=lap.slug,
-                pihak_pertama=kepala,
-                pihak_kedua=bupati,
-                tanggal=tanggal(lap.tahun),
-                sasaran=sasaran_opd(lap.baris),
-                program=program_opd(lap.baris, KETERANGAN_OPD),
-                jabatan_pertama=kepala.jabatan if kepala else "",
-                jabatan_kedua=bupati.jabatan if bupati and bupati.jabatan else jabatan_bupati,
-            )
-        )
-    for tahun in sorted({lap.tahun for lap in laporan}):
-        bupati = cari_bupati(tahun)
-        out.append(
-            PerjanjianKinerja(
-                tahun=tahun,
-                jenis="bupati",
-                instansi=jabatan_bupati,
-                slug=SLUG_BUPATI,
-                pihak_pertama=bupati,
-                pihak_kedua=None,
-                tanggal=tanggal(tahun),
-                sasaran=_kelompok(
-                    (row for row in baris_daerah if row.tahun == tahun), SASARAN_DAERAH
-                ),
-                program=tuple(
-                    item
-                    for lap in sorted(laporan, key=lambda item: item.opd)
-                    if lap.tahun == tahun
-                    for item in program_opd(lap.baris, lap.opd)
-                ),
-                jabatan_pertama=bupati.jabatan if bupati and bupati.jabatan else jabatan_bupati,
-            )
-        )
+        pk = _pk_opd(lap, konteks, problems)
+        if pk is not None:
+            out.append(pk)
+    if dengan_bupati:
+        for tahun in sorted({lap.tahun for lap in laporan}):
+            pk = _pk_bupati(tahun, laporan, baris_daerah, daerah, konteks, problems)
+            if pk is not None:
+                out.append(pk)
     return out, list(problems.values())
 
 
+def _tempat(konteks: _Konteks, daerah: Daerah, dari_formulir: Iterable[str]) -> str:
+    """The settings' place, else the capital, else the one place the forms' blocks name."""
+    if konteks.tempat or daerah.ibu_kota:
+        return konteks.tempat or daerah.ibu_kota
+    places = {place for place in dari_formulir if place}
+    return places.pop() if len(places) == 1 else ""
+
+
+def _kepala_opd(
+    lap: LaporanOpd, konteks: _Konteks, problems: dict[tuple[str, str, int], Masalah]
+) -> Penandatangan | None:
+    """The head of the OPD: from the list, else from the form's signature block."""
+    nama = normalisasi(lap.opd)
+    kepala = _penandatangan(konteks.penandatangan, lap.tahun, _dari_opd(nama))
+    blok = lap.tanda_tangan
+    if kepala is not None and blok is not None and not _orang_sama(kepala, blok.penandatangan):
+        problems[("berbeda", nama, lap.tahun)] = masalah(
+            "penandatangan-berbeda",
+            blok.sumber.berkas,
+            blok.sumber.lembar,
+            blok.sumber.sel,
+            opd=lap.opd,
+            tahun=lap.tahun,
+            daftar=kepala.nama,
+            formulir=blok.penandatangan.nama,
+        )
+    if kepala is None and blok is not None:
+        kepala = blok.penandatangan
+        problems[("formulir", nama, lap.tahun)] = masalah(
+            "penandatangan-dari-formulir",
+            blok.sumber.berkas,
+            blok.sumber.lembar,
+            blok.sumber.sel,
+            opd=lap.opd,
+            tahun=lap.tahun,
+            nama=kepala.nama,
+        )
+    if kepala is None:
+        problems[("tidak-ada", nama, lap.tahun)] = masalah(
+            "penandatangan-tidak-ada", lap.berkas, opd=lap.opd, tahun=lap.tahun
+        )
+    return kepala
+
+
+def _orang_sama(a: Penandatangan, b: Penandatangan) -> bool:
+    nip_a, nip_b = (re.sub(r"\D", "", item.nip) for item in (a, b))
+    if nip_a and nip_b:
+        return nip_a == nip_b
+    return normalisasi(a.nama) == normalisasi(b.nama)
+
+
+def _bupati(
+    tahun: int, daerah: Daerah, konteks: _Konteks, problems: dict[tuple[str, str, int], Masalah]
+) -> Penandatangan | None:
+    found = _penandatangan(konteks.penandatangan, tahun, _adalah_kepala_daerah)
+    if found is None:
+        jabatan = jabatan_kepala_daerah(daerah)
+        problems.setdefault(
+            ("tidak-ada", jabatan, tahun),
+            masalah("penandatangan-tidak-ada", opd=jabatan, tahun=tahun),
+        )
+    return found
+
+
+def _pk_opd(
+    lap: LaporanOpd, konteks: _Konteks, problems: dict[tuple[str, str, int], Masalah]
+) -> PerjanjianKinerja | None:
+    sasaran = sasaran_opd(lap.baris)
+    if not sasaran:
+        problems[("pk", normalisasi(lap.opd), lap.tahun)] = masalah(
+            "pk-tidak-dibuat",
+            lap.berkas,
+            lap.lembar,
+            instansi=lap.opd,
+            tahun=lap.tahun,
+            alasan="formulirnya tidak memuat indikator sasaran atau program (outcome); "
+            "periksa kode atau format baris program",
+        )
+        return None
+    kepala = _kepala_opd(lap, konteks, problems)
+    bupati = _bupati(lap.tahun, lap.daerah, konteks, problems)
+    jabatan_bupati = jabatan_kepala_daerah(lap.daerah)
+    blok = lap.tanda_tangan
+    return PerjanjianKinerja(
+        tahun=lap.tahun,
+        jenis="opd",
+        instansi=lap.opd,
+        slug=lap.slug,
+        pihak_pertama=kepala,
+        pihak_kedua=bupati,
+        tanggal=konteks.tanggal(lap.tahun),
+        sasaran=sasaran,
+        program=program_opd(lap.baris, KETERANGAN_OPD),
+        jabatan_pertama=kepala.jabatan if kepala else "",
+        jabatan_kedua=bupati.jabatan if bupati and bupati.jabatan else jabatan_bupati,
+        daerah=lap.daerah,
+        tempat=_tempat(konteks, lap.daerah, [blok.tempat] if blok else []),
+    )
+
+
+def _pk_bupati(
+    tahun: int,
+    laporan: Sequence[LaporanOpd],
+    baris_daerah: Sequence[BarisCapaian],
+    daerah: Daerah,
+    konteks: _Konteks,
+    problems: dict[tuple[str, str, int], Masalah],
+) -> PerjanjianKinerja | None:
+    jabatan = jabatan_kepala_daerah(daerah)
+    sasaran = _kelompok((row for row in baris_daerah if row.tahun == tahun), SASARAN_DAERAH)
+    if not sasaran:
+        problems[("pk", "bupati", tahun)] = masalah(
+            "pk-tidak-dibuat",
+            instansi=jabatan,
+            tahun=tahun,
+            alasan="tidak ada indikator kinerja daerah tahun ini (letakkan matriks indikator "
+            "RPJMD dengan target dan realisasi per tahun di folder masukan)",
+        )
+        return None
+    bupati = _bupati(tahun, daerah, konteks, problems)
+    this_year = sorted((lap for lap in laporan if lap.tahun == tahun), key=lambda i: i.opd)
+    return PerjanjianKinerja(
+        tahun=tahun,
+        jenis="bupati",
+        instansi=jabatan,
+        slug=SLUG_BUPATI,
+        pihak_pertama=bupati,
+        pihak_kedua=None,
+        tanggal=konteks.tanggal(tahun),
+        sasaran=sasaran,
+        program=tuple(item for lap in this_year for item in program_opd(lap.baris, lap.opd)),
+        jabatan_pertama=bupati.jabatan if bupati and bupati.jabatan else jabatan,
+        daerah=daerah,
+        tempat=_tempat(
+            konteks, daerah, [lap.tanda_tangan.tempat for lap in this_year if lap.tanda_tangan]
+        ),
+    )
+
+
 def sasaran_opd(baris: Sequence[BarisCapaian]) -> tuple[SasaranPk, ...]:
-    """Program-level indicators (all rows when the form has no program rows), by sasaran."""
-    rows = [row for row in baris if row.tingkat is TingkatIndikator.PROGRAM] or list(baris)
+    """The programme (outcome) indicators, grouped by sasaran; sub kegiatan outputs never."""
+    rows = [row for row in baris if row.tingkat is TingkatIndikator.PROGRAM]
     first = next((row.sasaran for row in rows if row.sasaran.strip()), SASARAN_OPD)
     return _kelompok(rows, first)
 
 
 def program_opd(baris: Sequence[BarisCapaian], keterangan: str = "") -> tuple[ProgramPk, ...]:
-    """Distinct programs (code and name) with their pagu; no budget, no row.
-
-    A program's pagu stands on one of its indicator rows (the others are continuation rows
-    with an empty budget): the first amount found is taken, never a sum.
-    """
-    pagu: dict[tuple[str, str], float | None] = {}
-    for row in baris:
-        if row.tingkat is not TingkatIndikator.PROGRAM:
-            continue
-        key = (row.kode.strip(), row.uraian.strip())
-        if pagu.get(key) is None:
-            pagu[key] = row.target_rp.angka
+    """Distinct programmes (code and name) with their pagu (:func:`pagu_per_simpul`, the one
+    rule for budgets); no budget, no row."""
     return tuple(
-        ProgramPk(" ".join(part for part in key if part), amount, keterangan)
-        for key, amount in pagu.items()
-        if amount is not None and amount > 0
+        ProgramPk(
+            " ".join(part for part in (node.kode, node.uraian) if part), node.pagu, keterangan
+        )
+        for node in pagu_per_simpul(baris)
+        if node.pagu > 0
     )
 
 
 def _kelompok(rows: Iterable[BarisCapaian], tanpa_sasaran: str) -> tuple[SasaranPk, ...]:
-    """Indicators grouped by sasaran in order of first appearance; exact repeats dropped."""
+    """Indicators grouped by sasaran in order of first appearance; exact repeats (same name,
+    unit and target) dropped, by key: linear in the number of rows."""
     groups: dict[str, list[IndikatorPk]] = {}
     labels: dict[str, str] = {}
+    seen: set[tuple[str, str, str, float | None, str | None]] = set()
     for row in rows:
         if not row.indikator.strip():
             continue
         label = row.sasaran.strip() or tanpa_sasaran
         key = normalisasi(label)
         labels.setdefault(key, label)
-        item = IndikatorPk(row.indikator, row.target, row.satuan)
         group = groups.setdefault(key, [])
-        if not any(_sama(item, other) for other in group):
-            group.append(item)
-    return tuple(SasaranPk(labels[key], tuple(items)) for key, items in groups.items())
-
-
-def _sama(a: IndikatorPk, b: IndikatorPk) -> bool:
-    return (
-        normalisasi(a.indikator) == normalisasi(b.indikator)
-        and normalisasi(a.satuan) == normalisasi(b.satuan)
-        and (a.target.angka, a.target.teks) == (b.target.angka, b.target.teks)
-    )
+        ident = (
+            key,
+            normalisasi(row.indikator),
+            normalisasi(row.satuan),
+            row.target.angka,
+            row.target.teks,
+        )
+        if ident not in seen:
+            seen.add(ident)
+            group.append(IndikatorPk(row.indikator, row.target, row.satuan))
+    return tuple(SasaranPk(labels[key], tuple(items)) for key, items in groups.items() if items)
 
 
 def _dari_opd(nama: str) -> Callable[[Penandatangan], bool]:

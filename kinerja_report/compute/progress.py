@@ -1,15 +1,17 @@
-"""Progress toward the end-of-period target (RPJMD / Renstra 2026) and its status.
+"""Progress toward the end-of-period target (RPJMD / Renstra) and its status.
 
-Realisation to date is the sum of the years so far for ``kumulatif`` indicators, else the
-latest value (DOMAIN.md section 3; column 14 of form E.81). The status:
+Realisation to date (column 14 of form E.81) is the sum of the years so far for indicators
+whose years add up (``antar_tahun`` ``jumlah``: counts), else the latest value (rates,
+percentages, indices: ``terakhir``). The end year is the period's own (the header of
+column 6, the RPJMD matrix or ``[periode] akhir``), never a constant. The status:
 
 * ``tercapai``: capaian of the realisation to date against the end target is >= 100;
-* else the realisation is projected to the end year: for ``kumulatif`` indicators, the
+* else the realisation is projected to the end year: for ``jumlah`` indicators, the
   realisation to date plus the mean yearly realisation for each remaining year; otherwise
   the least-squares line through the yearly values (the latest value when there is one
   year only); then ``on track`` when the projection's capaian is >= 100, ``berisiko`` when
   it is >= 90, ``tidak tercapai`` below 90;
-* empty when the end target or every realisation is missing.
+* empty when the end year, the end target or the year's own realisation is missing.
 """
 
 from __future__ import annotations
@@ -18,10 +20,9 @@ from dataclasses import dataclass
 from statistics import fmean
 
 from kinerja_report.compute.capaian import capaian_angka
-from kinerja_report.compute.rules import Agregasi, AturanCapaian
+from kinerja_report.compute.rules import AntarTahun, AturanCapaian
 from kinerja_report.model import Polaritas
 
-TAHUN_AKHIR = 2026
 AMBANG_BERISIKO = 90.0
 
 
@@ -55,23 +56,25 @@ def _garis(seri: list[tuple[int, float]], tahun: int) -> float:
 def kemajuan(
     target_akhir: float | None,
     seri: list[tuple[int, float]],
-    agregasi: Agregasi,
+    antar_tahun: AntarTahun,
     polaritas: Polaritas,
     aturan: AturanCapaian,
     realisasi_sd: float | None = None,
-    tahun_akhir: int = TAHUN_AKHIR,
+    tahun_akhir: int | None = None,
 ) -> Kemajuan:
-    """Progress from yearly values ``seri`` ((year, value), sorted). ``realisasi_sd``, when the
-    workbook states it (column 14), replaces the sum for cumulative indicators."""
-    if target_akhir is None or not seri:
+    """Progress from yearly values ``seri`` ((year, value), sorted, the last one the year
+    evaluated) toward ``target_akhir`` in ``tahun_akhir``. ``realisasi_sd``, when the workbook
+    gives it (column 14, or 7 + 13), replaces the sum for indicators whose years add up."""
+    if target_akhir is None or not seri or tahun_akhir is None:
         return TIDAK_DINILAI
     last_year, last_value = seri[-1]
-    if realisasi_sd is None:
-        realisasi_sd = sum(v for _, v in seri) if agregasi is Agregasi.KUMULATIF else last_value
+    jumlah = antar_tahun is AntarTahun.JUMLAH
+    if realisasi_sd is None or not jumlah:
+        realisasi_sd = sum(v for _, v in seri) if jumlah else last_value
     capaian_sd = capaian_angka(target_akhir, realisasi_sd, polaritas, aturan).persen
     if capaian_sd is None:
         return TIDAK_DINILAI
-    if agregasi is Agregasi.KUMULATIF:
+    if jumlah:
         proyeksi = realisasi_sd + fmean(v for _, v in seri) * max(0, tahun_akhir - last_year)
     else:
         proyeksi = _garis(seri, tahun_akhir) if last_year < tahun_akhir else last_value

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from statistics import fmean
 
 from kinerja_report.compute.budget import serapan
 from kinerja_report.compute.capaian import kategori
 from kinerja_report.compute.rules import AturanCapaian
 from kinerja_report.compute.table import BarisCapaian
-from kinerja_report.model import EvaluasiRenja, Nilai, TingkatIndikator
+from kinerja_report.model import EvaluasiRenja, Nilai, TandaTanganFormulir, TingkatIndikator
 from kinerja_report.read.normalize import slug
+from kinerja_report.settings import Daerah
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,12 @@ class LaporanOpd:
     kategori_rata_rata: str
     jumlah_kategori: tuple[tuple[str, int], ...]
     anggaran: RingkasanAnggaran
+    daerah: Daerah = field(default_factory=Daerah)
+    """The region this OPD's documents speak for (settings, else its workbook's title)."""
+    tanda_tangan: TandaTanganFormulir | None = None
+    """The form's own signature block, if it has one."""
+    tahun_akhir: int | None = None
+    """The last year of the Renstra period, when known."""
 
 
 def slug_opd(opd: str) -> str:
@@ -59,9 +66,12 @@ def rata_rata_capaian(baris: list[BarisCapaian], aturan: AturanCapaian) -> float
 
 
 def laporan_opd(
-    evaluasi: EvaluasiRenja, baris: list[BarisCapaian], aturan: AturanCapaian
+    evaluasi: EvaluasiRenja,
+    baris: list[BarisCapaian],
+    aturan: AturanCapaian,
+    daerah: Daerah | None = None,
 ) -> LaporanOpd:
-    """Aggregate the capaian rows of one OPD-year."""
+    """Aggregate the capaian rows of one OPD-year; ``daerah`` is the region it speaks for."""
     counts = Counter(row.kategori for row in baris if row.kategori)
     rata_rata = rata_rata_capaian(baris, aturan)
     return LaporanOpd(
@@ -78,22 +88,47 @@ def laporan_opd(
             (label, counts.get(label, 0)) for label in dict.fromkeys(p.label for p in aturan.skala)
         ),
         anggaran=anggaran(baris),
+        daerah=daerah or Daerah(),
+        tanda_tangan=evaluasi.tanda_tangan,
+        tahun_akhir=next((row.tahun_akhir for row in baris if row.tahun_akhir), None),
     )
 
 
+@dataclass(frozen=True)
+class PaguSimpul:
+    """One programme (or sub kegiatan) with its pagu and its budget realisation."""
+
+    kode: str
+    uraian: str
+    pagu: float
+    realisasi: float
+
+
+def pagu_per_simpul(
+    baris: Iterable[BarisCapaian], tingkat: TingkatIndikator = TingkatIndikator.PROGRAM
+) -> list[PaguSimpul]:
+    """The one rule for counting budgets: each node of ``tingkat`` once (by code and name),
+    with the first amount met on its rows, since a node's further indicator rows repeat or
+    merge the same pagu cell; in order of appearance."""
+    first: dict[tuple[str, str], BarisCapaian] = {}
+    for row in baris:
+        if row.tingkat is tingkat and row.target_rp.angka is not None:
+            first.setdefault((row.kode.strip(), row.uraian.strip()), row)
+    return [
+        PaguSimpul(kode, uraian, row.target_rp.angka or 0.0, row.realisasi_rp.angka or 0.0)
+        for (kode, uraian), row in first.items()
+    ]
+
+
 def anggaran(baris: Iterable[BarisCapaian]) -> RingkasanAnggaran:
-    """Budget of a set of rows: each program counted once (by code and name), with the first
-    amount met, since a program's further indicator rows repeat or merge the same pagu cell;
-    without program rows, the sub-kegiatan rows the same way."""
+    """Budget of a set of rows: the programmes' pagu (:func:`pagu_per_simpul`); without
+    programme rows, the sub kegiatan rows the same way."""
     rows = list(baris)
     for tingkat in (TingkatIndikator.PROGRAM, TingkatIndikator.SUB_KEGIATAN):
-        first: dict[tuple[str, str], BarisCapaian] = {}
-        for row in rows:
-            if row.tingkat is tingkat and row.target_rp.angka:
-                first.setdefault((row.kode, row.uraian), row)
-        if first:
+        nodes = pagu_per_simpul(rows, tingkat)
+        if any(node.pagu for node in nodes):
             return RingkasanAnggaran(
-                pagu=sum(row.target_rp.angka or 0.0 for row in first.values()),
-                realisasi=sum(row.realisasi_rp.angka or 0.0 for row in first.values()),
+                pagu=sum(node.pagu for node in nodes),
+                realisasi=sum(node.realisasi for node in nodes),
             )
     return RingkasanAnggaran(0.0, 0.0)

@@ -30,6 +30,15 @@ class Agregasi(StrEnum):
     """The mean of the filled quarters."""
 
 
+class AntarTahun(StrEnum):
+    """How an indicator's values of several years make its value 'to date' (column 14)."""
+
+    JUMLAH = "jumlah"
+    """Counts (orang, dokumen, unit, km): the years add up (14 = 7 + 13)."""
+    TERAKHIR = "terakhir"
+    """Rates, percentages, indices, scores, ratios: the latest year's value."""
+
+
 @dataclass(frozen=True)
 class Pita:
     """One band of the category scale: capaian >= ``batas`` (or > when not inclusive)."""
@@ -55,6 +64,7 @@ class AturanIndikator:
 
     polaritas: str = ""
     agregasi: str = ""
+    antar_tahun: str = ""
 
 
 @dataclass(frozen=True)

@@ -16,10 +16,11 @@ from kinerja_report.compute.realisasi import (
     realisasi_sampai_triwulan,
     realisasi_tahunan,
 )
-from kinerja_report.compute.rules import Agregasi, AturanCapaian
+from kinerja_report.compute.rules import Agregasi, AntarTahun, AturanCapaian
 from kinerja_report.compute.semantics import (
     KamusRpjmd,
     SifatIndikator,
+    antar_tahun,
     baca_agregasi,
     sifat_indikator,
 )
@@ -61,10 +62,14 @@ class BarisCapaian:
     """Cumulative capaian after TW I, II, III and IV."""
     serapan: float | None = None
     efisiensi: str = ""
+    tahun_akhir: int | None = None
+    """The last year of the period (RPJMD or Renstra PD), when known."""
     target_akhir: Nilai = KOSONG
-    """The end-of-period (2026) target: RPJMD or Renstra PD (column 6)."""
+    """The end-of-period target: RPJMD or Renstra PD (column 6)."""
     realisasi_sd_lapor: float | None = None
     """Realisation to date as the workbook states it (column 14), if it does."""
+    realisasi_lalu: float | None = None
+    """Realisation up to last year as the workbook states it (column 7), if it does."""
     kemajuan: Kemajuan = TIDAK_DINILAI
 
     def capaian_sampai(self, triwulan: int) -> float | None:
@@ -97,12 +102,17 @@ def kamus_rpjmd(matriks: list[MatriksRpjmd]) -> KamusRpjmd:
 
 
 def baris_evaluasi(
-    evaluasi: EvaluasiRenja, aturan: AturanCapaian, rpjmd: KamusRpjmd | None = None
+    evaluasi: EvaluasiRenja,
+    aturan: AturanCapaian,
+    rpjmd: KamusRpjmd | None = None,
+    tahun_akhir: int | None = None,
 ) -> tuple[list[BarisCapaian], list[Masalah]]:
-    """Capaian rows of one OPD-year, and a warning for every capaian that cannot be computed."""
+    """Capaian rows of one OPD-year, and a warning for every capaian that cannot be computed.
+    ``tahun_akhir`` is the period's last year when the form's header does not name it."""
     rows, problems = [], []
+    akhir = evaluasi.tahun_akhir or tahun_akhir
     for row in evaluasi.indikator:
-        baris = _baris_opd(evaluasi, row, aturan, rpjmd)
+        baris = replace(_baris_opd(evaluasi, row, aturan, rpjmd), tahun_akhir=akhir)
         if baris.capaian.persen is None:
             target_cause = baris.capaian.alasan == "target kosong"
             where = (row.target.sumber if target_cause else baris.realisasi.sumber) or (
@@ -125,7 +135,7 @@ def sifat_baris(
     row: IndikatorRenja, aturan: AturanCapaian, rpjmd: KamusRpjmd | None
 ) -> SifatIndikator:
     """Polarity and aggregation of an E.81 row (see :mod:`kinerja_report.compute.semantics`)."""
-    return sifat_indikator(row.indikator, aturan, rpjmd, row.polaritas, row.agregasi)
+    return sifat_indikator(row.indikator, aturan, rpjmd, row.polaritas, row.agregasi, row.satuan)
 
 
 def _baris_opd(
@@ -164,13 +174,16 @@ def _baris_opd(
         efisiensi=efisiensi(hasil.persen, serapan_persen, aturan),
         target_akhir=row.target_renstra,
         realisasi_sd_lapor=row.realisasi_renstra.angka,
+        realisasi_lalu=row.realisasi_lalu.angka,
     )
 
 
 def baris_rpjmd(
-    matriks: MatriksRpjmd, nama_daerah: str, aturan: AturanCapaian
+    matriks: MatriksRpjmd, nama_daerah: str, aturan: AturanCapaian, tahun_akhir: int | None = None
 ) -> list[BarisCapaian]:
-    """Regency rows: every year up to the last year with any realisation in the matrix."""
+    """Regency rows: every year up to the last year with any realisation in the matrix.
+    The period ends in the matrix's own last year (title or target columns), else
+    ``tahun_akhir``."""
     filled = [
         tahun
         for row in matriks.indikator
@@ -180,8 +193,9 @@ def baris_rpjmd(
     if not filled:
         return []
     last = max(filled)
+    akhir = matriks.tahun_akhir or tahun_akhir
     return [
-        _baris_daerah(row, tahun, nama_daerah, aturan)
+        replace(_baris_daerah(row, tahun, nama_daerah, aturan), tahun_akhir=akhir)
         for row in matriks.indikator
         for tahun in sorted(row.target)
         if tahun <= last and tahun in row.realisasi
@@ -192,13 +206,16 @@ def _baris_daerah(
     row: IndikatorRpjmd, tahun: int, nama_daerah: str, aturan: AturanCapaian
 ) -> BarisCapaian:
     """RPJMD indicators state a level per year: aggregation 'akhir' unless the matrix says
-    otherwise, so progress compares the latest value with the 2026 target."""
+    otherwise, so progress compares the latest value with the end target."""
     agregasi = baca_agregasi(row.agregasi)
+    tahunan, sumber_tahunan = antar_tahun(row.indikator, row.satuan, agregasi or Agregasi.AKHIR)
     sifat = SifatIndikator(
         row.polaritas,
         agregasi or Agregasi.AKHIR,
         "RPJMD",
         "RPJMD" if agregasi else "bawaan IKD",
+        tahunan,
+        sumber_tahunan,
     )
     target, realisasi = row.target[tahun], row.realisasi[tahun]
     hasil = hitung_capaian(target, realisasi, row.polaritas, aturan)
@@ -231,13 +248,33 @@ def tambah_kemajuan(rows: list[BarisCapaian], aturan: AturanCapaian) -> list[Bar
             seri[_kunci(row)].setdefault(row.tahun, row.realisasi.angka)
     out = []
     for row in rows:
+        if row.realisasi.angka is None:  # no status for a year without a realisation
+            out.append(row)
+            continue
         sampai = sorted((t, v) for t, v in seri[_kunci(row)].items() if t <= row.tahun)
-        sd = row.realisasi_sd_lapor if row.sifat.agregasi is Agregasi.KUMULATIF else None
         progress = kemajuan(
-            row.target_akhir.angka, sampai, row.sifat.agregasi, row.polaritas, aturan, sd
+            row.target_akhir.angka,
+            sampai,
+            row.sifat.antar_tahun,
+            row.polaritas,
+            aturan,
+            realisasi_sd_dinyatakan(row),
+            row.tahun_akhir,
         )
         out.append(replace(row, kemajuan=progress))
     return out
+
+
+def realisasi_sd_dinyatakan(row: BarisCapaian) -> float | None:
+    """The realisation to date the workbook gives, for indicators whose years add up: its
+    column 14, else column 7 + this year's; None for rates (their latest value counts)."""
+    if row.sifat.antar_tahun is not AntarTahun.JUMLAH:
+        return None
+    if row.realisasi_sd_lapor is not None:
+        return row.realisasi_sd_lapor
+    if row.realisasi_lalu is not None and row.realisasi.angka is not None:
+        return row.realisasi_lalu + row.realisasi.angka
+    return None
 
 
 def _kunci(row: BarisCapaian) -> tuple[str, str, str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from kinerja_report.model import KOSONG, Nilai
@@ -37,12 +38,39 @@ class PembacaSel:
             return ""
         return bersihkan(self.lembar.nilai(baris, kolom.indeks))
 
-    def k(self, baris: int, bidang: str, triwulan: int = 0, target: Nilai = KOSONG) -> Nilai:
+    def baris_data(self) -> Iterator[int]:
+        """The rows below the header that hold anything; hidden rows are reported (info)
+        and skipped. Every sheet kind walks its rows through here."""
+        lembar = self.lembar
+        for baris in range(self.header.baris_data, lembar.jumlah_baris + 1):
+            if not lembar.baris_teks(baris):
+                continue
+            if baris in lembar.baris_tersembunyi:
+                self.masalah.append(
+                    masalah(
+                        "baris-tersembunyi", lembar.berkas, lembar.nama, f"A{baris}", baris=baris
+                    )
+                )
+                continue
+            yield baris
+
+    def k(
+        self, baris: int, bidang: str, triwulan: int = 0, target: Nilai = KOSONG, tahun: int = 0
+    ) -> Nilai:
         """A K (physical) value. Text is kept as a qualitative value ('WTP', 'BB') unless the
         target is a number, where text is an error at the cell."""
-        kolom = self.header.cari(bidang, "k", triwulan)
+        kolom = self.header.cari(bidang, "k", triwulan, tahun)
         nilai = self._nilai(baris, kolom)
         if nilai.teks is not None and target.angka is not None and kolom is not None:
+            self._teks_di_angka(baris, kolom, nilai.teks)
+            return Nilai(sumber=nilai.sumber)
+        return nilai
+
+    def angka(self, baris: int, bidang: str) -> Nilai:
+        """A value that must be a number (IPM components, years): text is an error."""
+        kolom = self.header.cari(bidang)
+        nilai = self._nilai(baris, kolom)
+        if nilai.teks is not None and kolom is not None:
             self._teks_di_angka(baris, kolom, nilai.teks)
             return Nilai(sumber=nilai.sumber)
         return nilai
@@ -55,6 +83,14 @@ class PembacaSel:
             self._teks_di_angka(baris, kolom, nilai.teks)
             return Nilai(sumber=nilai.sumber)
         return nilai
+
+    def persen(self, baris: int, bidang: str, triwulan: int = 0) -> Nilai:
+        """A '%' sub-column (e.g. the quarters' cumulative percentage); text is ignored."""
+        kolom = self.header.cari(bidang, "persen", triwulan)
+        if kolom is None or kolom.sub != "persen":
+            return Nilai()
+        nilai = self._nilai(baris, kolom)
+        return nilai if nilai.teks is None else Nilai(sumber=nilai.sumber)
 
     def _nilai(self, baris: int, kolom: Kolom | None) -> Nilai:
         if kolom is None:

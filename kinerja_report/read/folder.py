@@ -9,7 +9,7 @@ from kinerja_report.errors import KinerjaError
 from kinerja_report.model import EvaluasiRenja, KomponenIpm, MatriksRpjmd, Penandatangan
 from kinerja_report.problems import Masalah, masalah
 from kinerja_report.progress import Progres, TanpaProgres
-from kinerja_report.read.header import cari_header
+from kinerja_report.read.header import Header, cari_header
 from kinerja_report.read.ipm import baca_komponen_ipm
 from kinerja_report.read.kinds import JenisLembar, jenis_lembar
 from kinerja_report.read.renja import baca_evaluasi_renja
@@ -31,6 +31,8 @@ class IsiBerkas:
     ipm: list[KomponenIpm] = field(default_factory=list)
     masalah: list[Masalah] = field(default_factory=list)
     gagal: bool = False
+    dilewati: list[tuple[str, str]] = field(default_factory=list)
+    """Sheets that are none of ours, with why (for the 'workbook-tanpa-isi' warning)."""
 
 
 def cari_workbook(folder: Path, kecuali: Path | None = None) -> list[Path]:
@@ -100,7 +102,36 @@ def baca_berkas(
             _gagal(isi, exc.masalah)
         except Exception as exc:  # untrusted input: see the docstring
             _gagal(isi, _tak_terduga(isi.nama, lembar.nama, exc))
+    if not isi.gagal and not (isi.evaluasi or isi.rpjmd or isi.penandatangan or isi.ipm):
+        _tanpa_isi(isi)
     return isi
+
+
+DICARI = (
+    "formulir evaluasi Renja E.81 (kolom Indikator, Target Renja, Realisasi Triwulan), "
+    "matriks indikator RPJMD (Indikator, Target per tahun), daftar penandatangan (Nama, "
+    "Jabatan atau NIP), komponen IPM (Tahun, UHH, HLS, RLS, Pengeluaran)"
+)
+
+
+def _tanpa_isi(isi: IsiBerkas) -> None:
+    """A workbook that yields nothing: one warning naming what was looked for and, for each
+    sheet, what was found, instead of an info line per sheet."""
+    rincian = "; ".join(f"lembar '{nama}': {alasan}" for nama, alasan in isi.dilewati)
+    rincian = rincian or "tidak ada lembar yang berisi"
+    isi.masalah[:] = [p for p in isi.masalah if p.kode != "lembar-dilewati"]
+    isi.masalah.append(masalah("workbook-tanpa-isi", isi.nama, dicari=DICARI, rincian=rincian))
+
+
+def _alasan_lewati(header: Header | None) -> str:
+    """Why a sheet is not one of ours: no header, or which fields its header has."""
+    if header is None:
+        return "tidak ada baris judul kolom yang dikenali di 40 baris pertama"
+    found = sorted(header.bidang)
+    wanted = {"indikator", "target_renja", "triwulan"}
+    missing = sorted(wanted - header.bidang)
+    text = f"judul kolom di baris {header.baris_awal} berisi {', '.join(found)}"
+    return text + (f", tanpa {', '.join(missing)}" if missing else "")
 
 
 def _gagal(isi: IsiBerkas, problem: Masalah) -> IsiBerkas:
@@ -126,11 +157,14 @@ def _baca_satu_lembar(isi: IsiBerkas, lembar: Lembar, relatif: PurePosixPath) ->
         isi.rpjmd.append(matriks)
         isi.masalah.extend(found)
     elif jenis is JenisLembar.PENANDATANGAN and header is not None:
-        isi.penandatangan.extend(baca_penandatangan(lembar, header))
+        signers, found = baca_penandatangan(lembar, header)
+        isi.penandatangan.extend(signers)
+        isi.masalah.extend(found)
     elif jenis is JenisLembar.KOMPONEN_IPM and header is not None:
         komponen, found = baca_komponen_ipm(lembar, header)
         isi.ipm.extend(komponen)
         isi.masalah.extend(found)
     else:
-        alasan = "header tidak ditemukan" if header is None else "kolom tidak cocok"
+        alasan = _alasan_lewati(header)
+        isi.dilewati.append((lembar.nama, alasan))
         isi.masalah.append(masalah("lembar-dilewati", isi.nama, lembar.nama, alasan=alasan))

@@ -233,3 +233,51 @@ def _skala(text: str) -> float:
     if "000" in text or "ribu" in text:
         return 1_000.0
     return 1.0
+
+
+_KODE_ISI = re.compile(r"^(?:\d+|x{1,2})(?:\.(?:\d+|x{1,2}))*\.?$", re.IGNORECASE)
+SAMPEL_ISI = 200
+"""Data rows looked at when a column is judged by its content."""
+
+
+def _isi_kolom(lembar: Lembar, header: Header, indeks: int) -> list[object]:
+    last = min(lembar.jumlah_baris, header.baris_data + SAMPEL_ISI)
+    out = []
+    for baris in range(header.baris_data, last + 1):
+        if lembar.asal.get((baris, indeks), (baris, indeks))[1] != indeks:
+            continue  # merged in from a column to the left
+        value = lembar.nilai(baris, indeks)
+        if value is not None:
+            out.append(value)
+    return out
+
+
+def _jenis_isi(values: list[object]) -> str:
+    """'satuan' when most values are short words, 'kode' when most are codes, else ''."""
+    texts = [str(v).strip() for v in values if isinstance(v, str) and str(v).strip()]
+    if len(texts) < max(1, 0.6 * len(values)):
+        return ""
+    if sum(1 for t in texts if _KODE_ISI.match(t)) >= 0.8 * len(texts):
+        return "kode"
+    short = [t for t in texts if len(t) <= 30 and not any(ch.isdigit() for ch in t)]
+    return "satuan" if len(short) >= 0.8 * len(texts) else ""
+
+
+def kolom_menurut_isi(lembar: Lembar, header: Header) -> Header:
+    """Columns the header does not name, judged by their content: a column inside a merged
+    header span that repeats its neighbour's field (Sukabumi 2018: 'Target RPJMD' spans H:J,
+    with K in H, Rp in J and the unit in I) or has no field of its own, but holds unit words
+    ('persen', 'jenis') or codes, becomes 'satuan' or 'kode'."""
+    seen: set[tuple[str, str, int, int]] = set()
+    bidang = header.bidang
+    changed = []
+    for kolom in header.kolom:
+        key = (kolom.bidang, kolom.sub, kolom.triwulan, kolom.tahun)
+        repeated = key in seen and kolom.bidang not in {"kode", "satuan", "uraian", "indikator"}
+        seen.add(key)
+        jenis = _jenis_isi(_isi_kolom(lembar, header, kolom.indeks)) if repeated else ""
+        if (jenis == "satuan" and "satuan" not in bidang) or jenis == "kode":
+            kolom = Kolom(kolom.indeks, kolom.jalur, jenis)
+            bidang = bidang | {jenis}
+        changed.append(kolom)
+    return Header(header.baris_awal, header.baris_data, tuple(changed))

@@ -2,52 +2,32 @@
 
 from __future__ import annotations
 
-from kinerja_report.model import KomponenIpm, Nilai
-from kinerja_report.problems import Masalah, masalah
+from kinerja_report.model import KomponenIpm
+from kinerja_report.problems import Masalah
+from kinerja_report.read.cells import PembacaSel
 from kinerja_report.read.header import Header
 from kinerja_report.read.normalize import normalisasi
-from kinerja_report.read.numbers import BukanAngka, parse_angka
 from kinerja_report.read.sheet import Lembar
 
 
 def baca_komponen_ipm(lembar: Lembar, header: Header) -> tuple[list[KomponenIpm], list[Masalah]]:
-    """One :class:`KomponenIpm` per row with a year; text in a number cell is reported."""
-    problems: list[Masalah] = []
-
-    def nilai(baris: int, bidang: str) -> Nilai:
-        kolom = header.cari(bidang)
-        assert kolom is not None
-        sumber = lembar.sumber(baris, kolom.indeks)
-        try:
-            return Nilai(angka=parse_angka(lembar.nilai(baris, kolom.indeks)), sumber=sumber)
-        except BukanAngka as exc:
-            problems.append(
-                masalah(
-                    "teks-di-kolom-angka",
-                    sumber.berkas,
-                    sumber.lembar,
-                    sumber.sel,
-                    teks=exc.teks,
-                    kolom=kolom.jalur,
-                )
-            )
-            return Nilai(sumber=sumber)
-
-    seri_kolom = header.cari("seri")
+    """One :class:`KomponenIpm` per row with a year; rows go through the shared cell reader
+    (text in a number cell, formula errors and hidden rows are reported by cell)."""
+    sel = PembacaSel(lembar, header)
     out = []
-    for baris in range(header.baris_data, lembar.jumlah_baris + 1):
-        tahun = nilai(baris, "tahun").angka
+    for baris in sel.baris_data():
+        tahun = sel.angka(baris, "tahun").angka
         if tahun is None or not 1990 <= tahun <= 2100:
             continue
-        seri = normalisasi(lembar.nilai(baris, seri_kolom.indeks)) if seri_kolom else ""
+        seri = normalisasi(sel.teks(baris, "seri"))
         out.append(
             KomponenIpm(
                 tahun=int(tahun),
-                uhh=nilai(baris, "uhh"),
-                hls=nilai(baris, "hls"),
-                rls=nilai(baris, "rls"),
-                pengeluaran=nilai(baris, "pengeluaran"),
+                uhh=sel.angka(baris, "uhh"),
+                hls=sel.angka(baris, "hls"),
+                rls=sel.angka(baris, "rls"),
+                pengeluaran=sel.angka(baris, "pengeluaran"),
                 seri="baru" if "baru" in seri else ("lama" if "lama" in seri else ""),
             )
         )
-    return out, problems
+    return out, sel.masalah

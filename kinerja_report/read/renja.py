@@ -3,29 +3,38 @@
 Row rules (README, "Cara workbook dibaca"): continuation rows (blank code and name) are
 further indicators of the row above; OPD banner rows name the OPD; Jumlah / Total /
 Rata-rata / Predikat rows are not indicators; Faktor ... / Tindak lanjut rows are kept as
-notes; hidden rows are reported and not read.
+notes; hidden rows are reported and not read. The level of each row comes from its code, its
+name, the format of its name cell and its position, all at once (:mod:`.tingkat`); the title
+block gives the region, the year, the OPD and a sasaran; the header of column 6 the end of
+the Renstra period; the foot of the form its signatory (:mod:`.tanda_tangan`).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import PurePath
 
 from kinerja_report.errors import LembarTidakDikenali, galat
-from kinerja_report.model import EvaluasiRenja, IndikatorRenja, TingkatIndikator
+from kinerja_report.model import EvaluasiRenja, IndikatorRenja, Sumber, TingkatIndikator
 from kinerja_report.problems import Masalah, masalah
 from kinerja_report.read.cells import PembacaSel
-from kinerja_report.read.codes import bersihkan_kode, pisah_kode_nama, tingkat_dari_kode
-from kinerja_report.read.header import Header
+from kinerja_report.read.codes import bersihkan_kode, pisah_kode_nama
+from kinerja_report.read.header import Header, kolom_menurut_isi
 from kinerja_report.read.normalize import bersihkan, normalisasi
 from kinerja_report.read.sheet import Lembar
+from kinerja_report.read.styles import TANPA_GAYA
+from kinerja_report.read.tanda_tangan import baca_tanda_tangan
+from kinerja_report.read.tingkat import BarisKepala, tentukan_tingkat
 from kinerja_report.read.titles import (
+    baris_berlabel,
     opd_dari_nama_berkas,
     opd_dari_teks,
+    periode_dari_teks,
     tahun_dari_judul,
     tahun_dari_path,
     teks_judul,
+    wilayah_dari_judul,
 )
 
 _RINGKASAN = re.compile(r"^(jumlah|total|rata-rata|rata rata|predikat)\b")
@@ -37,9 +46,8 @@ _DAFTAR_INDIKATOR = re.compile(r"^\s*1\s*[.)]\s*\S.*\s2\s*[.)]\s*\S", re.DOTALL)
 class _Konteks:
     """What continuation rows inherit from the rows above."""
 
-    kode: str = ""
-    uraian: str = ""
-    tingkat: TingkatIndikator = TingkatIndikator.LAINNYA
+    kepala: int = -1
+    """Index of the head row (in :attr:`_Hasil.kepala`) the next indicators belong to."""
     sasaran: str = ""
     tujuan: str = ""
     sasaran_rpjmd: str = ""
@@ -47,9 +55,13 @@ class _Konteks:
 
 @dataclass
 class _Hasil:
-    indikator: list[IndikatorRenja] = field(default_factory=list)
+    indikator: list[tuple[int, IndikatorRenja]] = field(default_factory=list)
+    """Each indicator with the index of its head row."""
+    kepala: list[BarisKepala] = field(default_factory=list)
     catatan: list[str] = field(default_factory=list)
     opd_banner: str = ""
+    baris_akhir: int = 0
+    """The last row that belonged to the table (an indicator or a note)."""
 
 
 def baca_evaluasi_renja(
@@ -68,12 +80,16 @@ def baca_evaluasi_renja(
                 lembar.nama,
                 kolom=bidang.replace("_", " "),
             )
+    header = kolom_menurut_isi(lembar, header)
     judul = teks_judul(lembar, header.baris_awal)
     tahun = tahun_dari_judul(judul) or tahun_dari_path(relatif)
     if tahun is None:
         raise galat(LembarTidakDikenali, "tahun-tidak-diketahui", lembar.berkas, lembar.nama)
     sel = PembacaSel(lembar, header)
-    hasil = _baca_baris(sel)
+    label = baris_berlabel(judul)
+    hasil = _baca_baris(sel, label.get("sasaran", ""), label.get("tujuan", ""))
+    tingkat, tingkat_masalah = tentukan_tingkat(hasil.kepala)
+    sel.masalah.extend(tingkat_masalah)
     opd = next((found for text in judul if (found := opd_dari_teks(text))), None)
     opd = opd or hasil.opd_banner
     if not opd:
@@ -81,15 +97,44 @@ def baca_evaluasi_renja(
         if not opd:
             raise galat(LembarTidakDikenali, "opd-tidak-diketahui", lembar.berkas, lembar.nama)
         sel.masalah.append(masalah("opd-dari-nama-berkas", lembar.berkas, lembar.nama, opd=opd))
+    awal, akhir, sumber_periode = _periode(lembar, header)
     evaluasi = EvaluasiRenja(
-        lembar.berkas, lembar.nama, opd, tahun, tuple(hasil.indikator), tuple(hasil.catatan)
+        lembar.berkas,
+        lembar.nama,
+        opd,
+        tahun,
+        tuple(
+            replace(row, tingkat=tingkat[i] if i >= 0 else TingkatIndikator.LAINNYA)
+            for i, row in hasil.indikator
+        ),
+        tuple(hasil.catatan),
+        wilayah=wilayah_dari_judul(judul),
+        tahun_awal=awal,
+        tahun_akhir=akhir,
+        sumber_periode=sumber_periode,
+        tanda_tangan=baca_tanda_tangan(lembar, hasil.baris_akhir + 1, tahun, opd),
+        sasaran_judul=label.get("sasaran", ""),
+        tujuan_judul=label.get("tujuan", ""),
+        program_judul=label.get("program", ""),
     )
     return evaluasi, sel.masalah
 
 
-def _baca_baris(sel: PembacaSel) -> _Hasil:
+def _periode(lembar: Lembar, header: Header) -> tuple[int | None, int | None, Sumber | None]:
+    """The Renstra period from the header of column 6 ('... pada Tahun 2030 (akhir periode)',
+    'Target RPJMD pada Tahun 2016 s/d 2021')."""
+    kolom = header.cari("target_renstra", "k")
+    if kolom is None:
+        return None, None, None
+    awal, akhir = periode_dari_teks(kolom.jalur)
+    if akhir is None:
+        return None, None, None
+    return awal, akhir, lembar.sumber(header.baris_awal, kolom.indeks)
+
+
+def _baca_baris(sel: PembacaSel, sasaran_judul: str, tujuan_judul: str) -> _Hasil:
     lembar = sel.lembar
-    konteks = _Konteks()
+    konteks = _Konteks(sasaran=sasaran_judul, tujuan=tujuan_judul)
     hasil = _Hasil()
     for baris in range(sel.header.baris_data, lembar.jumlah_baris + 1):
         cells = lembar.baris_teks(baris)
@@ -107,13 +152,16 @@ def _baca_baris(sel: PembacaSel) -> _Hasil:
         label = normalisasi(sel.teks(baris, "uraian") or sel.teks(baris, "no"))
         if _NARASI.match(label):
             hasil.catatan.append(" ".join(dict.fromkeys(text for _, text in cells)))
+            hasil.baris_akhir = baris
             continue
         if _RINGKASAN.match(label):
             continue
-        _perbarui_konteks(sel, baris, konteks)
-        row = _indikator(sel, baris, konteks)
+        _perbarui_konteks(sel, baris, konteks, hasil)
+        kepala = hasil.kepala[konteks.kepala] if konteks.kepala >= 0 else None
+        row = _indikator(sel, baris, konteks, kepala)
         if row is not None:
-            hasil.indikator.append(row)
+            hasil.indikator.append((konteks.kepala, row))
+            hasil.baris_akhir = baris
     return hasil
 
 
@@ -128,7 +176,7 @@ def _kode(sel: PembacaSel, baris: int) -> str:
     return ".".join(segment for segment in segments if segment)
 
 
-def _perbarui_konteks(sel: PembacaSel, baris: int, konteks: _Konteks) -> None:
+def _perbarui_konteks(sel: PembacaSel, baris: int, konteks: _Konteks, hasil: _Hasil) -> None:
     kode = _kode(sel, baris)
     uraian = sel.teks_baris_ini(baris, "uraian")
     if not kode and uraian:
@@ -139,11 +187,16 @@ def _perbarui_konteks(sel: PembacaSel, baris: int, konteks: _Konteks) -> None:
             setattr(konteks, name, text)
     if not kode and not uraian:
         return  # a continuation row: a further indicator of the row above
-    konteks.kode, konteks.uraian = kode, uraian
-    konteks.tingkat = tingkat_dari_kode(kode) or TingkatIndikator.LAINNYA
+    kolom = sel.header.cari("uraian") or sel.header.cari("kode")
+    sumber = sel.lembar.sumber(baris, kolom.indeks) if kolom else None
+    gaya = sel.lembar.gaya(baris, kolom.indeks) if kolom else None
+    hasil.kepala.append(BarisKepala(baris, kode, uraian, gaya or TANPA_GAYA, sumber))
+    konteks.kepala = len(hasil.kepala) - 1
 
 
-def _indikator(sel: PembacaSel, baris: int, konteks: _Konteks) -> IndikatorRenja | None:
+def _indikator(
+    sel: PembacaSel, baris: int, konteks: _Konteks, kepala: BarisKepala | None
+) -> IndikatorRenja | None:
     kolom = sel.header.cari("indikator", "k")
     nama = bersihkan(sel.lembar.teks_sendiri(baris, kolom.indeks)) if kolom else ""
     if not nama or nama == "-":
@@ -162,9 +215,9 @@ def _indikator(sel: PembacaSel, baris: int, konteks: _Konteks) -> IndikatorRenja
     quarters = tuple(sel.k(baris, "triwulan", tw, target) for tw in range(1, 5))
     return IndikatorRenja(
         baris=baris,
-        kode=konteks.kode,
-        tingkat=konteks.tingkat,
-        uraian=konteks.uraian,
+        kode=kepala.kode if kepala else "",
+        tingkat=TingkatIndikator.LAINNYA,  # decided for the whole sheet at the end
+        uraian=kepala.uraian if kepala else "",
         sasaran=konteks.sasaran,
         indikator=nama,
         satuan=sel.teks(baris, "satuan"),
@@ -186,4 +239,7 @@ def _indikator(sel: PembacaSel, baris: int, konteks: _Konteks) -> IndikatorRenja
         sasaran_rpjmd=konteks.sasaran_rpjmd,
         polaritas=sel.teks(baris, "polaritas"),
         agregasi=sel.teks(baris, "agregasi"),
+        triwulan_persen=tuple(sel.persen(baris, "triwulan", tw) for tw in range(1, 5)),
+        penanggung_jawab=sel.teks(baris, "penanggung_jawab"),
+        keterangan=sel.teks_baris_ini(baris, "keterangan"),
     )

@@ -1,16 +1,23 @@
-"""Reading the RPJMD indicator matrix (Indikator Kinerja Daerah, target and realisasi per year)."""
+"""Reading the RPJMD indicator matrix (Indikator Kinerja Daerah, target and realisasi per year).
+
+Rows go through the same cell reader as the E.81 form (:class:`~.cells.PembacaSel`): cached
+formula errors, text in number cells, hidden rows are reported by cell. The title block names
+the region and the period ('RPJMD KABUPATEN KEPAHIANG TAHUN 2021-2026'); without a period in
+the title, the last target year is the end of the period.
+"""
 
 from __future__ import annotations
 
 import re
 
 from kinerja_report.errors import LembarTidakDikenali, galat
-from kinerja_report.model import KOSONG, IndikatorRpjmd, MatriksRpjmd, Nilai, Polaritas
-from kinerja_report.problems import Masalah, masalah
+from kinerja_report.model import KOSONG, IndikatorRpjmd, MatriksRpjmd, Polaritas
+from kinerja_report.problems import Masalah
+from kinerja_report.read.cells import PembacaSel
 from kinerja_report.read.header import Header
-from kinerja_report.read.normalize import bersihkan, normalisasi
-from kinerja_report.read.numbers import BukanAngka, parse_angka
+from kinerja_report.read.normalize import normalisasi
 from kinerja_report.read.sheet import Lembar
+from kinerja_report.read.titles import periode_dari_teks, teks_judul, wilayah_dari_judul
 
 _NEGATIF = re.compile(r"negati|minim|rendah|kecil|turun|^\(?-\)?$")
 _POSITIF = re.compile(r"positi|maksim|maxim|tinggi|besar|naik|^\(?\+\)?$")
@@ -41,46 +48,41 @@ def baca_matriks_rpjmd(lembar: Lembar, header: Header) -> tuple[MatriksRpjmd, li
         )
     tahun_target = sorted({k.tahun for k in header.kolom if k.bidang == "target_tahun"})
     tahun_realisasi = sorted({k.tahun for k in header.kolom if k.bidang == "realisasi_tahun"})
-
-    def teks(baris: int, bidang: str) -> str:
-        kolom = header.cari(bidang)
-        return bersihkan(lembar.nilai(baris, kolom.indeks)) if kolom else ""
-
-    def nilai(baris: int, bidang: str, tahun: int = 0) -> Nilai:
-        kolom = header.cari(bidang, tahun=tahun)
-        if kolom is None:
-            return KOSONG
-        sumber = lembar.sumber(baris, kolom.indeks)
-        try:
-            angka = parse_angka(lembar.nilai(baris, kolom.indeks))
-        except BukanAngka as exc:
-            return Nilai(teks=bersihkan(exc.teks), sumber=sumber)
-        return Nilai(angka=angka, sumber=sumber)
-
+    sel = PembacaSel(lembar, header)
     rows = []
-    problems: list[Masalah] = []
-    for baris in range(header.baris_data, lembar.jumlah_baris + 1):
-        nama = teks(baris, "indikator")
+    for baris in sel.baris_data():
+        nama = sel.teks(baris, "indikator")
         if not nama:
             continue
-        if baris in lembar.baris_tersembunyi:
-            problems.append(
-                masalah("baris-tersembunyi", lembar.berkas, lembar.nama, f"A{baris}", baris=baris)
-            )
-            continue
+        target = {t: sel.k(baris, "target_tahun", tahun=t) for t in tahun_target}
         rows.append(
             IndikatorRpjmd(
                 baris=baris,
-                tujuan=teks(baris, "tujuan"),
-                sasaran=teks(baris, "sasaran"),
+                tujuan=sel.teks(baris, "tujuan"),
+                sasaran=sel.teks(baris, "sasaran"),
                 indikator=nama,
-                satuan=teks(baris, "satuan"),
-                polaritas=baca_polaritas(teks(baris, "polaritas")) or Polaritas.POSITIF,
-                kondisi_awal=nilai(baris, "kondisi_awal"),
-                target={t: nilai(baris, "target_tahun", t) for t in tahun_target},
-                realisasi={t: nilai(baris, "realisasi_tahun", t) for t in tahun_realisasi},
-                penanggung_jawab=teks(baris, "penanggung_jawab"),
-                agregasi=teks(baris, "agregasi"),
+                satuan=sel.teks(baris, "satuan"),
+                polaritas=baca_polaritas(sel.teks(baris, "polaritas")) or Polaritas.POSITIF,
+                kondisi_awal=sel.k(baris, "kondisi_awal"),
+                target=target,
+                realisasi={
+                    t: sel.k(baris, "realisasi_tahun", 0, target.get(t, KOSONG), t)
+                    for t in tahun_realisasi
+                },
+                penanggung_jawab=sel.teks(baris, "penanggung_jawab"),
+                agregasi=sel.teks(baris, "agregasi"),
             )
         )
-    return MatriksRpjmd(lembar.berkas, lembar.nama, tuple(rows)), problems
+    judul = teks_judul(lembar, header.baris_awal)
+    awal, akhir = next(
+        ((a, b) for text in judul for a, b in [periode_dari_teks(text)] if a and b), (None, None)
+    )
+    matriks = MatriksRpjmd(
+        lembar.berkas,
+        lembar.nama,
+        tuple(rows),
+        wilayah=wilayah_dari_judul(judul),
+        tahun_awal=awal or (min(tahun_target) if tahun_target else None),
+        tahun_akhir=akhir or (max(tahun_target) if tahun_target else None),
+    )
+    return matriks, sel.masalah

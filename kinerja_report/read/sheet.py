@@ -7,12 +7,15 @@ value in every cell of the range (so a vertically merged 'Sasaran' carries down)
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 
+from openpyxl.cell.cell import Cell
 from openpyxl.utils.cell import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from kinerja_report.model import Sumber
+from kinerja_report.read.styles import TANPA_GAYA, Gaya, inden_teks, palet_tema, warna
 
 MAX_KOLOM = 256
 """Columns beyond this are ignored: real forms are at most ~40 columns wide."""
@@ -31,6 +34,12 @@ class Lembar:
     jumlah_kolom: int
     rumus: frozenset[tuple[int, int]] = frozenset()
     """Cells holding a formula; with no cached value the workbook was never recalculated."""
+    gaya_sel: dict[tuple[int, int], Gaya] = field(default_factory=dict)
+    """Format of the text cells (fill, bold, indent), by (row, column) of the cell itself."""
+
+    def gaya(self, baris: int, kolom: int) -> Gaya:
+        """The format of the cell that holds the value shown at (baris, kolom)."""
+        return self.gaya_sel.get(self.asal.get((baris, kolom), (baris, kolom)), TANPA_GAYA)
 
     def nilai(self, baris: int, kolom: int) -> object:
         return self.nilai_sel.get((baris, kolom))
@@ -63,20 +72,33 @@ class Lembar:
         return Sumber(self.berkas, self.nama, self.alamat(baris, kolom))
 
 
-def lembar_dari_worksheet(berkas: str, ws: Worksheet) -> Lembar:
-    """Copy an openpyxl worksheet into a :class:`Lembar`.
+def sel_tersimpan(ws: Worksheet) -> Iterator[Cell]:
+    """The cells stored in the sheet's file, never the empty grid between them.
 
-    Only the cells stored in the file are visited (a single formatted cell at row 1.000.000
-    must not make us walk a million empty rows); the extent is that of the non-empty values.
+    A single formatted cell at row 1.000.000 must not make us walk a million empty rows.
+    openpyxl keeps the stored cells in ``ws._cells`` (a private attribute, the only place
+    that knows them); should a release drop it, the public row iterator is used instead,
+    bounded by the sheet's dimension (tested: both give the same grid).
     """
-    values: dict[tuple[int, int], object] = {}
-    for (row_no, col_no), cell in ws._cells.items():  # openpyxl keeps stored cells here
-        value: object = cell.value
-        if col_no > MAX_KOLOM or value is None:
-            continue
-        if isinstance(value, str) and not value.strip():
-            continue
-        values[(row_no, col_no)] = value
+    stored = getattr(ws, "_cells", None)
+    if isinstance(stored, dict):
+        yield from stored.values()
+        return
+    for row in ws.iter_rows(max_col=min(ws.max_column, MAX_KOLOM)):  # pragma: no cover
+        yield from (cell for cell in row if isinstance(cell, Cell))
+
+
+def _gaya(cell: Cell, palet: tuple[str, ...]) -> Gaya:
+    fill = cell.fill
+    isian = warna(fill.fgColor, palet) if fill is not None and fill.fill_type else ""
+    inden = int(cell.alignment.indent or 0) if cell.alignment is not None else 0
+    return Gaya(isian, bool(cell.font is not None and cell.font.b), inden or inden_teks(cell.value))
+
+
+def lembar_dari_worksheet(berkas: str, ws: Worksheet, tema: bytes | None = None) -> Lembar:
+    """Copy an openpyxl worksheet into a :class:`Lembar`; ``tema`` is the workbook's theme
+    part, to resolve theme fill colours. The extent is that of the non-empty values."""
+    values, gaya = _isi_dan_gaya(ws, palet_tema(tema))
     jumlah_baris = max((r for r, _ in values), default=0)
     jumlah_kolom = max((c for _, c in values), default=0)
     asal: dict[tuple[int, int], tuple[int, int]] = {}
@@ -91,4 +113,21 @@ def lembar_dari_worksheet(berkas: str, ws: Worksheet) -> Lembar:
                 if value is not None:
                     values[(row_no, col_no)] = value
     hidden = frozenset(int(index) for index, dim in ws.row_dimensions.items() if dim.hidden)
-    return Lembar(berkas, ws.title, values, asal, hidden, jumlah_baris, jumlah_kolom)
+    return Lembar(berkas, ws.title, values, asal, hidden, jumlah_baris, jumlah_kolom, gaya_sel=gaya)
+
+
+def _isi_dan_gaya(
+    ws: Worksheet, palet: tuple[str, ...]
+) -> tuple[dict[tuple[int, int], object], dict[tuple[int, int], Gaya]]:
+    """The non-empty values of the stored cells, and the format of the text cells."""
+    values: dict[tuple[int, int], object] = {}
+    gaya: dict[tuple[int, int], Gaya] = {}
+    for cell in sel_tersimpan(ws):
+        value: object = cell.value
+        key = (int(cell.row or 0), int(cell.column or 0))
+        if key[1] > MAX_KOLOM or value is None or (isinstance(value, str) and not value.strip()):
+            continue
+        if isinstance(value, str) and (found := _gaya(cell, palet)) != TANPA_GAYA:
+            gaya[key] = found
+        values[key] = value
+    return values, gaya

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 from kinerja_report.model import Penandatangan
+from kinerja_report.problems import Masalah
+from kinerja_report.read.cells import PembacaSel
 from kinerja_report.read.header import Header
 from kinerja_report.read.normalize import bersihkan
 from kinerja_report.read.sheet import Lembar
@@ -18,8 +20,10 @@ def format_nip(nip: str) -> str:
     return f"{digits[:8]} {digits[8:14]} {digits[14]} {digits[15:]}"
 
 
-def baca_penandatangan(lembar: Lembar, header: Header) -> list[Penandatangan]:
-    """One :class:`Penandatangan` per row that has a name or a position."""
+def baca_penandatangan(lembar: Lembar, header: Header) -> tuple[list[Penandatangan], list[Masalah]]:
+    """One :class:`Penandatangan` per row that has a name or a position; rows go through the
+    shared cell reader (hidden rows reported and skipped)."""
+    sel = PembacaSel(lembar, header)
 
     def teks(baris: int, bidang: str) -> str:
         kolom = header.cari(bidang)
@@ -31,7 +35,7 @@ def baca_penandatangan(lembar: Lembar, header: Header) -> list[Penandatangan]:
         return bersihkan(value)
 
     out = []
-    for baris in range(header.baris_data, lembar.jumlah_baris + 1):
+    for baris in sel.baris_data():
         nama, jabatan = teks(baris, "nama"), teks(baris, "jabatan")
         if not nama and not jabatan:
             continue
@@ -46,4 +50,4 @@ def baca_penandatangan(lembar: Lembar, header: Header) -> list[Penandatangan]:
                 pangkat=teks(baris, "pangkat"),
             )
         )
-    return out
+    return out, sel.masalah

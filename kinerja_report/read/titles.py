@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import PurePath
 
+from kinerja_report.model import Wilayah
 from kinerja_report.read.sheet import Lembar
 
 _TAHUN_JUDUL = re.compile(r"\btahun(?:\s+anggaran)?\s*:?\s*(20\d\d)\b", re.IGNORECASE)
@@ -63,3 +64,64 @@ def opd_dari_nama_berkas(relatif: PurePath) -> str:
     text = _KATA_UMUM.sub(" ", text)
     text = re.sub(r"\s+", " ", text).strip()
     return text.upper() if len(text) <= 8 else text.title()
+
+
+_WILAYAH = re.compile(
+    r"\b(kabupaten|kab\.|kota)\s+(?![/\u2026.])([^\d,()/:;\u2026]+?)\s*"
+    r"(?=$|[,()/:;\u2026]|\d|\b(?:tahun|periode|provinsi|prov\.)\b)",
+    re.IGNORECASE,
+)
+_JENIS = {"kabupaten": "Kabupaten", "kab.": "Kabupaten", "kota": "Kota"}
+
+
+def wilayah_dari_teks(text: str) -> Wilayah | None:
+    """'Kabupaten Deli Serdang ' -> Wilayah('Kabupaten', 'Deli Serdang'); 'RPJMD KABUPATEN
+    KEPAHIANG TAHUN 2021-2026' -> ('Kabupaten', 'Kepahiang'); 'kabupaten/kota' -> None."""
+    found = _WILAYAH.search(" ".join(text.split()))
+    if not found:
+        return None
+    nama = found.group(2).strip(" .-'")
+    if not nama or not any(ch.isalpha() for ch in nama) or len(nama) > 60:
+        return None
+    nama = nama.title() if nama.isupper() or nama.islower() else nama
+    return Wilayah(_JENIS[found.group(1).lower()], nama)
+
+
+def wilayah_dari_judul(judul: list[str]) -> Wilayah | None:
+    """The first region named in the title block."""
+    return next((found for text in judul if (found := wilayah_dari_teks(text))), None)
+
+
+_PERIODE = re.compile(
+    r"(?<!\d)(20\d\d|19\d\d)\s*(?:s\.?/?d\.?|sampai dengan|-|\u2013)\s*(20\d\d)(?!\d)"
+)
+_TAHUN_AKHIR = re.compile(r"\btahun\s+(20\d\d)(?!\d)")
+
+
+def periode_dari_teks(text: str) -> tuple[int | None, int | None]:
+    """The period a header or title names: 'Tahun 2016 s/d 2021' -> (2016, 2021);
+    'RPJMD ... 2021-2026' -> (2021, 2026); '... pada Tahun 2030 (akhir periode)' ->
+    (None, 2030); nothing found -> (None, None)."""
+    value = " ".join(text.lower().split())
+    found = _PERIODE.search(value)
+    if found and int(found.group(1)) < int(found.group(2)):
+        return int(found.group(1)), int(found.group(2))
+    years = _TAHUN_AKHIR.findall(value)
+    return (None, int(years[-1])) if years else (None, None)
+
+
+_LABEL = re.compile(
+    r"^\s*(sasaran|tujuan|program)\s*(?:pd|perangkat daerah|strategis)?\s*:\s*(\S.*)$",
+    re.IGNORECASE,
+)
+
+
+def baris_berlabel(judul: list[str]) -> dict[str, str]:
+    """'Sasaran: Meningkatnya ...' lines of the title block, by label (sasaran, tujuan,
+    program); a label without text after the colon is skipped."""
+    out: dict[str, str] = {}
+    for text in judul:
+        found = _LABEL.match(" ".join(text.split()))
+        if found and any(ch.isalpha() for ch in found.group(2)):
+            out.setdefault(found.group(1).lower(), found.group(2).strip())
+    return out

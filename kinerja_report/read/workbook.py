@@ -45,7 +45,8 @@ def baca_lembar(path: Path, nama: str, batas: BatasWorkbook = BATAS_BAWAAN) -> l
             with path.open("rb") as handle:
                 workbook = openpyxl.load_workbook(handle, data_only=True, keep_links=False)
             try:
-                sheets = [lembar_dari_worksheet(nama, ws) for ws in workbook.worksheets]
+                tema = workbook.loaded_theme if isinstance(workbook.loaded_theme, bytes) else None
+                sheets = [lembar_dari_worksheet(nama, ws, tema) for ws in workbook.worksheets]
             finally:
                 workbook.close()
             formulas = _sel_rumus(path, {s.nama: (s.jumlah_baris, s.jumlah_kolom) for s in sheets})

@@ -8,6 +8,7 @@ from pathlib import Path
 import xlrd
 
 from kinerja_report.read.sheet import MAX_KOLOM, Lembar
+from kinerja_report.read.styles import PUTIH, TANPA_GAYA, Gaya, inden_teks
 
 _KOSONG = {xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK}
 
@@ -27,11 +28,16 @@ def lembar_xls(path: Path, nama: str) -> list[Lembar]:
 def _lembar(nama: str, book: xlrd.Book, sheet: xlrd.sheet.Sheet) -> Lembar:
     ncols = min(sheet.ncols, MAX_KOLOM)
     values: dict[tuple[int, int], object] = {}
+    gaya: dict[tuple[int, int], Gaya] = {}
     for r in range(sheet.nrows):
         for c in range(min(ncols, sheet.row_len(r))):
-            value = _nilai(book, sheet.cell(r, c))
+            cell = sheet.cell(r, c)
+            value = _nilai(book, cell)
             if value is not None and not (isinstance(value, str) and not value.strip()):
                 values[(r + 1, c + 1)] = value
+                found = _gaya(book, cell, value) if isinstance(value, str) else TANPA_GAYA
+                if found != TANPA_GAYA:
+                    gaya[(r + 1, c + 1)] = found
     asal: dict[tuple[int, int], tuple[int, int]] = {}
     for rlo, rhi, clo, chi in sheet.merged_cells:
         top = (rlo + 1, clo + 1)
@@ -42,7 +48,22 @@ def _lembar(nama: str, book: xlrd.Book, sheet: xlrd.sheet.Sheet) -> Lembar:
                     if top in values:
                         values[(r, c)] = values[top]
     hidden = frozenset(r + 1 for r, info in sheet.rowinfo_map.items() if info.hidden)
-    return Lembar(nama, sheet.name, values, asal, hidden, sheet.nrows, ncols)
+    return Lembar(nama, sheet.name, values, asal, hidden, sheet.nrows, ncols, gaya_sel=gaya)
+
+
+def _gaya(book: xlrd.Book, cell: xlrd.sheet.Cell, value: str) -> Gaya:
+    """Fill colour (pattern colour from the workbook's palette), bold and indent of a cell."""
+    try:
+        xf = book.xf_list[cell.xf_index]
+        rgb = book.colour_map.get(xf.background.pattern_colour_index) if xf.background else None
+        isian = (
+            "" if not rgb or xf.background.fill_pattern == 0 else "".join(f"{v:02X}" for v in rgb)
+        )
+        bold = bool(book.font_list[xf.font_index].bold)
+        inden = int(xf.alignment.indent_level or 0)
+    except (IndexError, AttributeError, TypeError):
+        return Gaya(inden=inden_teks(value))
+    return Gaya("" if isian in PUTIH else isian, bold, inden or inden_teks(value))
 
 
 def _nilai(book: xlrd.Book, cell: xlrd.sheet.Cell) -> object:

@@ -5,14 +5,10 @@ Files: ``<tahun>/perjanjian-kinerja/<opd-slug>.pdf`` and ``<tahun>/perjanjian-ki
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from kinerja_report.compute.perjanjian import (
-    PerjanjianKinerja,
-    jabatan_tanda_tangan,
-    perjanjian_kinerja,
-)
-from kinerja_report.problems import Masalah
+from kinerja_report.compute.perjanjian import PerjanjianKinerja, jabatan_tanda_tangan
 from kinerja_report.read.signatories import format_nip
 from kinerja_report.render.html import FOLDER_TEMPLAT, lingkungan, render_html
 from kinerja_report.render.pool import TugasPdf
@@ -20,7 +16,6 @@ from kinerja_report.render.pool import TugasPdf
 if TYPE_CHECKING:
     from jinja2 import Environment
 
-    from kinerja_report.pipeline import Kumpulan
     from kinerja_report.settings import Pengaturan
 
 TEMPLAT = "perjanjian.html.j2"
@@ -38,25 +33,23 @@ def html_perjanjian(env: Environment, pk: PerjanjianKinerja, pengaturan: Pengatu
         TEMPLAT,
         pk=pk,
         pengaturan=pengaturan,
-        logo_url=pengaturan.daerah.logo_url,
+        daerah=pk.daerah,
+        logo_url=pk.daerah.logo_url,
         jabatan_ttd=jabatan_tanda_tangan,
         format_nip=format_nip,
     )
 
 
-def tugas_perjanjian(kumpulan: Kumpulan) -> tuple[list[TugasPdf], list[Masalah]]:
-    """A render job for every PK, and the problems found (missing signatories)."""
-    daftar, problems = perjanjian_kinerja(kumpulan)
+def tugas_perjanjian(daftar: Sequence[PerjanjianKinerja], pengaturan: Pengaturan) -> list[TugasPdf]:
+    """A render job for every PK."""
     env = lingkungan()
-    pengaturan = kumpulan.pengaturan
-    tugas = [
+    return [
         TugasPdf(
             relatif=relatif_perjanjian(pk),
             html=html_perjanjian(env, pk, pengaturan),
             folder_templat=FOLDER_TEMPLAT,
-            aset=pengaturan.daerah.aset,
+            aset=pk.daerah.aset,
             keterangan=f"{pk.tahun} Perjanjian Kinerja {pk.instansi}",
         )
         for pk in daftar
     ]
-    return tugas, problems

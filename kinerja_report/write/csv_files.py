@@ -68,11 +68,12 @@ _KOLOM: tuple[tuple[str, Callable[[BarisCapaian], str]], ...] = (
     ("realisasi_rp", lambda r: _nilai_csv(r.realisasi_rp)),
     ("serapan_persen", lambda r: _persen(r.serapan)),
     ("efisiensi", lambda r: r.efisiensi),
-    ("target_2026", lambda r: _nilai_csv(r.target_akhir)),
+    ("tahun_akhir", lambda r: str(r.tahun_akhir or "")),
+    ("target_akhir", lambda r: _nilai_csv(r.target_akhir)),
     ("realisasi_sd", lambda r: angka_csv(r.kemajuan.realisasi_sd)),
     ("capaian_sd_persen", lambda r: _persen(r.kemajuan.capaian_sd)),
-    ("proyeksi_2026", lambda r: angka_csv(r.kemajuan.proyeksi)),
-    ("status_2026", lambda r: r.kemajuan.status),
+    ("proyeksi_akhir", lambda r: angka_csv(r.kemajuan.proyeksi)),
+    ("status_akhir", lambda r: r.kemajuan.status),
 )
 KOLOM_CAPAIAN = tuple(name for name, _ in _KOLOM)
 """The columns of capaian.csv; the first twelve are a contract for other tools."""

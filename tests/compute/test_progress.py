@@ -5,48 +5,76 @@ import pytest
 from kinerja_report.compute.budget import efisiensi, serapan
 from kinerja_report.compute.progress import kemajuan
 from kinerja_report.compute.realisasi import gabung_triwulan
-from kinerja_report.compute.rules import Agregasi, AturanCapaian
+from kinerja_report.compute.rules import Agregasi, AntarTahun, AturanCapaian
 from kinerja_report.model import Nilai, Polaritas
 
 A = AturanCapaian()
 POS, NEG = Polaritas.POSITIF, Polaritas.NEGATIF
+TERAKHIR, JUMLAH = AntarTahun.TERAKHIR, AntarTahun.JUMLAH
+AKHIR = 2026  # the end of the period the tests use (Kepahiang's RPJMD 2021-2026)
 
 
 def test_tercapai_bila_realisasi_sampai_kini_memenuhi_target_akhir() -> None:
-    hasil = kemajuan(70.0, [(2021, 68.0), (2022, 69.0), (2023, 70.5)], Agregasi.AKHIR, POS, A)
+    hasil = kemajuan(
+        70.0, [(2021, 68.0), (2022, 69.0), (2023, 70.5)], TERAKHIR, POS, A, tahun_akhir=AKHIR
+    )
     assert (hasil.realisasi_sd, hasil.status) == (70.5, "tercapai")
 
 
 def test_on_track_dari_garis_tren() -> None:
     # IPM 67,0 -> 67,5 -> 68,0: +0,5 a year, 69,5 in 2026 against a target of 69,5
-    hasil = kemajuan(69.5, [(2021, 67.0), (2022, 67.5), (2023, 68.0)], Agregasi.AKHIR, POS, A)
+    hasil = kemajuan(
+        69.5, [(2021, 67.0), (2022, 67.5), (2023, 68.0)], TERAKHIR, POS, A, tahun_akhir=AKHIR
+    )
     assert hasil.proyeksi == pytest.approx(69.5)
     assert hasil.status == "on track"
 
 
 def test_berisiko_dan_tidak_tercapai() -> None:
     seri = [(2021, 60.0), (2022, 61.0), (2023, 62.0)]  # 65 in 2026
-    assert kemajuan(70.0, seri, Agregasi.AKHIR, POS, A).status == "berisiko"  # 92,9 %
-    assert kemajuan(80.0, seri, Agregasi.AKHIR, POS, A).status == "tidak tercapai"  # 81,3 %
+    assert kemajuan(70.0, seri, TERAKHIR, POS, A, tahun_akhir=AKHIR).status == "berisiko"  # 92,9 %
+    assert (
+        kemajuan(80.0, seri, TERAKHIR, POS, A, tahun_akhir=AKHIR).status == "tidak tercapai"
+    )  # 81,3 %
 
 
 def test_negatif_turun_menuju_target() -> None:
     # stunting 25 -> 23 -> 21 projects to 15 in 2026: (2 x 14 - 15) / 14 = 92,9 % -> berisiko
-    hasil = kemajuan(14.0, [(2021, 25.0), (2022, 23.0), (2023, 21.0)], Agregasi.AKHIR, NEG, A)
+    hasil = kemajuan(
+        14.0, [(2021, 25.0), (2022, 23.0), (2023, 21.0)], TERAKHIR, NEG, A, tahun_akhir=AKHIR
+    )
     assert hasil.proyeksi == pytest.approx(15.0)
     assert hasil.status == "berisiko"
 
 
 def test_kumulatif_jumlah_tahun_dan_kolom_14() -> None:
     # 100 km over the period; 20 + 25 = 45 after 2022; 45 + 22,5 x 4 = 135 -> on track
-    hasil = kemajuan(100.0, [(2021, 20.0), (2022, 25.0)], Agregasi.KUMULATIF, POS, A)
+    hasil = kemajuan(100.0, [(2021, 20.0), (2022, 25.0)], JUMLAH, POS, A, tahun_akhir=AKHIR)
     assert (hasil.realisasi_sd, hasil.proyeksi, hasil.status) == (45.0, 135.0, "on track")
     # with the workbook's own column 14
-    assert kemajuan(100.0, [(2022, 25.0)], Agregasi.KUMULATIF, POS, A, 110.0).status == "tercapai"
+    assert kemajuan(100.0, [(2022, 25.0)], JUMLAH, POS, A, 110.0, AKHIR).status == "tercapai"
 
 
 def test_tanpa_target_akhir_tidak_dinilai() -> None:
-    assert kemajuan(None, [(2021, 1.0)], Agregasi.AKHIR, POS, A).status == ""
+    assert kemajuan(None, [(2021, 1.0)], TERAKHIR, POS, A, tahun_akhir=AKHIR).status == ""
+
+
+def test_tanpa_tahun_akhir_tidak_dinilai() -> None:
+    """The end year is the period's own; unknown, nothing is projected (never 2026)."""
+    assert kemajuan(70.0, [(2021, 1.0)], TERAKHIR, POS, A).status == ""
+
+
+def test_tahun_akhir_menentukan_proyeksi() -> None:
+    # 60 -> 61 -> 62: 65 in 2026 (berisiko against 70), 69 in 2030 (berisiko), 70 in 2031
+    seri = [(2021, 60.0), (2022, 61.0), (2023, 62.0)]
+    assert kemajuan(70.0, seri, TERAKHIR, POS, A, tahun_akhir=2030).proyeksi == 69.0
+    assert kemajuan(70.0, seri, TERAKHIR, POS, A, tahun_akhir=2031).status == "on track"
+
+
+def test_persentase_tidak_dijumlahkan_antartahun() -> None:
+    """A rate to date is its latest value, even when the workbook's column 14 adds years."""
+    hasil = kemajuan(100.0, [(2024, 100.0), (2025, 100.0)], TERAKHIR, POS, A, 200.0, 2030)
+    assert (hasil.realisasi_sd, hasil.capaian_sd) == (100.0, 100.0)
 
 
 def test_agregasi_triwulan() -> None:

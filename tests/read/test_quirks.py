@@ -8,7 +8,7 @@ import pytest
 
 from kinerja_report.check.reconcile import rekonsiliasi
 from kinerja_report.compute.realisasi import realisasi_anggaran, realisasi_tahunan
-from kinerja_report.model import EvaluasiRenja, IndikatorRenja
+from kinerja_report.model import EvaluasiRenja, IndikatorRenja, Polaritas
 from kinerja_report.read.folder import IsiBerkas, baca_berkas
 from tests.conftest import FIXTURES
 
@@ -39,7 +39,7 @@ def test_kode_di_depan_nama_dan_x_xx() -> None:
     assert kode(evaluasi.indikator) == [
         ("X.XX.01", "program"),
         ("1.01.02.1.01.0001", "sub kegiatan"),
-        ("", "lainnya"),
+        ("", "kegiatan"),  # its name says so
     ]
     assert evaluasi.indikator[1].uraian == "Pembangunan USB (Unit Sekolah Baru)"
 
@@ -173,10 +173,14 @@ def test_kode_nama_dan_pagu_digabung_ke_bawah() -> None:
 
 
 def test_rekonsiliasi_mengikuti_agregasi() -> None:
-    from kinerja_report.compute.rules import Agregasi
+    from kinerja_report.compute.rules import Agregasi, AntarTahun
+    from kinerja_report.compute.semantics import SifatIndikator
 
     evaluasi, _ = satu("rekonsiliasi.xlsx")
-    akhir = rekonsiliasi(evaluasi, lambda _: Agregasi.AKHIR)
+    sifat = SifatIndikator(
+        Polaritas.POSITIF, Agregasi.AKHIR, "uji", "uji", AntarTahun.TERAKHIR, "uji"
+    )
+    akhir = rekonsiliasi(evaluasi, lambda _: sifat)
     # with 'akhir', column 13 should be TW IV (20), not 75 or 80: both rows are reported,
     # and 14 = 7 + 13 is not checked
     assert [(p.kode, p.sel) for p in akhir if p.kode.startswith("realisasi")] == [

@@ -49,6 +49,8 @@ def test_deli_serdang_2025(real_workbooks: Path) -> None:
     codes = {(p.kode, p.sel) for p in isi.masalah + rekonsiliasi(evaluasi)}
     assert ("realisasi-beda-kolom-13", "AB51") in codes
     assert ("banyak-indikator-satu-sel", "H13") in codes
+    # column 14 adds last year's 100 % to this year's 100 % (AD13 = 200): told at the cell
+    assert ("kolom-14-menjumlahkan", "AD13") in codes
     hidden = sorted(int(p.sel[1:]) for p in isi.masalah if p.kode == "baris-tersembunyi")
     assert hidden == [40, 41, 43, 82, 86, 89, 90, 106, 107, 108, 109, 110, 111, 112]
 
@@ -66,7 +68,7 @@ def test_sukabumi_2018(real_workbooks: Path) -> None:
     assert row18.kode == "1.01.01"  # split over B:D as text '1' | '01' | '01'
     assert row18.target_rp.angka == 93_748_000  # 'Rp. (000)'
     assert len(evaluasi.catatan) == 4
-    assert [p.kode for p in isi.masalah] == ["opd-dari-nama-berkas"]
+    assert [p.kode for p in isi.masalah] == ["kode-berulang", "opd-dari-nama-berkas"]
 
 
 @pytest.mark.parametrize(
@@ -78,14 +80,31 @@ def test_semua_workbook_nyata_terbaca_tanpa_crash(real_workbooks: Path, name: st
     assert not isi.gagal, isi.masalah
     if name not in (DELI, SUKABUMI):
         assert isi.evaluasi == []
-        assert {p.kode for p in isi.masalah} == {"lembar-dilewati"}
+        # one warning naming what was looked for and what each sheet held
+        (problem,) = isi.masalah
+        assert problem.kode == "workbook-tanpa-isi"
+        assert "formulir evaluasi Renja E.81" in problem.pesan
+        assert problem.pesan.count("lembar '") == len(_lembar(real_workbooks / name))
+
+
+def _lembar(path: Path) -> list[str]:
+    from kinerja_report.read.workbook import baca_lembar
+
+    return [lembar.nama for lembar in baca_lembar(path, path.name)]
 
 
 def test_build_folder_nyata(real_workbooks: Path, tmp_path: Path) -> None:
     masukan = tmp_path / "masukan"
     shutil.copytree(real_workbooks, masukan)
     hasil = build(masukan, tmp_path / "hasil")
-    assert hasil.berhasil
+    # two regencies in one folder without settings: an error naming both, each OPD's
+    # documents keep their own region, no regency-wide document
+    assert not hasil.berhasil
+    (ganda,) = [p for p in hasil.kumpulan.masalah if p.kode == "daerah-ganda"]
+    assert "Kabupaten Deli Serdang" in ganda.pesan
+    assert "Kabupaten Sukabumi" in ganda.pesan
     assert sorted(lap.tahun for lap in hasil.kumpulan.laporan) == [2018, 2025]
+    assert {lap.daerah.nama for lap in hasil.kumpulan.laporan} == {"Deli Serdang", "Sukabumi"}
+    assert not [pk for pk in hasil.kumpulan.perjanjian if pk.bupati]
     for path in hasil.berkas_keluaran:
         assert path.is_file()

@@ -12,17 +12,23 @@ from pypdf import PdfReader
 from pypdf.generic import DictionaryObject
 
 from kinerja_report import formats
+from kinerja_report.compute.capaian import HasilCapaian
 from kinerja_report.compute.perjanjian import (
+    PerjanjianKinerja,
     daftar_perjanjian,
     jabatan_tanda_tangan,
     program_opd,
 )
 from kinerja_report.compute.report import LaporanOpd, RingkasanAnggaran
-from kinerja_report.model import Nilai, Penandatangan, TingkatIndikator
+from kinerja_report.compute.rules import Agregasi
+from kinerja_report.compute.semantics import SifatIndikator
+from kinerja_report.compute.table import BarisCapaian
+from kinerja_report.model import Nilai, Penandatangan, Polaritas, TingkatIndikator
 from kinerja_report.pipeline import Kumpulan, kumpulkan
-from kinerja_report.problems import Tingkat
+from kinerja_report.problems import Masalah, Tingkat
 from kinerja_report.render.pdf import render_pdf
 from kinerja_report.render.perjanjian import tugas_perjanjian
+from kinerja_report.render.pool import TugasPdf
 from kinerja_report.settings import Daerah
 from tests.conftest import SAMPLE_DATA
 
@@ -35,8 +41,26 @@ def kumpulan() -> Kumpulan:
     return kumpulkan(SAMPLE_DATA)
 
 
+def _perjanjian(kumpulan: Kumpulan) -> tuple[list[PerjanjianKinerja], list[Masalah]]:
+    """The PKs of a (changed) collection, computed again from its parts as kumpulkan does."""
+    pengaturan = kumpulan.pengaturan
+    return daftar_perjanjian(
+        kumpulan.laporan,
+        kumpulan.baris_daerah,
+        kumpulan.penandatangan,
+        kumpulan.identitas.daerah,
+        pengaturan.tanggal_perjanjian,
+        pengaturan.tempat_penandatanganan,
+    )
+
+
+def _tugas(kumpulan: Kumpulan) -> tuple[list[TugasPdf], list[Masalah]]:
+    daftar, problems = _perjanjian(kumpulan)
+    return tugas_perjanjian(daftar, kumpulan.pengaturan), problems
+
+
 def _pdf(kumpulan: Kumpulan, relatif: str) -> bytes:
-    tugas, _ = tugas_perjanjian(kumpulan)
+    tugas, _ = _tugas(kumpulan)
     (item,) = [t for t in tugas if t.relatif == relatif]
     return render_pdf(item.html, item.folder_templat, item.aset)
 
@@ -73,7 +97,8 @@ def _tanpa_spasi(text: str) -> str:
 
 
 def test_satu_dokumen_per_opd_per_tahun_dan_bupati(kumpulan: Kumpulan) -> None:
-    tugas, problems = tugas_perjanjian(kumpulan)
+    tugas, problems = _tugas(kumpulan)
+    assert [pk.slug for pk in kumpulan.perjanjian] == [pk.slug for pk in _perjanjian(kumpulan)[0]]
     paths = [t.relatif for t in tugas]
     assert len(paths) == len(set(paths)) == len(kumpulan.laporan) + 4
     for tahun in (2021, 2022, 2023, 2024):
@@ -195,16 +220,52 @@ def test_plt_tetap_tertulis(kumpulan: Kumpulan, relatif: str, jabatan: str) -> N
     assert len(NIP_BERKELOMPOK.findall(pernyataan)) == 1
 
 
-def test_penandatangan_tidak_ada(kumpulan: Kumpulan) -> None:
-    tanpa = replace(
+def _tanpa_kepala_dinkes_2023(kumpulan: Kumpulan, juga_di_formulir: bool) -> Kumpulan:
+    lap = _laporan(kumpulan, 2023, "Dinas Kesehatan")
+    return replace(
         kumpulan,
         penandatangan=tuple(
             p
             for p in kumpulan.penandatangan
             if not (p.perangkat_daerah == "Dinas Kesehatan" and p.tahun == 2023)
         ),
+        laporan=tuple(
+            replace(item, tanda_tangan=None) if item is lap and juga_di_formulir else item
+            for item in kumpulan.laporan
+        ),
     )
-    tugas, problems = tugas_perjanjian(tanpa)
+
+
+def test_penandatangan_dari_blok_tanda_tangan_formulir(kumpulan: Kumpulan) -> None:
+    """Not in penandatangan.xlsx: the head who signed the form's own block signs the PK."""
+    tanpa = _tanpa_kepala_dinkes_2023(kumpulan, juga_di_formulir=False)
+    _, problems = _tugas(tanpa)
+    (problem,) = problems
+    assert (problem.kode, problem.tingkat) == ("penandatangan-dari-formulir", Tingkat.INFO)
+    assert problem.sel == "U43"
+    assert "dr. Rina Marlina, M.Kes." in problem.pesan
+    pernyataan = _halaman(_pdf(tanpa, "2023/perjanjian-kinerja/dinas-kesehatan.pdf"))[0]
+    assert "Nama : dr. Rina Marlina, M.Kes. Jabatan : Kepala Dinas Kesehatan" in pernyataan
+    assert "NIP. 19740922 200201 2 001" in pernyataan
+
+
+def test_daftar_menang_bila_berbeda_dengan_formulir(kumpulan: Kumpulan) -> None:
+    lain = tuple(
+        replace(p, nama="Nama Lain, S.KM.", nip="198001012005011002")
+        if p.perangkat_daerah == "Dinas Kesehatan" and p.tahun == 2023
+        else p
+        for p in kumpulan.penandatangan
+    )
+    _, problems = _tugas(replace(kumpulan, penandatangan=lain))
+    (problem,) = problems
+    assert problem.kode == "penandatangan-berbeda"
+    assert "(Nama Lain, S.KM.)" in problem.pesan
+    assert "(dr. Rina Marlina, M.Kes.)" in problem.pesan
+
+
+def test_penandatangan_tidak_ada(kumpulan: Kumpulan) -> None:
+    tanpa = _tanpa_kepala_dinkes_2023(kumpulan, juga_di_formulir=True)
+    tugas, problems = _tugas(tanpa)
     assert len(tugas) == len(kumpulan.laporan) + 4  # still rendered
     (problem,) = problems
     assert problem.kode == "penandatangan-tidak-ada"
@@ -225,7 +286,7 @@ def test_bupati_tidak_ada(kumpulan: Kumpulan) -> None:
         kumpulan,
         penandatangan=tuple(p for p in kumpulan.penandatangan if p.perangkat_daerah != "Bupati"),
     )
-    tugas, problems = tugas_perjanjian(tanpa)
+    tugas, problems = _tugas(tanpa)
     assert len(tugas) == len(kumpulan.laporan) + 4
     # One warning per year, not one per document.
     assert sorted(p.pesan for p in problems) == [
@@ -347,6 +408,13 @@ def test_penandatangan_tanpa_tahun_dan_bupati_pj() -> None:
     pj = Penandatangan(None, "Sekretariat", "Pj. Bupati Kepahiang", "C")
     wakil = Penandatangan(None, "Wakil Bupati", "Wakil Bupati Kepahiang", "D")
 
+    def baris(tahun: int, tingkat: TingkatIndikator) -> BarisCapaian:
+        sifat = SifatIndikator(Polaritas.POSITIF, Agregasi.KUMULATIF, "uji", "uji")
+        return BarisCapaian(
+            tahun, "Dinas Sosial", "1.06.02", tingkat, "PROGRAM X", "Persentase X", "%",
+            sifat, Nilai(80), Nilai(80), HasilCapaian(100, "uji"), "Sangat Tinggi",
+        )  # fmt: skip
+
     def lap(tahun: int) -> LaporanOpd:
         return LaporanOpd(
             tahun,
@@ -354,7 +422,7 @@ def test_penandatangan_tanpa_tahun_dan_bupati_pj() -> None:
             "dinas-sosial",
             "x.xlsx",
             "TW IV",
-            (),
+            (baris(tahun, TingkatIndikator.PROGRAM),),
             (),
             None,
             "",
@@ -362,8 +430,9 @@ def test_penandatangan_tanpa_tahun_dan_bupati_pj() -> None:
             RingkasanAnggaran(0.0, 0.0),
         )
 
+    daerah = [baris(t, TingkatIndikator.DAERAH) for t in (2023, 2024)]
     out, problems = daftar_perjanjian(
-        [lap(2023), lap(2024)], [], [wakil, umum, khusus, pj], Daerah()
+        [lap(2023), lap(2024)], daerah, [wakil, umum, khusus, pj], Daerah()
     )
     assert problems == []
     assert [(pk.tahun, pk.jenis, pk.pihak_pertama and pk.pihak_pertama.nama) for pk in out] == [
@@ -381,10 +450,8 @@ def test_penandatangan_tanpa_tahun_dan_bupati_pj() -> None:
 
 
 def test_tanggal_perjanjian_dari_pengaturan(kumpulan: Kumpulan) -> None:
-    from kinerja_report.compute.perjanjian import perjanjian_kinerja
-
     diatur = replace(
         kumpulan, pengaturan=replace(kumpulan.pengaturan, tanggal_perjanjian_kinerja=(1, 15))
     )
-    pks, _ = perjanjian_kinerja(diatur)
+    pks, _ = _perjanjian(diatur)
     assert {pk.tanggal for pk in pks if pk.tahun == 2023} == {date(2023, 1, 15)}

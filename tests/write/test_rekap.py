@@ -37,7 +37,7 @@ def test_rekap_teks_bukan_rumus(tmp_path: Path) -> None:
     indikator = [ws.cell(row=r, column=5).value for r in range(2, ws.max_row + 1)]
     assert set(JAHAT) <= set(indikator)
     assert ws.freeze_panes == "A2"
-    assert ws.auto_filter.ref == f"A1:Z{ws.max_row}"
+    assert ws.auto_filter.ref == f"A1:AB{ws.max_row}"  # 28 columns
     assert wb.sheetnames == [
         "Ringkasan OPD",
         "Daerah (RPJMD)",

@@ -1,0 +1,164 @@
+"""The level of each row (urusan ... sub kegiatan) from every signal the sheet gives.
+
+Real forms show the hierarchy in different ways, often several at once (README, "Cara workbook
+dibaca"):
+
+1. **the code**: its number of segments (``1.02.01`` programme, ``1.02.01.2.01.0001`` sub
+   kegiatan); a code *repeated* from the row above belongs to a child of that row, not to a
+   sibling (Sukabumi 2018, row 18: a kegiatan under its programme's code);
+2. **the name**: 'Program ...', 'Kegiatan ...', 'Sub Kegiatan ...', 'Unsur ...';
+3. **the format of the name cell**: fill colour (theme colours resolved), bold, indentation.
+   Each distinct format is one level: formats met on rows whose level is known from (1) or
+   (2) take the level most of those rows have; the others take their place in the order in
+   which the formats first appear down the sheet (a parent always comes before its first
+   child), one level deeper than the format before them (Deli Serdang 2025: programme rows
+   theme 4 + tint, kegiatan theme 9 + tint, sub kegiatan no fill);
+4. **the position**: a row without any other signal right below a programme is a kegiatan,
+   below a kegiatan or sub kegiatan a sibling of it.
+
+The first signal that speaks decides, in that order. When the code and the name disagree, or
+the name and the format, the row is read by the stronger signal and the disagreement is
+reported at the cell (``tingkat-tidak-konsisten``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from kinerja_report.model import Sumber, TingkatIndikator
+from kinerja_report.problems import Masalah, masalah_di
+from kinerja_report.read.codes import tingkat_dari_kode
+from kinerja_report.read.normalize import normalisasi
+from kinerja_report.read.styles import Gaya
+
+_URUTAN = (
+    TingkatIndikator.URUSAN,
+    TingkatIndikator.BIDANG_URUSAN,
+    TingkatIndikator.PROGRAM,
+    TingkatIndikator.KEGIATAN,
+    TingkatIndikator.SUB_KEGIATAN,
+)
+_NAMA = (
+    (re.compile(r"^sub ?kegiatan\b"), TingkatIndikator.SUB_KEGIATAN),
+    (re.compile(r"^kegiatan\b"), TingkatIndikator.KEGIATAN),
+    (re.compile(r"^program\b"), TingkatIndikator.PROGRAM),
+    (re.compile(r"^bidang urusan\b"), TingkatIndikator.BIDANG_URUSAN),
+    (re.compile(r"^unsur\b"), TingkatIndikator.URUSAN),
+    # not '^urusan': real kegiatan are named so ('Urusan Penyelenggaraan PSU Perumahan')
+)
+
+
+@dataclass(frozen=True)
+class BarisKepala:
+    """A row that names a node of the hierarchy (its own code or name), with its signals."""
+
+    baris: int
+    kode: str
+    uraian: str
+    gaya: Gaya
+    sumber: Sumber | None = None
+    """The cell of the name (or code), where a disagreement is reported."""
+
+
+def _dalam(tingkat: TingkatIndikator, langkah: int) -> TingkatIndikator:
+    """The level ``langkah`` steps deeper (negative: higher), within urusan..sub kegiatan."""
+    if tingkat not in _URUTAN:
+        return tingkat
+    indeks = min(max(_URUTAN.index(tingkat) + langkah, 0), len(_URUTAN) - 1)
+    return _URUTAN[indeks]
+
+
+def tingkat_dari_nama(uraian: str) -> TingkatIndikator | None:
+    """'Program Penunjang ...' -> programme; ``None`` when the name does not say."""
+    text = normalisasi(uraian)
+    return next((tingkat for pola, tingkat in _NAMA if pola.search(text)), None)
+
+
+def _tingkat_kode(rows: Sequence[BarisKepala]) -> tuple[list[TingkatIndikator | None], list[int]]:
+    """Levels from the codes; a code equal to the previous head row's is one level deeper.
+    Also returns the indices of those repeated codes."""
+    levels: list[TingkatIndikator | None] = []
+    repeated = []
+    for i, row in enumerate(rows):
+        level = tingkat_dari_kode(row.kode)
+        if i and row.kode and row.kode == rows[i - 1].kode and levels[i - 1] is not None:
+            level = _dalam(levels[i - 1], 1)  # type: ignore[arg-type]
+            repeated.append(i)
+        levels.append(level if level is not TingkatIndikator.LAINNYA else None)
+    return levels, repeated
+
+
+def _peta_gaya(
+    rows: Sequence[BarisKepala], known: Sequence[TingkatIndikator | None]
+) -> dict[Gaya, TingkatIndikator]:
+    """Level of each distinct format (see the module doc, signal 3)."""
+    order = list(dict.fromkeys(row.gaya for row in rows))
+    if len(order) < 2:
+        return {}
+    votes: dict[Gaya, Counter[TingkatIndikator]] = {gaya: Counter() for gaya in order}
+    for row, level in zip(rows, known, strict=True):
+        if level in _URUTAN:
+            votes[row.gaya][level] += 1
+    peta = {gaya: votes[gaya].most_common(1)[0][0] for gaya in order if votes[gaya]}
+    if not peta:
+        return {}
+    first = next(i for i, gaya in enumerate(order) if gaya in peta)
+    for i in range(first - 1, -1, -1):  # formats above the first known one: higher levels
+        peta[order[i]] = _dalam(peta[order[i + 1]], -1)
+    for i in range(first + 1, len(order)):
+        gaya = order[i]
+        if gaya in peta:
+            continue
+        same_fill = next((peta[g] for g in order[:i] if g.isian and g.isian == gaya.isian), None)
+        peta[gaya] = same_fill or _dalam(peta[order[i - 1]], 1)
+    return peta
+
+
+def tentukan_tingkat(
+    rows: Sequence[BarisKepala],
+) -> tuple[list[TingkatIndikator], list[Masalah]]:
+    """The level of every head row, and the problems met (module doc)."""
+    by_code, repeated = _tingkat_kode(rows)
+    by_name = [tingkat_dari_nama(row.uraian) for row in rows]
+    known = [code or name for code, name in zip(by_code, by_name, strict=True)]
+    peta = _peta_gaya(rows, known)
+    problems = [
+        masalah_di(
+            "kode-berulang",
+            rows[i].sumber,
+            kode_baris=rows[i].kode,
+            tingkat=(by_code[i] or TingkatIndikator.LAINNYA).value,
+        )
+        for i in repeated
+    ]
+    out: list[TingkatIndikator] = []
+    for i, row in enumerate(rows):
+        code, name, style = by_code[i], by_name[i], peta.get(row.gaya)
+        level = code or name or style or _dari_posisi(out)
+        other = name if code else (style if name else None)
+        if (code and name and code != name) or (not code and name and style and style != name):
+            problems.append(
+                masalah_di(
+                    "tingkat-tidak-konsisten",
+                    row.sumber,
+                    dipakai=level.value,
+                    dari="kode" if code else "nama",
+                    lain=(other or level).value,
+                    sumber_lain="nama" if code else "format sel",
+                )
+            )
+        out.append(level)
+    return out, problems
+
+
+def _dari_posisi(before: Sequence[TingkatIndikator]) -> TingkatIndikator:
+    """Signal 4: below a programme a kegiatan, below a (sub) kegiatan its sibling."""
+    previous = before[-1] if before else TingkatIndikator.LAINNYA
+    if previous is TingkatIndikator.PROGRAM:
+        return TingkatIndikator.KEGIATAN
+    if previous in (TingkatIndikator.KEGIATAN, TingkatIndikator.SUB_KEGIATAN):
+        return previous
+    return TingkatIndikator.LAINNYA

@@ -1,0 +1,106 @@
+"""Issue 'Documents from real workbooks': each real E.81 form alone in a folder, without
+settings, gives documents a Bappeda could send: the right region, levels, totals, signatory
+and period. The names of officials are read from the workbooks here, never written in tests."""
+
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+from collections import Counter
+from pathlib import Path
+
+import openpyxl
+import pytest
+from pypdf import PdfReader
+
+from kinerja_report.pipeline import HasilBuild, build
+
+DELI = "evaluasi_renja_tw4_bappedalitbang_deliserdang_2025.xlsx"
+SUKABUMI = "evaluasi_hasil_renja_pd_bappeda_sukabumi_2018.xlsx"
+
+
+def _build(real_workbooks: Path, tmp_path: Path, name: str) -> HasilBuild:
+    masukan = tmp_path / "masukan"
+    masukan.mkdir()
+    shutil.copy(real_workbooks / name, masukan / name)
+    return build(masukan, tmp_path / "hasil", pekerja=1)
+
+
+def _teks_pdf(path: Path) -> str:
+    reader = PdfReader(io.BytesIO(path.read_bytes()))
+    text = " ".join(page.extract_text() for page in reader.pages)
+    return " ".join(text.replace("\u00a0", " ").split())
+
+
+def _capaian(hasil: HasilBuild) -> list[dict[str, str]]:
+    (path,) = [p for p in hasil.berkas_keluaran if p.name == "capaian.csv"]
+    return list(csv.DictReader(path.read_text(encoding="utf-8").splitlines()))
+
+
+def _pdf(hasil: HasilBuild, folder: str) -> list[Path]:
+    return [p for p in hasil.berkas_keluaran if p.suffix == ".pdf" and p.parent.name == folder]
+
+
+def test_deli_serdang_sendirian(real_workbooks: Path, tmp_path: Path) -> None:
+    hasil = _build(real_workbooks, tmp_path, DELI)
+    assert hasil.berhasil
+    rows = _capaian(hasil)
+    assert Counter(r["tingkat"] for r in rows) == {
+        "program": 5, "kegiatan": 17, "sub kegiatan": 62,
+    }  # fmt: skip
+    assert {r["tahun_akhir"] for r in rows} == {"2030"}  # 'Pada Tahun 2030', never 2026
+    rates = [r for r in rows if r["satuan"] in {"%", "Nilai"} and r["realisasi_sd"]]
+    assert len(rates) == 21  # 20 in %, 1 Nilai
+    assert max(float(r["realisasi_sd"]) for r in rates) <= 100  # never 100 % + 100 %
+    (evaluasi,) = _pdf(hasil, "evaluasi")
+    (pk,) = _pdf(hasil, "perjanjian-kinerja")  # no Bupati's PK: no regency indicators
+    assert "Rp 14.723.660.349" in _teks_pdf(evaluasi)  # = O113
+    workbook = openpyxl.load_workbook(real_workbooks / DELI, data_only=True)
+    kepala = str(workbook.worksheets[0]["X123"].value).strip()
+    workbook.close()
+    pk_text = _teks_pdf(pk)
+    assert kepala in pk_text
+    assert "NIP. 19660506 199203 1 004" in pk_text
+    assert "Lubuk Pakam, 2 Januari 2025" in pk_text
+    assert "Rp 14.723.660.349" in pk_text
+    for path in (evaluasi, pk):
+        text = _teks_pdf(path)
+        assert "PEMERINTAH KABUPATEN DELI SERDANG" in text
+        assert "KEPAHIANG" not in text.upper()
+    codes = {p.kode for p in hasil.kumpulan.masalah}
+    assert {"daerah-dari-workbook", "penandatangan-dari-formulir", "pk-tidak-dibuat"} <= codes
+    assert {"kolom-14-menjumlahkan", "realisasi-bertentangan"} <= codes
+
+
+def test_sukabumi_sendirian(real_workbooks: Path, tmp_path: Path) -> None:
+    hasil = _build(real_workbooks, tmp_path, SUKABUMI)
+    assert hasil.berhasil
+    rows = _capaian(hasil)
+    assert len(rows) == 24
+    assert [r["uraian"][:30] for r in rows if r["tingkat"] == "program"] == [
+        "Program Pelayanan Administrasi",
+        "Program Peningkatan Kapasitas ",
+    ]
+    assert all(r["satuan"] for r in rows)
+    assert {r["sasaran"] for r in rows} == {"Meningkatnya kualitas perencanaan pembangunan daerah"}
+    assert {r["tahun_akhir"] for r in rows} == {"2021"}  # 'Tahun 2016 s/d 2021'
+    (evaluasi,) = _pdf(hasil, "evaluasi")
+    (pk,) = _pdf(hasil, "perjanjian-kinerja")
+    text = _teks_pdf(evaluasi)
+    assert "Rp 2.039.260.000" in text  # N17 + N42 in thousands
+    for path in (evaluasi, pk):
+        text = _teks_pdf(path)
+        assert "PEMERINTAH KABUPATEN SUKABUMI" in text
+        assert "KEPAHIANG" not in text.upper()
+    assert "Bupati Sukabumi" in _teks_pdf(pk)
+
+
+@pytest.mark.parametrize("name", [DELI, SUKABUMI])
+def test_tanpa_dokumen_kosong_untuk_ditandatangani(
+    real_workbooks: Path, tmp_path: Path, name: str
+) -> None:
+    hasil = _build(real_workbooks, tmp_path, name)
+    for pk in hasil.kumpulan.perjanjian:
+        assert pk.sasaran, pk.instansi
+        assert all(group.indikator for group in pk.sasaran)
