@@ -190,7 +190,9 @@ def _perbarui_konteks(sel: PembacaSel, baris: int, konteks: _Konteks, hasil: _Ha
     kolom = sel.header.cari("uraian") or sel.header.cari("kode")
     sumber = sel.lembar.sumber(baris, kolom.indeks) if kolom else None
     gaya = sel.lembar.gaya(baris, kolom.indeks) if kolom else None
-    hasil.kepala.append(BarisKepala(baris, kode, uraian, gaya or TANPA_GAYA, sumber))
+    indikator = sel.header.cari("indikator", "k")
+    berindikator = bool(indikator and sel.lembar.teks_sendiri(baris, indikator.indeks))
+    hasil.kepala.append(BarisKepala(baris, kode, uraian, gaya or TANPA_GAYA, sumber, berindikator))
     konteks.kepala = len(hasil.kepala) - 1
 
 

@@ -12,7 +12,9 @@ dibaca"):
    (2) take the level most of those rows have; the others take their place in the order in
    which the formats first appear down the sheet (a parent always comes before its first
    child), one level deeper than the format before them (Deli Serdang 2025: programme rows
-   theme 4 + tint, kegiatan theme 9 + tint, sub kegiatan no fill);
+   theme 4 + tint, kegiatan theme 9 + tint, sub kegiatan no fill). When no row anchors any
+   format, the formats of rows that carry indicators are, in order, programme, kegiatan and
+   sub kegiatan, and the headings above them bidang urusan and urusan;
 4. **the position**: a row without any other signal right below a programme is a kegiatan,
    below a kegiatan or sub kegiatan a sibling of it.
 
@@ -61,6 +63,8 @@ class BarisKepala:
     gaya: Gaya
     sumber: Sumber | None = None
     """The cell of the name (or code), where a disagreement is reported."""
+    berindikator: bool = True
+    """Whether the row carries an indicator (headings of urusan and bidang do not)."""
 
 
 def _dalam(tingkat: TingkatIndikator, langkah: int) -> TingkatIndikator:
@@ -104,7 +108,7 @@ def _peta_gaya(
             votes[row.gaya][level] += 1
     peta = {gaya: votes[gaya].most_common(1)[0][0] for gaya in order if votes[gaya]}
     if not peta:
-        return {}
+        return _peta_tanpa_jangkar(rows, order)
     first = next(i for i, gaya in enumerate(order) if gaya in peta)
     for i in range(first - 1, -1, -1):  # formats above the first known one: higher levels
         peta[order[i]] = _dalam(peta[order[i + 1]], -1)
@@ -114,6 +118,23 @@ def _peta_gaya(
             continue
         same_fill = next((peta[g] for g in order[:i] if g.isian and g.isian == gaya.isian), None)
         peta[gaya] = same_fill or _dalam(peta[order[i - 1]], 1)
+    return peta
+
+
+def _peta_tanpa_jangkar(
+    rows: Sequence[BarisKepala], order: list[Gaya]
+) -> dict[Gaya, TingkatIndikator]:
+    """No code and no name anchors a format: the formats of rows with indicators, in order of
+    appearance, are programme, kegiatan and sub kegiatan (headings without indicators above
+    them are bidang urusan and urusan). Two formats with indicators: programme and kegiatan."""
+    with_indicator = list(dict.fromkeys(row.gaya for row in rows if row.berindikator))
+    if len(with_indicator) < 2:
+        return {}
+    peta = {gaya: _URUTAN[min(2 + i, len(_URUTAN) - 1)] for i, gaya in enumerate(with_indicator)}
+    first = order.index(with_indicator[0])
+    for i in range(first - 1, -1, -1):
+        if order[i] not in peta:
+            peta[order[i]] = _dalam(peta[order[i + 1]], -1)
     return peta
 
 

@@ -80,6 +80,28 @@ def test_format_tanpa_nama_mengikuti_urutan_kemunculan() -> None:
     ]  # fmt: skip
 
 
+def test_format_tanpa_jangkar_dari_urutan_baris_berindikator() -> None:
+    """Names that do not say 'Program', no codes: the formats of rows with indicators are
+    programme, kegiatan and sub kegiatan in order; a heading above them is bidang urusan."""
+    bidang, program, kegiatan, sub = (
+        Gaya("8EB4E3", True),
+        Gaya("DCE6F2", True),
+        Gaya("FCD5B5"),
+        Gaya(),
+    )
+    rows = [
+        BarisKepala(1, "", "PERENCANAAN", bidang, berindikator=False),
+        BarisKepala(2, "", "Perencanaan Pembangunan", program),
+        BarisKepala(3, "", "Koordinasi", kegiatan),
+        BarisKepala(4, "", "Penyusunan", sub),
+        BarisKepala(5, "", "Keuangan Daerah", program),
+    ]
+    levels, _ = tentukan_tingkat(rows)
+    assert [level.value for level in levels] == [
+        "bidang urusan", "program", "kegiatan", "sub kegiatan", "program",
+    ]  # fmt: skip
+
+
 def test_warna_tema_dan_tint_seperti_excel() -> None:
     palet = palet_tema(None)  # the Office 2007-2010 theme
     assert palet[4] == "4F81BD"
