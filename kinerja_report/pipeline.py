@@ -16,12 +16,14 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from kinerja_report.check.angka import periksa_angka
 from kinerja_report.check.duplicates import buang_ganda
 from kinerja_report.check.reconcile import rekonsiliasi
 from kinerja_report.compute.aggregate import agregat
 from kinerja_report.compute.ipm_series import IpmTahunan, ipm_tahunan, periksa_seri
 from kinerja_report.compute.perjanjian import perjanjian_kinerja
 from kinerja_report.compute.report import LaporanOpd, laporan_opd
+from kinerja_report.compute.slugs import dengan_slug_unik
 from kinerja_report.compute.table import (
     BarisCapaian,
     baris_evaluasi,
@@ -33,7 +35,7 @@ from kinerja_report.compute.table import (
 from kinerja_report.model import Penandatangan
 from kinerja_report.problems import Masalah, Tingkat, masalah
 from kinerja_report.progress import Progres, TanpaProgres
-from kinerja_report.read.folder import baca_folder
+from kinerja_report.read.folder import baca_masukan
 from kinerja_report.render.html import FOLDER_TEMPLAT, lingkungan, render_html
 from kinerja_report.render.perjanjian import tugas_perjanjian
 from kinerja_report.render.pool import TugasPdf, render_semua
@@ -90,9 +92,11 @@ def kumpulkan(
     if pengaturan is None:
         problems.append(masalah("pengaturan-tidak-ada"))
         pengaturan = Pengaturan()
-    isi = baca_folder(masukan, progres, kecuali, pengaturan.batas_workbook)
-    if not isi:
-        problems.append(masalah("tidak-ada-workbook", str(masukan)))
+    baca = baca_masukan(
+        masukan, progres, kecuali, pengaturan.batas_workbook, pengaturan.berkas_pendukung
+    )
+    isi = baca.isi
+    problems.extend(baca.masalah)  # other files, deep folders, no workbook
     for item in isi:
         problems.extend(item.masalah)
     evaluasi, ganda = buang_ganda([ev for item in isi for ev in item.evaluasi])
@@ -105,6 +109,7 @@ def kumpulkan(
     rows_per_ev = []
     for ev in evaluasi:
         problems.extend(rekonsiliasi(ev, lambda row: sifat_baris(row, aturan, kamus).agregasi))
+        problems.extend(periksa_angka(ev))
         rows, found = baris_evaluasi(ev, aturan, kamus)
         problems.extend(found)
         rows_per_ev.append(rows)
@@ -114,6 +119,7 @@ def kumpulkan(
         laporan_opd(ev, [next(with_progress) for _ in rows], aturan)
         for ev, rows in zip(evaluasi, rows_per_ev, strict=True)
     ]
+    laporan = dengan_slug_unik(laporan)  # distinct file names for distinct OPDs
     daerah = [
         row for m in matriks for row in baris_rpjmd(m, pengaturan.daerah.nama_lengkap, aturan)
     ]

@@ -55,6 +55,8 @@ class AturanIndikator:
 
     polaritas: str = ""
     agregasi: str = ""
+    antar_tahun: str = ""
+    """How yearly values add up across years: 'jumlah', 'terakhir', or '' (by agregasi)."""
 
 
 @dataclass(frozen=True)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from kinerja_report.model import KomponenIpm, Nilai
 from kinerja_report.problems import Masalah, masalah
+from kinerja_report.read.cells import masalah_angka_tidak_wajar
 from kinerja_report.read.header import Header
 from kinerja_report.read.normalize import normalisasi
-from kinerja_report.read.numbers import BukanAngka, parse_angka
+from kinerja_report.read.numbers import AngkaTidakWajar, BukanAngka, parse_angka
 from kinerja_report.read.sheet import Lembar
 
 
@@ -20,6 +21,9 @@ def baca_komponen_ipm(lembar: Lembar, header: Header) -> tuple[list[KomponenIpm]
         sumber = lembar.sumber(baris, kolom.indeks)
         try:
             return Nilai(angka=parse_angka(lembar.nilai(baris, kolom.indeks)), sumber=sumber)
+        except AngkaTidakWajar as exc:
+            problems.append(masalah_angka_tidak_wajar(sumber, exc.teks))
+            return Nilai(sumber=sumber)
         except BukanAngka as exc:
             problems.append(
                 masalah(

@@ -7,9 +7,10 @@ import re
 from kinerja_report.errors import LembarTidakDikenali, galat
 from kinerja_report.model import KOSONG, IndikatorRpjmd, MatriksRpjmd, Nilai, Polaritas
 from kinerja_report.problems import Masalah, masalah
+from kinerja_report.read.cells import masalah_angka_tidak_wajar
 from kinerja_report.read.header import Header
 from kinerja_report.read.normalize import bersihkan, normalisasi
-from kinerja_report.read.numbers import BukanAngka, parse_angka
+from kinerja_report.read.numbers import AngkaTidakWajar, BukanAngka, parse_angka
 from kinerja_report.read.sheet import Lembar
 
 _NEGATIF = re.compile(r"negati|minim|rendah|kecil|turun|^\(?-\)?$")
@@ -53,6 +54,9 @@ def baca_matriks_rpjmd(lembar: Lembar, header: Header) -> tuple[MatriksRpjmd, li
         sumber = lembar.sumber(baris, kolom.indeks)
         try:
             angka = parse_angka(lembar.nilai(baris, kolom.indeks))
+        except AngkaTidakWajar as exc:
+            problems.append(masalah_angka_tidak_wajar(sumber, exc.teks))
+            return Nilai(sumber=sumber)
         except BukanAngka as exc:
             return Nilai(teks=bersihkan(exc.teks), sumber=sumber)
         return Nilai(angka=angka, sumber=sumber)
