@@ -72,7 +72,10 @@ def test_tanpa_berkas_pengaturan(tmp_path: Path) -> None:
     ("isi", "pesan"),
     [
         ("[capaian]\nrumus_negatif = 'C'", "rumus_negatif harus 'A' atau 'B'"),
-        ("[dokumen]\nukuran_kertas = 'Letter'", "ukuran_kertas harus 'F4' atau 'A4', bukan 'Letter'"),
+        (
+            "[dokumen]\nukuran_kertas = 'Letter'",
+            "ukuran_kertas harus 'F4' atau 'A4', bukan 'Letter'",
+        ),
         ("[daerah]\nnama_bupati = 'x'", "kunci tidak dikenal di [daerah]: nama_bupati"),
         ("[daerah]\nlogo = 'tidak-ada.png'", "berkas logo 'tidak-ada.png' tidak ada"),
         ("[[indikator]]\npolaritas = 'negatif'", "setiap [[indikator]] perlu 'nama'"),
