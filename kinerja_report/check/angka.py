@@ -92,20 +92,25 @@ def _pecahan_persen(row: IndikatorRenja) -> list[Masalah]:
     low, high = TARGET_SEKITAR_100
     if not (satuan_persen(row.satuan) or low <= target <= high):
         return []
-    filled = [q for q in (*row.triwulan, row.realisasi_tahunan) if q.angka is not None]
+    quarters = [q for q in row.triwulan if q.angka is not None]
+    kolom13 = row.realisasi_tahunan
+    filled = [*quarters, kolom13] if kolom13.angka is not None else quarters
     if not filled or not all(0 < (q.angka or 0.0) <= 1 for q in filled):
         return []
-    kolom13 = row.realisasi_tahunan
-    realisasi = kolom13 if kolom13.angka is not None else filled[-1]
-    value = realisasi.angka or 0.0
-    if not target / 2 <= value * 100 <= target * 2:
+    # the yearly value: column 13, else the quarters summed (kumulatif) or the last (akhir)
+    if kolom13.angka is not None:
+        candidates = [kolom13.angka]
+    else:
+        candidates = [sum(q.angka or 0.0 for q in quarters), quarters[-1].angka or 0.0]
+    matching = [value for value in candidates if target / 2 <= value * 100 <= target * 2]
+    if not matching:
         return []
     return [
         masalah_di(
             "realisasi-pecahan-persen",
-            realisasi.sumber,
-            realisasi=angka(value, 4),
+            filled[-1].sumber,
+            realisasi=angka(matching[0], 4),
             target=angka(target),
-            persen=persen(value * 100),
+            persen=persen(matching[0] * 100),
         )
     ]

@@ -123,6 +123,8 @@ def _proses_raster(data: bytes, nama: str) -> bytes:
                     picture = picture.convert("RGBA")
                 out = io.BytesIO()
                 picture.save(out, format="PNG")
+        except LogoTidakValid:
+            raise
         except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
             raise LogoTidakValid(terlalu_besar) from exc
         except (UnidentifiedImageError, OSError, ValueError, SyntaxError, EOFError) as exc:
