@@ -66,7 +66,7 @@ def slug(text: str) -> str:
 def slug_unik(names: Iterable[str], terpakai: Iterable[str] = ()) -> dict[str, str]:
     """A slug for each name, distinct for names that are not the same OPD.
 
-    Names with the same :func:`kunci_nama` share one slug. When different names give the same
+    Names with the same :func:`kunci_nama` share one slug (that of the least of them). When different names give the same
     :func:`slug` (or a slug in ``terpakai``, such as 'bupati'), the name whose key sorts first
     keeps the plain slug and each other gets '-' and a short hash of its name. Deterministic:
     the same names always give the same slugs, in any order."""
@@ -77,13 +77,13 @@ def slug_unik(names: Iterable[str], terpakai: Iterable[str] = ()) -> dict[str, s
     taken = set(terpakai)
     by_slug: dict[str, list[str]] = {}
     for kunci in sorted(per_kunci):
-        by_slug.setdefault(slug(per_kunci[kunci][0]), []).append(kunci)
+        by_slug.setdefault(slug(min(per_kunci[kunci])), []).append(kunci)
     for base, keys in sorted(by_slug.items()):
         for index, kunci in enumerate(keys):
             kunci_slug[kunci] = base if index == 0 and base not in taken else ""
         taken.add(base)
     for kunci in sorted(k for k, v in kunci_slug.items() if not v):
-        kunci_slug[kunci] = _slug_baru(slug(per_kunci[kunci][0]), kunci, taken)
+        kunci_slug[kunci] = _slug_baru(slug(min(per_kunci[kunci])), kunci, taken)
         taken.add(kunci_slug[kunci])
     return {name: kunci_slug[kunci] for kunci, group in per_kunci.items() for name in group}
 
