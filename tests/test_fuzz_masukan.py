@@ -16,7 +16,7 @@ import tempfile
 from pathlib import Path
 
 from click.testing import CliRunner, Result
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from PIL import Image
 
@@ -170,19 +170,48 @@ NILAI = st.recursive(
     max_leaves=6,
 )
 KUNCI = st.sampled_from(sorted((bagian, kunci) for bagian, keys in SKEMA.items() for kunci in keys))
+TEKS_BIASA = st.text(st.characters(blacklist_categories=("Cc", "Cs")), max_size=20)
+SAH: dict[str, st.SearchStrategy[object]] = {
+    "ukuran_berkas_mb": st.floats(1, 500),
+    "ukuran_isi_mb": st.floats(1, 500),
+    "rasio_kompresi": st.floats(1, 500),
+    "jumlah_anggota": st.integers(1, 10_000),
+    "batas_rata_rata": st.integers(0, 200),
+    "ambang_efisiensi": st.floats(0, 20),
+    "awal": st.integers(2000, 2050),
+    "akhir": st.integers(2050, 2100),
+    "rumus_negatif": st.sampled_from(["A", "b"]),
+    "ukuran_kertas": st.sampled_from(["F4", "a4"]),
+    "seri_target": st.sampled_from(["lama", "baru"]),
+    "polaritas": st.sampled_from(["positif", "negatif", ""]),
+    "agregasi": st.sampled_from(["kumulatif", "akhir", "rata-rata"]),
+    "antar_tahun": st.sampled_from(["jumlah", "terakhir"]),
+    "tanggal_perjanjian": st.sampled_from(["2 Januari", "29 Februari"]),
+    "logo": st.just("logo.png"),
+    "kategori": st.lists(
+        st.fixed_dictionaries({"batas": st.integers(0, 120), "label": TEKS_BIASA}),
+        min_size=1,
+        max_size=4,
+    ),
+}
+"""Values each key accepts, so that valid settings are tried too (texts: any text)."""
 
 
 @st.composite
 def dokumen_toml(draw: st.DrawFn) -> str:
-    pairs = draw(st.lists(st.tuples(KUNCI, NILAI), min_size=1, max_size=5))
+    keys = draw(st.lists(KUNCI, min_size=1, max_size=5, unique=True))
     per_bagian: dict[str, dict[str, object]] = {}
-    for (bagian, kunci), nilai in pairs:
+    for bagian, kunci in keys:
+        sah = SAH.get(kunci, TEKS_BIASA)
+        nilai = draw(st.one_of(sah, sah, sah, NILAI))  # mostly a value of the right kind
         per_bagian.setdefault(bagian, {})[kunci] = nilai
+    if "indikator" in per_bagian:
+        per_bagian["indikator"].setdefault("nama", "Indikator X")
     lines = []
     for bagian, items in per_bagian.items():
         lines.append(f"[[{bagian}]]" if bagian == "indikator" else f"[{bagian}]")
         lines.extend(f"{kunci} = {_toml(nilai)}" for kunci, nilai in items.items())
-    if draw(st.booleans()):
+    if draw(st.integers(0, 9)) == 0:
         lines.append("x = " + "[" * 3000 + "]" * 3000)
     return "\n".join(lines) + "\n"
 
@@ -201,6 +230,7 @@ def test_fuzz_pengaturan(tmp_path: Path, workbook_baik: bytes, isi: str) -> None
     before = _potret(root)
     result = CliRunner().invoke(main, ["check", str(masukan)])
     _periksa_hasil(result)
+    event(f"exit {result.exit_code}")
     if result.exit_code == 2:
         assert "Galat: pengaturan.toml: Pengaturan tidak valid: " in result.stderr
     assert _potret(root) == before

@@ -66,9 +66,10 @@ def slug(text: str) -> str:
 def slug_unik(names: Iterable[str], terpakai: Iterable[str] = ()) -> dict[str, str]:
     """A slug for each name, distinct for names that are not the same OPD.
 
-    Names with the same :func:`kunci_nama` share one slug (that of the least of them). When different names give the same
-    :func:`slug` (or a slug in ``terpakai``, such as 'bupati'), the name whose key sorts first
-    keeps the plain slug and each other gets '-' and a short hash of its name. Deterministic:
+    Names with the same :func:`kunci_nama` share one slug (that of the least of them). When
+    different names give the same :func:`slug` (or a slug in ``terpakai``, such as 'bupati'),
+    the name whose key sorts first keeps the plain slug and each other gets '-' and a short
+    hash of its name. Deterministic:
     the same names always give the same slugs, in any order."""
     per_kunci: dict[str, list[str]] = {}
     for name in names:
