@@ -1,12 +1,14 @@
 """Indonesian number and date formats (babel, locale ``id_ID``), as DOMAIN.md section 9 sets.
 
 ``1.234.567,89`` for numbers, ``Rp 1.234.567`` for money, ``95,41 %`` for percentages,
-``8 Juni 2022`` for dates.
+``8 Juni 2022`` for dates. A value that is not finite (``inf``, ``nan``) prints as '', like
+``None``: no formatter ever raises for a float, however large.
 """
 
 from __future__ import annotations
 
 import decimal
+import math
 from datetime import date
 
 from babel.dates import format_date
@@ -17,7 +19,9 @@ LOCALE = "id_ID"
 
 def format_decimal(value: float, format: str, locale: str = LOCALE) -> str:
     """babel's format_decimal with enough decimal precision for any float (babel quantizes in
-    the current decimal context: 28 digits fail for 1e22 with decimals)."""
+    the current decimal context: 28 digits fail for 1e22 with decimals); '' when not finite."""
+    if not math.isfinite(value):
+        return ""
     with decimal.localcontext() as context:
         context.prec = 400
         return _format_decimal(value, format=format, locale=locale)
@@ -25,7 +29,7 @@ def format_decimal(value: float, format: str, locale: str = LOCALE) -> str:
 
 def angka(value: float | None, desimal: int = 2) -> str:
     """'1.234.567,89'; at most ``desimal`` decimals, none for whole numbers; '' for None."""
-    if value is None:
+    if value is None or not math.isfinite(value):
         return ""
     pattern = "#,##0" + ("." + "#" * desimal if desimal else "")
     return format_decimal(value, format=pattern, locale=LOCALE)
@@ -33,14 +37,14 @@ def angka(value: float | None, desimal: int = 2) -> str:
 
 def persen(value: float | None) -> str:
     """'95,41 %' (always two decimals); '' for None."""
-    if value is None:
+    if value is None or not math.isfinite(value):
         return ""
     return format_decimal(value, format="#,##0.00", locale=LOCALE) + "\u00a0%"
 
 
 def rupiah(value: float | None) -> str:
     """'Rp 1.234.567' (whole rupiah); '' for None."""
-    if value is None:
+    if value is None or not math.isfinite(value):
         return ""
     return "Rp\u00a0" + format_decimal(round(value), format="#,##0", locale=LOCALE)
 

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kinerja_report.check.angka import periksa_angka
 from kinerja_report.check.duplicates import buang_ganda
 from kinerja_report.check.kontradiksi import periksa_kontradiksi
 from kinerja_report.check.periode import periksa_periode
@@ -26,6 +27,7 @@ from kinerja_report.compute.identitas import TANPA_DAERAH, Identitas, tentukan_i
 from kinerja_report.compute.ipm_series import IpmTahunan, ipm_tahunan, periksa_seri
 from kinerja_report.compute.perjanjian import PerjanjianKinerja, daftar_perjanjian
 from kinerja_report.compute.report import LaporanOpd, laporan_opd
+from kinerja_report.compute.slugs import dengan_slug_unik
 from kinerja_report.compute.table import (
     BarisCapaian,
     baris_evaluasi,
@@ -37,7 +39,7 @@ from kinerja_report.compute.table import (
 from kinerja_report.model import EvaluasiRenja, MatriksRpjmd, Penandatangan
 from kinerja_report.problems import Masalah, Tingkat, masalah
 from kinerja_report.progress import Progres, TanpaProgres
-from kinerja_report.read.folder import baca_folder
+from kinerja_report.read.folder import baca_masukan
 from kinerja_report.render.html import FOLDER_TEMPLAT, lingkungan, render_html
 from kinerja_report.render.perjanjian import tugas_perjanjian
 from kinerja_report.render.pool import TugasPdf, render_semua
@@ -99,9 +101,11 @@ def kumpulkan(
     if pengaturan is None:
         problems.append(masalah("pengaturan-tidak-ada"))
         pengaturan = Pengaturan()
-    isi = baca_folder(masukan, progres, kecuali, pengaturan.batas_workbook)
-    if not isi:
-        problems.append(masalah("tidak-ada-workbook", str(masukan)))
+    baca = baca_masukan(
+        masukan, progres, kecuali, pengaturan.batas_workbook, pengaturan.berkas_pendukung
+    )
+    isi = baca.isi
+    problems.extend(baca.masalah)  # other files, deep folders, no workbook
     for item in isi:
         problems.extend(item.masalah)
     evaluasi, ganda = buang_ganda([ev for item in isi for ev in item.evaluasi])
@@ -167,6 +171,7 @@ def _laporan(
     for ev in evaluasi:
         problems.extend(periksa_periode(ev, pengaturan.periode_akhir, akhir))
         problems.extend(rekonsiliasi(ev, lambda row: sifat_baris(row, aturan, kamus)))
+        problems.extend(periksa_angka(ev))
         problems.extend(periksa_kontradiksi(ev))
         rows, found = baris_evaluasi(ev, aturan, kamus, akhir)
         problems.extend(found)
@@ -176,7 +181,7 @@ def _laporan(
         laporan_opd(ev, [next(with_progress) for _ in rows], aturan, identitas.untuk(ev.berkas))
         for ev, rows in zip(evaluasi, rows_per_ev, strict=True)
     ]
-    return laporan, problems
+    return dengan_slug_unik(laporan), problems  # distinct file names for distinct OPDs
 
 
 def build(

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from kinerja_report.teks import teks_aman
+
 if TYPE_CHECKING:
     from kinerja_report.model import Sumber
 
@@ -300,13 +302,52 @@ KATALOG: dict[str, JenisMasalah] = {
     ),
     "tidak-ada-workbook": JenisMasalah(
         Tingkat.GALAT,
-        "Tidak ada workbook (.xlsx, .xlsm, .xls) di folder masukan; periksa nama folder",
-        "The input folder holds no workbook at all.",
+        "Tidak ada workbook (.xlsx, .xlsm, .xls) di folder masukan; {temuan}",
+        "The input folder holds no workbook at all; 'temuan' names what it holds instead.",
     ),
     "keluaran-terkunci": JenisMasalah(
         Tingkat.GALAT,
         "Folder hasil sedang dipakai oleh build lain; tunggu sampai selesai atau pilih --out lain",
         "Two builds into the same output folder do not interleave.",
+    ),
+    "folder-terlalu-dalam": JenisMasalah(
+        Tingkat.PERINGATAN,
+        "Folder ini lebih dari {batas} tingkat di bawah folder masukan; isinya tidak dibaca "
+        "(pindahkan workbook ke folder yang lebih dangkal)",
+        "The walk stops at a depth limit instead of exhausting the stack.",
+    ),
+    "folder-tidak-terbaca": JenisMasalah(
+        Tingkat.PERINGATAN,
+        "Folder tidak dapat dibaca ({alasan}); isinya dilewati",
+        "A folder of the input cannot be listed (permissions, name too long ...).",
+    ),
+    "berkas-bukan-workbook": JenisMasalah(
+        Tingkat.INFO,
+        "{jumlah} berkas bukan workbook dilewati: {daftar}",
+        "Files that are not workbooks (.csv, .pdf, .docx ...) are listed once and not read.",
+    ),
+    "nama-berkas-tidak-sah": JenisMasalah(
+        Tingkat.PERINGATAN,
+        "Nama berkas memuat byte yang bukan UTF-8 atau karakter kendali; ditampilkan dengan "
+        "escape (\\xNN); sebaiknya ganti nama berkas",
+        "The file name is not valid UTF-8 or holds control characters; it is still read.",
+    ),
+    "angka-tidak-wajar": JenisMasalah(
+        Tingkat.GALAT,
+        "Angka {angka} tidak dapat dipakai (tak hingga, bukan angka, atau lebih dari {batas}); "
+        "dianggap kosong",
+        "A number that is not finite or does not fit; the cell is read as empty.",
+    ),
+    "jumlah-terlalu-besar": JenisMasalah(
+        Tingkat.GALAT,
+        "{apa} ({jumlah}) lebih dari {batas}; periksa angka di baris ini",
+        "A sum of quarters or of a budget column does not fit.",
+    ),
+    "realisasi-pecahan-persen": JenisMasalah(
+        Tingkat.PERINGATAN,
+        "Realisasi {realisasi} tampak ditulis sebagai pecahan, sedangkan target {target} "
+        "dalam persen (mungkin maksudnya {persen}); capaian dihitung dari angka apa adanya",
+        "A realisation like 0,85 against a percentage target like 85.",
     ),
 }
 
@@ -331,9 +372,20 @@ class Masalah:
 
 
 def masalah(kode: str, berkas: str = "", lembar: str = "", sel: str = "", **isi: object) -> Masalah:
-    """Create a problem from the catalogue, filling the message template."""
+    """Create a problem from the catalogue, filling the message template.
+
+    Message and location are made safe to show here, the one place every problem passes:
+    control characters, bidi overrides and undecodable bytes of file names become visible
+    escapes (:func:`kinerja_report.teks.teks_aman`).
+    """
     jenis = KATALOG[kode]
-    return Masalah(kode, jenis.templat.format(**isi), berkas, lembar, sel)
+    return Masalah(
+        kode,
+        teks_aman(jenis.templat.format(**isi)),
+        teks_aman(berkas),
+        teks_aman(lembar),
+        teks_aman(sel),
+    )
 
 
 def masalah_di(kode: str, sumber: Sumber | None, **isi: object) -> Masalah:

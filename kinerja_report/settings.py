@@ -15,11 +15,24 @@ from kinerja_report.compute.rules import (
     Pita,
     RumusNegatif,
 )
-from kinerja_report.errors import PengaturanTidakValid, galat
+from kinerja_report.read.logo import Logo, LogoTidakValid, baca_logo
 from kinerja_report.read.normalize import normalisasi
 from kinerja_report.read.safety import BATAS_BAWAAN, MB, BatasWorkbook
+from kinerja_report.teks import teks_aman
+from kinerja_report.validasi import (
+    NAMA_BERKAS,
+    TEKS_MAKS,
+    angka_positif,
+    angka_rentang,
+    bilangan_bulat,
+    boolean,
+    daftar_tabel,
+    pilihan,
+    tabel,
+    teks,
+    tidak_valid,
+)
 
-NAMA_BERKAS = "pengaturan.toml"
 UKURAN_KERTAS = {"F4": (215, 330), "A4": (210, 297)}
 """Paper sizes in millimetres, portrait (width, height)."""
 
@@ -39,15 +52,19 @@ class Daerah:
     email: str = ""
     laman: str = ""
     logo: Path | None = None
+    """The logo file as configured (inside the input folder); documents never load it."""
+    logo_olahan: Logo | None = None
+    """The checked, print-sized logo documents embed (:mod:`kinerja_report.read.logo`)."""
 
     @property
     def aset(self) -> tuple[Path, ...]:
-        """The files a document may load besides the templates: the logo, if any."""
-        return (self.logo,) if self.logo else ()
+        """The files a document may load besides the templates: none, the logo is embedded
+        as a ``data:`` URL (:attr:`logo_url`) that the PDF fetcher serves."""
+        return ()
 
     @property
     def logo_url(self) -> str | None:
-        return self.logo.as_uri() if self.logo else None
+        return self.logo_olahan.url if self.logo_olahan else None
 
     @property
     def nama_lengkap(self) -> str:
@@ -71,8 +88,14 @@ class Pengaturan:
     seri_target_ipm: str = "lama"
     """The BPS series the RPJMD IPM targets were set on (Kepahiang 2021-2026: 'lama')."""
     periode_awal: int | None = None
+    """``[periode] awal``: first year of the RPJMD period, when set."""
     periode_akhir: int | None = None
-    """The RPJMD / Renstra period (``[periode] awal, akhir``), when the settings give it."""
+    """``[periode] akhir``: last year of the RPJMD period, when set."""
+
+    @property
+    def berkas_pendukung(self) -> tuple[Path, ...]:
+        """Files of the input folder the settings name (the logo): not reported as stray."""
+        return (self.daerah.logo,) if self.daerah.logo else ()
 
     def tanggal_perjanjian(self, tahun: int) -> date:
         """The date printed on the Perjanjian Kinerja of ``tahun``."""
@@ -89,27 +112,46 @@ class Pengaturan:
         return f"{width}mm {height}mm"
 
 
+UKURAN_MAKS = 1024 * 1024
+"""pengaturan.toml is a few kilobytes; a larger file is not read."""
+
+
 def baca_pengaturan(folder: Path) -> Pengaturan | None:
     """Read ``folder/pengaturan.toml``; ``None`` when there is no such file.
 
-    Raises :class:`PengaturanTidakValid` naming the problem when the file is wrong.
+    Raises :class:`PengaturanTidakValid` naming the problem when the file is wrong: every
+    value is checked for its type and range (:mod:`kinerja_report.validasi`).
     """
     path = folder / NAMA_BERKAS
     if not path.is_file():
         return None
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise _tidak_valid(str(exc)) from exc
+    data = _muat(path)
     _periksa_skema(data)
+    return _pengaturan(folder, data)
+
+
+def _muat(path: Path) -> dict[str, object]:
     try:
-        return _pengaturan(folder, data)
-    except (TypeError, ValueError, AttributeError) as exc:
-        raise _tidak_valid(f"nilai dengan jenis yang salah ({exc})") from exc
+        with path.open("rb") as handle:
+            raw = handle.read(UKURAN_MAKS + 1)
+    except OSError as exc:
+        raise tidak_valid(f"berkas tidak dapat dibaca ({exc.strerror})") from exc
+    if len(raw) > UKURAN_MAKS:
+        raise tidak_valid("berkas lebih dari 1 MB; pengaturan cukup beberapa kilobyte")
+    try:
+        return tomllib.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise tidak_valid(f"berkas bukan teks UTF-8 ({exc.reason} pada byte {exc.start})") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise tidak_valid(f"bukan TOML yang sah: {exc}") from exc
+    except RecursionError as exc:
+        raise tidak_valid("daftar atau tabel bersarang terlalu dalam") from exc
+    except ValueError as exc:  # an integer of more than 4300 digits
+        raise tidak_valid(f"angka terlalu besar ({str(exc)[:80]})") from exc
 
 
 SKEMA: dict[str, frozenset[str]] = {
-    "daerah": frozenset(Daerah.__dataclass_fields__),
+    "daerah": frozenset(Daerah.__dataclass_fields__) - {"logo_olahan"},
     "dokumen": frozenset({"ukuran_kertas", "tempat_penandatanganan", "tanggal_perjanjian"}),
     "capaian": frozenset({"rumus_negatif", "batas_rata_rata", "ambang_efisiensi", "kategori"}),
     "indikator": frozenset({"nama", "polaritas", "agregasi", "antar_tahun"}),
@@ -120,6 +162,11 @@ SKEMA: dict[str, frozenset[str]] = {
     ),
 }
 """Every section and key pengaturan.toml may hold: a typo is an error, never ignored."""
+DAFTAR_TABEL = frozenset({"indikator"})
+"""Sections written as arrays of tables (``[[indikator]]``); all others are tables."""
+INDIKATOR_MAKS = 10_000
+KATEGORI_MAKS = 20
+KUNCI_KATEGORI = frozenset({"batas", "label", "inklusif"})
 
 
 def _saran(name: str, choices: frozenset[str] | dict[str, frozenset[str]]) -> str:
@@ -130,91 +177,97 @@ def _saran(name: str, choices: frozenset[str] | dict[str, frozenset[str]]) -> st
 def _periksa_skema(data: dict[str, object]) -> None:
     for section, content in data.items():
         if section not in SKEMA:
-            raise _tidak_valid(f"bagian [{section}] tidak dikenal{_saran(section, SKEMA)}")
-        tables = content if isinstance(content, list) else [content]
+            raise tidak_valid(
+                f"bagian [{teks_aman(section[:60])}] tidak dikenal{_saran(section, SKEMA)}"
+            )
+        if section in DAFTAR_TABEL:
+            tables = daftar_tabel(section, content, INDIKATOR_MAKS)
+        else:
+            tables = [tabel(section, content)]
         for table in tables:
-            if not isinstance(table, dict):
-                raise _tidak_valid(f"[{section}] harus berupa tabel")
             for key in table:
                 if key not in SKEMA[section]:
-                    raise _tidak_valid(
-                        f"kunci tidak dikenal di [{section}]: {key}{_saran(key, SKEMA[section])}"
+                    raise tidak_valid(
+                        f"kunci tidak dikenal di [{section}]: {teks_aman(key[:60])}"
+                        f"{_saran(key, SKEMA[section])}"
                     )
 
 
+def _bagian(data: dict[str, object], section: str) -> dict[str, object]:
+    return tabel(section, data.get(section, {}))
+
+
 def _pengaturan(folder: Path, data: dict[str, object]) -> Pengaturan:
-    daerah_data = dict(data.get("daerah", {}))  # type: ignore[call-overload]
-    dokumen = data.get("dokumen", {})
-    assert isinstance(dokumen, dict)
-    logo = daerah_data.pop("logo", None)
-    logo_path = (folder / str(logo)).resolve() if logo else None
-    if logo_path is not None and not logo_path.is_file():
-        raise _tidak_valid(f"berkas logo '{logo}' tidak ada")
-    ukuran = str(dokumen.get("ukuran_kertas", "F4")).upper()
-    if ukuran not in UKURAN_KERTAS:
-        raise _tidak_valid(f"ukuran_kertas harus salah satu dari {', '.join(UKURAN_KERTAS)}")
-    daerah = Daerah(**{key: str(value) for key, value in daerah_data.items()}, logo=logo_path)
-    if daerah.nama and not daerah.jenis:
-        daerah = replace(daerah, jenis="Kabupaten")
+    dokumen = _bagian(data, "dokumen")
+    daerah = _daerah(folder, _bagian(data, "daerah"))
+    tempat = dokumen.get("tempat_penandatanganan", daerah.ibu_kota)
+    tanggal = dokumen.get("tanggal_perjanjian", "2 Januari")
+    awal, akhir = _periode(_bagian(data, "periode"))
     return Pengaturan(
         daerah=daerah,
-        ukuran_kertas=ukuran,
-        tempat_penandatanganan=str(dokumen.get("tempat_penandatanganan", daerah.ibu_kota)),
-        tanggal_perjanjian_kinerja=_tanggal(str(dokumen.get("tanggal_perjanjian", "2 Januari"))),
+        ukuran_kertas=pilihan(
+            "dokumen", "ukuran_kertas", dokumen.get("ukuran_kertas", "F4"), tuple(UKURAN_KERTAS)
+        ),
+        tempat_penandatanganan=teks("dokumen", "tempat_penandatanganan", tempat, 200),
+        tanggal_perjanjian_kinerja=_tanggal(teks("dokumen", "tanggal_perjanjian", tanggal, 40)),
         aturan=_aturan(data),
-        seri_target_ipm=_seri_ipm(data),
-        batas_workbook=_batas(data),
-        **_periode(data),
+        seri_target_ipm=pilihan(
+            "ipm", "seri_target", _bagian(data, "ipm").get("seri_target", "lama"), ("lama", "baru")
+        ),
+        batas_workbook=_batas(_bagian(data, "batas_workbook")),
+        periode_awal=awal,
+        periode_akhir=akhir,
     )
 
 
-def _periode(data: dict[str, object]) -> dict[str, int | None]:
-    """``[periode] awal, akhir``: years 2000-2100, awal <= akhir."""
-    raw = data.get("periode", {})
-    if not isinstance(raw, dict):
-        raise _tidak_valid("[periode] harus berupa tabel")
-    out: dict[str, int | None] = {}
-    for key in ("awal", "akhir"):
-        value = raw.get(key)
-        if value is not None and (
-            isinstance(value, bool) or not isinstance(value, int) or not 2000 <= value <= 2100
-        ):
-            raise _tidak_valid(f"[periode] {key} harus tahun (bilangan bulat 2000-2100)")
-        out[f"periode_{key}"] = value
-    if out["periode_awal"] and out["periode_akhir"] and out["periode_awal"] > out["periode_akhir"]:
-        raise _tidak_valid("[periode] awal harus sebelum atau sama dengan akhir")
-    return out
+def _daerah(folder: Path, raw: dict[str, object]) -> Daerah:
+    """``[daerah]``: texts, and the logo (an image inside the input folder, processed)."""
+    values = {
+        key: teks("daerah", key, value, 200 if key != "alamat" else TEKS_MAKS)
+        for key, value in raw.items()
+        if key != "logo"
+    }
+    daerah = Daerah(**values)  # type: ignore[arg-type]  # the keys are Daerah's (SKEMA)
+    if daerah.nama and not daerah.jenis:
+        daerah = replace(daerah, jenis="Kabupaten")
+    if "logo" not in raw:
+        return daerah
+    nama = teks("daerah", "logo", raw["logo"])
+    try:
+        path, logo = baca_logo(folder, nama)
+    except LogoTidakValid as exc:
+        raise tidak_valid(str(exc)) from exc
+    return replace(daerah, logo=path, logo_olahan=logo)
 
 
-def _batas(data: dict[str, object]) -> BatasWorkbook:
+def _periode(raw: dict[str, object]) -> tuple[int | None, int | None]:
+    """``[periode]`` awal, akhir: the years of the RPJMD period (2000-2100, awal <= akhir)."""
+    awal = raw.get("awal")
+    akhir = raw.get("akhir")
+    awal = None if awal is None else bilangan_bulat("periode", "awal", awal, 2000, 2100)
+    akhir = None if akhir is None else bilangan_bulat("periode", "akhir", akhir, 2000, 2100)
+    if awal is not None and akhir is not None and awal > akhir:
+        raise tidak_valid(f"[periode] awal ({awal}) harus tidak lebih dari akhir ({akhir})")
+    return awal, akhir
+
+
+def _batas(raw: dict[str, object]) -> BatasWorkbook:
     """``[batas_workbook]``: ukuran_berkas_mb, ukuran_isi_mb, jumlah_anggota, rasio_kompresi."""
-    raw = data.get("batas_workbook", {})
-    if not isinstance(raw, dict):
-        raise _tidak_valid("[batas_workbook] harus berupa tabel")
-    values = {}
-    for key in ("ukuran_berkas_mb", "ukuran_isi_mb", "jumlah_anggota", "rasio_kompresi"):
-        value = raw.get(key)
-        if value is not None and (not isinstance(value, int | float) or value <= 0):
-            raise _tidak_valid(f"[batas_workbook] {key} harus angka positif")
-        values[key] = value
     bawaan = BATAS_BAWAAN
-    rasio = float(values["rasio_kompresi"] or bawaan.rasio_anggota_maks)
+    berkas_mb = raw.get("ukuran_berkas_mb", bawaan.ukuran_berkas_maks / MB)
+    isi_mb = raw.get("ukuran_isi_mb", bawaan.ukuran_isi_maks / MB)
+    anggota = raw.get("jumlah_anggota", bawaan.jumlah_anggota_maks)
+    rasio = raw.get("rasio_kompresi", bawaan.rasio_anggota_maks)
+    bagian = "batas_workbook"
+    rasio_maks = angka_positif(bagian, "rasio_kompresi", rasio, 10_000)
     return replace(
         bawaan,
-        ukuran_berkas_maks=int((values["ukuran_berkas_mb"] or bawaan.ukuran_berkas_maks / MB) * MB),
-        ukuran_isi_maks=int((values["ukuran_isi_mb"] or bawaan.ukuran_isi_maks / MB) * MB),
-        jumlah_anggota_maks=int(values["jumlah_anggota"] or bawaan.jumlah_anggota_maks),
-        rasio_anggota_maks=rasio,
-        rasio_total_maks=rasio,
+        ukuran_berkas_maks=int(angka_positif(bagian, "ukuran_berkas_mb", berkas_mb, 10_000) * MB),
+        ukuran_isi_maks=int(angka_positif(bagian, "ukuran_isi_mb", isi_mb, 100_000) * MB),
+        jumlah_anggota_maks=bilangan_bulat(bagian, "jumlah_anggota", anggota, 1, 1_000_000),
+        rasio_anggota_maks=rasio_maks,
+        rasio_total_maks=rasio_maks,
     )
-
-
-def _seri_ipm(data: dict[str, object]) -> str:
-    ipm = data.get("ipm", {})
-    seri = str(ipm.get("seri_target", "lama")) if isinstance(ipm, dict) else ""
-    if seri not in {"lama", "baru"}:
-        raise _tidak_valid("[ipm] seri_target harus 'lama' atau 'baru'")
-    return seri
 
 
 BULAN = (
@@ -237,39 +290,28 @@ def _tanggal(text: str) -> tuple[int, int]:
     """'2 Januari' -> (1, 2): the day and month the PK of each year is dated."""
     parts = text.strip().lower().split()
     if len(parts) != 2 or not parts[0].isdecimal() or parts[1] not in BULAN:
-        raise _tidak_valid("tanggal_perjanjian ditulis seperti '2 Januari'")
+        raise tidak_valid("[dokumen] tanggal_perjanjian ditulis seperti '2 Januari'")
     bulan, hari = BULAN.index(parts[1]) + 1, int(parts[0])
     try:
         date(2024, bulan, hari)  # a leap year: 29 Februari is allowed
     except ValueError as exc:
-        raise _tidak_valid(f"tanggal_perjanjian '{text}' tidak ada") from exc
+        raise tidak_valid(f"[dokumen] tanggal_perjanjian '{text}' tidak ada") from exc
     return bulan, hari
-
-
-def _tidak_valid(alasan: str) -> PengaturanTidakValid:
-    error = galat(PengaturanTidakValid, "pengaturan-tidak-valid", NAMA_BERKAS, alasan=alasan)
-    assert isinstance(error, PengaturanTidakValid)
-    return error
 
 
 def _aturan(data: dict[str, object]) -> AturanCapaian:
     """The ``[capaian]`` section and the ``[[indikator]]`` overrides."""
-    capaian = data.get("capaian", {})
-    if not isinstance(capaian, dict):
-        raise _tidak_valid("[capaian] harus berupa tabel")
-    rumus = str(capaian.get("rumus_negatif", "A")).upper()
-    if rumus not in RumusNegatif.__members__:
-        raise _tidak_valid("rumus_negatif harus 'A' atau 'B'")
-    batas = capaian.get("batas_rata_rata", 0)
-    ambang = capaian.get("ambang_efisiensi", 5)
-    numbers = (batas, ambang)
-    if any(isinstance(v, bool) or not isinstance(v, int | float) for v in numbers):
-        raise _tidak_valid("batas_rata_rata dan ambang_efisiensi harus berupa angka")
+    capaian = _bagian(data, "capaian")
+    rumus = pilihan("capaian", "rumus_negatif", capaian.get("rumus_negatif", "A"), ("A", "B"))
+    batas = angka_rentang("capaian", "batas_rata_rata", capaian.get("batas_rata_rata", 0), 0, 1000)
+    ambang = angka_rentang(
+        "capaian", "ambang_efisiensi", capaian.get("ambang_efisiensi", 5), 0, 100
+    )
     return AturanCapaian(
         rumus_negatif=RumusNegatif(rumus),
         skala=_skala(capaian.get("kategori")),
-        batas_rata_rata=float(batas) if batas else None,
-        ambang_efisiensi=float(ambang),
+        batas_rata_rata=batas or None,
+        ambang_efisiensi=ambang,
         indikator=_override(data.get("indikator", [])),
     )
 
@@ -278,44 +320,49 @@ def _skala(raw: object) -> tuple[Pita, ...]:
     if raw is None:
         return AturanCapaian().skala
     if not isinstance(raw, list) or not raw:
-        raise _tidak_valid("[[capaian.kategori]] harus berisi daftar batas dan label")
+        raise tidak_valid("[[capaian.kategori]] harus berisi daftar batas dan label")
     bands = []
-    for item in raw:
-        if not isinstance(item, dict) or "batas" not in item or "label" not in item:
-            raise _tidak_valid("setiap [[capaian.kategori]] perlu 'batas' dan 'label'")
+    for nomor, item in enumerate(daftar_tabel("capaian.kategori", raw, KATEGORI_MAKS), 1):
+        bagian = f"capaian.kategori ke-{nomor}"
+        if "batas" not in item or "label" not in item:
+            raise tidak_valid("setiap [[capaian.kategori]] perlu 'batas' dan 'label'")
+        for key in item:
+            if key not in KUNCI_KATEGORI:
+                raise tidak_valid(
+                    f"kunci tidak dikenal di [[capaian.kategori]]: {teks_aman(key[:60])}"
+                    f"{_saran(key, KUNCI_KATEGORI)}"
+                )
         bands.append(
-            Pita(float(item["batas"]), str(item["label"]), bool(item.get("inklusif", True)))
+            Pita(
+                angka_rentang(bagian, "batas", item["batas"], -1000, 1000),
+                teks(bagian, "label", item["label"], 100),
+                boolean(bagian, "inklusif", item.get("inklusif", True)),
+            )
         )
     bands.sort(key=lambda pita: pita.batas, reverse=True)
     return (*bands, Pita(float("-inf"), bands[-1].label))
 
 
 def _override(raw: object) -> dict[str, AturanIndikator]:
-    if not isinstance(raw, list):
-        raise _tidak_valid("[[indikator]] harus berupa daftar tabel")
     out = {}
-    for item in raw:
-        if not isinstance(item, dict) or not item.get("nama"):
-            raise _tidak_valid("setiap [[indikator]] perlu 'nama'")
-        polaritas = str(item.get("polaritas", "")).strip().lower()
-        agregasi = str(item.get("agregasi", "")).strip().lower()
-        tahunan = str(item.get("antar_tahun", "")).strip().lower()
-        if tahunan not in {"", "jumlah", "terakhir"}:
-            raise _tidak_valid(
-                f"[[indikator]] {item['nama']}: antar_tahun harus 'jumlah' atau 'terakhir', "
-                f"bukan '{tahunan}'"
-            )
-        if polaritas not in {"", "positif", "negatif"}:
-            raise _tidak_valid(
-                f"[[indikator]] {item['nama']}: polaritas harus 'positif' atau "
-                f"'negatif', bukan '{polaritas}'"
-            )
-        if agregasi not in {"", "kumulatif", "akhir", "rata-rata"}:
-            raise _tidak_valid(
-                f"[[indikator]] {item['nama']}: agregasi harus 'kumulatif', "
-                f"'akhir' atau 'rata-rata', bukan '{agregasi}'"
-            )
-        out[normalisasi(item["nama"])] = AturanIndikator(
-            polaritas=polaritas, agregasi=agregasi, antar_tahun=tahunan
+    for nomor, item in enumerate(daftar_tabel("indikator", raw, INDIKATOR_MAKS), 1):
+        if not item.get("nama"):
+            raise tidak_valid("setiap [[indikator]] perlu 'nama'")
+        nama = teks(f"indikator ke-{nomor}", "nama", item["nama"])
+        bagian = f"indikator '{teks_aman(nama[:60])}'"
+        out[normalisasi(nama)] = AturanIndikator(
+            polaritas=pilihan(
+                bagian, "polaritas", item.get("polaritas", ""), ("positif", "negatif"), True
+            ),
+            agregasi=pilihan(
+                bagian,
+                "agregasi",
+                item.get("agregasi", ""),
+                ("kumulatif", "akhir", "rata-rata"),
+                True,
+            ),
+            antar_tahun=pilihan(
+                bagian, "antar_tahun", item.get("antar_tahun", ""), ("jumlah", "terakhir"), True
+            ),
         )
     return out

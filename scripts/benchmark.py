@@ -41,7 +41,10 @@ def main() -> None:
     args = parser.parse_args()
 
     kumpulan = kumpulkan(args.masukan)
-    tugas = tugas_evaluasi(kumpulan) + tugas_perjanjian(kumpulan)[0]
+    pengaturan = kumpulan.pengaturan
+    tugas = tugas_evaluasi(kumpulan.laporan, pengaturan) + tugas_perjanjian(
+        kumpulan.perjanjian, pengaturan
+    )
     baca = terbaik(lambda: kumpulkan(args.masukan), args.ulang)
     weasy = terbaik(lambda: render_semua(tugas, lambda _: None, args.pekerja), args.ulang)
     with tempfile.TemporaryDirectory() as tmp:

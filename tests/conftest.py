@@ -42,3 +42,12 @@ def weasyprint_tanpa_peringatan(
         if r.name.startswith("weasyprint") and r.levelno >= logging.WARNING
     ]
     assert not warnings, f"WeasyPrint warned: {warnings}"
+
+
+@pytest.fixture(scope="session")
+def workbook_baik(tmp_path_factory: pytest.TempPathFactory) -> bytes:
+    """The bytes of a small valid E.81 workbook (Bappeda 2023), written once per session."""
+    from tests.builders import BARIS_CONTOH, buat_evaluasi
+
+    path = tmp_path_factory.mktemp("baik") / "bappeda.xlsx"
+    return buat_evaluasi(path, "Bappeda", 2023, BARIS_CONTOH).read_bytes()

@@ -72,7 +72,10 @@ def test_tanpa_berkas_pengaturan(tmp_path: Path) -> None:
     ("isi", "pesan"),
     [
         ("[capaian]\nrumus_negatif = 'C'", "rumus_negatif harus 'A' atau 'B'"),
-        ("[dokumen]\nukuran_kertas = 'Letter'", "ukuran_kertas harus salah satu dari F4, A4"),
+        (
+            "[dokumen]\nukuran_kertas = 'Letter'",
+            "ukuran_kertas harus 'F4' atau 'A4', bukan 'Letter'",
+        ),
         ("[daerah]\nnama_bupati = 'x'", "kunci tidak dikenal di [daerah]: nama_bupati"),
         ("[daerah]\nlogo = 'tidak-ada.png'", "berkas logo 'tidak-ada.png' tidak ada"),
         ("[[indikator]]\npolaritas = 'negatif'", "setiap [[indikator]] perlu 'nama'"),
@@ -91,6 +94,53 @@ def test_tanpa_berkas_pengaturan(tmp_path: Path) -> None:
         ("dokumen = 'F4'", "[dokumen] harus berupa tabel"),
         ("[capaian]\nbatas_rata_rata = true", "harus berupa angka"),
         ("[dokumen]\ntanggal_perjanjian = '31 Juni'", "tanggal_perjanjian '31 Juni' tidak ada"),
+        # issue 16: type and range, with the key and the allowed range in the message
+        (
+            "[batas_workbook]\nrasio_kompresi = nan",
+            "[batas_workbook] rasio_kompresi harus berupa angka lebih dari 0 sampai 10.000, "
+            "bukan nan",
+        ),
+        ("[batas_workbook]\nrasio_kompresi = inf", "rasio_kompresi harus berupa angka"),
+        ("[batas_workbook]\nukuran_isi_mb = 1e400", "ukuran_isi_mb harus berupa angka"),
+        ("[batas_workbook]\nukuran_berkas_mb = true", "bukan true"),
+        (
+            "[batas_workbook]\njumlah_anggota = 100000000000000000000000",
+            "[batas_workbook] jumlah_anggota harus berupa bilangan bulat dari 1 sampai 1000000, "
+            "bukan angka 24 digit",
+        ),
+        ("[batas_workbook]\njumlah_anggota = 100.5", "jumlah_anggota harus berupa bilangan bulat"),
+        ("[batas_workbook]\njumlah_anggota = " + "9" * 5000, "angka terlalu besar"),
+        (
+            "[capaian]\nbatas_rata_rata = -5",
+            "[capaian] batas_rata_rata harus berupa angka dari 0 sampai 1.000, bukan -5",
+        ),
+        ("[capaian]\nambang_efisiensi = 'lima'", "ambang_efisiensi harus berupa angka"),
+        (
+            "[[capaian.kategori]]\nbatas = nan\nlabel = 'A'",
+            "[capaian.kategori ke-1] batas harus berupa angka dari -1.000 sampai 1.000, bukan nan",
+        ),
+        (
+            "[[capaian.kategori]]\nbatas = 1\nlabel = 'A'\ninklusif = 1",
+            "[capaian.kategori ke-1] inklusif harus true atau false, bukan 1",
+        ),
+        ("[[capaian.kategori]]\nbatas = 1\nlabel = 'A'\nwarna = 1", "kunci tidak dikenal"),
+        ("[daerah]\nnama = [1, 2]", "[daerah] nama harus berupa teks, bukan sebuah daftar"),
+        ('[daerah]\nnama = "a\\u001b[2J"', "[daerah] nama memuat karakter kendali"),
+        ("[daerah]\nalamat = '" + "x" * 600 + "'", "alamat paling panjang 500 karakter"),
+        ("[[dokumen]]\nukuran_kertas = 'A4'", "[dokumen] harus berupa tabel, bukan sebuah daftar"),
+        ("indikator = 'x'", "[[indikator]] harus berupa daftar tabel, bukan 'x'"),
+        ("[ipm]\nseri_target = 2", "[ipm] seri_target harus 'lama' atau 'baru', bukan 2"),
+        ("x = " + "[" * 5000 + "]" * 5000, "daftar atau tabel bersarang terlalu dalam"),
+        ("[periode]\nawal = 2026\nakhir = 2021", "[periode] awal (2026) harus tidak lebih"),
+        (
+            "[periode]\nawal = 1999",
+            "[periode] awal harus berupa bilangan bulat dari 2000 sampai 2100, bukan 1999",
+        ),
+        (
+            "[[indikator]]\nnama = 'X'\nantar_tahun = 'rata'",
+            "[indikator 'X'] antar_tahun harus 'jumlah' atau 'terakhir', bukan 'rata'",
+        ),
+        ("[daerah]\nlogo = 1", "[daerah] logo harus berupa teks, bukan 1"),
     ],
 )
 def test_pengaturan_salah_pesan_jelas(tmp_path: Path, isi: str, pesan: str) -> None:
@@ -99,3 +149,27 @@ def test_pengaturan_salah_pesan_jelas(tmp_path: Path, isi: str, pesan: str) -> N
         baca_pengaturan(tmp_path)
     assert pesan in info.value.masalah.pesan
     assert info.value.masalah.berkas == "pengaturan.toml"
+
+
+def test_periode_dan_antar_tahun_disimpan(tmp_path: Path) -> None:
+    (tmp_path / "pengaturan.toml").write_text(
+        "[periode]\nawal = 2021\nakhir = 2026\n"
+        "[[indikator]]\nnama = 'Jumlah Kasus DBD'\nantar_tahun = 'Terakhir'\n",
+        encoding="utf-8",
+    )
+    pengaturan = baca_pengaturan(tmp_path)
+    assert pengaturan is not None
+    assert (pengaturan.periode_awal, pengaturan.periode_akhir) == (2021, 2026)
+    assert pengaturan.aturan.indikator["jumlah kasus dbd"].antar_tahun == "terakhir"
+
+
+def test_pengaturan_terlalu_besar_ditolak(tmp_path: Path) -> None:
+    (tmp_path / "pengaturan.toml").write_bytes(b"# " + b"x" * (1024 * 1024) + b"\n")
+    with pytest.raises(PengaturanTidakValid, match="lebih dari 1 MB"):
+        baca_pengaturan(tmp_path)
+
+
+def test_pengaturan_bukan_utf8_ditolak(tmp_path: Path) -> None:
+    (tmp_path / "pengaturan.toml").write_bytes(b"[daerah]\nnama = '\xff'\n")
+    with pytest.raises(PengaturanTidakValid, match="bukan teks UTF-8"):
+        baca_pengaturan(tmp_path)

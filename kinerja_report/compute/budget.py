@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from kinerja_report.compute.rules import AturanCapaian
 from kinerja_report.model import Nilai
 
@@ -10,7 +12,8 @@ def serapan(pagu: Nilai, realisasi: Nilai) -> float | None:
     """realisasi anggaran / pagu x 100; None without a positive pagu or a realisation."""
     if not pagu.angka or pagu.angka <= 0 or realisasi.angka is None:
         return None
-    return realisasi.angka / pagu.angka * 100
+    persen = realisasi.angka / pagu.angka * 100
+    return persen if math.isfinite(persen) else None
 
 
 def efisiensi(capaian: float | None, serapan_persen: float | None, aturan: AturanCapaian) -> str:

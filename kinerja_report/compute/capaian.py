@@ -14,6 +14,7 @@ The negative formula and the category bands are settings (:class:`AturanCapaian`
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -49,7 +50,17 @@ class HasilCapaian:
 def capaian_angka(
     target: float, realisasi: float, polaritas: Polaritas, aturan: AturanCapaian = BAKU
 ) -> HasilCapaian:
-    """Capaian of numeric T and R."""
+    """Capaian of numeric T and R; not computable when the ratio does not fit in a float
+    (a tiny target: R / 1e-300)."""
+    hasil = _capaian_angka(target, realisasi, polaritas, aturan)
+    if hasil.persen is not None and not math.isfinite(hasil.persen):
+        return HasilCapaian(None, "", "capaian terlalu besar untuk dihitung (target hampir 0)")
+    return hasil
+
+
+def _capaian_angka(
+    target: float, realisasi: float, polaritas: Polaritas, aturan: AturanCapaian
+) -> HasilCapaian:
     if target == 0:
         return _target_nol(realisasi, polaritas)
     if polaritas is Polaritas.NEGATIF and aturan.rumus_negatif is RumusNegatif.B:

@@ -65,6 +65,7 @@ class AturanIndikator:
     polaritas: str = ""
     agregasi: str = ""
     antar_tahun: str = ""
+    """How yearly values add up across years: 'jumlah', 'terakhir', or '' (by agregasi)."""
 
 
 @dataclass(frozen=True)

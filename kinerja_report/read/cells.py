@@ -6,14 +6,29 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from kinerja_report.model import KOSONG, Nilai
+from kinerja_report.formats import angka as format_angka
+from kinerja_report.model import KOSONG, Nilai, Sumber
 from kinerja_report.problems import Masalah, masalah
 from kinerja_report.read.header import Header, Kolom
 from kinerja_report.read.normalize import bersihkan
-from kinerja_report.read.numbers import BukanAngka, parse_angka
+from kinerja_report.read.numbers import BATAS_ANGKA, AngkaTidakWajar, BukanAngka, parse_angka
 from kinerja_report.read.sheet import Lembar
 
 GALAT_EXCEL = re.compile(r"^#(DIV/0!|REF!|VALUE!|N/A|NAME\?|NUM!|NULL!|SPILL!|CALC!)")
+_TAMPIL_MAKS = 40
+
+
+def masalah_angka_tidak_wajar(sumber: Sumber, teks: str) -> Masalah:
+    """'angka-tidak-wajar' at the cell: a number that is not finite or does not fit."""
+    shown = teks if len(teks) <= _TAMPIL_MAKS else teks[:_TAMPIL_MAKS] + "…"
+    return masalah(
+        "angka-tidak-wajar",
+        sumber.berkas,
+        sumber.lembar,
+        sumber.sel,
+        angka=shown,
+        batas=format_angka(BATAS_ANGKA),
+    )
 
 
 @dataclass
@@ -118,9 +133,15 @@ class PembacaSel:
             return Nilai(sumber=sumber)
         try:
             angka = parse_angka(raw)
+        except AngkaTidakWajar as exc:
+            self.masalah.append(masalah_angka_tidak_wajar(sumber, exc.teks))
+            return Nilai(sumber=sumber)
         except BukanAngka as exc:
             return Nilai(teks=bersihkan(exc.teks), sumber=sumber)
         if angka is None:
+            return Nilai(sumber=sumber)
+        if abs(angka * kolom.skala) > BATAS_ANGKA:  # 'Rp. (000)', 'juta': scaled too far
+            self.masalah.append(masalah_angka_tidak_wajar(sumber, f"{angka:g} x {kolom.skala:g}"))
             return Nilai(sumber=sumber)
         return Nilai(angka=angka * kolom.skala, sumber=sumber)
 

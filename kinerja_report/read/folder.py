@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -17,7 +18,8 @@ from kinerja_report.read.rpjmd import baca_matriks_rpjmd
 from kinerja_report.read.safety import BATAS_BAWAAN, BatasWorkbook
 from kinerja_report.read.sheet import Lembar
 from kinerja_report.read.signatories import baca_penandatangan
-from kinerja_report.read.workbook import EKSTENSI_BELUM_DIDUKUNG, EKSTENSI_EXCEL, baca_lembar
+from kinerja_report.read.walk import daftar_nama, masalah_berkas_lain, nama_tampil, telusuri
+from kinerja_report.read.workbook import baca_lembar
 
 
 @dataclass
@@ -37,28 +39,48 @@ class IsiBerkas:
 
 def cari_workbook(folder: Path, kecuali: Path | None = None) -> list[Path]:
     """Workbook-like files below ``folder``, sorted; Office lock files (``~$``) and anything
-    below ``kecuali`` (our own output folder, when it lies inside the input) excluded."""
-    wanted = EKSTENSI_EXCEL | EKSTENSI_BELUM_DIDUKUNG
-    skip = kecuali.resolve() if kecuali is not None else None
-    return sorted(
-        path
-        for path in folder.rglob("*")
-        if path.is_file()
-        and path.suffix.lower() in wanted
-        and not path.name.startswith(("~$", "."))
-        and not (skip is not None and path.resolve().is_relative_to(skip))
-        and not _di_folder_keluaran(path, folder)
-    )
+    below ``kecuali`` (our own output folder, when it lies inside the input) excluded.
+    See :func:`~kinerja_report.read.walk.telusuri`."""
+    return telusuri(folder, kecuali).workbook
 
 
-def _di_folder_keluaran(path: Path, folder: Path) -> bool:
-    """Whether ``path`` lies in an output folder of ours (one holding ``.kinerja.lock``)."""
-    parent = path.parent
-    while parent != folder and folder in parent.parents:
-        if (parent / ".kinerja.lock").exists():
-            return True
-        parent = parent.parent
-    return False
+@dataclass(frozen=True)
+class HasilBaca:
+    """Every workbook read, and the problems of the folder itself (files that are not
+    workbooks, folders too deep or unreadable, no workbook at all)."""
+
+    isi: list[IsiBerkas]
+    masalah: list[Masalah]
+
+
+def baca_masukan(
+    folder: Path,
+    progres: Progres | None = None,
+    kecuali: Path | None = None,
+    batas: BatasWorkbook = BATAS_BAWAAN,
+    abaikan: Collection[Path] = (),
+) -> HasilBaca:
+    """Read every workbook below ``folder`` (except below ``kecuali``) within ``batas``;
+    ``abaikan`` are files of ours that are no workbook (the logo), not reported."""
+    progres = progres or TanpaProgres()
+    telusuran = telusuri(folder, kecuali, abaikan)
+    progres.mulai("Membaca workbook", len(telusuran.workbook))
+    hasil = []
+    for path in telusuran.workbook:
+        relatif = nama_tampil(path, folder)
+        hasil.append(baca_berkas(path, relatif, batas))
+        progres.maju(str(relatif))
+    problems = list(telusuran.masalah)
+    if not hasil:
+        temuan = (
+            f"yang ada: {daftar_nama(telusuran.lain, folder)}; simpan data sebagai .xlsx"
+            if telusuran.lain
+            else "periksa nama folder"
+        )
+        problems.append(masalah("tidak-ada-workbook", str(folder), temuan=temuan))
+    else:
+        problems.extend(masalah_berkas_lain(telusuran, folder))
+    return HasilBaca(hasil, problems)
 
 
 def baca_folder(
@@ -68,15 +90,7 @@ def baca_folder(
     batas: BatasWorkbook = BATAS_BAWAAN,
 ) -> list[IsiBerkas]:
     """Read every workbook below ``folder`` (except below ``kecuali``) within ``batas``."""
-    progres = progres or TanpaProgres()
-    paths = cari_workbook(folder, kecuali)
-    progres.mulai("Membaca workbook", len(paths))
-    hasil = []
-    for path in paths:
-        relatif = PurePosixPath(path.relative_to(folder).as_posix())
-        hasil.append(baca_berkas(path, relatif, batas))
-        progres.maju(str(relatif))
-    return hasil
+    return baca_masukan(folder, progres, kecuali, batas).isi
 
 
 def baca_berkas(

@@ -7,7 +7,10 @@ Rules (documented in the README):
 * a lone '.' followed by exactly three digits is a thousands separator (``'2.240'`` is
   2240); any other lone '.' is a decimal point (``'2.5'``, ``'0.75'``, ``'12.3456'``);
 * a leading ``Rp``/``Rp.``, a trailing ``,-`` or ``%`` and spaces are dropped;
-* ``''``, ``' '``, ``'-'`` and dashes are empty.
+* ``''``, ``' '``, ``'-'`` and dashes are empty;
+* a number that is not finite (``inf``, ``nan`` in the file) or larger than
+  :data:`BATAS_ANGKA` in magnitude does not fit: :class:`AngkaTidakWajar`. Bounding every
+  cell keeps every sum and ratio we compute finite.
 """
 
 from __future__ import annotations
@@ -22,6 +25,11 @@ _PLAIN = re.compile(r"^\d+(?:,\d+)?$")
 _LONE_DOT = re.compile(r"^(\d*)\.(\d+)$")
 
 
+BATAS_ANGKA = 1e15
+"""Largest magnitude a cell may hold: Rp 1.000 triliun, far above any regional budget, and
+exact in a float (below 2**53), so sums of many cells stay exact and finite."""
+
+
 class BukanAngka(ValueError):
     """The text is not a number; ``teks`` holds the original text."""
 
@@ -30,20 +38,41 @@ class BukanAngka(ValueError):
         self.teks = teks
 
 
+class AngkaTidakWajar(BukanAngka):
+    """A number that is not finite or larger than :data:`BATAS_ANGKA`; ``teks`` shows it.
+
+    A subclass of :class:`BukanAngka`, so a caller that only knows that one never sees it as a
+    number."""
+
+
+def _besaran(value: int) -> str:
+    """'1e+400' for an int too large to show or convert."""
+    tanda = "-" if value < 0 else ""
+    return f"{tanda}1e+{int(value.bit_length() * math.log10(2))}"
+
+
+def _wajar(number: float, teks: str) -> float:
+    if not math.isfinite(number) or abs(number) > BATAS_ANGKA:
+        raise AngkaTidakWajar(teks)
+    return number
+
+
 def parse_angka(value: object) -> float | None:
     """Return the number a cell holds, ``None`` when it is empty.
 
-    Raises :class:`BukanAngka` for text that is not a number (e.g. 'WTP', 'Ada').
+    Raises :class:`BukanAngka` for text that is not a number (e.g. 'WTP', 'Ada'), and its
+    subclass :class:`AngkaTidakWajar` for a number that does not fit (see the module).
     """
     if value is None:
         return None
     if isinstance(value, bool):
         raise BukanAngka(str(value))
     if isinstance(value, int | float):
-        number = float(value)
-        if math.isnan(number) or math.isinf(number):
-            return None
-        return number
+        try:
+            number = float(value)
+        except OverflowError:  # an int beyond the float range: show its order of magnitude
+            raise AngkaTidakWajar(_besaran(int(value))) from None
+        return _wajar(number, repr(number) if math.isfinite(number) else str(number))
     if not isinstance(value, str):
         raise BukanAngka(str(value))
     return _parse_text(value)
@@ -58,9 +87,9 @@ def _parse_text(text: str) -> float | None:
     if body in _EMPTY:
         return None  # 'Rp. -', '- %'
     number = _angka_teks(body)
-    if number is None or not math.isfinite(number):
+    if number is None:
         raise BukanAngka(text)
-    return number
+    return _wajar(number, text)
 
 
 def _angka_teks(body: str) -> float | None:

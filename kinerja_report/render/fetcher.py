@@ -3,11 +3,14 @@
 By default WeasyPrint reads any local file named in the HTML (``<link rel="attachment"
 href="file:///etc/passwd">`` embeds it into the PDF), applies local stylesheets and fetches
 http URLs. This fetcher serves ``file:`` URLs inside the allowed folders and files only
-(templates, fonts, the configured logo) and refuses everything else.
+(templates, fonts), and ``data:`` URLs of the image types the logo is embedded as (they hold
+their own bytes: no file, no network); it refuses everything else.
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
 import mimetypes
 from collections.abc import Iterable
 from pathlib import Path
@@ -18,6 +21,20 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 class AksesDitolak(ValueError):
     """A document asked for a resource outside the allowed assets."""
+
+
+DATA_GAMBAR = ("data:image/png;base64,", "data:image/svg+xml;base64,")
+"""The ``data:`` URLs served: the processed logo (``Daerah.logo_url``)."""
+
+
+def _data(url: str) -> URLFetcherResponse:
+    header, _, payload = url.partition(",")
+    try:
+        body = base64.b64decode(payload, validate=True)
+    except (binascii.Error, ValueError) as exc:
+        raise AksesDitolak("data: URL tidak sah") from exc
+    mime = header.removeprefix("data:").removesuffix(";base64")
+    return URLFetcherResponse(url, body, {"Content-Type": mime})
 
 
 class FetcherAman(URLFetcher):  # type: ignore[misc]
@@ -32,6 +49,8 @@ class FetcherAman(URLFetcher):  # type: ignore[misc]
         return path in self._berkas or any(path.is_relative_to(root) for root in self._folder)
 
     def fetch(self, url: str, headers: object = None) -> URLFetcherResponse:
+        if url.startswith(DATA_GAMBAR):
+            return _data(url)
         parts = urlsplit(url)
         if parts.scheme != "file" or parts.netloc not in {"", "localhost"}:
             raise AksesDitolak(f"sumber di luar aset proyek ditolak: {url[:80]}")

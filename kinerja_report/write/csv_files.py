@@ -88,7 +88,9 @@ def _csv_bytes(header: Sequence[str], rows: Iterable[Sequence[str]]) -> bytes:
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(header)
     writer.writerows(rows)
-    return buffer.getvalue().encode("utf-8")
+    # Text reaching here is valid Unicode (names are escaped when read); a lone surrogate from
+    # an odd .xls string is written escaped rather than failing the whole build.
+    return buffer.getvalue().encode("utf-8", errors="backslashreplace")
 
 
 def csv_capaian(rows: Iterable[BarisCapaian]) -> bytes:

@@ -5,7 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from kinerja_report.formats import angka
-from kinerja_report.read.numbers import BukanAngka, parse_angka
+from kinerja_report.read.numbers import AngkaTidakWajar, BukanAngka, parse_angka
 
 
 @pytest.mark.parametrize(
@@ -65,3 +65,27 @@ def test_tidak_pernah_galat_lain(value: object) -> None:
     except BukanAngka:
         return
     assert result is None or isinstance(result, float)
+
+
+@pytest.mark.parametrize(
+    ("value", "teks"),
+    [
+        (1e308, "1e+308"),
+        (float("inf"), "inf"),
+        (float("nan"), "nan"),
+        (-(10**400), "-1e+400"),
+        (1e15 + 2, "1000000000000002.0"),
+        ("1.000.000.000.000.001", "1.000.000.000.000.001"),
+        ("9" * 400, "9" * 400),
+    ],
+)
+def test_angka_tidak_wajar(value: object, teks: str) -> None:
+    """Not finite or beyond 1e15: an error of its own, never a silent None or inf."""
+    with pytest.raises(AngkaTidakWajar) as info:
+        parse_angka(value)
+    assert info.value.teks == teks
+
+
+def test_batas_angka_masih_wajar() -> None:
+    assert parse_angka(1e15) == 1e15
+    assert parse_angka("-1.000.000.000.000.000") == -1e15

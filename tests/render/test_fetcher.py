@@ -72,3 +72,13 @@ def test_tidak_ada_safe_di_templat() -> None:
         text = path.read_text(encoding="utf-8")
         assert "|safe" not in text.replace(" ", ""), path.name
         assert "autoescape false" not in text, path.name
+
+
+def test_fetcher_melayani_logo_sebagai_data_url() -> None:
+    fetcher = FetcherAman([FOLDER_TEMPLAT])
+    response = fetcher.fetch("data:image/png;base64,iVBORw0KGgo=")
+    assert response.read() == b"\x89PNG\r\n\x1a\n"
+    assert response.headers["Content-Type"] == "image/png"
+    for url in ("data:text/html;base64,PGI+", "data:image/png;base64,!!", "data:image/png,x"):
+        with pytest.raises((AksesDitolak, ValueError)):
+            fetcher.fetch(url)
