@@ -70,3 +70,30 @@ def test_indikator_layanan_bukan_negatif() -> None:
         "Jumlah kasus DBD",
     ):
         assert sifat_indikator(name, aturan).polaritas is Polaritas.NEGATIF, name
+
+
+def test_antar_tahun_laju_tidak_pernah_dijumlahkan() -> None:
+    """Rates by unit or name take the latest value; counts add up; settings win."""
+    from kinerja_report.compute.rules import AntarTahun
+
+    aturan = AturanCapaian(
+        indikator={"jumlah peserta pelatihan": AturanIndikator(antar_tahun="terakhir")}
+    )
+
+    def tahunan(nama: str, satuan: str) -> tuple[AntarTahun, str]:
+        sifat = sifat_indikator(nama, aturan, None, "", "", satuan)
+        return sifat.antar_tahun, sifat.sumber_antar_tahun
+
+    assert tahunan("Persentase Tertib Pelaporan", "%") == (AntarTahun.TERAKHIR, "satuan")
+    assert tahunan("1. Nilai LHE AKIP 2. IKM", "Nilai") == (AntarTahun.TERAKHIR, "satuan")
+    assert tahunan("Angka kematian bayi", "per 1.000 KH") == (AntarTahun.TERAKHIR, "satuan")
+    assert tahunan("Cakupan pelayanan", "") == (AntarTahun.TERAKHIR, "nama")
+    assert tahunan("Jumlah dokumen perencanaan", "Dok") == (AntarTahun.JUMLAH, "satuan")
+    assert tahunan("Jumlah orang yang menerima gaji", "Orang / Bulan") == (
+        AntarTahun.JUMLAH,
+        "satuan",
+    )
+    assert tahunan("Jumlah peserta pelatihan", "orang") == (AntarTahun.TERAKHIR, "pengaturan")
+    assert tahunan("Pembangunan gedung", "") == (AntarTahun.JUMLAH, "agregasi")
+    akhir = sifat_indikator("Pembangunan gedung", AturanCapaian(), None, "", "akhir", "")
+    assert (akhir.antar_tahun, akhir.sumber_antar_tahun) == (AntarTahun.TERAKHIR, "agregasi")
