@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+
 from kinerja_report.problems import Masalah, masalah
 
 
@@ -29,8 +31,40 @@ class KeluaranTerkunci(KinerjaError):
     """Another build is writing into the same output folder."""
 
 
+class KeluaranTerkunciUsang(KeluaranTerkunci):
+    """The output folder is locked, but the build that locked it is gone: a process it left
+    behind still holds the lock."""
+
+
 class KeluaranTidakDapatDitulis(KinerjaError):
     """The output folder cannot be created or written."""
+
+
+class KeluaranMencakupMasukan(KinerjaError):
+    """The output folder is the input folder or one of its ancestors."""
+
+
+class GangguanSistem(KinerjaError):
+    """The computer, not the input nor the command, stopped the build (disk full, a PDF
+    worker killed); the outputs of the previous build are left as they were."""
+
+
+class DiskPenuh(GangguanSistem):
+    """No space left (or the disk quota is used up) while writing the outputs."""
+
+
+class PekerjaPdfBerhenti(GangguanSistem):
+    """A PDF worker process died (killed by the system, e.g. when memory runs out)."""
+
+
+class Dihentikan(KeyboardInterrupt):
+    """A termination signal (SIGTERM, Ctrl-Break) turned into an exception, so that every
+    cleanup runs as for Ctrl-C: the PDF workers stop, the staging folder goes, the lock is
+    released."""
+
+    def __init__(self, nama_sinyal: str) -> None:
+        super().__init__(nama_sinyal)
+        self.nama_sinyal = nama_sinyal
 
 
 def galat(
@@ -43,3 +77,30 @@ def galat(
 ) -> KinerjaError:
     """Build an error of class ``cls`` from a catalogue entry."""
     return cls(masalah(kode, berkas, lembar, sel, **isi))
+
+
+_ALASAN_OS = {
+    errno.EACCES: "akses ditolak: tidak ada izin tulis, atau berkas sedang dibuka aplikasi lain",
+    errno.EPERM: "tidak diizinkan oleh sistem",
+    errno.EROFS: "disk hanya dapat dibaca",
+    errno.ENOSPC: "disk penuh",
+    errno.ENOENT: "tidak ada",
+    errno.ENOTDIR: "sebagian jalurnya berupa berkas, bukan folder",
+    errno.EISDIR: "berupa folder, bukan berkas",
+    errno.EEXIST: "sudah ada",
+    errno.ENAMETOOLONG: "nama terlalu panjang",
+    errno.EBUSY: "sedang dipakai",
+    errno.EIO: "galat baca/tulis perangkat (disk rusak atau terlepas?)",
+    errno.ELOOP: "tautan (symlink) berputar",
+    errno.EMFILE: "terlalu banyak berkas terbuka",
+    errno.ENXIO: "perangkat tidak tersedia",
+}
+
+
+def alasan_os(exc: OSError) -> str:
+    """An Indonesian reason for an operating-system error, with the errno name in
+    parentheses (``akses ditolak: ... (EACCES)``); never the English ``strerror``."""
+    if exc.errno is None:
+        return f"galat sistem ({type(exc).__name__})"
+    nama = errno.errorcode.get(exc.errno, str(exc.errno))
+    return f"{_ALASAN_OS.get(exc.errno, 'galat sistem')} ({nama})"

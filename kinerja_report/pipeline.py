@@ -145,7 +145,7 @@ def build(
     the same folder at the same time stops with :class:`~kinerja_report.errors.KeluaranTerkunci`.
     """
     progres = progres or TanpaProgres()
-    with FolderKeluaran(keluaran) as out:
+    with FolderKeluaran(keluaran, masukan) as out:
         kumpulan = kumpulkan(masukan, progres, kecuali=keluaran)
         tugas_pk, _ = tugas_perjanjian(kumpulan)  # its problems are in kumpulan already
         written = [
