@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+from xml.parsers.expat import ExpatError
 
 from kinerja_report.problems import Masalah, masalah
 
@@ -104,3 +105,25 @@ def alasan_os(exc: OSError) -> str:
         return f"galat sistem ({type(exc).__name__})"
     nama = errno.errorcode.get(exc.errno, str(exc.errno))
     return f"{_ALASAN_OS.get(exc.errno, 'galat sistem')} ({nama})"
+
+
+_ALASAN_ISI: tuple[tuple[type[BaseException] | tuple[type[BaseException], ...], str], ...] = (
+    (UnicodeError, "teks di dalam berkas memakai pengodean karakter yang rusak"),
+    ((SyntaxError, ExpatError), "XML di dalam berkas rusak"),
+    (ValueError, "isi berkas tidak sesuai format Excel, mis. teks di sel bertipe angka"),
+    (KeyError, "bagian workbook yang wajib tidak ada"),
+    (MemoryError, "berkas terlalu besar untuk memori komputer"),
+)
+
+
+def alasan_isi(exc: BaseException) -> str:
+    """An Indonesian reason for an exception a parser raised on a file, with the exception's
+    type in parentheses (``XML di dalam berkas rusak (ParseError)``); never the parser's
+    English text, which may also name absolute paths."""
+    if isinstance(exc, OSError):
+        return alasan_os(exc)
+    akar = exc.__cause__ if isinstance(exc.__cause__, Exception) else exc
+    for jenis, alasan in _ALASAN_ISI:
+        if isinstance(akar, jenis):
+            return f"{alasan} ({type(akar).__name__})"
+    return f"isi berkas tidak terduga ({type(akar).__name__})"
