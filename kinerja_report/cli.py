@@ -149,20 +149,28 @@ def _catatan_pustaka(debug: bool) -> Iterator[list[str]]:
 
 
 def _tulis_log(console: Console, baris: list[str], log: Path | None) -> None:
-    if not baris:
-        return
+    """Write the run's library messages to ``log`` (replacing the last run's, also when
+    there are none) and say so in one line when there are some."""
     if log is not None and log.parent.is_dir():
         try:
-            log.write_text("\n".join(baris) + "\n", encoding="utf-8")
+            log.write_text("".join(f"{item}\n" for item in baris), encoding="utf-8")
         except OSError:
-            pass
-        else:
-            console.print(escape(f"{len(baris)} catatan teknis dari pustaka ditulis di {log}"))
-            return
-    console.print(
-        f"{len(baris)} catatan teknis dari pustaka tidak ditampilkan "
-        "(jalankan dengan 'kinerja --debug ...' untuk melihatnya)."
-    )
+            log = None
+    if not baris:
+        return
+    if log is not None:
+        console.print(
+            escape(f"{len(baris)} catatan teknis dari pustaka ditulis di {log}"),
+            soft_wrap=True,
+            highlight=False,
+        )
+    else:
+        console.print(
+            f"{len(baris)} catatan teknis dari pustaka tidak ditampilkan "
+            "(jalankan dengan 'kinerja --debug ...' untuk melihatnya).",
+            soft_wrap=True,
+            highlight=False,
+        )
 
 
 def _jalankan(

@@ -142,7 +142,14 @@ def build(
     ``pekerja`` processes (default one per CPU).
 
     Outputs are staged and moved into place only when all are written; a second build into
-    the same folder at the same time stops with :class:`~kinerja_report.errors.KeluaranTerkunci`.
+    the same folder at the same time stops with :class:`~kinerja_report.errors.KeluaranTerkunci`;
+    an output folder that is the input folder or one of its ancestors is refused
+    (:class:`~kinerja_report.errors.KeluaranMencakupMasukan`). Only files a previous build
+    listed as its own are ever removed (:mod:`kinerja_report.write.output_dir`).
+
+    The PDF workers are separate processes started afresh (not forked): a script that calls
+    this on Windows or macOS, and now on Linux too, needs the ``if __name__ == "__main__":``
+    guard of :mod:`multiprocessing`.
     """
     progres = progres or TanpaProgres()
     with FolderKeluaran(keluaran, masukan) as out:
