@@ -18,6 +18,8 @@ import _thread
 import logging
 import signal
 import sys
+import threading
+import time
 from types import FrameType
 from typing import Any, NoReturn
 
@@ -42,13 +44,19 @@ def _tangani(signum: int, frame: FrameType | None) -> None:
 def _tak_terlaporkan(info: Any) -> None:
     """``sys.unraisablehook``: to the log, never the screen."""
     if info.exc_type is not None and issubclass(info.exc_type, KeyboardInterrupt) and _diterima:
-        _thread.interrupt_main(
-            signal.Signals(_diterima.pop())
-        )  # swallowed by a finaliser: deliver it again
+        # Swallowed by a finaliser: deliver it again, from outside this hook (a signal
+        # delivered here would raise in the hook itself).
+        threading.Thread(target=_kirim_lagi, args=(_diterima[0],), daemon=True).start()
         return
     logging.getLogger("kinerja_report").warning(
         "Exception ignored in %r", info.object, exc_info=(info.exc_type, info.exc_value, None)
     )
+
+
+def _kirim_lagi(signum: int) -> None:
+    time.sleep(0.05)  # let the hook return first
+    _diterima.clear()
+    _thread.interrupt_main(signal.Signals(signum))
 
 
 def pasang() -> None:
@@ -56,6 +64,9 @@ def pasang() -> None:
     for signum in NAMA_SINYAL:
         signal.signal(signum, _tangani)
     sys.unraisablehook = _tak_terlaporkan
+    # Outside a command's work no handler is installed: without this, Python's last-resort
+    # handler would print those reports after all.
+    logging.getLogger("kinerja_report").addHandler(logging.NullHandler())
 
 
 def keluar_karena_sinyal(exc: KeyboardInterrupt) -> NoReturn:
