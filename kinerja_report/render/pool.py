@@ -32,9 +32,9 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass
-from multiprocessing.connection import Connection
 from multiprocessing.context import BaseContext
 from pathlib import Path
+from typing import Protocol
 
 from kinerja_report.errors import PekerjaPdfBerhenti, galat
 from kinerja_report.render.pdf import render_pdf
@@ -79,13 +79,20 @@ def _render_di_pekerja(tugas: TugasPdf) -> tuple[str, bytes, list[Catatan]]:
     return tugas.relatif, pdf, catatan
 
 
-def _mulai_pekerja(berhenti: Connection) -> None:
+class _Ujung(Protocol):
+    """The reading end of a pipe (a ``Connection`` on POSIX, a ``PipeConnection`` on
+    Windows)."""
+
+    def recv_bytes(self, maxlength: int | None = None) -> bytes: ...
+
+
+def _mulai_pekerja(berhenti: _Ujung) -> None:
     """Worker start: Ctrl-C is the build's to handle; exit when the build is gone."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     threading.Thread(target=_jaga_induk, args=(berhenti,), daemon=True).start()
 
 
-def _jaga_induk(berhenti: Connection) -> None:
+def _jaga_induk(berhenti: _Ujung) -> None:
     with contextlib.suppress(EOFError, OSError):
         berhenti.recv_bytes()  # nothing is ever sent: this returns at end of file
     os._exit(1)

@@ -52,6 +52,15 @@ def _kunci(handle: IO[bytes]) -> bool:
     return True
 
 
+def _buka_kunci(handle: IO[bytes]) -> None:
+    """Release explicitly: Windows may keep a range locked a while after its file is closed."""
+    if sys.platform == "win32":
+        import msvcrt
+
+        handle.seek(_POSISI_KUNCI_WINDOWS)
+        msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
+
+
 def _pemilik_ini() -> dict[str, object]:
     proses = psutil.Process()
     return {"pid": proses.pid, "mulai": proses.create_time(), "komputer": socket.gethostname()}
@@ -126,8 +135,9 @@ class KunciKeluaran:
             return
         try:
             self._catat(b"")
+            _buka_kunci(self._handle)
         except OSError:
-            pass  # a stale record only changes the wording of a later lock error
+            pass  # closing releases the lock; a stale record only rewords a later error
         finally:
             self._handle.close()
             self._handle = None
