@@ -231,9 +231,9 @@ KATALOG: dict[str, JenisMasalah] = {
     ),
     "keluaran-mencakup-masukan": JenisMasalah(
         Tingkat.GALAT,
-        "Folder hasil sama dengan folder masukan {masukan} atau memuatnya: hasil akan "
-        "bercampur dengan workbook masukan dan berkas di sana dapat tertimpa; pilih folder "
-        "lain, mis. --out {saran}",
+        "Folder hasil sama dengan folder masukan ('{masukan}') atau berada di atasnya: hasil "
+        "akan bercampur dengan workbook masukan dan berkas di sana dapat tertimpa; pilih "
+        "folder lain, mis. --out {saran}",
         "--out is the input folder or one of its ancestors; a folder inside the input is fine.",
     ),
     "keluaran-lewat-tautan": JenisMasalah(

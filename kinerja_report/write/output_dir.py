@@ -58,6 +58,11 @@ def mencakup(keluaran: Path, masukan: Path) -> bool:
     return any(p.exists() and keluaran.samefile(p) for p in (folder, *folder.parents))
 
 
+def _dikutip(path: Path) -> str:
+    """A path as typed in a command: quoted when it holds a space."""
+    return f'"{path}"' if " " in str(path) else str(path)
+
+
 class FolderKeluaran:
     """Use as a context manager; :meth:`tulis` stages a file, leaving the block commits all.
 
@@ -78,7 +83,7 @@ class FolderKeluaran:
                 "keluaran-mencakup-masukan",
                 str(self.keluaran),
                 masukan=str(self.masukan),
-                saran=str(self.masukan / "hasil"),
+                saran=_dikutip(self.masukan / "hasil"),
             )
         try:
             self.keluaran.mkdir(parents=True, exist_ok=True)
