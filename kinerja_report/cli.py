@@ -6,10 +6,8 @@ Errors are translated here, in one place; a traceback appears only with ``--debu
 from __future__ import annotations
 
 import json
-import logging
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
@@ -20,6 +18,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from kinerja_report import __version__
+from kinerja_report.catatan import NAMA_LOG, tangkap_catatan, tulis_log
 from kinerja_report.compute.ipm import IpmTidakValid, hitung_ipm
 from kinerja_report.errors import GangguanSistem, KinerjaError
 from kinerja_report.formats import LOCALE, angka, format_decimal
@@ -31,8 +30,6 @@ from kinerja_report.sinyal import keluar_karena_sinyal
 
 BATAS_TAMPIL = 30
 """At most this many errors and warnings are listed on screen; masalah.csv has them all."""
-NAMA_LOG = ".kinerja.log"
-"""The library's technical messages of the last build, in the output folder."""
 
 
 class ProgresRich:
@@ -116,61 +113,21 @@ def kode_keluar(exc: KinerjaError) -> int:
     return 4 if isinstance(exc, GangguanSistem) else 2
 
 
-class _Penampung(logging.Handler):
-    """Keeps the library's log records (WeasyPrint, fontTools, Pillow's warnings ...)."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
-        self.baris: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.baris.append(self.format(record))
-
-
-@contextmanager
-def _catatan_pustaka(debug: bool) -> Iterator[list[str]]:
-    """Library warnings and log records go to a list (for the log file), not the screen;
-    with ``--debug`` they are shown on stderr as well."""
-    penampung = _Penampung()
-    handlers: list[logging.Handler] = [penampung]
-    if debug:
-        handlers.append(logging.StreamHandler(sys.stderr))
-    root = logging.getLogger()
-    for handler in handlers:
-        root.addHandler(handler)
-    logging.captureWarnings(True)
-    try:
-        yield penampung.baris
-    finally:
-        logging.captureWarnings(False)
-        for handler in handlers:
-            root.removeHandler(handler)
-
-
 def _tulis_log(console: Console, baris: list[str], log: Path | None) -> None:
-    """Write the run's library messages to ``log`` (replacing the last run's, also when
-    there are none) and say so in one line when there are some."""
-    if log is not None and log.parent.is_dir():
-        try:
-            log.write_text("".join(f"{item}\n" for item in baris), encoding="utf-8")
-        except OSError:
-            log = None
+    """Write the run's library messages to ``log`` and say so in one line when there are
+    some."""
+    if log is not None and not tulis_log(log, baris):
+        log = None
     if not baris:
         return
     if log is not None:
-        console.print(
-            escape(f"{len(baris)} catatan teknis dari pustaka ditulis di {log}"),
-            soft_wrap=True,
-            highlight=False,
-        )
+        pesan = f"{len(baris)} catatan teknis dari pustaka ditulis di {log}"
     else:
-        console.print(
+        pesan = (
             f"{len(baris)} catatan teknis dari pustaka tidak ditampilkan "
-            "(jalankan dengan 'kinerja --debug ...' untuk melihatnya).",
-            soft_wrap=True,
-            highlight=False,
+            "(jalankan dengan 'kinerja --debug ...' untuk melihatnya)."
         )
+    console.print(escape(pesan), soft_wrap=True, highlight=False)
 
 
 def _jalankan(
@@ -183,7 +140,7 @@ def _jalankan(
     log records go to ``log`` (when given and its folder exists), not the screen."""
     try:
         with (
-            _catatan_pustaka(ctx.obj["debug"]) as catatan,
+            tangkap_catatan(ctx.obj["debug"]) as catatan,
             Progress(
                 TextColumn("{task.description}"),
                 BarColumn(),

@@ -147,9 +147,9 @@ def build(
     (:class:`~kinerja_report.errors.KeluaranMencakupMasukan`). Only files a previous build
     listed as its own are ever removed (:mod:`kinerja_report.write.output_dir`).
 
-    The PDF workers are separate processes started afresh (not forked): a script that calls
-    this on Windows or macOS, and now on Linux too, needs the ``if __name__ == "__main__":``
-    guard of :mod:`multiprocessing`.
+    The PDF workers are processes started afresh, never forked (:mod:`~kinerja_report.render.pool`):
+    a script that calls this needs :mod:`multiprocessing`'s ``if __name__ == "__main__":`` guard,
+    on every system.
     """
     progres = progres or TanpaProgres()
     with FolderKeluaran(keluaran, masukan) as out:
