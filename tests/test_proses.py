@@ -163,13 +163,17 @@ def _tenang(stderr: str) -> None:
         assert kata not in stderr, stderr
 
 
+@pytest.mark.parametrize("kepada", ["build", "grup"])
 def test_sigterm_di_fase_pdf_berhenti_bersih(
-    masukan: Path, tmp_path: Path, bangun: Callable[..., Build]
+    masukan: Path, tmp_path: Path, bangun: Callable[..., Build], kepada: str
 ) -> None:
     out = tmp_path / "out"
     proses = bangun(masukan, out)
     proses.tunggu_fase_pdf()
-    proses.proses.send_signal(signal.SIGTERM)
+    if kepada == "grup":  # as a service manager stops a whole process group
+        os.killpg(proses.proses.pid, signal.SIGTERM)
+    else:
+        proses.proses.send_signal(signal.SIGTERM)
     kode, stderr = proses.selesai()
     assert kode == 143
     assert stderr.strip().splitlines()[-1] == "Dihentikan (SIGTERM)."

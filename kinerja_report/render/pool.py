@@ -8,8 +8,9 @@ The workers die with the build, however it ends:
 * Each worker watches a pipe whose only writing end the build holds: when the build closes
   it (any exception, Ctrl-C, SIGTERM) or the system does (the build was killed), the worker
   exits at once.
-* Ctrl-C is for the build to handle: the workers ignore SIGINT (POSIX: from their very start,
-  the fork server being started with SIGINT ignored).
+* Ctrl-C and SIGTERM are for the build to handle, also when sent to the whole process group
+  (a terminal, a service manager): the workers ignore them (POSIX: from their very start, the
+  fork server being started with them blocked).
 * A worker killed by the system (out of memory) stops the build with
   :class:`~kinerja_report.errors.PekerjaPdfBerhenti`.
 
@@ -25,6 +26,7 @@ import logging
 import multiprocessing
 import os
 import signal
+import sys
 import threading
 import warnings
 from collections.abc import Callable, Iterator
@@ -87,8 +89,10 @@ class _Ujung(Protocol):
 
 
 def _mulai_pekerja(berhenti: _Ujung) -> None:
-    """Worker start: Ctrl-C is the build's to handle; exit when the build is gone."""
+    """Worker start: Ctrl-C and SIGTERM are the build's to handle; exit when the build is
+    gone."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
     threading.Thread(target=_jaga_induk, args=(berhenti,), daemon=True).start()
 
 
@@ -99,21 +103,21 @@ def _jaga_induk(berhenti: _Ujung) -> None:
 
 
 def _konteks() -> BaseContext:
-    """``forkserver`` where it exists (POSIX), else ``spawn`` (Windows)."""
-    if "forkserver" not in multiprocessing.get_all_start_methods():
+    """``forkserver`` on POSIX, ``spawn`` on Windows."""
+    if sys.platform == "win32":
         return multiprocessing.get_context("spawn")
     from multiprocessing import forkserver
 
     konteks = multiprocessing.get_context("forkserver")
     konteks.set_forkserver_preload(["kinerja_report.render.pdf"])  # WeasyPrint imported once
-    if threading.current_thread() is threading.main_thread():
-        # The server, and so every worker it forks, starts with SIGINT ignored: a Ctrl-C
-        # that reaches the whole process group never interrupts them mid-start.
-        lama = signal.signal(signal.SIGINT, signal.SIG_IGN)
-        try:
-            forkserver.ensure_running()
-        finally:
-            signal.signal(signal.SIGINT, lama)
+    # The server, and so every worker it forks, starts with SIGINT and SIGTERM blocked: a
+    # Ctrl-C or a SIGTERM sent to the whole process group is for the build alone, which then
+    # stops its workers. Blocked, not ignored, so that one arriving meanwhile reaches the build.
+    lama = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    try:
+        forkserver.ensure_running()
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, lama)
     return konteks
 
 
