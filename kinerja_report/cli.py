@@ -18,13 +18,15 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from kinerja_report import __version__
+from kinerja_report.catatan import NAMA_LOG, tangkap_catatan, tulis_log
 from kinerja_report.compute.ipm import IpmTidakValid, hitung_ipm
-from kinerja_report.errors import KinerjaError
+from kinerja_report.errors import GangguanSistem, KinerjaError
 from kinerja_report.formats import LOCALE, angka, format_decimal
 from kinerja_report.pipeline import HasilBuild, build, kumpulkan
 from kinerja_report.problems import Masalah, Tingkat
 from kinerja_report.progress import Progres
 from kinerja_report.read.numbers import BukanAngka, parse_angka
+from kinerja_report.sinyal import keluar_karena_sinyal
 
 BATAS_TAMPIL = 30
 """At most this many errors and warnings are listed on screen; masalah.csv has them all."""
@@ -79,9 +81,9 @@ def jalankan() -> None:
         main.main(prog_name="kinerja", standalone_mode=False)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
-    except click.exceptions.Abort:
-        click.echo("Dibatalkan.", err=True)
-        sys.exit(1)
+    except click.exceptions.Abort as exc:  # click's form of a Ctrl-C outside a command's work
+        cause = exc.__cause__
+        keluar_karena_sinyal(cause if isinstance(cause, KeyboardInterrupt) else KeyboardInterrupt())
     except click.UsageError as exc:
         click.echo(pesan_penggunaan(exc), err=True)
         sys.exit(2)
@@ -105,18 +107,54 @@ def pesan_penggunaan(exc: click.UsageError) -> str:
     return f"Galat: {pesan}.\nLihat '{perintah} --help' untuk bantuan."
 
 
-def _jalankan(ctx: click.Context, console: Console, kerja: Callable[[Progres], T]) -> T:
-    """Run library work with progress bars; translate errors in this one place."""
+def kode_keluar(exc: KinerjaError) -> int:
+    """The exit status of a fatal error: 4 when the computer stopped the build (disk full, a
+    PDF worker killed), 2 for everything the user can fix in the input or the command."""
+    return 4 if isinstance(exc, GangguanSistem) else 2
+
+
+def _tulis_log(console: Console, baris: list[str], log: Path | None) -> None:
+    """Write the run's library messages to ``log`` and say so in one line when there are
+    some."""
+    if log is not None and not tulis_log(log, baris):
+        log = None
+    if not baris:
+        return
+    if log is not None:
+        pesan = f"{len(baris)} catatan teknis dari pustaka ditulis di {log}"
+    else:
+        pesan = (
+            f"{len(baris)} catatan teknis dari pustaka tidak ditampilkan "
+            "(jalankan dengan 'kinerja --debug ...' untuk melihatnya)."
+        )
+    console.print(escape(pesan), soft_wrap=True, highlight=False)
+
+
+def _jalankan(
+    ctx: click.Context,
+    console: Console,
+    kerja: Callable[[Progres], T],
+    log: Path | None = None,
+) -> T:
+    """Run library work with progress bars; translate errors in this one place. Library
+    log records go to ``log`` (when given and its folder exists), not the screen."""
     try:
-        with Progress(
-            TextColumn("{task.description}"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeElapsedColumn(),
-            console=console,
-            transient=False,
-        ) as progress:
-            return kerja(ProgresRich(progress))
+        with (
+            tangkap_catatan(ctx.obj["debug"]) as catatan,
+            Progress(
+                TextColumn("{task.description}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeElapsedColumn(),
+                console=console,
+                transient=False,
+            ) as progress,
+        ):
+            hasil = kerja(ProgresRich(progress))
+        _tulis_log(console, catatan, log)
+        return hasil
+    except KeyboardInterrupt as exc:  # Ctrl-C, SIGTERM: the library has cleaned up
+        keluar_karena_sinyal(exc)
     except KinerjaError as exc:
         lokasi = exc.masalah.lokasi
         console.print(
@@ -124,7 +162,7 @@ def _jalankan(ctx: click.Context, console: Console, kerja: Callable[[Progres], T
             + escape(f"{lokasi + ': ' if lokasi else ''}{exc.masalah.pesan}"),
             soft_wrap=True,
         )
-        sys.exit(2)
+        sys.exit(kode_keluar(exc))
     except Exception:
         if ctx.obj["debug"]:
             raise
@@ -151,7 +189,9 @@ def _jalankan(ctx: click.Context, console: Console, kerja: Callable[[Progres], T
 def build_command(ctx: click.Context, masukan: Path, keluaran: Path) -> None:
     """Baca semua workbook di folder MASUKAN, hitung capaian, tulis CSV dan PDF ke --out."""
     console = Console(stderr=True)
-    hasil = _jalankan(ctx, console, lambda progres: build(masukan, keluaran, progres))
+    hasil = _jalankan(
+        ctx, console, lambda progres: build(masukan, keluaran, progres), keluaran / NAMA_LOG
+    )
     _tampilkan_masalah(console, hasil)
     click.echo(ringkasan(hasil, keluaran))
     sys.exit(0 if hasil.berhasil else 1)

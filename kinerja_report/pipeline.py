@@ -191,10 +191,17 @@ def build(
     ``pekerja`` processes (default one per CPU).
 
     Outputs are staged and moved into place only when all are written; a second build into
-    the same folder at the same time stops with :class:`~kinerja_report.errors.KeluaranTerkunci`.
+    the same folder at the same time stops with :class:`~kinerja_report.errors.KeluaranTerkunci`;
+    an output folder that is the input folder or one of its ancestors is refused
+    (:class:`~kinerja_report.errors.KeluaranMencakupMasukan`). Only files a previous build
+    listed as its own are ever removed (:mod:`kinerja_report.write.output_dir`).
+
+    The PDF workers are processes started afresh, never forked (:mod:`~kinerja_report.render.pool`):
+    a script that calls this needs :mod:`multiprocessing`'s ``if __name__ == "__main__":`` guard,
+    on every system.
     """
     progres = progres or TanpaProgres()
-    with FolderKeluaran(keluaran) as out:
+    with FolderKeluaran(keluaran, masukan) as out:
         kumpulan = kumpulkan(masukan, progres, kecuali=keluaran)
         written = [
             out.tulis("capaian.csv", csv_capaian(kumpulan.baris)),

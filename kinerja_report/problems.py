@@ -349,6 +349,39 @@ KATALOG: dict[str, JenisMasalah] = {
         "dalam persen (mungkin maksudnya {persen}); capaian dihitung dari angka apa adanya",
         "A realisation like 0,85 against a percentage target like 85.",
     ),
+    "keluaran-terkunci-usang": JenisMasalah(
+        Tingkat.GALAT,
+        "Folder hasil masih terkunci oleh build (PID {pid}) yang sudah berhenti: proses sisa "
+        "build itu masih memegang kuncinya; tutup proses Python yang tersisa (Task Manager, "
+        "atau 'kill' di terminal) atau mulai ulang komputer, lalu jalankan lagi",
+        "The build that locked the output folder is gone; a process it left holds the lock.",
+    ),
+    "keluaran-mencakup-masukan": JenisMasalah(
+        Tingkat.GALAT,
+        "Folder hasil sama dengan folder masukan ('{masukan}') atau berada di atasnya: hasil "
+        "akan bercampur dengan workbook masukan dan berkas di sana dapat tertimpa; pilih "
+        "folder lain, mis. --out {saran}",
+        "--out is the input folder or one of its ancestors; a folder inside the input is fine.",
+    ),
+    "keluaran-lewat-tautan": JenisMasalah(
+        Tingkat.GALAT,
+        "'{folder}' di dalam folder hasil adalah tautan (symlink/junction) ke tempat lain; hasil "
+        "tidak ditulis lewat tautan: hapus atau ganti nama tautan itu, atau pilih --out lain",
+        "An output would be written through a symlink inside the output folder.",
+    ),
+    "disk-penuh": JenisMasalah(
+        Tingkat.GALAT,
+        "Disk penuh saat menulis hasil ({berkas_hasil}); hasil build sebelumnya tidak berubah: "
+        "kosongkan ruang disk atau pilih --out di disk lain, lalu jalankan lagi",
+        "No space left (ENOSPC, EDQUOT) while writing the outputs.",
+    ),
+    "pekerja-pdf-berhenti": JenisMasalah(
+        Tingkat.GALAT,
+        "Proses pembuat PDF berhenti mendadak (kemungkinan memori komputer habis, atau "
+        "dihentikan oleh sistem); hasil build sebelumnya tidak berubah: tutup aplikasi lain "
+        "lalu jalankan lagi",
+        "A PDF worker process died (BrokenProcessPool), as when the OOM killer strikes.",
+    ),
 }
 
 

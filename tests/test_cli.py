@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from kinerja_report.cli import main
@@ -210,3 +211,49 @@ def test_hasil_usang_dihapus_hasil_lain_dibiarkan(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["check", str(masukan)])
     assert result.exit_code == 0
     assert "1 workbook diperiksa" in result.stdout
+
+
+def test_out_sama_dengan_masukan_ditolak_exit_2(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = tmp_path / "data"
+    buat_evaluasi(data / "bappeda.xlsx", "Bappeda", 2023, BARIS_CONTOH)
+    (data / "laporan-saya.pdf").write_bytes(b"%PDF")
+    monkeypatch.chdir(data)
+    for args in (["build", ".", "--out", "."], ["build", str(data), "--out", str(tmp_path)]):
+        result = CliRunner().invoke(main, args)
+        assert result.exit_code == 2, result.output
+        assert "Folder hasil sama dengan folder masukan" in result.stderr
+        assert "pilih folder lain" in result.stderr
+        assert "Traceback" not in result.output
+    assert sorted(p.name for p in tmp_path.rglob("*")) == [
+        "bappeda.xlsx",
+        "data",
+        "laporan-saya.pdf",
+    ]
+    # a folder inside the input stays allowed
+    assert CliRunner().invoke(main, ["build", ".", "--out", "hasil"]).exit_code == 0
+
+
+@pytest.mark.weasyprint_warnings_ok
+def test_catatan_pustaka_ke_log_bukan_layar(tmp_path: Path) -> None:
+    masukan, out = tmp_path / "in", tmp_path / "out"
+    buat_evaluasi(masukan / "bappeda.xlsx", "Bappeda", 2023, BARIS_CONTOH)
+    (masukan / "pengaturan.toml").write_text('[daerah]\nlogo = "logo.svg"\n', encoding="utf-8")
+    # a safe SVG whose style rule WeasyPrint cannot apply: it logs, in English
+    svg = '<svg xmlns="http://www.w3.org/2000/svg"><style>rect:::x {fill: red}</style></svg>'
+    (masukan / "logo.svg").write_text(svg, "utf-8")
+    result = CliRunner().invoke(main, ["build", str(masukan), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    log = out / ".kinerja.log"
+    warning = "WARNING weasyprint: Failed to apply CSS rule in SVG rule"
+    assert "Failed to apply" not in result.output  # WeasyPrint's English: in the log only
+    # two PDFs (the evaluation and the OPD's PK), one message each
+    assert f"2 catatan teknis dari pustaka ditulis di {log}" in result.stderr
+    assert log.read_text(encoding="utf-8").count(warning) == 2
+    result = CliRunner().invoke(main, ["--debug", "build", str(masukan), "--out", str(out)])
+    assert "Failed to apply CSS rule" in result.stderr
+    (masukan / "logo.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"/>', "utf-8")
+    result = CliRunner().invoke(main, ["build", str(masukan), "--out", str(out)])
+    assert "catatan teknis" not in result.output
+    assert log.read_text(encoding="utf-8") == ""  # the last build's, not an older one's

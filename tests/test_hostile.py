@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import shutil
 import zipfile
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import pytest
 from click.testing import CliRunner
@@ -18,8 +18,10 @@ from hypothesis import strategies as st
 from openpyxl import Workbook
 
 from kinerja_report.cli import main
+from kinerja_report.errors import alasan_isi
 from kinerja_report.pipeline import kumpulkan
 from kinerja_report.problems import Tingkat
+from kinerja_report.read.folder import baca_berkas
 from tests.builders import BARIS_CONTOH, buat_evaluasi
 
 
@@ -267,3 +269,67 @@ def test_matriks_rpjmd_ganda_tidak_crash(tmp_path: Path) -> None:
     assert len(ipm_2024) == 2
     # 67,76 68,42 68,91 69,39: +0,53 a year reaches 70,45 in 2026 against a target of 70,31
     assert {r.kemajuan.status for r in ipm_2024} == {"on track"}
+
+
+# --- reasons in Indonesian, never a parser's English text ----------------------------------------
+
+
+def _ubah_anggota(path: Path, anggota: str, lama: bytes, baru: bytes) -> Path:
+    wb = Workbook()
+    wb.active["A1"] = 1
+    wb.save(path)
+    with zipfile.ZipFile(path) as source:
+        members = {name: source.read(name) for name in source.namelist()}
+    assert lama in members[anggota]
+    members[anggota] = members[anggota].replace(lama, baru)
+    with zipfile.ZipFile(path, "w") as target:
+        for name, data in members.items():
+            target.writestr(name, data)
+    return path
+
+
+RUSAK_DALAM = {
+    # openpyxl: "Unable to read workbook: could not read worksheets from /tmp/...xlsx ..."
+    # caused by "could not convert string to float: 'abc'"
+    "teks-di-sel-angka.xlsx": (
+        ("xl/worksheets/sheet1.xml", b"<v>1</v>", b"<v>abc</v>"),
+        "isi berkas tidak sesuai format Excel, mis. teks di sel bertipe angka (ValueError)",
+    ),
+    # "not well-formed (invalid token): line 1, column 388"
+    "xml-rusak.xlsx": (
+        ("xl/worksheets/sheet1.xml", b"<v>1</v>", b"<v>1\xff</v>"),
+        "XML di dalam berkas rusak (ParseError)",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(RUSAK_DALAM))
+def test_alasan_berkas_rusak_dalam_bahasa_indonesia(tmp_path: Path, name: str) -> None:
+    ubahan, alasan = RUSAK_DALAM[name]
+    _ubah_anggota(tmp_path / name, *ubahan)
+    (problem,) = kumpulkan(tmp_path).masalah[1:]  # after 'pengaturan-tidak-ada'
+    assert (problem.kode, problem.berkas) == ("berkas-tidak-terbaca", name)
+    assert problem.pesan == f"Berkas tidak dapat dibaca sebagai workbook Excel: {alasan}"
+
+
+def test_alasan_xls_rusak_dan_berkas_hilang_dalam_bahasa_indonesia(tmp_path: Path) -> None:
+    from tests.read.test_safety import ole2
+
+    ole2(tmp_path / "lama.xls", ["Workbook"])  # an Excel 97-2003 container with no records
+    isi = baca_berkas(tmp_path / "lama.xls", PurePosixPath("lama.xls"))
+    assert [p.pesan for p in isi.masalah] == [
+        "Berkas tidak dapat dibaca sebagai workbook Excel: "
+        "isi .xls rusak atau tidak lengkap (XLRDError)"
+    ]
+    isi = baca_berkas(tmp_path / "hilang.xlsx", PurePosixPath("hilang.xlsx"))
+    assert [p.pesan for p in isi.masalah] == [
+        "Berkas tidak dapat dibaca sebagai workbook Excel: tidak dapat dibuka: tidak ada (ENOENT)"
+    ]
+
+
+def test_alasan_pengodean_rusak() -> None:
+    with pytest.raises(UnicodeDecodeError) as info:
+        b"te\xffks".decode("utf-8")
+    assert alasan_isi(info.value) == (
+        "teks di dalam berkas memakai pengodean karakter yang rusak (UnicodeDecodeError)"
+    )

@@ -40,9 +40,10 @@ class Identitas:
         return self.per_berkas.get(berkas, self.daerah)
 
 
-def daerah_dari_wilayah(wilayah: Wilayah) -> Daerah:
-    """A region known only by its name: no province, address or logo."""
-    return replace(TANPA_DAERAH, jenis=wilayah.jenis, nama=wilayah.nama)
+def daerah_dari_wilayah(wilayah: Wilayah, pengaturan: Daerah = TANPA_DAERAH) -> Daerah:
+    """A region named by a workbook, with what the settings give besides the name (address,
+    logo, province), if anything."""
+    return replace(pengaturan, jenis=wilayah.jenis, nama=wilayah.nama)
 
 
 def _wilayah_setiap_berkas(
@@ -72,17 +73,20 @@ def tentukan_identitas(
     for berkas, item in wilayah.items():
         regions.setdefault(item.kunci, (item, []))[1].append(berkas)
     if not regions:
-        return Identitas(TANPA_DAERAH), [masalah("daerah-tidak-diketahui")]
+        return Identitas(pengaturan_daerah), [masalah("daerah-tidak-diketahui")]
     if len(regions) == 1:
         ((item, _),) = regions.values()
-        daerah = daerah_dari_wilayah(item)
+        daerah = daerah_dari_wilayah(item, pengaturan_daerah)
         return Identitas(daerah), [masalah("daerah-dari-workbook", daerah=str(item))]
     daftar = "; ".join(
         f"{item} ({', '.join(sorted(files))})"
         for item, files in sorted(regions.values(), key=lambda pair: pair[0].kunci)
     )
-    per_berkas = {berkas: daerah_dari_wilayah(item) for berkas, item in wilayah.items()}
-    return Identitas(TANPA_DAERAH, per_berkas, ganda=True), [masalah("daerah-ganda", daftar=daftar)]
+    per_berkas = {
+        berkas: daerah_dari_wilayah(item, pengaturan_daerah) for berkas, item in wilayah.items()
+    }
+    identitas = Identitas(pengaturan_daerah, per_berkas, ganda=True)
+    return identitas, [masalah("daerah-ganda", daftar=daftar)]
 
 
 def _dari_pengaturan(

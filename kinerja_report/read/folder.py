@@ -6,7 +6,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from kinerja_report.errors import KinerjaError
+from kinerja_report.errors import KinerjaError, alasan_isi
 from kinerja_report.model import EvaluasiRenja, KomponenIpm, MatriksRpjmd, Penandatangan
 from kinerja_report.problems import Masalah, masalah
 from kinerja_report.progress import Progres, TanpaProgres
@@ -155,8 +155,7 @@ def _gagal(isi: IsiBerkas, problem: Masalah) -> IsiBerkas:
 
 
 def _tak_terduga(berkas: str, lembar: str, exc: Exception) -> Masalah:
-    alasan = f"isi tidak terduga ({type(exc).__name__}: {str(exc)[:120]})"
-    return masalah("berkas-tidak-terbaca", berkas, lembar, alasan=alasan)
+    return masalah("berkas-tidak-terbaca", berkas, lembar, alasan=alasan_isi(exc))
 
 
 def _baca_satu_lembar(isi: IsiBerkas, lembar: Lembar, relatif: PurePosixPath) -> None:

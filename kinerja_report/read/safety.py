@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from kinerja_report.errors import KinerjaError, WorkbookTidakTerbaca, galat
+from kinerja_report.errors import KinerjaError, WorkbookTidakTerbaca, alasan_os, galat
 from kinerja_report.formats import angka
 
 KB = 1024
@@ -98,7 +98,7 @@ def periksa_workbook(path: Path, nama: str, batas: BatasWorkbook = BATAS_BAWAAN)
             WorkbookTidakTerbaca,
             "berkas-tidak-terbaca",
             nama,
-            alasan=f"tidak dapat dibuka ({exc.strerror or exc})",
+            alasan=f"tidak dapat dibuka: {alasan_os(exc)}",
         ) from exc
 
 

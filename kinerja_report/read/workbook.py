@@ -13,7 +13,7 @@ import xlrd
 from defusedxml.common import EntitiesForbidden
 from openpyxl.utils.exceptions import InvalidFileException
 
-from kinerja_report.errors import WorkbookTidakTerbaca, galat
+from kinerja_report.errors import WorkbookTidakTerbaca, alasan_isi, alasan_os, galat
 from kinerja_report.read.safety import BATAS_BAWAAN, BatasWorkbook, periksa_workbook
 from kinerja_report.read.sheet import Lembar, lembar_dari_worksheet
 from kinerja_report.read.xls import lembar_xls
@@ -61,9 +61,11 @@ def _baca_xls(path: Path, nama: str) -> list[Lembar]:
     try:
         return lembar_xls(path, nama)
     except (xlrd.XLRDError, xlrd.compdoc.CompDocError, OSError, ValueError, IndexError) as exc:
-        raise galat(
-            WorkbookTidakTerbaca, "berkas-tidak-terbaca", nama, alasan=f".xls rusak ({exc})"
-        ) from exc
+        if isinstance(exc, xlrd.XLRDError | xlrd.compdoc.CompDocError):
+            alasan = f"isi .xls rusak atau tidak lengkap ({type(exc).__name__})"
+        else:
+            alasan = f".xls rusak: {alasan_isi(exc)}"
+        raise galat(WorkbookTidakTerbaca, "berkas-tidak-terbaca", nama, alasan=alasan) from exc
 
 
 def _sel_rumus(
@@ -106,5 +108,5 @@ def _alasan(exc: Exception) -> str:
     if isinstance(exc, zipfile.BadZipFile | InvalidFileException):
         return "bukan berkas .xlsx yang utuh (rusak, terenkripsi, atau format lain)"
     if isinstance(exc, OSError):
-        return f"tidak dapat dibuka ({exc.strerror or exc})"
-    return str(exc) or type(exc).__name__
+        return f"tidak dapat dibuka: {alasan_os(exc)}"
+    return alasan_isi(exc)

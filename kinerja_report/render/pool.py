@@ -1,21 +1,48 @@
 """Rendering many documents: each PDF is independent, so they run in a process pool.
 
-WeasyPrint's warnings in a worker are collected there and logged again in the parent, so a
-caller (or a test) sees them exactly as with in-process rendering.
+The workers die with the build, however it ends:
+
+* They are started by a ``forkserver`` (POSIX) or ``spawn`` (Windows), never ``fork``: a
+  forked worker inherits every descriptor of the build, the output folder's lock among them,
+  and held it after the build was killed.
+* Each worker watches a pipe whose only writing end the build holds: when the build closes
+  it (any exception, Ctrl-C, SIGTERM) or the system does (the build was killed), the worker
+  exits at once.
+* Ctrl-C and SIGTERM are for the build to handle, also when sent to the whole process group
+  (a terminal, a service manager): the workers ignore them (POSIX: from their very start, the
+  fork server being started with them blocked).
+* A worker killed by the system (out of memory) stops the build with
+  :class:`~kinerja_report.errors.PekerjaPdfBerhenti`.
+
+What a worker logs (WeasyPrint, fontTools) or warns (Pillow) is collected there and logged
+again in the build, so a caller (or a test) sees it as with in-process rendering; nothing is
+written to the terminal by a worker.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import multiprocessing
 import os
-from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor, as_completed
+import signal
+import sys
+import threading
+import warnings
+from collections.abc import Callable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass
+from multiprocessing.context import BaseContext
 from pathlib import Path
+from typing import Protocol
 
+from kinerja_report.errors import PekerjaPdfBerhenti, galat
 from kinerja_report.render.pdf import render_pdf
 
-LOGGER = logging.getLogger("weasyprint")
+Catatan = tuple[str, int, str]
+"""A log record of a worker: logger name, level, message."""
 
 
 @dataclass(frozen=True)
@@ -32,29 +59,94 @@ class TugasPdf:
 class _Pengumpul(logging.Handler):
     def __init__(self) -> None:
         super().__init__(logging.WARNING)
-        self.pesan: list[str] = []
+        self.catatan: list[Catatan] = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.pesan.append(record.getMessage())
+        self.catatan.append((record.name, record.levelno, record.getMessage()))
 
 
-def _render_di_pekerja(tugas: TugasPdf) -> tuple[str, bytes, list[str]]:
+def _render_di_pekerja(tugas: TugasPdf) -> tuple[str, bytes, list[Catatan]]:
     pengumpul = _Pengumpul()
-    LOGGER.addHandler(pengumpul)
+    root = logging.getLogger()
+    root.addHandler(pengumpul)
     try:
-        return (
-            tugas.relatif,
-            render_pdf(tugas.html, tugas.folder_templat, tugas.aset),
-            pengumpul.pesan,
-        )
+        with warnings.catch_warnings(record=True) as peringatan:
+            warnings.simplefilter("always")
+            pdf = render_pdf(tugas.html, tugas.folder_templat, tugas.aset)
     finally:
-        LOGGER.removeHandler(pengumpul)
+        root.removeHandler(pengumpul)
+    catatan = pengumpul.catatan + [
+        ("py.warnings", logging.WARNING, f"{w.category.__name__}: {w.message}") for w in peringatan
+    ]
+    return tugas.relatif, pdf, catatan
+
+
+class _Ujung(Protocol):
+    """The reading end of a pipe (a ``Connection`` on POSIX, a ``PipeConnection`` on
+    Windows)."""
+
+    def recv_bytes(self, maxlength: int | None = None) -> bytes: ...
+
+
+def _mulai_pekerja(berhenti: _Ujung) -> None:
+    """Worker start: Ctrl-C and SIGTERM are the build's to handle; exit when the build is
+    gone."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    threading.Thread(target=_jaga_induk, args=(berhenti,), daemon=True).start()
+
+
+def _jaga_induk(berhenti: _Ujung) -> None:
+    with contextlib.suppress(EOFError, OSError):
+        berhenti.recv_bytes()  # nothing is ever sent: this returns at end of file
+    os._exit(1)
+
+
+def _konteks() -> BaseContext:
+    """``forkserver`` on POSIX, ``spawn`` on Windows."""
+    if sys.platform == "win32":
+        return multiprocessing.get_context("spawn")
+    from multiprocessing import forkserver
+
+    konteks = multiprocessing.get_context("forkserver")
+    konteks.set_forkserver_preload(["kinerja_report.render.pdf"])  # WeasyPrint imported once
+    # The server, and so every worker it forks, starts with SIGINT and SIGTERM blocked: a
+    # Ctrl-C or a SIGTERM sent to the whole process group is for the build alone, which then
+    # stops its workers. Blocked, not ignored, so that one arriving meanwhile reaches the build.
+    lama = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    try:
+        forkserver.ensure_running()
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, lama)
+    return konteks
+
+
+@contextmanager
+def _pool(jumlah: int) -> Iterator[ProcessPoolExecutor]:
+    """A pool of ``jumlah`` workers, torn down on leaving the block however it is left."""
+    konteks = _konteks()
+    berhenti_baca, berhenti_tulis = konteks.Pipe(duplex=False)
+    pool = ProcessPoolExecutor(
+        jumlah, mp_context=konteks, initializer=_mulai_pekerja, initargs=(berhenti_baca,)
+    )
+    selesai = False
+    try:
+        yield pool
+        selesai = True
+    finally:
+        if not selesai:
+            berhenti_tulis.close()  # every worker exits now, even mid-document
+        pool.shutdown(wait=True, cancel_futures=True)
+        berhenti_tulis.close()
+        berhenti_baca.close()
 
 
 def render_semua(
     tugas: list[TugasPdf], maju: Callable[[str], None], pekerja: int | None = None
 ) -> dict[str, bytes]:
-    """Render every document; ``pekerja`` processes (default: one per CPU; 1 = in-process)."""
+    """Render every document; ``pekerja`` processes (default: one per CPU; 1 = in-process).
+
+    Raises :class:`~kinerja_report.errors.PekerjaPdfBerhenti` when a worker dies."""
     pekerja = pekerja or os.cpu_count() or 1
     hasil: dict[str, bytes] = {}
     if pekerja <= 1 or len(tugas) <= 1:
@@ -63,12 +155,26 @@ def render_semua(
             maju(item.keterangan)
         return hasil
     keterangan = {item.relatif: item.keterangan for item in tugas}
-    with ProcessPoolExecutor(max_workers=min(pekerja, len(tugas))) as pool:
-        futures = [pool.submit(_render_di_pekerja, item) for item in tugas]
-        for future in as_completed(futures):
-            relatif, pdf, warnings = future.result()
-            for message in warnings:
-                LOGGER.warning(message)
-            hasil[relatif] = pdf
-            maju(keterangan[relatif])
+    try:
+        with _pool(min(pekerja, len(tugas))) as pool:
+            for relatif, pdf in _hasil(pool, tugas):
+                hasil[relatif] = pdf
+                maju(keterangan[relatif])
+    except BrokenProcessPool as exc:
+        raise galat(PekerjaPdfBerhenti, "pekerja-pdf-berhenti") from exc
     return hasil
+
+
+def _hasil(pool: ProcessPoolExecutor, tugas: list[TugasPdf]) -> Iterator[tuple[str, bytes]]:
+    """Each document as it is done. Waits in short steps, so that Ctrl-C is seen at once on
+    Windows too (a wait without timeout cannot be interrupted there)."""
+    sisa: set[Future[tuple[str, bytes, list[Catatan]]]] = {
+        pool.submit(_render_di_pekerja, item) for item in tugas
+    }
+    while sisa:
+        selesai, sisa = wait(sisa, timeout=0.5, return_when=FIRST_COMPLETED)
+        for future in selesai:
+            relatif, pdf, catatan = future.result()
+            for nama, tingkat, pesan in catatan:
+                logging.getLogger(nama).log(tingkat, "%s", pesan)
+            yield relatif, pdf

@@ -1,91 +1,157 @@
-"""The output folder of one build: locked, staged, then moved into place.
+"""The output folder of one build: checked, locked, staged, then moved into place.
 
-* A lock file (``OUT/.kinerja.lock``) keeps a second build from writing into the same folder
-  at the same time; the second one stops at once with a clear message.
+* The output folder may lie inside the input folder, but may not be the input folder or one
+  of its ancestors (:class:`~kinerja_report.errors.KeluaranMencakupMasukan`): the outputs would
+  mix with the workbooks, and a later build would read them as input.
+* A lock (:mod:`kinerja_report.write.lock`) keeps a second build from writing into the same
+  folder at the same time; the second one stops at once with a clear message.
 * Every output is first written below ``OUT/.sementara-<pid>/``; only when all are written are
   they moved into place, each with an atomic rename. A build killed half-way leaves the
-  previous outputs as they were (its staging folder is removed by the next build).
-* Files of the kinds a build owns (:data:`DIKELOLA`: the PDFs of the documented layout) that
-  this build did not write are removed after the move, so a report of an OPD that is no longer
-  in the input never looks current. Other files in OUT are left alone.
+  previous outputs as they were (its staging folder is removed by the next build). Nothing is
+  written through a symlink inside OUT.
+* The files a build wrote are listed with their sha256 (:mod:`kinerja_report.write.daftar`);
+  the next build removes those it no longer writes, so a report of an OPD that is no longer in
+  the input never looks current. Nothing else in OUT is ever removed.
+* Errors of the operating system become catalogued errors: disk full is
+  :class:`~kinerja_report.errors.DiskPenuh`, others
+  :class:`~kinerja_report.errors.KeluaranTidakDapatDitulis` with an Indonesian reason.
 """
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 from pathlib import Path, PurePosixPath
 from types import TracebackType
-from typing import IO
 
-from kinerja_report.errors import KeluaranTerkunci, KeluaranTidakDapatDitulis, galat
+from kinerja_report.errors import (
+    DiskPenuh,
+    KeluaranMencakupMasukan,
+    KeluaranTidakDapatDitulis,
+    KinerjaError,
+    alasan_os,
+    galat,
+)
+from kinerja_report.write.daftar import (
+    NAMA_DAFTAR,
+    baca_daftar,
+    hapus_usang,
+    isi_daftar,
+    sidik,
+    tautan_pertama,
+)
+from kinerja_report.write.lock import NAMA_KUNCI, KunciKeluaran
 
-NAMA_KUNCI = ".kinerja.lock"
-DIKELOLA = ("*/evaluasi/*.pdf", "*/perjanjian-kinerja/*.pdf")
+__all__ = ["AWALAN_SEMENTARA", "NAMA_DAFTAR", "NAMA_KUNCI", "FolderKeluaran", "mencakup"]
+
 AWALAN_SEMENTARA = ".sementara-"
+_DISK_PENUH = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
 
 
-def _kunci(handle: IO[bytes]) -> bool:
-    """Take an exclusive lock without waiting; False when another process holds it."""
-    try:
-        import fcntl
-
-        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except ImportError:  # Windows
-        import msvcrt
-
-        try:
-            msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)  # type: ignore[attr-defined]
-        except OSError:
-            return False
-    except OSError:
+def mencakup(keluaran: Path, masukan: Path) -> bool:
+    """Whether ``keluaran`` is ``masukan`` or one of its ancestors (symlinks, ``.`` and,
+    where the disk ignores case, case resolved)."""
+    if not keluaran.is_dir():
         return False
-    return True
+    folder = masukan.resolve()
+    return any(p.exists() and keluaran.samefile(p) for p in (folder, *folder.parents))
+
+
+def _dikutip(path: Path) -> str:
+    """A path as typed in a command: quoted when it holds a space."""
+    return f'"{path}"' if " " in str(path) else str(path)
 
 
 class FolderKeluaran:
-    """Use as a context manager; :meth:`tulis` stages a file, leaving the block commits all."""
+    """Use as a context manager; :meth:`tulis` stages a file, leaving the block commits all.
 
-    def __init__(self, keluaran: Path) -> None:
+    ``masukan``, when given, is the input folder the outputs must stay out of.
+    """
+
+    def __init__(self, keluaran: Path, masukan: Path | None = None) -> None:
         self.keluaran = keluaran
+        self.masukan = masukan
         self._staging = keluaran / f"{AWALAN_SEMENTARA}{os.getpid()}"
-        self._files: list[PurePosixPath] = []
-        self._lock: IO[bytes] | None = None
+        self._files: dict[PurePosixPath, str] = {}
+        self._kunci = KunciKeluaran(keluaran)
 
     def __enter__(self) -> FolderKeluaran:
+        if self.masukan is not None and mencakup(self.keluaran, self.masukan):
+            raise galat(
+                KeluaranMencakupMasukan,
+                "keluaran-mencakup-masukan",
+                str(self.keluaran),
+                masukan=str(self.masukan),
+                saran=_dikutip(self.masukan / "hasil"),
+            )
         try:
             self.keluaran.mkdir(parents=True, exist_ok=True)
-            self._lock = (self.keluaran / NAMA_KUNCI).open("a+b")
+            self._kunci.ambil()
         except OSError as exc:
-            raise galat(
-                KeluaranTidakDapatDitulis,
-                "keluaran-tidak-dapat-ditulis",
-                str(self.keluaran),
-                alasan=exc.strerror or str(exc),
-            ) from exc
-        if not _kunci(self._lock):
-            self._lock.close()
-            raise galat(KeluaranTerkunci, "keluaran-terkunci", str(self.keluaran))
-        for old in self.keluaran.glob(f"{AWALAN_SEMENTARA}*"):
-            shutil.rmtree(old, ignore_errors=True)  # left by a build that was killed
-        self._staging.mkdir()
+            raise self._galat(exc) from exc
+        try:
+            for old in self.keluaran.glob(f"{AWALAN_SEMENTARA}*"):
+                shutil.rmtree(old, ignore_errors=True)  # left by a build that was killed
+            self._staging.mkdir()
+        except OSError as exc:
+            self._kunci.lepas()
+            raise self._galat(exc) from exc
         return self
 
     def tulis(self, relatif: str, data: bytes) -> Path:
         """Stage ``data`` for ``OUT/relatif``; returns the final path."""
         path = PurePosixPath(relatif)
         target = self._staging / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
-        self._files.append(path)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+        except OSError as exc:
+            raise self._galat(exc) from exc
+        self._files[path] = sidik(data)
         return self.keluaran / path
 
-    def _hapus_usang(self) -> None:
-        written = {self.keluaran / path for path in self._files}
-        for pattern in DIKELOLA:
-            for old in self.keluaran.glob(pattern):
-                if old not in written:
-                    old.unlink(missing_ok=True)
+    def _galat(self, exc: OSError) -> KinerjaError:
+        nama = Path(exc.filename).name if isinstance(exc.filename, str) else ""
+        if exc.errno in _DISK_PENUH:
+            return galat(DiskPenuh, "disk-penuh", str(self.keluaran), berkas_hasil=nama)
+        return galat(
+            KeluaranTidakDapatDitulis,
+            "keluaran-tidak-dapat-ditulis",
+            str(self.keluaran),
+            alasan=f"{nama + ': ' if nama else ''}{alasan_os(exc)}",
+        )
+
+    def _periksa_tautan(self) -> None:
+        for path in self._files:
+            tautan = tautan_pertama(self.keluaran, path)
+            if tautan is not None:
+                raise galat(
+                    KeluaranTidakDapatDitulis,
+                    "keluaran-lewat-tautan",
+                    str(self.keluaran),
+                    folder=str(tautan),
+                )
+
+    def _pindahkan(self) -> None:
+        """Move the staged files into place and replace the list of our outputs.
+
+        The list is first widened to old and new outputs, so that a build killed while moving
+        leaves every file it may have placed listed for the next build to manage."""
+        lama = baca_daftar(self.keluaran)
+        baru = {path.as_posix(): digest for path, digest in self._files.items()}
+        self._ganti_daftar({**lama, **baru})
+        for path in self._files:
+            final = self.keluaran / path
+            final.parent.mkdir(parents=True, exist_ok=True)
+            (self._staging / path).replace(final)
+        hapus_usang(self.keluaran, lama, baru)
+        self._ganti_daftar(baru)
+
+    def _ganti_daftar(self, berkas: dict[str, str]) -> None:
+        sementara = self._staging / NAMA_DAFTAR
+        sementara.write_bytes(isi_daftar(berkas))
+        sementara.replace(self.keluaran / NAMA_DAFTAR)
 
     def __exit__(
         self,
@@ -95,12 +161,11 @@ class FolderKeluaran:
     ) -> None:
         try:
             if exc_type is None:
-                for path in self._files:
-                    final = self.keluaran / path
-                    final.parent.mkdir(parents=True, exist_ok=True)
-                    (self._staging / path).replace(final)
-                self._hapus_usang()
+                self._periksa_tautan()
+                try:
+                    self._pindahkan()
+                except OSError as error:
+                    raise self._galat(error) from error
         finally:
             shutil.rmtree(self._staging, ignore_errors=True)
-            if self._lock is not None:
-                self._lock.close()
+            self._kunci.lepas()

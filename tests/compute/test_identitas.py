@@ -73,3 +73,22 @@ def test_satu_daerah_dari_judul(tmp_path: Path) -> None:
     assert "'Kabupaten Rejang Lebong'" in problem.pesan
     (tugas,) = tugas_evaluasi(kumpulan.laporan, kumpulan.pengaturan)
     assert "PEMERINTAH KABUPATEN REJANG LEBONG" in tugas.html
+
+
+def test_logo_dan_alamat_pengaturan_tetap_dipakai_tanpa_nama(tmp_path: Path) -> None:
+    """Settings that give the logo and address but not the name: the workbook names the
+    region, the settings' letterhead details stay."""
+    (tmp_path / "pengaturan.toml").write_text(
+        '[daerah]\nalamat = "Jl. Contoh 1"\nlogo = "logo.svg"\n', encoding="utf-8"
+    )
+    (tmp_path / "logo.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"/>', "utf-8")
+    _formulir(tmp_path / "a.xlsx", "KABUPATEN REJANG LEBONG")
+    kumpulan = kumpulkan(tmp_path)
+    (lap,) = kumpulan.laporan
+    assert (lap.daerah.nama_lengkap, lap.daerah.alamat) == (
+        "Kabupaten Rejang Lebong",
+        "Jl. Contoh 1",
+    )
+    assert lap.daerah.logo_url is not None
+    (tugas,) = tugas_evaluasi(kumpulan.laporan, kumpulan.pengaturan)
+    assert "data:image/svg+xml;base64," in tugas.html

@@ -1,0 +1,56 @@
+"""Signals of the ``kinerja`` command (:mod:`kinerja_report.sinyal`), in a real process."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+
+SKRIP = """
+import os, signal, time
+from kinerja_report import sinyal
+
+
+class Lambat:
+    def __del__(self):
+        os.kill(os.getpid(), signal.SIGINT)  # Ctrl-C arrives while a finaliser runs
+        time.sleep(0.05)
+
+
+class Rusak:
+    def __del__(self):
+        raise ValueError("finaliser rusak")
+
+
+if __name__ == "__main__":
+    sinyal.pasang()
+    try:
+        Rusak()  # Python would print 'Exception ignored in ...'
+        Lambat()  # the KeyboardInterrupt is swallowed by the finaliser
+        for _ in range(300):
+            time.sleep(0.01)
+        print("tidak terhenti")
+    except KeyboardInterrupt as exc:
+        sinyal.keluar_karena_sinyal(exc)
+"""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="os.kill with SIGINT")
+def test_ctrl_c_dalam_finaliser_tidak_hilang_dan_tenang(tmp_path: Path) -> None:
+    skrip = tmp_path / "skrip.py"
+    skrip.write_text(SKRIP, encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, str(skrip)],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+    assert (result.returncode, result.stdout, result.stderr) == (130, "", "Dibatalkan (Ctrl-C).\n")
