@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import difflib
+import re
 import tomllib
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -15,6 +16,7 @@ from kinerja_report.compute.rules import (
     Pita,
     RumusNegatif,
 )
+from kinerja_report.errors import alasan_os
 from kinerja_report.read.logo import Logo, LogoTidakValid, baca_logo
 from kinerja_report.read.normalize import normalisasi
 from kinerja_report.read.safety import BATAS_BAWAAN, MB, BatasWorkbook
@@ -135,19 +137,35 @@ def _muat(path: Path) -> dict[str, object]:
         with path.open("rb") as handle:
             raw = handle.read(UKURAN_MAKS + 1)
     except OSError as exc:
-        raise tidak_valid(f"berkas tidak dapat dibaca ({exc.strerror})") from exc
+        raise tidak_valid(f"berkas tidak dapat dibaca: {alasan_os(exc)}") from exc
     if len(raw) > UKURAN_MAKS:
         raise tidak_valid("berkas lebih dari 1 MB; pengaturan cukup beberapa kilobyte")
     try:
         return tomllib.loads(raw.decode("utf-8"))
     except UnicodeDecodeError as exc:
-        raise tidak_valid(f"berkas bukan teks UTF-8 ({exc.reason} pada byte {exc.start})") from exc
+        raise tidak_valid(
+            f"berkas bukan teks UTF-8 (byte ke-{exc.start + 1} tidak sah); simpan ulang sebagai "
+            "UTF-8 di editor teks"
+        ) from exc
     except tomllib.TOMLDecodeError as exc:
-        raise tidak_valid(f"bukan TOML yang sah: {exc}") from exc
+        raise tidak_valid(_galat_toml(exc)) from exc
     except RecursionError as exc:
         raise tidak_valid("daftar atau tabel bersarang terlalu dalam") from exc
     except ValueError as exc:  # an integer of more than 4300 digits
-        raise tidak_valid(f"angka terlalu besar ({str(exc)[:80]})") from exc
+        raise tidak_valid("angka terlalu besar (lebih dari 4.300 digit)") from exc
+
+
+_LETAK_TOML = re.compile(r"\(at line (\d+), column (\d+)\)")
+
+
+def _galat_toml(exc: tomllib.TOMLDecodeError) -> str:
+    """Where the TOML syntax is wrong, in Indonesian (tomllib's message is English)."""
+    found = _LETAK_TOML.search(str(exc))
+    letak = f" di baris {found.group(1)}, kolom {found.group(2)}" if found else ""
+    return (
+        f"penulisan TOML salah{letak}; periksa tanda kutip teks, tanda '=' setelah setiap kunci "
+        "dan kurung siku judul bagian"
+    )
 
 
 SKEMA: dict[str, frozenset[str]] = {

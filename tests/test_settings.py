@@ -173,3 +173,13 @@ def test_pengaturan_bukan_utf8_ditolak(tmp_path: Path) -> None:
     (tmp_path / "pengaturan.toml").write_bytes(b"[daerah]\nnama = '\xff'\n")
     with pytest.raises(PengaturanTidakValid, match="bukan teks UTF-8"):
         baca_pengaturan(tmp_path)
+
+
+def test_galat_toml_dalam_bahasa_indonesia(tmp_path: Path) -> None:
+    """tomllib's English message never reaches the user: where, and what to check."""
+    (tmp_path / "pengaturan.toml").write_text("[daerah]\nnama Kepahiang\n", encoding="utf-8")
+    with pytest.raises(PengaturanTidakValid) as info:
+        baca_pengaturan(tmp_path)
+    pesan = info.value.masalah.pesan
+    assert "penulisan TOML salah di baris 2, kolom" in pesan
+    assert "Expected" not in pesan

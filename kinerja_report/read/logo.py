@@ -28,6 +28,8 @@ from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from kinerja_report.errors import alasan_isi, alasan_os
+
 MB = 1024 * 1024
 UKURAN_MAKS = 5 * MB
 SISI_MAKS = 600
@@ -73,7 +75,9 @@ def _di_dalam(folder: Path, nama: str) -> Path:
         root = folder.resolve()
         path = (folder / nama).resolve()
     except (OSError, RuntimeError, ValueError) as exc:
-        raise LogoTidakValid(f"berkas logo '{nama}' tidak dapat dibaca ({exc})") from exc
+        raise LogoTidakValid(
+            f"berkas logo '{nama}' tidak dapat dibaca ({alasan_isi(exc)})"
+        ) from exc
     if not path.is_relative_to(root):
         raise LogoTidakValid(f"berkas logo '{nama}' harus berada di dalam folder masukan")
     if not path.exists():
@@ -88,7 +92,7 @@ def _baca_terbatas(path: Path, nama: str) -> bytes:
         with path.open("rb") as handle:
             data = handle.read(UKURAN_MAKS + 1)
     except OSError as exc:
-        raise LogoTidakValid(f"berkas logo '{nama}' tidak dapat dibaca ({exc.strerror})") from exc
+        raise LogoTidakValid(f"berkas logo '{nama}' tidak dapat dibaca: {alasan_os(exc)}") from exc
     if len(data) > UKURAN_MAKS:
         raise LogoTidakValid(
             f"berkas logo '{nama}' lebih dari {UKURAN_MAKS // MB} MB; simpan logo yang lebih "
