@@ -1,4 +1,4 @@
-"""Capaian (achievement) arithmetic, as DOMAIN.md section 3 and the regulations give it.
+"""Capaian (achievement) arithmetic, as docs/capaian.md describes it.
 
 * positive indicator: capaian = R / T x 100;
 * negative indicator (formula A, the default): capaian = (2T - R) / T x 100, floored at 0;
