@@ -3,6 +3,7 @@ summaries as typed DataFrames that agree with capaian.csv, cell for cell."""
 
 from __future__ import annotations
 
+import doctest
 import inspect
 import io
 import math
@@ -12,6 +13,8 @@ import pandas as pd
 import pytest
 
 import kinerja_report
+import kinerja_report.compute.capaian
+import kinerja_report.tabel
 from kinerja_report.write.csv_files import (
     KOLOM,
     KOLOM_CAPAIAN,
@@ -193,3 +196,8 @@ def test_api_atas_berdokumen() -> None:
             assert inspect.getdoc(objek), nama
     for nama in ("baca", "hitung_capaian", "hitung_ipm", "Pengaturan", "DataKinerja"):
         assert nama in kinerja_report.__all__
+    # the examples in the docstrings run
+    for modul in (kinerja_report, kinerja_report.tabel, kinerja_report.compute.capaian):
+        hasil = doctest.testmod(modul, raise_on_error=False, report=False)
+        assert hasil.failed == 0, modul.__name__
+    assert doctest.testmod(kinerja_report.compute.capaian, report=False).attempted == 2
