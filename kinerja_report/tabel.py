@@ -30,6 +30,7 @@ from kinerja_report.write.csv_files import KOLOM, KOLOM_MASALAH, Jenis, KolomCap
 
 _DTYPE: dict[Jenis, str | None] = {
     Jenis.BULAT: "int64",
+    Jenis.TAHUN: "Int64",  # pandas' integer with missing values (<NA>)
     Jenis.ANGKA: "float64",
     Jenis.PERSEN: "float64",
     Jenis.RUPIAH: "float64",
@@ -48,7 +49,8 @@ class DataKinerja:
 
     capaian: pd.DataFrame
     """One row per indicator per OPD (or the regency) per year, in the order and with the
-    columns of capaian.csv. Years are integers; numbers and percentages floats (NaN when
+    columns of capaian.csv. Years are integers (the end year of the period a nullable
+    ``Int64``: it may be unknown); numbers and percentages floats (NaN when
     empty; percentages rounded to 2 decimals as in the CSV); ``target``, ``realisasi`` and
     the end-of-period target hold a float, or the text of a qualitative value such as 'WTP';
     ``kategori`` is an ordered categorical, lowest category first; ``sumber`` names the cell

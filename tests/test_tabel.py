@@ -27,7 +27,7 @@ from tests.builders import BARIS_CONTOH, buat_evaluasi
 from tests.conftest import ROOT, SAMPLE_DATA
 
 SKALA_NAIK = ["Sangat Rendah", "Rendah", "Sedang", "Tinggi", "Sangat Tinggi"]
-_ANGKA = {Jenis.BULAT, Jenis.ANGKA, Jenis.PERSEN, Jenis.RUPIAH}
+_ANGKA = {Jenis.BULAT, Jenis.TAHUN, Jenis.ANGKA, Jenis.PERSEN, Jenis.RUPIAH}
 
 
 @pytest.fixture(scope="module")
@@ -72,6 +72,8 @@ def test_jenis_kolom(data: kinerja_report.DataKinerja) -> None:
         seri = df[kolom.nama]
         if kolom.jenis is Jenis.BULAT:
             assert seri.dtype == "int64", kolom.nama
+        elif kolom.jenis is Jenis.TAHUN:
+            assert seri.dtype == "Int64", kolom.nama
         elif kolom.jenis in _ANGKA:
             assert seri.dtype == "float64", kolom.nama
         elif kolom.jenis is Jenis.KATEGORI:
@@ -95,7 +97,7 @@ def test_setiap_sel_sama_dengan_csv(data: kinerja_report.DataKinerja, csv: pd.Da
         di_df = list(data.capaian[kolom.nama])
         if kolom.jenis in _ANGKA:
             sama = [
-                math.isclose(_angka(a), b, abs_tol=1e-6) or (a == "" and math.isnan(b))
+                (a == "") if pd.isna(b) else math.isclose(_angka(a), float(b), abs_tol=1e-6)
                 for a, b in zip(di_csv, di_df, strict=True)
             ]
         elif kolom.jenis is Jenis.NILAI:  # a number, or a text (neutralised in the CSV)

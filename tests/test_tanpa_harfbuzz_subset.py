@@ -3,6 +3,7 @@ tests still run, and ``kinerja build`` says once, in Indonesian, what to install
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -46,7 +47,7 @@ def test_uji_tetap_berjalan() -> None:
         "tests/render/test_fetcher.py",
     )
     assert keluar.returncode == 0, keluar.stdout[-3000:]
-    assert "6 passed" in keluar.stdout
+    assert re.fullmatch(r"\d+ passed in .*", keluar.stdout.strip().splitlines()[-1])
 
 
 def test_build_memberi_petunjuk_sekali(tmp_path: Path) -> None:
@@ -65,4 +66,4 @@ def test_build_memberi_petunjuk_sekali(tmp_path: Path) -> None:
     assert keluar.stderr.count("HarfBuzz") == 1
     assert "libharfbuzz-subset0" in PESAN_HARFBUZZ
     assert "Selesai: 2 workbook dibaca (0 gagal)" in keluar.stdout
-    assert len(list((tmp_path / "out").rglob("*.pdf"))) == 5
+    assert len(list((tmp_path / "out").glob("2023/evaluasi/*.pdf"))) == 2
