@@ -50,9 +50,9 @@ class DataKinerja:
     capaian: pd.DataFrame
     """One row per indicator per OPD (or the regency) per year, in the order and with the
     columns of capaian.csv. Years are integers (the end year of the period a nullable
-    ``Int64``: it may be unknown); numbers and percentages floats (NaN when
-    empty; percentages rounded to 2 decimals as in the CSV); ``target``, ``realisasi`` and
-    the end-of-period target hold a float, or the text of a qualitative value such as 'WTP';
+    ``Int64``: it may be unknown); numbers and percentages floats (NaN when empty;
+    percentages rounded to 2 decimals as in the CSV); ``target``, ``realisasi`` and the
+    end-of-period target hold a float, or the text of a qualitative value such as 'WTP';
     ``kategori`` is an ordered categorical, lowest category first; ``sumber`` names the cell
     (``berkas!lembar!sel``) of each realisation."""
     masalah: pd.DataFrame
