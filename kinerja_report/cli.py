@@ -26,7 +26,7 @@ from kinerja_report.pipeline import HasilBuild, build, kumpulkan
 from kinerja_report.problems import Masalah, Tingkat
 from kinerja_report.progress import Progres
 from kinerja_report.read.numbers import BukanAngka, parse_angka
-from kinerja_report.render.pdf import subset_huruf_cepat
+from kinerja_report.render.pdf import petunjuk_huruf
 from kinerja_report.sinyal import keluar_karena_sinyal
 
 BATAS_TAMPIL = 30
@@ -49,14 +49,6 @@ class ProgresRich:
 
 
 BANTUAN = "Tampilkan bantuan ini lalu keluar."
-VERSI = f"kinerja-report {__version__}"
-
-PESAN_HARFBUZZ = (
-    "Catatan: pustaka sistem HarfBuzz-Subset tidak ditemukan, jadi PDF ditulis lebih lambat "
-    "(isinya tetap sama). Pasang paket libharfbuzz-subset0 (Debian/Ubuntu: "
-    "'apt-get install libharfbuzz-subset0') agar lebih cepat."
-)
-"""Said once per build when WeasyPrint has to subset fonts the slow way."""
 
 
 @click.group(invoke_without_command=True)
@@ -70,7 +62,7 @@ def main(ctx: click.Context, debug: bool) -> None:
     """kinerja-report: capaian kinerja dan laporan evaluasi dari workbook OPD."""
     ctx.obj = {"debug": debug}
     if ctx.invoked_subcommand is None:  # 'kinerja' or 'python -m kinerja_report' alone
-        click.echo(VERSI)
+        click.echo(f"kinerja-report {__version__}")
         click.echo(ctx.get_help())
 
 
@@ -203,8 +195,8 @@ def _jalankan(
 def build_command(ctx: click.Context, masukan: Path, keluaran: Path) -> None:
     """Baca semua workbook di folder MASUKAN, hitung capaian, tulis CSV dan PDF ke --out."""
     console = Console(stderr=True)
-    if not subset_huruf_cepat():
-        console.print(PESAN_HARFBUZZ, highlight=False, soft_wrap=True)
+    if petunjuk := petunjuk_huruf():  # once per build
+        console.print(petunjuk, highlight=False, soft_wrap=True)
     hasil = _jalankan(
         ctx, console, lambda progres: build(masukan, keluaran, progres), keluaran / NAMA_LOG
     )

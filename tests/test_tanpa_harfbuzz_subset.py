@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from kinerja_report.cli import PESAN_HARFBUZZ
+from kinerja_report.render.pdf import PETUNJUK_HARFBUZZ
 from tests.builders import BARIS_CONTOH, buat_evaluasi
 from tests.conftest import ROOT
 
@@ -55,15 +55,15 @@ def test_build_memberi_petunjuk_sekali(tmp_path: Path) -> None:
     buat_evaluasi(tmp_path / "in" / "dinsos.xlsx", "Dinas Sosial", 2023, BARIS_CONTOH)
     keluar = _python(
         "-c",
-        f"{TANPA_SUBSET}; from kinerja_report.cli import jalankan; jalankan()",
+        f"{TANPA_SUBSET}; from kinerja_report.__main__ import utama; utama()",
         "build",
         str(tmp_path / "in"),
         "--out",
         str(tmp_path / "out"),
     )
     assert keluar.returncode == 0, keluar.stderr
-    assert keluar.stderr.startswith(PESAN_HARFBUZZ + "\n")
+    assert keluar.stderr.startswith(PETUNJUK_HARFBUZZ + "\n")
     assert keluar.stderr.count("HarfBuzz") == 1
-    assert "libharfbuzz-subset0" in PESAN_HARFBUZZ
+    assert "libharfbuzz-subset0" in PETUNJUK_HARFBUZZ
     assert "Selesai: 2 workbook dibaca (0 gagal)" in keluar.stdout
     assert len(list((tmp_path / "out").glob("2023/evaluasi/*.pdf"))) == 2

@@ -27,6 +27,19 @@ def subset_huruf_cepat() -> bool:
     return getattr(ffi, "harfbuzz_subset", True) is not None
 
 
+PETUNJUK_HARFBUZZ = (
+    "Catatan: pustaka sistem HarfBuzz-Subset tidak ditemukan, jadi PDF ditulis lebih lambat "
+    "(isinya tetap sama). Pasang paket libharfbuzz-subset0 (Debian/Ubuntu: "
+    "'apt-get install libharfbuzz-subset0') agar lebih cepat."
+)
+
+
+def petunjuk_huruf() -> str:
+    """What to tell a user before writing PDFs: :data:`PETUNJUK_HARFBUZZ` when fonts will be
+    subset the slow way, else ''."""
+    return "" if subset_huruf_cepat() else PETUNJUK_HARFBUZZ
+
+
 def render_pdf(html: str, folder_templat: Path, aset_lain: tuple[Path, ...] = ()) -> bytes:
     """A PDF of ``html``; relative URLs resolve in ``folder_templat``.
 
