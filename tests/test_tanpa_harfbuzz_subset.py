@@ -67,3 +67,24 @@ def test_build_memberi_petunjuk_sekali(tmp_path: Path) -> None:
     assert "libharfbuzz-subset0" in PETUNJUK_HARFBUZZ
     assert "Selesai: 2 workbook dibaca (0 gagal)" in keluar.stdout
     assert len(list((tmp_path / "out").glob("2023/evaluasi/*.pdf"))) == 2
+
+
+def test_pdf_sama_persis_dengan_fonttools() -> None:
+    # fontTools stamps each subset font with the clock; two renders a second apart must match
+    kode = f"""
+{TANPA_SUBSET}
+import io, os, time
+import pypdf
+from kinerja_report.render.html import FOLDER_TEMPLAT
+from kinerja_report.render.pdf import render_pdf
+
+html = "<link rel=stylesheet href=dasar.css><p>Capaian 95,41 %</p>"
+a = render_pdf(html, FOLDER_TEMPLAT)
+time.sleep(1.1)
+b = render_pdf(html, FOLDER_TEMPLAT)
+fonts = pypdf.PdfReader(io.BytesIO(b)).pages[0]["/Resources"]["/Font"]
+print(a == b, sorted(str(f.get_object()["/BaseFont"])[8:] for f in fonts.values()))
+print("SOURCE_DATE_EPOCH" in os.environ)
+"""
+    keluar = _python("-c", kode)
+    assert keluar.stdout == "True ['Liberation-Sans']\nFalse\n", keluar.stderr
