@@ -26,6 +26,7 @@ from kinerja_report.pipeline import HasilBuild, build, kumpulkan
 from kinerja_report.problems import Masalah, Tingkat
 from kinerja_report.progress import Progres
 from kinerja_report.read.numbers import BukanAngka, parse_angka
+from kinerja_report.render.pdf import petunjuk_huruf
 from kinerja_report.sinyal import keluar_karena_sinyal
 
 BATAS_TAMPIL = 30
@@ -50,14 +51,19 @@ class ProgresRich:
 BANTUAN = "Tampilkan bantuan ini lalu keluar."
 
 
-@click.group()
+@click.group(invoke_without_command=True)
 @click.help_option("-h", "--help", help=BANTUAN)
-@click.version_option(__version__, prog_name="kinerja", help="Tampilkan versi lalu keluar.")
+@click.version_option(
+    __version__, message="kinerja-report %(version)s", help="Tampilkan versi lalu keluar."
+)
 @click.option("--debug", is_flag=True, help="Tampilkan traceback bila terjadi galat tak terduga.")
 @click.pass_context
 def main(ctx: click.Context, debug: bool) -> None:
     """kinerja-report: capaian kinerja dan laporan evaluasi dari workbook OPD."""
     ctx.obj = {"debug": debug}
+    if ctx.invoked_subcommand is None:  # 'kinerja' or 'python -m kinerja_report' alone
+        click.echo(f"kinerja-report {__version__}")
+        click.echo(ctx.get_help())
 
 
 T = TypeVar("T")
@@ -189,6 +195,8 @@ def _jalankan(
 def build_command(ctx: click.Context, masukan: Path, keluaran: Path) -> None:
     """Baca semua workbook di folder MASUKAN, hitung capaian, tulis CSV dan PDF ke --out."""
     console = Console(stderr=True)
+    if petunjuk := petunjuk_huruf():  # once per build
+        console.print(petunjuk, highlight=False, soft_wrap=True)
     hasil = _jalankan(
         ctx, console, lambda progres: build(masukan, keluaran, progres), keluaran / NAMA_LOG
     )

@@ -1,4 +1,4 @@
-"""Indonesian number and date formats (babel, locale ``id_ID``), as DOMAIN.md section 9 sets.
+"""Indonesian number and date formats (babel, locale ``id_ID``), as docs/format.md sets.
 
 ``1.234.567,89`` for numbers, ``Rp 1.234.567`` for money, ``95,41 %`` for percentages,
 ``8 Juni 2022`` for dates. A value that is not finite (``inf``, ``nan``) prints as '', like

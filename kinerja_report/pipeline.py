@@ -13,6 +13,7 @@ problem; :func:`build` adds rendering and writing the outputs of the documented 
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -91,11 +92,12 @@ class HasilBuild:
 
 
 def kumpulkan(
-    masukan: Path, progres: Progres | None = None, kecuali: Path | None = None
+    masukan: str | os.PathLike[str], progres: Progres | None = None, kecuali: Path | None = None
 ) -> Kumpulan:
     """Read every workbook below ``masukan``, check and compute. Never raises for bad data
     in a workbook; raises :class:`~kinerja_report.errors.PengaturanTidakValid` for a bad
     settings file."""
+    masukan = Path(masukan)
     problems: list[Masalah] = []
     pengaturan = baca_pengaturan(masukan)
     if pengaturan is None:
@@ -185,7 +187,10 @@ def _laporan(
 
 
 def build(
-    masukan: Path, keluaran: Path, progres: Progres | None = None, pekerja: int | None = None
+    masukan: str | os.PathLike[str],
+    keluaran: str | os.PathLike[str],
+    progres: Progres | None = None,
+    pekerja: int | None = None,
 ) -> HasilBuild:
     """Read ``masukan`` and write every output below ``keluaran``; PDFs are rendered by
     ``pekerja`` processes (default one per CPU).
@@ -201,6 +206,7 @@ def build(
     on every system.
     """
     progres = progres or TanpaProgres()
+    masukan, keluaran = Path(masukan), Path(keluaran)
     with FolderKeluaran(keluaran, masukan) as out:
         kumpulan = kumpulkan(masukan, progres, kecuali=keluaran)
         written = [

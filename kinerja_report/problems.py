@@ -3,7 +3,8 @@
 A *problem* is a data issue that is collected and reported with all the others (the build
 goes on); a :class:`~kinerja_report.errors.KinerjaError` is a fatal issue for one workbook.
 Every problem code lives in :data:`KATALOG`, with its severity and its Indonesian message
-template, so that tests and users can key on the code.
+template, so that tests and users can key on the code; docs/kode-masalah.md says when each
+occurs and what a user can do (a test checks every code is there).
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ KATALOG: dict[str, JenisMasalah] = {
     "format-belum-didukung": JenisMasalah(
         Tingkat.GALAT,
         "Format berkas {format} belum didukung; simpan ulang sebagai .xlsx di Excel/LibreOffice",
-        "Old .xls and other formats are not read yet.",
+        "OpenDocument (.ods) and binary (.xlsb) workbooks are not read (.xls is, with xlrd).",
     ),
     "header-tidak-ditemukan": JenisMasalah(
         Tingkat.GALAT,
@@ -254,7 +255,8 @@ KATALOG: dict[str, JenisMasalah] = {
         Tingkat.GALAT,
         "Isi berkas berformat Excel lama (.xls, Excel 97-2003), bukan .xlsx; buka di Excel "
         "atau LibreOffice, simpan sebagai Excel Workbook (.xlsx), lalu jalankan lagi",
-        "The content is an old binary .xls (OLE2) workbook, not .xlsx.",
+        "The safety check found an old binary .xls (OLE2) workbook; the reader then reads it "
+        "with xlrd, whatever the file's name, so a build never reports this code.",
     ),
     "berkas-terpotong": JenisMasalah(
         Tingkat.GALAT,

@@ -838,7 +838,7 @@ def data_e81(ws: Worksheet, rows: list[Baris], berantakan: bool, rng: random.Ran
 
 
 def predikat(nilai: float) -> str:
-    """The Permendagri 86/2017 category scale (DOMAIN.md section 3)."""
+    """The Permendagri 86/2017 category scale (docs/capaian.md, 'Kategori')."""
     for batas, label in ((91, "Sangat Tinggi"), (76, "Tinggi"), (66, "Sedang")):
         if nilai >= batas:
             return label

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import importlib.metadata
 import re
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
+from kinerja_report import __version__
 from kinerja_report.cli import main
+from kinerja_report.render.pdf import subset_huruf_cepat
 from tests.builders import BARIS_CONTOH, buat_evaluasi
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -28,6 +31,18 @@ def test_build_berhasil_exit_0_dengan_ringkasan(tmp_path: Path) -> None:
         "Selesai: 1 workbook dibaca (0 gagal), 3 baris capaian dari 1 perangkat daerah, 2 PDF; "
         "0 galat, 5 peringatan."
     )
+    # the hint about libharfbuzz-subset0 only where WeasyPrint lacks it
+    assert ("HarfBuzz-Subset" in result.stderr) is not subset_huruf_cepat()
+
+
+def test_versi() -> None:
+    assert __version__ == importlib.metadata.version("kinerja-report")  # one place: pyproject
+    result = CliRunner().invoke(main, ["--version"])
+    assert (result.exit_code, result.stdout) == (0, f"kinerja-report {__version__}\n")
+    # alone, the command says its version, then its help
+    result = CliRunner().invoke(main, [], prog_name="kinerja")
+    assert result.exit_code == 0
+    assert result.stdout.startswith(f"kinerja-report {__version__}\nUsage: kinerja [OPTIONS]")
 
 
 def test_build_dengan_berkas_rusak_exit_1_tanpa_traceback(tmp_path: Path) -> None:

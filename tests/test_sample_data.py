@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from pypdf import PdfReader
 
 from kinerja_report.cli import main
-from tests.conftest import SAMPLE_DATA
+from tests.conftest import SAMPLE_DATA, peringatan_render
 
 
 @pytest.fixture(scope="module")
@@ -27,7 +27,7 @@ def hasil(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     finally:
         logging.getLogger("weasyprint").removeHandler(handler)
     assert result.exit_code == 0, result.output
-    assert warnings == []  # WeasyPrint warned about nothing, in any worker
+    assert peringatan_render(warnings) == []  # WeasyPrint warned about nothing, in any worker
     return out, result.stdout
 
 

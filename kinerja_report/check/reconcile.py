@@ -1,10 +1,10 @@
 """Comparing the workbook's own totals with ours; each mismatch is reported by cell.
 
 Form E.81 carries its own arithmetic: 13 = 9 + 10 + 11 + 12 (K and Rp), 14 = 7 + 13,
-15 = 14 / 6 x 100. Real files contain their own errors; showing them is a feature. 14 = 7 + 13
-holds for counts only: for a rate (percentage, index, score) the value to date is the latest
-one, and a column 14 that adds the years up (Deli Serdang 2025: 100 % + 100 % = 200 %) is
-reported at its cell.
+15 = 14 / 6 x 100 (docs/formulir.md). Real files contain their own errors; showing them is a
+feature. 14 = 7 + 13 holds for counts only: for a rate (percentage, index, score) the value to
+date is the latest one, and a column 14 that adds the years up (Deli Serdang 2025: 100 % +
+100 % = 200 %) is reported at its cell.
 """
 
 from __future__ import annotations

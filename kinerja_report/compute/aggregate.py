@@ -1,4 +1,5 @@
-"""Aggregates of capaian rows: per OPD, per sasaran, per tujuan; average and count per kategori."""
+"""Aggregates of capaian rows: per OPD, per sasaran, per tujuan; average and count per kategori
+(docs/capaian.md, 'Rata-rata dan agregat')."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""Budget absorption (serapan) and efficiency: capaian kinerja against serapan anggaran."""
+"""Budget absorption (serapan) and efficiency: capaian kinerja against serapan anggaran
+(docs/capaian.md, 'Anggaran')."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Capaian (achievement) arithmetic, as DOMAIN.md section 3 and the regulations give it.
+"""Capaian (achievement) arithmetic, as docs/capaian.md describes it.
 
 * positive indicator: capaian = R / T x 100;
 * negative indicator (formula A, the default): capaian = (2T - R) / T x 100, floored at 0;
@@ -85,7 +85,19 @@ def _target_nol(realisasi: float, polaritas: Polaritas) -> HasilCapaian:
 def hitung_capaian(
     target: Nilai, realisasi: Nilai, polaritas: Polaritas, aturan: AturanCapaian = BAKU
 ) -> HasilCapaian:
-    """Capaian from two cell values: numbers, ranges, or texts of one qualitative scale."""
+    """Capaian from two cell values: numbers, ranges, or texts of one qualitative scale.
+
+    ``target`` and ``realisasi`` are :class:`Nilai` (``Nilai(angka=13.5)``,
+    ``Nilai(teks="WTP")``, ``Nilai(teks="80-90")``); ``aturan`` holds the region's choices
+    (negative formula A or B, category scale). The result's ``persen`` is None when the
+    capaian cannot be computed, with the reason in ``alasan``; ``rumus`` names the rule used.
+    The rules: docs/capaian.md.
+
+    >>> hitung_capaian(Nilai(angka=13.5), Nilai(angka=14.12), Polaritas.NEGATIF).rumus
+    'negatif A: (2T-R)/T x 100, min 0'
+    >>> hitung_capaian(Nilai(teks="WTP"), Nilai(teks="WDP"), Polaritas.POSITIF).persen
+    75.0
+    """
     if target.kosong:
         return HasilCapaian(None, "", "target kosong")
     if realisasi.kosong:

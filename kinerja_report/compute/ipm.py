@@ -1,4 +1,4 @@
-"""Indeks Pembangunan Manusia (IPM), BPS method (DOMAIN.md section 8).
+"""Indeks Pembangunan Manusia (IPM), BPS method (docs/ipm.md).
 
 ::
 

@@ -1,5 +1,6 @@
 """IPM per year from a components table, the contribution of each dimension to the change,
-and a warning wherever an RPJMD target and a realisation come from different BPS series."""
+and a warning wherever an RPJMD target and a realisation come from different BPS series
+(docs/ipm.md)."""
 
 from __future__ import annotations
 

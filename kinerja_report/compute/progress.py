@@ -2,8 +2,9 @@
 
 Realisation to date (column 14 of form E.81) is the sum of the years so far for indicators
 whose years add up (``antar_tahun`` ``jumlah``: counts), else the latest value (rates,
-percentages, indices: ``terakhir``). The end year is the period's own (the header of
-column 6, the RPJMD matrix or ``[periode] akhir``), never a constant. The status:
+percentages, indices: ``terakhir``); docs/capaian.md, 'Kemajuan menuju target akhir
+periode'. The end year is the period's own (the header of column 6, the RPJMD matrix or
+``[periode] akhir``), never a constant. The status:
 
 * ``tercapai``: capaian of the realisation to date against the end target is >= 100;
 * else the realisation is projected to the end year: for ``jumlah`` indicators, the

@@ -1,4 +1,5 @@
-"""The yearly realisation of an E.81 row from its quarters, by the indicator's aggregation.
+"""The yearly realisation of an E.81 row from its quarters, by the indicator's aggregation
+(docs/capaian.md, 'Realisasi tahunan dari triwulan').
 
 ``kumulatif`` (the form's default, column 13 = 9 + 10 + 11 + 12) sums the quarters;
 ``akhir`` takes the last filled quarter; ``rata-rata`` their mean. With no quarter filled,

@@ -1,6 +1,6 @@
-"""The region's choices for computing capaian (DOMAIN.md section 3, each a **setting**).
+"""The region's choices for computing capaian (docs/capaian.md, each a **setting**).
 
-Defaults are the first option DOMAIN.md lists; ``pengaturan.toml`` may change them
+Defaults are the first option docs/capaian.md lists; ``pengaturan.toml`` may change them
 (section ``[capaian]``, see the README).
 """
 

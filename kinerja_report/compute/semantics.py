@@ -1,4 +1,5 @@
-"""What an indicator means: its polarity and how its yearly value follows from the quarters.
+"""What an indicator means: its polarity and how its yearly value follows from the quarters
+(docs/capaian.md, 'Polaritas dan agregasi' and 'Nilai antartahun').
 
 Sources, first that speaks wins (each result records which one, in the ``rumus`` column):
 

@@ -1,7 +1,13 @@
-"""Jinja2 environment: autoescape on for every template, strict undefined, our filters."""
+"""Jinja2 environment: autoescape on for every template, strict undefined, our filters.
+
+The templates, stylesheet and fonts live in the repository's ``templates/`` folder and are
+installed inside the package as ``kinerja_report.templates`` (see pyproject.toml), so they are
+found through :mod:`importlib.resources` in an editable install and in a wheel alike.
+"""
 
 from __future__ import annotations
 
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -10,7 +16,17 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from kinerja_report import formats
 from kinerja_report.model import Nilai
 
-FOLDER_TEMPLAT = Path(__file__).resolve().parents[2] / "templates"
+
+def _folder_templat() -> Path:
+    folder = resources.files("kinerja_report.templates")
+    if not isinstance(folder, Path):  # pragma: no cover - e.g. imported from a zip archive
+        raise RuntimeError(f"templates must be files on disk for WeasyPrint, not {folder!r}")
+    return folder.resolve()
+
+
+FOLDER_TEMPLAT = _folder_templat()
+"""The folder of the templates and their assets: the only files a document may load
+(besides the configured logo)."""
 
 
 def lingkungan(folder: Path = FOLDER_TEMPLAT) -> Environment:

@@ -2,20 +2,67 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from weasyprint import HTML
+from weasyprint.text import ffi
 
 from kinerja_report.render.fetcher import FetcherAman
+
+_STEMPEL_WAKTU = "SOURCE_DATE_EPOCH"
+_WAKTU_TETAP = "946684800"
+"""2000-01-01 00:00 UTC, the fixed date rekap.xlsx carries too."""
+
+
+def subset_huruf_cepat() -> bool:
+    """Whether WeasyPrint found the HarfBuzz subset library (Debian: libharfbuzz-subset0).
+
+    Without it WeasyPrint still embeds our fonts, subsetting them with fontTools: the PDFs
+    show the same but take longer to write (and WeasyPrint's import warns that future
+    versions will require the library).
+    """
+    return getattr(ffi, "harfbuzz_subset", True) is not None
+
+
+PETUNJUK_HARFBUZZ = (
+    "Catatan: pustaka sistem HarfBuzz-Subset tidak ditemukan, jadi PDF ditulis lebih lambat "
+    "(isinya tetap sama). Pasang paket libharfbuzz-subset0 (Debian/Ubuntu: "
+    "'apt-get install libharfbuzz-subset0') agar lebih cepat."
+)
+
+
+def petunjuk_huruf() -> str:
+    """What to tell a user before writing PDFs: :data:`PETUNJUK_HARFBUZZ` when fonts will be
+    subset the slow way, else ''."""
+    return "" if subset_huruf_cepat() else PETUNJUK_HARFBUZZ
 
 
 def render_pdf(html: str, folder_templat: Path, aset_lain: tuple[Path, ...] = ()) -> bytes:
     """A PDF of ``html``; relative URLs resolve in ``folder_templat``.
 
     Only files below ``folder_templat`` and the files in ``aset_lain`` (the logo) can be
-    loaded by the document.
+    loaded by the document. The same HTML gives the same bytes.
     """
     fetcher = FetcherAman([folder_templat], aset_lain)
     document = HTML(string=html, base_url=folder_templat.as_uri() + "/", url_fetcher=fetcher)
-    pdf: bytes = document.write_pdf()
+    with _stempel_font_tetap():
+        pdf: bytes = document.write_pdf()
     return pdf
+
+
+@contextmanager
+def _stempel_font_tetap() -> Iterator[None]:
+    """fontTools, which subsets the fonts when HarfBuzz-Subset is missing, stamps each font
+    with the current time unless SOURCE_DATE_EPOCH (the reproducible-builds convention) is
+    set; a fixed stamp keeps the same input giving the same PDF. A value the user set wins."""
+    if subset_huruf_cepat() or _STEMPEL_WAKTU in os.environ:
+        yield
+        return
+    os.environ[_STEMPEL_WAKTU] = _WAKTU_TETAP
+    try:
+        yield
+    finally:
+        os.environ.pop(_STEMPEL_WAKTU, None)

@@ -9,6 +9,9 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from enum import Enum, auto
+from typing import Any
 
 from kinerja_report.compute.table import BarisCapaian
 from kinerja_report.model import Nilai
@@ -41,46 +44,94 @@ def _persen(value: float | None) -> str:
     return angka_csv(round(value, 2)) if value is not None else ""
 
 
-_KOLOM: tuple[tuple[str, Callable[[BarisCapaian], str]], ...] = (
-    ("tahun", lambda r: str(r.tahun)),
-    ("opd", lambda r: netralkan(r.opd)),
-    ("kode", lambda r: netralkan(r.kode)),
-    ("tingkat", lambda r: r.tingkat.value),
-    ("indikator", lambda r: netralkan(r.indikator)),
-    ("satuan", lambda r: netralkan(r.satuan)),
-    ("polaritas", lambda r: r.polaritas.value),
-    ("target", lambda r: _nilai_csv(r.target)),
-    ("realisasi", lambda r: _nilai_csv(r.realisasi)),
-    ("capaian_persen", lambda r: _persen(r.capaian.persen)),
-    ("kategori", lambda r: r.kategori),
-    ("sumber", lambda r: netralkan(str(r.realisasi.sumber or ""))),
+class Jenis(Enum):
+    """What a capaian.csv column holds: how the CSV writes it, and its dtype in the library's
+    DataFrame (:func:`kinerja_report.tabel.tabel_capaian`)."""
+
+    BULAT = auto()
+    """A whole number (the year)."""
+    TAHUN = auto()
+    """A year, or None when not known (the end year of the period)."""
+    ANGKA = auto()
+    """A number or None."""
+    PERSEN = auto()
+    """A percentage or None, rounded to 2 decimals."""
+    NILAI = auto()
+    """A cell value (:class:`Nilai`): a number, or a text such as a qualitative target 'WTP'."""
+    RUPIAH = auto()
+    """A cell value of a rupiah column: its number (text there is a 'teks-di-kolom-angka'
+    error; the CSV still shows it)."""
+    TEKS = auto()
+    """Text from the workbooks (names, codes, cells): neutralised in the CSV."""
+    LABEL = auto()
+    """One of the tool's own words (tingkat, polaritas, agregasi, status ...)."""
+    KATEGORI = auto()
+    """A label of the category scale, which is ordered."""
+
+
+@dataclass(frozen=True)
+class KolomCapaian:
+    """One column of capaian.csv: its name, what it holds, and its value for a row."""
+
+    nama: str
+    jenis: Jenis
+    nilai: Callable[[BarisCapaian], Any]
+
+
+_FORMAT_CSV: dict[Jenis, Callable[[Any], str]] = {
+    Jenis.BULAT: str,
+    Jenis.TAHUN: lambda value: str(value or ""),
+    Jenis.ANGKA: angka_csv,
+    Jenis.PERSEN: _persen,
+    Jenis.NILAI: _nilai_csv,
+    Jenis.RUPIAH: _nilai_csv,
+    Jenis.TEKS: netralkan,
+    Jenis.LABEL: str,
+    Jenis.KATEGORI: str,
+}
+
+_K = KolomCapaian
+KOLOM: tuple[KolomCapaian, ...] = (
+    _K("tahun", Jenis.BULAT, lambda r: r.tahun),
+    _K("opd", Jenis.TEKS, lambda r: r.opd),
+    _K("kode", Jenis.TEKS, lambda r: r.kode),
+    _K("tingkat", Jenis.LABEL, lambda r: r.tingkat.value),
+    _K("indikator", Jenis.TEKS, lambda r: r.indikator),
+    _K("satuan", Jenis.TEKS, lambda r: r.satuan),
+    _K("polaritas", Jenis.LABEL, lambda r: r.polaritas.value),
+    _K("target", Jenis.NILAI, lambda r: r.target),
+    _K("realisasi", Jenis.NILAI, lambda r: r.realisasi),
+    _K("capaian_persen", Jenis.PERSEN, lambda r: r.capaian.persen),
+    _K("kategori", Jenis.KATEGORI, lambda r: r.kategori),
+    _K("sumber", Jenis.TEKS, lambda r: str(r.realisasi.sumber or "")),
     # beyond the contract:
-    ("rumus", lambda r: netralkan(r.rumus)),
-    ("agregasi", lambda r: r.sifat.agregasi.value),
-    ("uraian", lambda r: netralkan(r.uraian)),
-    ("sasaran", lambda r: netralkan(r.sasaran)),
-    ("sumber_target", lambda r: netralkan(str(r.target.sumber or ""))),
-    ("capaian_tw1", lambda r: _persen(r.capaian_sampai(1))),
-    ("capaian_tw2", lambda r: _persen(r.capaian_sampai(2))),
-    ("capaian_tw3", lambda r: _persen(r.capaian_sampai(3))),
-    ("capaian_tw4", lambda r: _persen(r.capaian_sampai(4))),
-    ("target_rp", lambda r: _nilai_csv(r.target_rp)),
-    ("realisasi_rp", lambda r: _nilai_csv(r.realisasi_rp)),
-    ("serapan_persen", lambda r: _persen(r.serapan)),
-    ("efisiensi", lambda r: r.efisiensi),
-    ("tahun_akhir", lambda r: str(r.tahun_akhir or "")),
-    ("target_akhir", lambda r: _nilai_csv(r.target_akhir)),
-    ("realisasi_sd", lambda r: angka_csv(r.kemajuan.realisasi_sd)),
-    ("capaian_sd_persen", lambda r: _persen(r.kemajuan.capaian_sd)),
-    ("proyeksi_akhir", lambda r: angka_csv(r.kemajuan.proyeksi)),
-    ("status_akhir", lambda r: r.kemajuan.status),
+    _K("rumus", Jenis.TEKS, lambda r: r.rumus),
+    _K("agregasi", Jenis.LABEL, lambda r: r.sifat.agregasi.value),
+    _K("uraian", Jenis.TEKS, lambda r: r.uraian),
+    _K("sasaran", Jenis.TEKS, lambda r: r.sasaran),
+    _K("sumber_target", Jenis.TEKS, lambda r: str(r.target.sumber or "")),
+    _K("capaian_tw1", Jenis.PERSEN, lambda r: r.capaian_sampai(1)),
+    _K("capaian_tw2", Jenis.PERSEN, lambda r: r.capaian_sampai(2)),
+    _K("capaian_tw3", Jenis.PERSEN, lambda r: r.capaian_sampai(3)),
+    _K("capaian_tw4", Jenis.PERSEN, lambda r: r.capaian_sampai(4)),
+    _K("target_rp", Jenis.RUPIAH, lambda r: r.target_rp),
+    _K("realisasi_rp", Jenis.RUPIAH, lambda r: r.realisasi_rp),
+    _K("serapan_persen", Jenis.PERSEN, lambda r: r.serapan),
+    _K("efisiensi", Jenis.LABEL, lambda r: r.efisiensi),
+    _K("tahun_akhir", Jenis.TAHUN, lambda r: r.tahun_akhir),
+    _K("target_akhir", Jenis.NILAI, lambda r: r.target_akhir),
+    _K("realisasi_sd", Jenis.ANGKA, lambda r: r.kemajuan.realisasi_sd),
+    _K("capaian_sd_persen", Jenis.PERSEN, lambda r: r.kemajuan.capaian_sd),
+    _K("proyeksi_akhir", Jenis.ANGKA, lambda r: r.kemajuan.proyeksi),
+    _K("status_akhir", Jenis.LABEL, lambda r: r.kemajuan.status),
 )
-KOLOM_CAPAIAN = tuple(name for name, _ in _KOLOM)
-"""The columns of capaian.csv; the first twelve are a contract for other tools."""
+"""The columns of capaian.csv, in order; the first twelve are a contract for other tools.
+The library's DataFrame is built from this same table."""
+KOLOM_CAPAIAN = tuple(kolom.nama for kolom in KOLOM)
 
 
 def _baris_capaian(row: BarisCapaian) -> list[str]:
-    return [fn(row) for _, fn in _KOLOM]
+    return [_FORMAT_CSV[kolom.jenis](kolom.nilai(row)) for kolom in KOLOM]
 
 
 def _csv_bytes(header: Sequence[str], rows: Iterable[Sequence[str]]) -> bytes:

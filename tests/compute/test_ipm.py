@@ -1,4 +1,4 @@
-"""IPM, BPS method (DOMAIN.md section 8): published values, indices, status, decomposition."""
+"""IPM, BPS method (docs/ipm.md): published values, indices, status, decomposition."""
 
 from __future__ import annotations
 
