@@ -24,7 +24,7 @@ from typing import Literal, NamedTuple
 from kinerja_report.compute.report import LaporanOpd, pagu_per_simpul
 from kinerja_report.compute.table import BarisCapaian
 from kinerja_report.model import Nilai, Penandatangan, TingkatIndikator
-from kinerja_report.problems import Masalah, masalah
+from kinerja_report.problems import Masalah, masalah, masalah_di
 from kinerja_report.read.normalize import normalisasi
 from kinerja_report.settings import Daerah
 
@@ -169,11 +169,9 @@ def _kepala_opd(
     kepala = _penandatangan(konteks.penandatangan, lap.tahun, _dari_opd(nama))
     blok = lap.tanda_tangan
     if kepala is not None and blok is not None and not _orang_sama(kepala, blok.penandatangan):
-        problems[("berbeda", nama, lap.tahun)] = masalah(
+        problems[("berbeda", nama, lap.tahun)] = masalah_di(
             "penandatangan-berbeda",
-            blok.sumber.berkas,
-            blok.sumber.lembar,
-            blok.sumber.sel,
+            blok.sumber,
             opd=lap.opd,
             tahun=lap.tahun,
             daftar=kepala.nama,
@@ -181,11 +179,9 @@ def _kepala_opd(
         )
     if kepala is None and blok is not None:
         kepala = blok.penandatangan
-        problems[("formulir", nama, lap.tahun)] = masalah(
+        problems[("formulir", nama, lap.tahun)] = masalah_di(
             "penandatangan-dari-formulir",
-            blok.sumber.berkas,
-            blok.sumber.lembar,
-            blok.sumber.sel,
+            blok.sumber,
             opd=lap.opd,
             tahun=lap.tahun,
             nama=kepala.nama,
