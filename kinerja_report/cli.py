@@ -6,6 +6,7 @@ Errors are translated here, in one place; a traceback appears only with ``--debu
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -61,6 +62,8 @@ BANTUAN = "Tampilkan bantuan ini lalu keluar."
 def main(ctx: click.Context, debug: bool) -> None:
     """kinerja-report: capaian kinerja dan laporan evaluasi dari workbook OPD."""
     ctx.obj = {"debug": debug}
+    if debug:  # the PDF workers keep their stderr (kinerja_report/render/abaikan_sinyal.py)
+        os.environ["KINERJA_DEBUG"] = "1"
     if ctx.invoked_subcommand is None:  # 'kinerja' or 'python -m kinerja_report' alone
         click.echo(f"kinerja-report {__version__}")
         click.echo(ctx.get_help())

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from kinerja_report.check.angka import periksa_angka
@@ -209,6 +209,12 @@ def build(
     masukan, keluaran = Path(masukan), Path(keluaran)
     with FolderKeluaran(keluaran, masukan) as out:
         kumpulan = kumpulkan(masukan, progres, kecuali=keluaran)
+        if kumpulan.jumlah_berkas == 0:  # nothing read: the previous results stay untouched
+            out.batalkan()
+            return HasilBuild(_dengan(kumpulan, masalah("keluaran-tidak-diubah")), ())
+        if kumpulan.berkas_gagal:  # a workbook that failed keeps its previous documents
+            out.pertahankan_lama = True
+            kumpulan = _dengan(kumpulan, masalah("hasil-lama-dipertahankan"))
         written = [
             out.tulis("capaian.csv", csv_capaian(kumpulan.baris)),
             out.tulis("masalah.csv", csv_masalah(kumpulan.masalah)),
@@ -219,6 +225,10 @@ def build(
         )
         written.extend(_tulis_pdf(tugas, out, progres, pekerja))
     return HasilBuild(kumpulan, tuple(written))
+
+
+def _dengan(kumpulan: Kumpulan, problem: Masalah) -> Kumpulan:
+    return replace(kumpulan, masalah=(*kumpulan.masalah, problem))
 
 
 def _lembar_rekap(kumpulan: Kumpulan) -> list[LembarRekap]:

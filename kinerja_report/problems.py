@@ -351,6 +351,17 @@ KATALOG: dict[str, JenisMasalah] = {
         "dalam persen (mungkin maksudnya {persen}); capaian dihitung dari angka apa adanya",
         "A realisation like 0,85 against a percentage target like 85.",
     ),
+    "keluaran-tidak-diubah": JenisMasalah(
+        Tingkat.INFO,
+        "Tidak ada workbook yang dibaca; folder hasil tidak diubah (hasil build sebelumnya tetap)",
+        "A build that read no workbook writes nothing and removes nothing.",
+    ),
+    "hasil-lama-dipertahankan": JenisMasalah(
+        Tingkat.PERINGATAN,
+        "Ada workbook yang gagal dibaca; dokumen dari build sebelumnya yang tidak dibuat ulang "
+        "dibiarkan di folder hasil sampai build berikutnya membaca semua workbook",
+        "Old outputs are not removed while a workbook fails: its last good PDFs stay.",
+    ),
     "keluaran-terkunci-usang": JenisMasalah(
         Tingkat.GALAT,
         "Folder hasil masih terkunci oleh build (PID {pid}) yang sudah berhenti: proses sisa "

@@ -88,6 +88,13 @@ class Build:
                 continue
         return hasil
 
+    def ada_forkserver(self) -> bool:
+        try:
+            keturunan = psutil.Process(self.proses.pid).children(recursive=True)
+            return any("forkserver" in " ".join(p.cmdline()) for p in keturunan)
+        except psutil.Error:
+            return False
+
     def tunggu_fase_pdf(self) -> list[psutil.Process]:
         """Wait until two workers render: rekap.xlsx is staged just before the PDF phase."""
         self.tunggu(
@@ -197,7 +204,7 @@ def test_sigkill_di_fase_pdf_pekerja_ikut_berhenti(
     assert not list(out.glob(".sementara-*"))  # the killed build's staging is gone too
 
 
-@pytest.mark.parametrize("saat", ["mulai", "membaca", "pdf"])
+@pytest.mark.parametrize("saat", ["mulai", "membaca", "awal-pdf", "pdf"])
 def test_ctrl_c_satu_baris_exit_130(
     masukan: Path, tmp_path: Path, saat: str, bangun: Callable[..., Build]
 ) -> None:
@@ -207,6 +214,9 @@ def test_ctrl_c_satu_baris_exit_130(
         time.sleep(0.3)  # still importing
     elif saat == "membaca":
         proses.tunggu(lambda: bool(list(out.glob(".sementara-*"))), "staging folder")
+    elif saat == "awal-pdf":  # the PDF fork server has started: still importing WeasyPrint
+        proses.tunggu(proses.ada_forkserver, "PDF fork server")
+        time.sleep(0.05)  # past its start (a signal in those milliseconds may be lost)
     else:
         proses.tunggu_fase_pdf()
     os.killpg(proses.proses.pid, signal.SIGINT)  # a terminal sends Ctrl-C to the whole group

@@ -109,16 +109,41 @@ def _konteks() -> BaseContext:
     from multiprocessing import forkserver
 
     konteks = multiprocessing.get_context("forkserver")
-    konteks.set_forkserver_preload(["kinerja_report.render.pdf"])  # WeasyPrint imported once
-    # The server, and so every worker it forks, starts with SIGINT and SIGTERM blocked: a
-    # Ctrl-C or a SIGTERM sent to the whole process group is for the build alone, which then
-    # stops its workers. Blocked, not ignored, so that one arriving meanwhile reaches the build.
-    lama = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
-    try:
+    # The server ignores SIGINT and SIGTERM from its very start (a Ctrl-C or a SIGTERM sent to
+    # the whole process group is for the build alone, which then stops its workers; every
+    # worker the server forks inherits that): an ignored signal stays ignored across exec,
+    # a blocked one does not. Meanwhile the build blocks them, so that one arriving in those
+    # milliseconds is delivered to the build afterwards, not lost. The first preload module
+    # ignores them again (and silences the workers' stderr); then WeasyPrint is imported once.
+    konteks.set_forkserver_preload(
+        ["kinerja_report.render.abaikan_sinyal", "kinerja_report.render.pdf"]
+    )
+    with _sinyal_diabaikan_untuk_anak():
         forkserver.ensure_running()
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, lama)
     return konteks
+
+
+@contextmanager
+def _sinyal_diabaikan_untuk_anak() -> Iterator[None]:
+    """Within the block, processes started by exec ignore SIGINT and SIGTERM; this process
+    receives them after the block (only possible in the main thread: elsewhere, nothing).
+
+    The block lasts the few milliseconds of starting the server. A signal sent then to the
+    whole process group may be lost when another thread (the progress bar's) takes it while
+    it is ignored: pressing Ctrl-C again works. That is the price of never printing the
+    server's start-up traceback."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    sinyal = (signal.SIGINT, signal.SIGTERM)
+    lama_mask = signal.pthread_sigmask(signal.SIG_BLOCK, set(sinyal))
+    lama = {sig: signal.signal(sig, signal.SIG_IGN) for sig in sinyal}
+    try:
+        yield
+    finally:
+        for sig, handler in lama.items():
+            signal.signal(sig, handler)
+        signal.pthread_sigmask(signal.SIG_SETMASK, lama_mask)
 
 
 @contextmanager

@@ -75,6 +75,15 @@ class FolderKeluaran:
         self._staging = keluaran / f"{AWALAN_SEMENTARA}{os.getpid()}"
         self._files: dict[PurePosixPath, str] = {}
         self._kunci = KunciKeluaran(keluaran)
+        self.pertahankan_lama = False
+        """True: outputs of earlier builds that this one did not write again are kept (and
+        stay listed), e.g. when a workbook failed to read: its old PDFs are better than none."""
+        self._batal = False
+
+    def batalkan(self) -> None:
+        """Leave the output folder exactly as it was: nothing staged is moved in, nothing
+        removed (a build that read no workbook at all)."""
+        self._batal = True
 
     def __enter__(self) -> FolderKeluaran:
         if self.masukan is not None and mencakup(self.keluaran, self.masukan):
@@ -145,6 +154,8 @@ class FolderKeluaran:
             final = self.keluaran / path
             final.parent.mkdir(parents=True, exist_ok=True)
             (self._staging / path).replace(final)
+        if self.pertahankan_lama:
+            return  # the widened list stays: the kept files remain ours to manage later
         hapus_usang(self.keluaran, lama, baru)
         self._ganti_daftar(baru)
 
@@ -160,7 +171,7 @@ class FolderKeluaran:
         tb: TracebackType | None,
     ) -> None:
         try:
-            if exc_type is None:
+            if exc_type is None and not self._batal:
                 self._periksa_tautan()
                 try:
                     self._pindahkan()

@@ -254,3 +254,29 @@ def test_keluaran_sama_dengan_atau_di_atas_masukan_ditolak(tmp_path: Path, kelua
         build(masukan, out)
     assert info.value.masalah.kode == "keluaran-mencakup-masukan"
     assert _sidik(tmp_path) == sebelum  # nothing written, nothing removed
+
+
+def test_workbook_rusak_tidak_menghapus_hasil_lama(tmp_path: Path) -> None:
+    """A truncated copy of a workbook, or an empty input, never removes the good PDFs of the
+    previous build (trial of a new user: both did)."""
+    from kinerja_report.pipeline import build
+    from tests.builders import BARIS_CONTOH, buat_evaluasi
+
+    masukan, keluaran = tmp_path / "masukan", tmp_path / "hasil"
+    path = buat_evaluasi(masukan / "bappeda.xlsx", "Bappeda", 2023, BARIS_CONTOH)
+    build(masukan, keluaran, pekerja=1)
+    pdfs = sorted(p.relative_to(keluaran) for p in keluaran.rglob("*.pdf"))
+    csv_lama = (keluaran / "capaian.csv").read_bytes()
+    assert pdfs
+    path.write_bytes(path.read_bytes()[:2000])  # a half-copied file
+    hasil = build(masukan, keluaran, pekerja=1)
+    assert not hasil.berhasil
+    assert "hasil-lama-dipertahankan" in {p.kode for p in hasil.kumpulan.masalah}
+    assert sorted(p.relative_to(keluaran) for p in keluaran.rglob("*.pdf")) == pdfs
+    path.unlink()
+    hasil = build(masukan, keluaran, pekerja=1)
+    assert "keluaran-tidak-diubah" in {p.kode for p in hasil.kumpulan.masalah}
+    assert sorted(p.relative_to(keluaran) for p in keluaran.rglob("*.pdf")) == pdfs
+    assert hasil.berkas_keluaran == ()
+    # the second build wrote capaian.csv without the failed workbook; the empty one did not
+    assert (keluaran / "capaian.csv").read_bytes() != csv_lama
