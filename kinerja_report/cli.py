@@ -19,6 +19,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from kinerja_report import __version__
+from kinerja_report.bantuan import pakai_bahasa_indonesia
 from kinerja_report.catatan import NAMA_LOG, tangkap_catatan, tulis_log
 from kinerja_report.compute.ipm import IpmTidakValid, hitung_ipm
 from kinerja_report.errors import GangguanSistem, KinerjaError
@@ -182,7 +183,9 @@ def _jalankan(
         sys.exit(3)
 
 
-@main.command("build")
+@main.command(
+    "build", short_help="Baca workbook, hitung capaian, tulis CSV, rekap dan PDF ke --out."
+)
 @click.help_option("-h", "--help", help=BANTUAN)
 @click.argument("masukan", type=click.Path(path_type=Path), callback=_folder_masukan)
 @click.option(
@@ -191,12 +194,18 @@ def _jalankan(
     type=click.Path(path_type=Path),
     callback=_folder_keluaran,
     default=Path("hasil"),
-    show_default=True,
-    help="Folder hasil.",
+    metavar="FOLDER",
+    help="Folder hasil (bawaan: hasil). Tidak boleh sama dengan MASUKAN atau di atasnya.",
 )
 @click.pass_context
 def build_command(ctx: click.Context, masukan: Path, keluaran: Path) -> None:
-    """Baca semua workbook di folder MASUKAN, hitung capaian, tulis CSV dan PDF ke --out."""
+    """Baca semua workbook di folder MASUKAN (beserta pengaturan.toml bila ada), hitung
+    capaian, tulis capaian.csv, masalah.csv, rekap.xlsx dan PDF ke --out.
+
+    Status keluar: 0 selesai; 1 ada galat data (lihat masalah.csv); 2 kesalahan penggunaan
+    atau pengaturan; 3 galat tak terduga; 4 gangguan komputer (disk penuh, memori habis);
+    130 dibatalkan (Ctrl-C).
+    """
     console = Console(stderr=True)
     if petunjuk := petunjuk_huruf():  # once per build
         console.print(petunjuk, highlight=False, soft_wrap=True)
@@ -208,7 +217,7 @@ def build_command(ctx: click.Context, masukan: Path, keluaran: Path) -> None:
     sys.exit(0 if hasil.berhasil else 1)
 
 
-@main.command("check")
+@main.command("check", short_help="Periksa workbook dan tampilkan semua masalah; tidak menulis.")
 @click.help_option("-h", "--help", help=BANTUAN)
 @click.argument("masukan", type=click.Path(path_type=Path), callback=_folder_masukan)
 @click.option("--json", "sebagai_json", is_flag=True, help="Cetak masalah sebagai JSON.")
@@ -263,11 +272,15 @@ def _tabel_masalah(problems: tuple[Masalah, ...]) -> None:
             p.sel,
             escape(p.pesan),
         )
-    Console(soft_wrap=False, width=max(160, Console().width)).print(table)
+    layar = Console()  # a terminal: its own width; piped to a file: wide, one row a line
+    Console(soft_wrap=False, width=layar.width if layar.is_terminal else 160).print(table)
 
 
 def _tampilkan_masalah(console: Console, hasil: HasilBuild) -> None:
-    shown = [p for p in hasil.kumpulan.masalah if p.tingkat is not Tingkat.INFO]
+    shown = sorted(  # errors first: they must not fall past the limit below
+        (p for p in hasil.kumpulan.masalah if p.tingkat is not Tingkat.INFO),
+        key=lambda p: p.tingkat is not Tingkat.GALAT,
+    )
     for problem in shown[:BATAS_TAMPIL]:
         warna = "red" if problem.tingkat is Tingkat.GALAT else "yellow"
         console.print(
@@ -311,7 +324,7 @@ def _opsi_angka(ctx: click.Context, param: click.Parameter, value: str) -> float
     return number
 
 
-@main.command("ipm")
+@main.command("ipm", short_help="Hitung IPM (metode BPS) dari UHH, HLS, RLS dan pengeluaran.")
 @click.help_option("-h", "--help", help=BANTUAN)
 @click.option(
     "--uhh",
@@ -369,3 +382,6 @@ def ipm_command(uhh: float, hls: float, rls: float, pengeluaran: float, sebagai_
         click.echo(f"{label:<19}: {format_decimal(nilai, format='0.0000', locale=LOCALE)}")
     ipm_teks = format_decimal(hasil.ipm_dibulatkan, format="#,##0.00", locale=LOCALE)
     click.echo(f"{'IPM':<19}: {ipm_teks} ({hasil.status})")
+
+
+pakai_bahasa_indonesia(main)

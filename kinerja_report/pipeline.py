@@ -174,7 +174,9 @@ def _laporan(
         problems.extend(periksa_periode(ev, pengaturan.periode_akhir, akhir))
         problems.extend(rekonsiliasi(ev, lambda row: sifat_baris(row, aturan, kamus)))
         problems.extend(periksa_angka(ev))
-        problems.extend(periksa_kontradiksi(ev))
+        problems.extend(
+            periksa_kontradiksi(ev, lambda row: sifat_baris(row, aturan, kamus).polaritas)
+        )
         rows, found = baris_evaluasi(ev, aturan, kamus, akhir)
         problems.extend(found)
         rows_per_ev.append(rows)

@@ -42,7 +42,7 @@ def test_versi() -> None:
     # alone, the command says its version, then its help
     result = CliRunner().invoke(main, [], prog_name="kinerja")
     assert result.exit_code == 0
-    assert result.stdout.startswith(f"kinerja-report {__version__}\nUsage: kinerja [OPTIONS]")
+    assert result.stdout.startswith(f"kinerja-report {__version__}\nPemakaian: kinerja [OPSI]")
 
 
 def test_build_dengan_berkas_rusak_exit_1_tanpa_traceback(tmp_path: Path) -> None:
@@ -272,3 +272,16 @@ def test_catatan_pustaka_ke_log_bukan_layar(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["build", str(masukan), "--out", str(out)])
     assert "catatan teknis" not in result.output
     assert log.read_text(encoding="utf-8") == ""  # the last build's, not an older one's
+
+
+def test_bantuan_dalam_bahasa_indonesia() -> None:
+    """click's own headings are Indonesian too; command descriptions are never cut off."""
+    result = CliRunner().invoke(main, ["--help"])
+    assert result.exit_code == 0
+    for kata in ("[OPSI] PERINTAH", "Pemakaian:", "Opsi:", "Perintah:"):
+        assert kata in result.stdout
+    for kata in ("Usage", "Options", "Commands", "..."):
+        assert kata not in result.stdout.replace("[ARGUMEN]...", "")
+    build_help = CliRunner().invoke(main, ["build", "--help"]).stdout
+    assert "--out FOLDER" in build_help
+    assert "default" not in build_help

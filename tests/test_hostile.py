@@ -268,7 +268,7 @@ def test_matriks_rpjmd_ganda_tidak_crash(tmp_path: Path) -> None:
     ]
     assert len(ipm_2024) == 2
     # 67,76 68,42 68,91 69,39: +0,53 a year reaches 70,45 in 2026 against a target of 70,31
-    assert {r.kemajuan.status for r in ipm_2024} == {"on track"}
+    assert {r.kemajuan.status for r in ipm_2024} == {"sesuai jalur"}
 
 
 # --- reasons in Indonesian, never a parser's English text ----------------------------------------

@@ -7,9 +7,11 @@ percentage column or the money spent says the work was done (Deli Serdang 2025, 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from kinerja_report.compute.realisasi import realisasi_anggaran
 from kinerja_report.formats import persen, rupiah
-from kinerja_report.model import EvaluasiRenja, IndikatorRenja
+from kinerja_report.model import EvaluasiRenja, IndikatorRenja, Polaritas
 from kinerja_report.problems import Masalah, masalah_di
 
 
@@ -25,10 +27,15 @@ def _bukti(row: IndikatorRenja) -> list[str]:
     return found
 
 
-def periksa_kontradiksi(evaluasi: EvaluasiRenja) -> list[Masalah]:
-    """A warning at the first quarterly K cell of every self-contradicting row."""
+def periksa_kontradiksi(
+    evaluasi: EvaluasiRenja, polaritas: Callable[[IndikatorRenja], Polaritas] | None = None
+) -> list[Masalah]:
+    """A warning at the first quarterly K cell of every self-contradicting row. A negative
+    indicator (``polaritas``: fewer cases is better) at 0 is a success, not a slip."""
     problems = []
     for row in evaluasi.indikator:
+        if polaritas is not None and polaritas(row) is Polaritas.NEGATIF:
+            continue
         if not row.target.angka or any(q.angka or q.teks for q in row.triwulan):
             continue
         if all(q.angka is None for q in row.triwulan):

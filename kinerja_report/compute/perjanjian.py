@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal, NamedTuple
 
-from kinerja_report.compute.report import LaporanOpd, pagu_per_simpul
+from kinerja_report.compute.report import LaporanOpd, pagu_program
 from kinerja_report.compute.table import BarisCapaian
 from kinerja_report.model import Nilai, Penandatangan, TingkatIndikator
 from kinerja_report.problems import Masalah, masalah, masalah_di
@@ -296,13 +296,13 @@ def sasaran_opd(baris: Sequence[BarisCapaian]) -> tuple[SasaranPk, ...]:
 
 
 def program_opd(baris: Sequence[BarisCapaian], keterangan: str = "") -> tuple[ProgramPk, ...]:
-    """Distinct programmes (code and name) with their pagu (:func:`pagu_per_simpul`, the one
+    """Distinct programmes (code and name) with their pagu (:func:`pagu_program`, the one
     rule for budgets); no budget, no row."""
     return tuple(
         ProgramPk(
             " ".join(part for part in (node.kode, node.uraian) if part), node.pagu, keterangan
         )
-        for node in pagu_per_simpul(baris)
+        for node in pagu_program(baris)
         if node.pagu > 0
     )
 

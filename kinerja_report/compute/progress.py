@@ -10,7 +10,7 @@ periode'. The end year is the period's own (the header of column 6, the RPJMD ma
 * else the realisation is projected to the end year: for ``jumlah`` indicators, the
   realisation to date plus the mean yearly realisation for each remaining year; otherwise
   the least-squares line through the yearly values (the latest value when there is one
-  year only); then ``on track`` when the projection's capaian is >= 100, ``berisiko`` when
+  year only); then ``sesuai jalur`` when the projection's capaian is >= 100, ``berisiko`` when
   it is >= 90, ``tidak tercapai`` below 90;
 * empty when the end year, the end target or the year's own realisation is missing.
 """
@@ -83,7 +83,7 @@ def kemajuan(
         return Kemajuan(realisasi_sd, capaian_sd, proyeksi, "tercapai")
     capaian_proyeksi = capaian_angka(target_akhir, proyeksi, polaritas, aturan).persen or 0.0
     if capaian_proyeksi >= 100:
-        status = "on track"
+        status = "sesuai jalur"
     elif capaian_proyeksi >= AMBANG_BERISIKO:
         status = "berisiko"
     else:

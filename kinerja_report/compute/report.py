@@ -120,15 +120,48 @@ def pagu_per_simpul(
     ]
 
 
+_ANAK = (TingkatIndikator.KEGIATAN, TingkatIndikator.SUB_KEGIATAN)
+
+
+def pagu_program(baris: Iterable[BarisCapaian]) -> list[PaguSimpul]:
+    """Each programme once with its budget: the amount on its own row; when its rows carry
+    none (older forms put the pagu on the kegiatan only), the sum of its kegiatan's, else of
+    its sub kegiatan's (each counted once by :func:`pagu_per_simpul`). The children of a
+    programme are the rows below it up to the next programme."""
+    groups: dict[tuple[str, str], list[BarisCapaian]] = {}
+    current: list[BarisCapaian] | None = None
+    for row in baris:
+        if row.tingkat is TingkatIndikator.PROGRAM:
+            current = groups.setdefault((row.kode.strip(), row.uraian.strip()), [])
+            current.append(row)
+        elif current is not None and row.tingkat in _ANAK:
+            current.append(row)
+    out = []
+    for (kode, uraian), rows in groups.items():
+        own = pagu_per_simpul(rows)
+        if own:
+            out.append(own[0])
+            continue
+        for tingkat in _ANAK:
+            children = pagu_per_simpul(rows, tingkat)
+            if children:
+                pagu = sum(child.pagu for child in children)
+                out.append(PaguSimpul(kode, uraian, pagu, sum(c.realisasi for c in children)))
+                break
+        else:
+            out.append(PaguSimpul(kode, uraian, 0.0, 0.0))
+    return out
+
+
 def anggaran(baris: Iterable[BarisCapaian]) -> RingkasanAnggaran:
-    """Budget of a set of rows: the programmes' pagu (:func:`pagu_per_simpul`); without
-    programme rows, the sub kegiatan rows the same way."""
+    """Budget of a set of rows: the programmes' (:func:`pagu_program`); without programme
+    rows, the kegiatan's, else the sub kegiatan's, each counted once."""
     rows = list(baris)
-    for tingkat in (TingkatIndikator.PROGRAM, TingkatIndikator.SUB_KEGIATAN):
-        nodes = pagu_per_simpul(rows, tingkat)
+    nodes = pagu_program(rows)
+    for tingkat in _ANAK:
         if any(node.pagu for node in nodes):
-            return RingkasanAnggaran(
-                pagu=sum(node.pagu for node in nodes),
-                realisasi=sum(node.realisasi for node in nodes),
-            )
-    return RingkasanAnggaran(0.0, 0.0)
+            break
+        nodes = pagu_per_simpul(rows, tingkat)
+    return RingkasanAnggaran(
+        pagu=sum(node.pagu for node in nodes), realisasi=sum(node.realisasi for node in nodes)
+    )

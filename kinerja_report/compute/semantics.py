@@ -101,6 +101,8 @@ def antar_tahun(
         return AntarTahun.TERAKHIR, "nama"
     if unit in SATUAN_JUMLAH or unit.split("/")[0].strip() in SATUAN_JUMLAH:
         return AntarTahun.JUMLAH, "satuan"
+    if set(re.findall(r"[a-z%]+", unit)) & set(SATUAN_TINGKAT):  # 'nilai indeks', 'skala 1-4'
+        return AntarTahun.TERAKHIR, "satuan"
     if agregasi is Agregasi.KUMULATIF:
         return AntarTahun.JUMLAH, "agregasi"
     return AntarTahun.TERAKHIR, "agregasi"

@@ -242,7 +242,7 @@ def tambah_kemajuan(rows: list[BarisCapaian], aturan: AturanCapaian) -> list[Bar
     """Add progress toward the end target to every row, from the same indicator's values in
     this and earlier years (matched by OPD, code and indicator name)."""
     # one value per indicator per year (the first met, should a name repeat within a year)
-    seri: dict[tuple[str, str, str], dict[int, float]] = defaultdict(dict)
+    seri: dict[tuple[str, str, str, str], dict[int, float]] = defaultdict(dict)
     for row in rows:
         if row.realisasi.angka is not None:
             seri[_kunci(row)].setdefault(row.tahun, row.realisasi.angka)
@@ -277,5 +277,7 @@ def realisasi_sd_dinyatakan(row: BarisCapaian) -> float | None:
     return None
 
 
-def _kunci(row: BarisCapaian) -> tuple[str, str, str]:
-    return (normalisasi(row.opd), row.kode, normalisasi(row.indikator))
+def _kunci(row: BarisCapaian) -> tuple[str, str, str, str]:
+    """One indicator across years: its OPD, code, programme/kegiatan name and name (forms
+    without codes repeat names like 'Jumlah Laporan' under many sub kegiatan)."""
+    return (normalisasi(row.opd), row.kode, normalisasi(row.uraian), normalisasi(row.indikator))

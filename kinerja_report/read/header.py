@@ -235,7 +235,10 @@ def _skala(text: str) -> float:
     return 1.0
 
 
-_KODE_ISI = re.compile(r"^(?:\d+|x{1,2})(?:\.(?:\d+|x{1,2}))*\.?$", re.IGNORECASE)
+_KODE_ISI = re.compile(r"^(?:\d+|x{1,2})(?:\.(?:\d+|x{1,2}))+\.?$|^0\d$", re.IGNORECASE)
+"""A code: two segments or more ('1.02', '1.02.01'), or one zero-padded segment ('01');
+never a plain number, nor '1.500' (Indonesian thousands)."""
+_RIBUAN = re.compile(r"^\d{1,3}(\.\d{3})+$")
 SAMPEL_ISI = 200
 """Data rows looked at when a column is judged by its content."""
 
@@ -257,7 +260,8 @@ def _jenis_isi(values: list[object]) -> str:
     texts = [str(v).strip() for v in values if isinstance(v, str) and str(v).strip()]
     if len(texts) < max(1, 0.6 * len(values)):
         return ""
-    if sum(1 for t in texts if _KODE_ISI.match(t)) >= 0.8 * len(texts):
+    codes = [t for t in texts if _KODE_ISI.match(t) and not _RIBUAN.match(t)]
+    if len(codes) >= 0.8 * len(texts):
         return "kode"
     short = [t for t in texts if len(t) <= 30 and not any(ch.isdigit() for ch in t)]
     return "satuan" if len(short) >= 0.8 * len(texts) else ""
@@ -266,8 +270,8 @@ def _jenis_isi(values: list[object]) -> str:
 def kolom_menurut_isi(lembar: Lembar, header: Header) -> Header:
     """Columns the header does not name, judged by their content: a column inside a merged
     header span that repeats its neighbour's field (Sukabumi 2018: 'Target RPJMD' spans H:J,
-    with K in H, Rp in J and the unit in I) or has no field of its own, but holds unit words
-    ('persen', 'jenis') or codes, becomes 'satuan' or 'kode'."""
+    with K in H, Rp in J and the unit in I) but holds unit words ('persen', 'jenis') or
+    codes becomes 'satuan' or 'kode', when the header has no such column already."""
     seen: set[tuple[str, str, int, int]] = set()
     bidang = header.bidang
     changed = []
@@ -276,7 +280,7 @@ def kolom_menurut_isi(lembar: Lembar, header: Header) -> Header:
         repeated = key in seen and kolom.bidang not in {"kode", "satuan", "uraian", "indikator"}
         seen.add(key)
         jenis = _jenis_isi(_isi_kolom(lembar, header, kolom.indeks)) if repeated else ""
-        if (jenis == "satuan" and "satuan" not in bidang) or jenis == "kode":
+        if jenis in {"satuan", "kode"} and jenis not in bidang:
             kolom = Kolom(kolom.indeks, kolom.jalur, jenis)
             bidang = bidang | {jenis}
         changed.append(kolom)

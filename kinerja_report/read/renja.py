@@ -112,7 +112,9 @@ def baca_evaluasi_renja(
         tahun_awal=awal,
         tahun_akhir=akhir,
         sumber_periode=sumber_periode,
-        tanda_tangan=baca_tanda_tangan(lembar, hasil.baris_akhir + 1, tahun, opd),
+        tanda_tangan=baca_tanda_tangan(
+            lembar, max(hasil.baris_akhir + 1, header.baris_data), tahun, opd
+        ),
         sasaran_judul=label.get("sasaran", ""),
         tujuan_judul=label.get("tujuan", ""),
         program_judul=label.get("program", ""),
@@ -187,6 +189,9 @@ def _perbarui_konteks(sel: PembacaSel, baris: int, konteks: _Konteks, hasil: _Ha
             setattr(konteks, name, text)
     if not kode and not uraian:
         return  # a continuation row: a further indicator of the row above
+    kepala = hasil.kepala[konteks.kepala] if konteks.kepala >= 0 else None
+    if kepala is not None and kode == kepala.kode and uraian in ("", kepala.uraian):
+        return  # the head's code (and name) typed again on its further indicator rows
     kolom = sel.header.cari("uraian") or sel.header.cari("kode")
     sumber = sel.lembar.sumber(baris, kolom.indeks) if kolom else None
     gaya = sel.lembar.gaya(baris, kolom.indeks) if kolom else None

@@ -88,10 +88,11 @@ def _tingkat_kode(rows: Sequence[BarisKepala]) -> tuple[list[TingkatIndikator | 
     repeated = []
     for i, row in enumerate(rows):
         level = tingkat_dari_kode(row.kode)
-        if i and row.kode and row.kode == rows[i - 1].kode and levels[i - 1] is not None:
-            level = _dalam(levels[i - 1], 1)  # type: ignore[arg-type]
+        level = level if level is not TingkatIndikator.LAINNYA else None
+        if i and row.kode and row.kode == rows[i - 1].kode and level is not None:
+            level = _dalam(level, 1)  # one below the code's own level, never chained further
             repeated.append(i)
-        levels.append(level if level is not TingkatIndikator.LAINNYA else None)
+        levels.append(level)
     return levels, repeated
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import PurePath
 
 from kinerja_report.model import Wilayah
@@ -50,38 +51,53 @@ def opd_dari_teks(text: str) -> str | None:
     return found.group(1) if found else None
 
 
-_KATA_UMUM = re.compile(
-    r"\b(evaluasi|hasil|terhadap|renja|rkpd|pd|opd|tw|triwulan|i|ii|iii|iv|final|revisi|"
-    r"tahun|ta|laporan|form(ulir)?|e\.?81|copy|of|salinan)\b",
-    re.IGNORECASE,
-)
+KATA_UMUM = frozenset((
+    "evaluasi", "eval", "hasil", "terhadap", "renja", "rkpd", "pd", "opd", "tw", "triwulan",
+    "i", "ii", "iii", "iv", "final", "revisi", "rev", "tahun", "ta", "laporan", "lap", "form",
+    "formulir", "e", "copy", "of", "salinan", "dari", "untuk", "draft", "draf", "edit",
+    "update", "versi", "v", "baru", "new", "fix", "ok", "kirim", "lampiran",
+))  # fmt: skip
+"""Words of file names that are not the agency's name ('Eval Renja ... 2021 (final)')."""
+
+
+def _ascii(text: str) -> str:
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
 
 
 def opd_dari_nama_berkas(relatif: PurePath) -> str:
-    """A last resort: the file name without the usual words, years and punctuation."""
-    text = re.sub(r"[_\-.()\[\]]+", " ", relatif.stem)
-    text = _TAHUN.sub(" ", text)
-    text = _KATA_UMUM.sub(" ", text)
-    text = re.sub(r"\s+", " ", text).strip()
+    """A last resort: the words of the file name without the usual ones, numbers and signs
+    ('Salinan dari Eval Renja Bappeda 2018 (1) ✓' -> 'BAPPEDA'); '' when nothing is left."""
+    words = [
+        word
+        for word in re.findall(r"[^\W\d_]+", relatif.stem)
+        if len(word) > 1 and _ascii(word) not in KATA_UMUM
+    ]
+    text = " ".join(words)
     return text.upper() if len(text) <= 8 else text.title()
 
 
 _WILAYAH = re.compile(
-    r"\b(kabupaten|kab\.|kota)\s+(?![/\u2026.])([^\d,()/:;\u2026]+?)\s*"
-    r"(?=$|[,()/:;\u2026]|\d|\b(?:tahun|periode|provinsi|prov\.)\b)",
+    r"(?<!tata )(?<!kecamatan )(?<!kelurahan )(?<!desa )(?<!wilayah )"
+    r"\b(kabupaten|kab\.|kota)\s+(?![/\u2026.])([^\d,()/:;\u2026\u2013\u2014]+?)\s*"
+    r"(?=$|[,()/:;\u2026\u2013\u2014]|\s-\s|\d|\b(?:tahun|periode|provinsi|prov\.)\b)",
     re.IGNORECASE,
 )
 _JENIS = {"kabupaten": "Kabupaten", "kab.": "Kabupaten", "kota": "Kota"}
+_BUKAN_NAMA = {"yang", "dan", "di", "ke", "dari", "untuk", "pada", "dalam", "se", "atau"}
 
 
 def wilayah_dari_teks(text: str) -> Wilayah | None:
     """'Kabupaten Deli Serdang ' -> Wilayah('Kabupaten', 'Deli Serdang'); 'RPJMD KABUPATEN
-    KEPAHIANG TAHUN 2021-2026' -> ('Kabupaten', 'Kepahiang'); 'kabupaten/kota' -> None."""
+    KEPAHIANG TAHUN 2021-2026' -> ('Kabupaten', 'Kepahiang'); not 'kabupaten/kota', 'Tata
+    Kota', 'Kecamatan Kota ...', nor 'Kabupaten yang dievaluasi'; the name ends at a dash."""
     found = _WILAYAH.search(" ".join(text.split()))
     if not found:
         return None
     nama = found.group(2).strip(" .-'")
-    if not nama or not any(ch.isalpha() for ch in nama) or len(nama) > 60:
+    words = nama.lower().split()
+    if not words or words[0] in _BUKAN_NAMA or len(nama) > 60:
+        return None
+    if not any(ch.isalpha() for ch in nama):
         return None
     nama = nama.title() if nama.isupper() or nama.islower() else nama
     return Wilayah(_JENIS[found.group(1).lower()], nama)
@@ -95,19 +111,18 @@ def wilayah_dari_judul(judul: list[str]) -> Wilayah | None:
 _PERIODE = re.compile(
     r"(?<!\d)(20\d\d|19\d\d)\s*(?:s\.?/?d\.?|sampai dengan|-|\u2013)\s*(20\d\d)(?!\d)"
 )
-_TAHUN_AKHIR = re.compile(r"\btahun\s+(20\d\d)(?!\d)")
 
 
 def periode_dari_teks(text: str) -> tuple[int | None, int | None]:
     """The period a header or title names: 'Tahun 2016 s/d 2021' -> (2016, 2021);
-    'RPJMD ... 2021-2026' -> (2021, 2026); '... pada Tahun 2030 (akhir periode)' ->
-    (None, 2030); nothing found -> (None, None)."""
+    'RPJMD ... 2021-2026' -> (2021, 2026); '... pada Tahun 2030 (akhir periode)' and
+    '... akhir periode (2026)' -> (None, the latest year named); none -> (None, None)."""
     value = " ".join(text.lower().split())
     found = _PERIODE.search(value)
     if found and int(found.group(1)) < int(found.group(2)):
         return int(found.group(1)), int(found.group(2))
-    years = _TAHUN_AKHIR.findall(value)
-    return (None, int(years[-1])) if years else (None, None)
+    years = [int(year) for year in _TAHUN.findall(value)]
+    return (None, max(years)) if years else (None, None)
 
 
 _LABEL = re.compile(

@@ -26,3 +26,17 @@ def test_deli_serdang_baris_46_dan_48(real_workbooks: Path) -> None:
     problems = periksa_kontradiksi(evaluasi)
     assert [p.sel for p in problems] == ["P46", "P48"]
     assert "Rp 321.890.797" in problems[1].pesan
+
+
+def test_indikator_negatif_nol_bukan_kontradiksi() -> None:
+    """Review finding: 'Jumlah kasus kecelakaan' at 0 in every quarter is a success."""
+    from dataclasses import replace
+
+    from kinerja_report.model import Polaritas
+
+    name = "kontradiksi-k-nol.xlsx"
+    (evaluasi,) = baca_berkas(FIXTURES / name, PurePosixPath(name)).evaluasi
+    row = replace(evaluasi.indikator[0], indikator="Jumlah kasus kecelakaan kerja")
+    negatif = replace(evaluasi, indikator=(row,))
+    assert periksa_kontradiksi(negatif, lambda _: Polaritas.NEGATIF) == []
+    assert len(periksa_kontradiksi(negatif, lambda _: Polaritas.POSITIF)) == 1

@@ -27,7 +27,7 @@ def test_on_track_dari_garis_tren() -> None:
         69.5, [(2021, 67.0), (2022, 67.5), (2023, 68.0)], TERAKHIR, POS, A, tahun_akhir=AKHIR
     )
     assert hasil.proyeksi == pytest.approx(69.5)
-    assert hasil.status == "on track"
+    assert hasil.status == "sesuai jalur"
 
 
 def test_berisiko_dan_tidak_tercapai() -> None:
@@ -48,9 +48,9 @@ def test_negatif_turun_menuju_target() -> None:
 
 
 def test_kumulatif_jumlah_tahun_dan_kolom_14() -> None:
-    # 100 km over the period; 20 + 25 = 45 after 2022; 45 + 22,5 x 4 = 135 -> on track
+    # 100 km over the period; 20 + 25 = 45 after 2022; 45 + 22,5 x 4 = 135 -> sesuai jalur
     hasil = kemajuan(100.0, [(2021, 20.0), (2022, 25.0)], JUMLAH, POS, A, tahun_akhir=AKHIR)
-    assert (hasil.realisasi_sd, hasil.proyeksi, hasil.status) == (45.0, 135.0, "on track")
+    assert (hasil.realisasi_sd, hasil.proyeksi, hasil.status) == (45.0, 135.0, "sesuai jalur")
     # with the workbook's own column 14
     assert kemajuan(100.0, [(2022, 25.0)], JUMLAH, POS, A, 110.0, AKHIR).status == "tercapai"
 
@@ -68,7 +68,7 @@ def test_tahun_akhir_menentukan_proyeksi() -> None:
     # 60 -> 61 -> 62: 65 in 2026 (berisiko against 70), 69 in 2030 (berisiko), 70 in 2031
     seri = [(2021, 60.0), (2022, 61.0), (2023, 62.0)]
     assert kemajuan(70.0, seri, TERAKHIR, POS, A, tahun_akhir=2030).proyeksi == 69.0
-    assert kemajuan(70.0, seri, TERAKHIR, POS, A, tahun_akhir=2031).status == "on track"
+    assert kemajuan(70.0, seri, TERAKHIR, POS, A, tahun_akhir=2031).status == "sesuai jalur"
 
 
 def test_persentase_tidak_dijumlahkan_antartahun() -> None:
@@ -92,3 +92,24 @@ def test_serapan_dan_efisiensi() -> None:
     assert efisiensi(75.0, 80.0, A) == "cukup efisien"  # exactly -5
     assert efisiensi(70.0, 80.0, A) == "tidak efisien"
     assert efisiensi(None, 80.0, A) == ""
+
+
+def test_kemajuan_tidak_meminjam_realisasi_baris_lain_bernama_sama() -> None:
+    """Review finding: forms without codes repeat 'Jumlah Laporan' under many sub kegiatan;
+    each keeps its own series."""
+    from dataclasses import replace
+
+    from kinerja_report.compute.capaian import HasilCapaian
+    from kinerja_report.compute.semantics import SifatIndikator
+    from kinerja_report.compute.table import BarisCapaian, tambah_kemajuan
+    from kinerja_report.model import TingkatIndikator
+
+    sifat = SifatIndikator(POS, Agregasi.KUMULATIF, "uji", "uji", JUMLAH, "uji")
+    dasar = BarisCapaian(
+        2025, "Bappeda", "", TingkatIndikator.SUB_KEGIATAN, "Sub kegiatan A", "Jumlah Laporan",
+        "Lap", sifat, Nilai(1), Nilai(1), HasilCapaian(100, "uji"), "Sangat Tinggi",
+        tahun_akhir=2030, target_akhir=Nilai(10),
+    )  # fmt: skip
+    lain = replace(dasar, uraian="Sub kegiatan B", realisasi=Nilai(10))
+    a, b = tambah_kemajuan([lain, dasar], A)
+    assert (a.kemajuan.realisasi_sd, b.kemajuan.realisasi_sd) == (10, 1)

@@ -95,5 +95,8 @@ def test_antar_tahun_laju_tidak_pernah_dijumlahkan() -> None:
     )
     assert tahunan("Jumlah peserta pelatihan", "orang") == (AntarTahun.TERAKHIR, "pengaturan")
     assert tahunan("Pembangunan gedung", "") == (AntarTahun.JUMLAH, "agregasi")
+    assert tahunan("Layanan publik", "Nilai Indeks") == (AntarTahun.TERAKHIR, "satuan")
+    assert tahunan("Kematangan SPIP", "skala 1-5") == (AntarTahun.TERAKHIR, "satuan")
+    assert tahunan("Jumlah penduduk", "orang/tahun") == (AntarTahun.JUMLAH, "satuan")
     akhir = sifat_indikator("Pembangunan gedung", AturanCapaian(), None, "", "akhir", "")
     assert (akhir.antar_tahun, akhir.sumber_antar_tahun) == (AntarTahun.TERAKHIR, "agregasi")

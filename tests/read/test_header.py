@@ -54,3 +54,13 @@ def test_lembar_lain_bukan_evaluasi(real_workbooks: Path) -> None:
     name = "rfk_workbook_disdik_banjarmasin_2023-02.xlsx"
     for lembar in baca_lembar(real_workbooks / name, name):
         assert jenis_lembar(cari_header(lembar)) is not JenisLembar.EVALUASI_RENJA
+
+
+def test_angka_teks_di_kolom_kembar_bukan_kode() -> None:
+    """Review finding: a merged target column whose twin holds numbers typed as text ('80',
+    '1.500') is not a second code column."""
+    from kinerja_report.read.header import _jenis_isi
+
+    assert _jenis_isi(["80", "12", "1.500"]) == ""
+    assert _jenis_isi(["1.02", "1.02.01", "01"]) == "kode"
+    assert _jenis_isi(["persen", "jenis", "orang"]) == "satuan"

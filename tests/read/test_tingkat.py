@@ -129,3 +129,31 @@ def test_sukabumi_tingkat_dan_satuan(real_workbooks: Path) -> None:
     assert _pagu(evaluasi) == 2_039_260_000  # N17 + N42, Rp. (000)
     assert all(row.satuan for row in evaluasi.indikator)  # column I, inside 'Target RPJMD'
     assert ("kode-berulang", "F18") in problems
+
+
+def test_kode_diketik_lagi_di_baris_indikator_berikutnya() -> None:
+    """Review finding: a programme's code typed again on its further indicator rows (name
+    merged down, or typed again) are further indicators of it, not kegiatan and sub kegiatan."""
+    evaluasi, problems = _baca(FIXTURES, "kode-di-setiap-baris.xlsx")
+    assert [(row.kode, row.tingkat.value, row.uraian) for row in evaluasi.indikator] == [
+        ("1.06.02", "program", "PROGRAM PEMBERDAYAAN SOSIAL"),
+        ("1.06.02", "program", "PROGRAM PEMBERDAYAAN SOSIAL"),
+        ("1.06.02", "program", "PROGRAM PEMBERDAYAAN SOSIAL"),
+        ("1.06.03", "program", "PROGRAM REHABILITASI SOSIAL"),
+        ("1.06.03", "program", "PROGRAM REHABILITASI SOSIAL"),
+    ]
+    assert problems == []
+    assert _pagu(evaluasi) == 700_000_000
+
+
+def test_kode_berulang_tidak_berantai() -> None:
+    """A code repeated by two rows in a row with other names: each is one level below the
+    code's own level, never deeper and deeper."""
+    rows = [
+        BarisKepala(1, "1.01.01", "Program A", Gaya()),
+        BarisKepala(2, "1.01.01", "Kegiatan satu", Gaya()),
+        BarisKepala(3, "1.01.01", "Kegiatan dua", Gaya()),
+    ]
+    levels, problems = tentukan_tingkat(rows)
+    assert [level.value for level in levels] == ["program", "kegiatan", "kegiatan"]
+    assert [p.kode for p in problems] == ["kode-berulang", "kode-berulang"]

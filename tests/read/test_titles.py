@@ -21,6 +21,15 @@ from tests.conftest import FIXTURES
         ("Pemerintah Kota Bengkulu", Wilayah("Kota", "Bengkulu")),
         ("Kab. Rejang Lebong, Provinsi Bengkulu", Wilayah("Kabupaten", "Rejang Lebong")),
         ("Sasaran pembangunan tahunan kabupaten/kota:", None),
+        ("KABUPATEN KEPAHIANG \u2013 TAHUN 2023", Wilayah("Kabupaten", "Kepahiang")),
+        ("Dinas Tata Kota Kabupaten Bekasi", Wilayah("Kabupaten", "Bekasi")),
+        ("Bagian Tata Kota dan Pertamanan", None),
+        ("Kecamatan Kota Kepahiang", None),
+        (
+            "Pemerintah Kabupaten Bengkulu Utara - Dinas Pendidikan",
+            Wilayah("Kabupaten", "Bengkulu Utara"),
+        ),
+        ("Kabupaten yang dievaluasi: Kepahiang", None),
         ("KEPALA BAPPEDA KABUPATEN/KOTA ……………….", None),
         ("Evaluasi Terhadap Hasil RKPD", None),
     ],
@@ -36,6 +45,8 @@ def test_wilayah_dari_teks(text: str, expected: Wilayah | None) -> None:
         ("Target RPJMD pada\nTahun 2016 s/d 2021\n(Periode RPJMD)", (2016, 2021)),
         ("RPJMD KABUPATEN KEPAHIANG TAHUN 2021-2026", (2021, 2026)),
         ("Target Renstra (akhir periode)", (None, None)),
+        ("Target Renstra PD pada akhir periode (2026)", (None, 2026)),
+        ("Target Renstra Tahun 2030, ditetapkan tahun 2025", (None, 2030)),
     ],
 )
 def test_periode_dari_teks(text: str, expected: tuple[int | None, int | None]) -> None:
@@ -61,3 +72,23 @@ def test_satuan_periode_sasaran_dan_kota_dari_formulir() -> None:
     assert [row.satuan for row in evaluasi.indikator] == ["persen", "keluarga"]
     assert [row.target_renstra.angka for row in evaluasi.indikator] == [80, 1000]
     assert {row.sasaran for row in evaluasi.indikator} == {"Meningkatnya kualitas layanan sosial"}
+
+
+@pytest.mark.parametrize(
+    ("name", "opd"),
+    [
+        ("evaluasi_hasil_renja_pd_bappeda_sukabumi_2018.xlsx", "Bappeda Sukabumi"),
+        ("Eval Renja Bappeda 2018 (1).xlsx", "BAPPEDA"),
+        ("Salinan dari evaluasi renja bappeda.xlsx", "BAPPEDA"),
+        ("Laporan E.81 Bappeda \u2013 Final 2018 \u2713.xlsx", "BAPPEDA"),
+        ("2023 TW4 (final).xlsx", ""),
+    ],
+)
+def test_opd_dari_nama_berkas(name: str, opd: str) -> None:
+    """The last resort drops the usual words, numbers and signs (new-user trial: 'Eval
+    Bappeda 1', 'Dari Bappeda', 'E 81 Bappeda – ✓' reached the letterhead)."""
+    from pathlib import PurePath
+
+    from kinerja_report.read.titles import opd_dari_nama_berkas
+
+    assert opd_dari_nama_berkas(PurePath(name)) == opd
