@@ -138,15 +138,8 @@ def _baca_baris(sel: PembacaSel, sasaran_judul: str, tujuan_judul: str) -> _Hasi
     lembar = sel.lembar
     konteks = _Konteks(sasaran=sasaran_judul, tujuan=tujuan_judul)
     hasil = _Hasil()
-    for baris in range(sel.header.baris_data, lembar.jumlah_baris + 1):
+    for baris in sel.baris_data():  # the one row walk: empty and hidden rows handled there
         cells = lembar.baris_teks(baris)
-        if not cells:
-            continue
-        if baris in lembar.baris_tersembunyi:
-            sel.masalah.append(
-                masalah("baris-tersembunyi", lembar.berkas, lembar.nama, f"A{baris}", baris=baris)
-            )
-            continue
         banner = next((found for _, text in cells if (found := opd_dari_teks(text))), None)
         if banner:
             hasil.opd_banner = hasil.opd_banner or banner

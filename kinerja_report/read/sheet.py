@@ -84,7 +84,7 @@ def sel_tersimpan(ws: Worksheet) -> Iterator[Cell]:
     if isinstance(stored, dict):
         yield from stored.values()
         return
-    for row in ws.iter_rows(max_col=min(ws.max_column, MAX_KOLOM)):  # pragma: no cover
+    for row in ws.iter_rows(max_col=min(ws.max_column, MAX_KOLOM)):
         yield from (cell for cell in row if isinstance(cell, Cell))
 
 

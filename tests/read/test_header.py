@@ -64,3 +64,27 @@ def test_angka_teks_di_kolom_kembar_bukan_kode() -> None:
     assert _jenis_isi(["80", "12", "1.500"]) == ""
     assert _jenis_isi(["1.02", "1.02.01", "01"]) == "kode"
     assert _jenis_isi(["persen", "jenis", "orang"]) == "satuan"
+
+
+def test_sel_tersimpan_tanpa_atribut_privat_openpyxl() -> None:
+    """read/sheet.py walks openpyxl's private ``ws._cells``; should a release drop it, the
+    public row iterator gives the same cells with values."""
+    import openpyxl
+
+    from kinerja_report.read.sheet import sel_tersimpan
+    from tests.conftest import FIXTURES
+
+    workbook = openpyxl.load_workbook(FIXTURES / "baris-lanjutan.xlsx")
+    ws = workbook.worksheets[0]
+
+    class TanpaCells:  # the same sheet, as a release without '_cells' would give it
+        def __getattr__(self, name: str) -> object:
+            if name == "_cells":
+                raise AttributeError(name)
+            return getattr(ws, name)
+
+    def isi(cells: object) -> set[tuple[str, object]]:
+        return {(c.coordinate, c.value) for c in cells if c.value is not None}  # type: ignore[attr-defined]
+
+    assert isi(sel_tersimpan(ws)) == isi(sel_tersimpan(TanpaCells()))  # type: ignore[arg-type]
+    assert len(isi(sel_tersimpan(ws))) > 20
