@@ -14,7 +14,8 @@ from collections.abc import Callable
 
 from kinerja_report.compute.realisasi import gabung_triwulan, realisasi_tahunan
 from kinerja_report.compute.rules import Agregasi, AntarTahun, AturanCapaian
-from kinerja_report.compute.semantics import SifatIndikator, sifat_indikator
+from kinerja_report.compute.semantics import SifatIndikator
+from kinerja_report.compute.table import sifat_baris
 from kinerja_report.formats import angka
 from kinerja_report.model import EvaluasiRenja, IndikatorRenja, Nilai
 from kinerja_report.problems import Masalah, masalah_di
@@ -95,9 +96,7 @@ def _kolom_15(row: IndikatorRenja) -> list[Masalah]:
 
 def sifat_bawaan(row: IndikatorRenja) -> SifatIndikator:
     """A row's meaning by the default rules (no settings, no RPJMD matrix)."""
-    return sifat_indikator(
-        row.indikator, AturanCapaian(), None, row.polaritas, row.agregasi, row.satuan
-    )
+    return sifat_baris(row, AturanCapaian(), None)
 
 
 def rekonsiliasi(

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal, NamedTuple
 
-from kinerja_report.compute.report import LaporanOpd, pagu_program
+from kinerja_report.compute.report import SLUG_BUPATI, LaporanOpd, pagu_program
 from kinerja_report.compute.table import BarisCapaian
 from kinerja_report.model import Nilai, Penandatangan, TingkatIndikator
 from kinerja_report.problems import Masalah, masalah, masalah_di
@@ -31,7 +31,6 @@ from kinerja_report.settings import Daerah
 SASARAN_OPD = "Sasaran Perangkat Daerah"
 """Label for indicators without a sasaran when the OPD names none at all."""
 SASARAN_DAERAH = "Sasaran Daerah"
-SLUG_BUPATI = "bupati"
 KETERANGAN_OPD = "APBD"
 """Keterangan of an OPD's programs: the pagu is the APBD budget of the Renja form."""
 

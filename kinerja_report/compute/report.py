@@ -12,7 +12,7 @@ from kinerja_report.compute.capaian import kategori
 from kinerja_report.compute.rules import AturanCapaian
 from kinerja_report.compute.table import BarisCapaian
 from kinerja_report.model import EvaluasiRenja, Nilai, TandaTanganFormulir, TingkatIndikator
-from kinerja_report.read.normalize import slug
+from kinerja_report.read.normalize import slug_unik
 from kinerja_report.settings import Daerah
 
 
@@ -51,10 +51,14 @@ class LaporanOpd:
     """The last year of the Renstra period, when known."""
 
 
+SLUG_BUPATI = "bupati"
+"""The Bupati's own Perjanjian Kinerja: a slug no OPD ever gets."""
+
+
 def slug_opd(opd: str) -> str:
-    """The OPD's file name; 'bupati' is the Bupati's own Perjanjian Kinerja."""
-    name = slug(opd)
-    return f"{name}-opd" if name == "bupati" else name
+    """The OPD's file name alone; a build gives all its OPDs theirs together
+    (:func:`kinerja_report.compute.slugs.dengan_slug_unik`), by the same rule."""
+    return slug_unik([opd], terpakai={SLUG_BUPATI})[opd]
 
 
 def rata_rata_capaian(baris: list[BarisCapaian], aturan: AturanCapaian) -> float | None:

@@ -6,14 +6,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from kinerja_report.compute.report import LaporanOpd
+from kinerja_report.compute.report import SLUG_BUPATI, LaporanOpd
 from kinerja_report.read.normalize import slug_unik
-
-SLUG_CADANGAN = frozenset({"bupati"})
-"""Slugs an OPD never gets: 'bupati' is the Bupati's own Perjanjian Kinerja."""
 
 
 def dengan_slug_unik(laporan: Sequence[LaporanOpd]) -> list[LaporanOpd]:
     """``laporan`` with slugs that never clash, computed over all OPD names of the build."""
-    slugs = slug_unik((lap.opd for lap in laporan), terpakai=SLUG_CADANGAN)
+    slugs = slug_unik((lap.opd for lap in laporan), terpakai={SLUG_BUPATI})
     return [replace(lap, slug=slugs[lap.opd]) for lap in laporan]

@@ -101,8 +101,8 @@ class PembacaSel:
 
     def persen(self, baris: int, bidang: str, triwulan: int = 0) -> Nilai:
         """A '%' sub-column (e.g. the quarters' cumulative percentage); text is ignored."""
-        kolom = self.header.cari(bidang, "persen", triwulan)
-        if kolom is None or kolom.sub != "persen":
+        kolom = self.header.cari(bidang, "persen", triwulan)  # a '%' column, never a bare one
+        if kolom is None:
             return Nilai()
         nilai = self._nilai(baris, kolom)
         return nilai if nilai.teks is None else Nilai(sumber=nilai.sumber)
