@@ -24,6 +24,7 @@ from kinerja_report.check.kontradiksi import periksa_kontradiksi
 from kinerja_report.check.periode import periksa_periode
 from kinerja_report.check.reconcile import rekonsiliasi
 from kinerja_report.compute.aggregate import agregat
+from kinerja_report.compute.formulir import formulir_e81
 from kinerja_report.compute.identitas import TANPA_DAERAH, Identitas, tentukan_identitas
 from kinerja_report.compute.ipm_series import IpmTahunan, ipm_tahunan, periksa_seri
 from kinerja_report.compute.perjanjian import PerjanjianKinerja, daftar_perjanjian
@@ -41,7 +42,7 @@ from kinerja_report.model import EvaluasiRenja, MatriksRpjmd, Penandatangan
 from kinerja_report.problems import Masalah, Tingkat, masalah
 from kinerja_report.progress import Progres, TanpaProgres
 from kinerja_report.read.folder import baca_masukan
-from kinerja_report.render.html import FOLDER_TEMPLAT, lingkungan, render_html
+from kinerja_report.render.evaluasi import tugas_evaluasi
 from kinerja_report.render.perjanjian import tugas_perjanjian
 from kinerja_report.render.pool import TugasPdf, render_semua
 from kinerja_report.settings import Pengaturan, baca_pengaturan
@@ -119,7 +120,8 @@ def kumpulkan(
     matriks = [m for m in matriks if m.berkas not in identitas.ditolak]
     gagal = {item.nama for item in isi if item.gagal} | {p.berkas for p in ganda}
     gagal |= identitas.ditolak
-    laporan, found = _laporan(evaluasi, matriks, pengaturan, identitas)
+    penandatangan = tuple(p for item in isi for p in item.penandatangan)
+    laporan, found = _laporan(evaluasi, matriks, pengaturan, identitas, penandatangan)
     problems.extend(found)
     aturan = pengaturan.aturan
     nama_daerah = identitas.daerah.nama_lengkap or "Pemerintah Daerah"
@@ -129,7 +131,6 @@ def kumpulkan(
     problems.extend(found)
     problems.extend(periksa_seri(ipm, matriks, pengaturan.seri_target_ipm))
     baris_daerah = tuple(sorted(tambah_kemajuan(daerah, aturan), key=lambda r: r.tahun))
-    penandatangan = tuple(p for item in isi for p in item.penandatangan)
     perjanjian, found = daftar_perjanjian(
         laporan,
         baris_daerah,
@@ -159,9 +160,11 @@ def _laporan(
     matriks: list[MatriksRpjmd],
     pengaturan: Pengaturan,
     identitas: Identitas,
+    penandatangan: Sequence[Penandatangan] = (),
 ) -> tuple[list[LaporanOpd], list[Masalah]]:
     """Check and compute every OPD-year: reconciliation, contradictions, capaian, progress
-    toward the end of the period (which looks across the years of each indicator)."""
+    toward the end of the period (which looks across the years of each indicator), and its
+    report as form E.81."""
     aturan = pengaturan.aturan
     kamus = kamus_rpjmd(matriks)
     akhir = pengaturan.periode_akhir or max(
@@ -181,10 +184,13 @@ def _laporan(
         problems.extend(found)
         rows_per_ev.append(rows)
     with_progress = iter(tambah_kemajuan([r for rows in rows_per_ev for r in rows], aturan))
-    laporan = [
-        laporan_opd(ev, [next(with_progress) for _ in rows], aturan, identitas.untuk(ev.berkas))
-        for ev, rows in zip(evaluasi, rows_per_ev, strict=True)
-    ]
+    laporan = []
+    for ev, rows in zip(evaluasi, rows_per_ev, strict=True):
+        rows = [next(with_progress) for _ in rows]
+        daerah = identitas.untuk(ev.berkas)
+        tempat = pengaturan.tempat_penandatanganan or daerah.ibu_kota
+        formulir = formulir_e81(ev, rows, aturan, penandatangan, tempat, akhir, daerah.nama_lengkap)
+        laporan.append(replace(laporan_opd(ev, rows, aturan, daerah), formulir=formulir))
     return dengan_slug_unik(laporan), problems  # distinct file names for distinct OPDs
 
 
@@ -245,28 +251,6 @@ def _lembar_rekap(kumpulan: Kumpulan) -> list[LembarRekap]:
         per_tujuan=agregat(kumpulan.baris_daerah, lambda r: r.tujuan or "(tanpa tujuan)", aturan),
         ipm=kumpulan.ipm,
     )
-
-
-def tugas_evaluasi(laporan: Sequence[LaporanOpd], pengaturan: Pengaturan) -> list[TugasPdf]:
-    """A render job for the evaluation report of every OPD-year."""
-    env = lingkungan()
-    return [
-        TugasPdf(
-            relatif=f"{item.tahun}/evaluasi/{item.slug}.pdf",
-            html=render_html(
-                env,
-                "evaluasi.html.j2",
-                laporan=item,
-                daerah=item.daerah,
-                pengaturan=pengaturan,
-                logo_url=item.daerah.logo_url,
-            ),
-            folder_templat=FOLDER_TEMPLAT,
-            aset=item.daerah.aset,
-            keterangan=f"{item.tahun} {item.opd}",
-        )
-        for item in laporan
-    ]
 
 
 def _tulis_pdf(
