@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import shutil
 from collections import Counter
 from pathlib import Path
@@ -123,3 +124,19 @@ def test_tanpa_dokumen_kosong_untuk_ditandatangani(
     for pk in hasil.kumpulan.perjanjian:
         assert pk.sasaran, pk.instansi
         assert all(group.indikator for group in pk.sasaran)
+
+
+def test_halaman_tidak_diawali_baris_penutup(real_workbooks: Path, tmp_path: Path) -> None:
+    """Deli Serdang's 84 rows over several pages: the header repeats on every page, and the
+    page holding the footer rows and signatures also holds the last data rows."""
+    hasil = _build(real_workbooks, tmp_path, DELI)
+    (evaluasi,) = _pdf(hasil, "evaluasi")
+    reader = PdfReader(io.BytesIO(evaluasi.read_bytes()))
+    pages = [" ".join(page.extract_text().split()) for page in reader.pages]
+    assert len(pages) > 3
+    subheader = " ".join(["K Rp"] * 11)
+    assert all(subheader in page for page in pages)
+    (last,) = [page for page in pages if "Jumlah anggaran (Rp)" in page]
+    rows = last.split(subheader, 1)[1].split("Jumlah anggaran (Rp)", 1)[0]
+    assert re.search(r"\b84\b", rows)  # the last data row (No 84) stands above the footer
+    assert "Dievaluasi" in last
