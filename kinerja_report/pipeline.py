@@ -9,6 +9,7 @@ problem; :func:`build` adds rendering and writing the outputs of the documented 
     OUT/<tahun>/evaluasi/<opd-slug>.pdf
     OUT/<tahun>/perjanjian-kinerja/<opd-slug>.pdf
     OUT/<tahun>/perjanjian-kinerja/bupati.pdf
+    OUT/<tahun>/evaluasi-rkpd.pdf
 """
 
 from __future__ import annotations
@@ -24,11 +25,12 @@ from kinerja_report.check.kontradiksi import periksa_kontradiksi
 from kinerja_report.check.periode import periksa_periode
 from kinerja_report.check.reconcile import rekonsiliasi
 from kinerja_report.compute.aggregate import agregat
-from kinerja_report.compute.formulir import formulir_e81
+from kinerja_report.compute.formulir import adalah_bappeda, formulir_e81
 from kinerja_report.compute.identitas import TANPA_DAERAH, Identitas, tentukan_identitas
 from kinerja_report.compute.ipm_series import IpmTahunan, ipm_tahunan, periksa_seri
 from kinerja_report.compute.perjanjian import PerjanjianKinerja, daftar_perjanjian
 from kinerja_report.compute.report import LaporanOpd, laporan_opd
+from kinerja_report.compute.rkpd import EvaluasiRkpd, evaluasi_rkpd
 from kinerja_report.compute.slugs import dengan_slug_unik
 from kinerja_report.compute.table import (
     BarisCapaian,
@@ -42,10 +44,10 @@ from kinerja_report.model import EvaluasiRenja, MatriksRpjmd, Penandatangan
 from kinerja_report.problems import Masalah, Tingkat, masalah
 from kinerja_report.progress import Progres, TanpaProgres
 from kinerja_report.read.folder import baca_masukan
-from kinerja_report.render.evaluasi import tugas_evaluasi
+from kinerja_report.render.evaluasi import tugas_evaluasi, tugas_evaluasi_rkpd
 from kinerja_report.render.perjanjian import tugas_perjanjian
 from kinerja_report.render.pool import TugasPdf, render_semua
-from kinerja_report.settings import Pengaturan, baca_pengaturan
+from kinerja_report.settings import Daerah, Pengaturan, baca_pengaturan
 from kinerja_report.write.csv_files import csv_capaian, csv_masalah
 from kinerja_report.write.output_dir import FolderKeluaran
 from kinerja_report.write.rekap_xlsx import Lembar as LembarRekap
@@ -66,6 +68,8 @@ class Kumpulan:
     penandatangan: tuple[Penandatangan, ...] = ()
     perjanjian: tuple[PerjanjianKinerja, ...] = ()
     """The Perjanjian Kinerja documents, computed once."""
+    evaluasi_rkpd: tuple[EvaluasiRkpd, ...] = ()
+    """Bappeda's evaluation of each year for the whole region (none when regions mix)."""
     identitas: Identitas = field(default_factory=lambda: Identitas(TANPA_DAERAH))
 
     @property
@@ -141,6 +145,11 @@ def kumpulkan(
         dengan_bupati=not identitas.ganda,
     )
     problems.extend(found)
+    rkpd = (
+        []
+        if identitas.ganda
+        else _evaluasi_rkpd(laporan, matriks, penandatangan, pengaturan, identitas.daerah)
+    )
     return Kumpulan(
         pengaturan=pengaturan,
         laporan=tuple(laporan),
@@ -152,7 +161,36 @@ def kumpulkan(
         penandatangan=penandatangan,
         perjanjian=tuple(perjanjian),
         identitas=identitas,
+        evaluasi_rkpd=tuple(rkpd),
     )
+
+
+def _evaluasi_rkpd(
+    laporan: Sequence[LaporanOpd],
+    matriks: Sequence[MatriksRpjmd],
+    penandatangan: Sequence[Penandatangan],
+    pengaturan: Pengaturan,
+    daerah: Daerah,
+) -> list[EvaluasiRkpd]:
+    """The regency's evaluation of every year with OPD reports: with an RPJMD matrix, or
+    from two OPDs or more (one OPD's form alone is that OPD's own evaluation, not the
+    region's)."""
+    tempat = pengaturan.tempat_penandatanganan or daerah.ibu_kota
+    out = []
+    for tahun in sorted({lap.tahun for lap in laporan}):
+        if not matriks and sum(1 for lap in laporan if lap.tahun == tahun) < 2:
+            continue
+        item = evaluasi_rkpd(
+            tahun, laporan, matriks, penandatangan, pengaturan.aturan, tempat, daerah.nama_lengkap
+        )
+        if item is not None:
+            out.append(item)
+    return out
+
+
+def instansi_bappeda(laporan: Sequence[LaporanOpd]) -> str:
+    """The name of the planning agency among the OPDs ('' when none of them is)."""
+    return next((lap.opd for lap in laporan if adalah_bappeda(lap.opd)), "")
 
 
 def _laporan(
@@ -228,11 +266,23 @@ def build(
             out.tulis("masalah.csv", csv_masalah(kumpulan.masalah)),
             out.tulis("rekap.xlsx", rekap_xlsx(_lembar_rekap(kumpulan))),
         ]
-        tugas = tugas_evaluasi(kumpulan.laporan, kumpulan.pengaturan) + tugas_perjanjian(
-            kumpulan.perjanjian, kumpulan.pengaturan
-        )
-        written.extend(_tulis_pdf(tugas, out, progres, pekerja))
+        written.extend(_tulis_pdf(tugas_pdf(kumpulan), out, progres, pekerja))
     return HasilBuild(kumpulan, tuple(written))
+
+
+def tugas_pdf(kumpulan: Kumpulan) -> list[TugasPdf]:
+    """The render job of every PDF of a build: evaluations, Perjanjian Kinerja, the
+    regency's evaluation."""
+    return (
+        tugas_evaluasi(kumpulan.laporan, kumpulan.pengaturan)
+        + tugas_perjanjian(kumpulan.perjanjian, kumpulan.pengaturan)
+        + tugas_evaluasi_rkpd(
+            kumpulan.evaluasi_rkpd,
+            kumpulan.identitas.daerah,
+            instansi_bappeda(kumpulan.laporan),
+            kumpulan.pengaturan,
+        )
+    )
 
 
 def _dengan(kumpulan: Kumpulan, problem: Masalah) -> Kumpulan:

@@ -48,7 +48,7 @@ def test_ringkasan_dan_ukuran(hasil: tuple[Path, str], capaian: list[dict[str, s
         .splitlines()[-1]
         .startswith(
             "Selesai: 47 workbook dibaca (0 gagal), 840 baris capaian dari 11 perangkat daerah, "
-            "92 PDF; 0 galat, 5 peringatan."
+            "96 PDF; 0 galat, 5 peringatan."
         )
     )
     opd = {r["opd"] for r in capaian if r["tingkat"] != "daerah"}
@@ -147,3 +147,19 @@ def test_evaluasi_ditandatangani_kepala_opd_dan_kepala_bappeda(hasil: tuple[Path
     assert str(bappeda[4]) in text
     assert "Faktor penghambat pencapaian kinerja :" in text
     assert "capaian.csv" not in text
+
+
+def test_evaluasi_rkpd(hasil: tuple[Path, str]) -> None:
+    """Bappeda's own evaluation of 2023: every OPD's programmes by RPJMD sasaran, a line per
+    OPD with the same budget as its own report, signed by the head of Bappeda."""
+    text = teks_pdf(hasil[0] / "2023" / "evaluasi-rkpd.pdf")
+    assert "EVALUASI TERHADAP HASIL RKPD KABUPATEN KEPAHIANG TAHUN 2023" in text
+    assert "11 perangkat daerah yang mengirim formulir evaluasi Renja" in text
+    assert "A. Capaian program menurut sasaran RPJMD" in text
+    assert "Meningkatnya derajat kesehatan masyarakat" in text
+    assert "B. Capaian kinerja dan anggaran per perangkat daerah" in text
+    assert "RSUD Kepahiang 18 (18) 87,17 Tinggi" in text
+    assert "Jumlah 127 46 11 7 4 31.390.760.000 27.966.577.086 89,09" in text
+    assert (
+        "Dievaluasi KEPALA BADAN PERENCANAAN PEMBANGUNAN DAERAH Dr. Ir. Heri Gunawan, M.Si." in text
+    )
