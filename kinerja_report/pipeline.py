@@ -9,6 +9,7 @@ problem; :func:`build` adds rendering and writing the outputs of the documented 
     OUT/<tahun>/evaluasi/<opd-slug>.pdf
     OUT/<tahun>/perjanjian-kinerja/<opd-slug>.pdf
     OUT/<tahun>/perjanjian-kinerja/bupati.pdf
+    OUT/<tahun>/ringkasan-bupati.pdf          (years with regency indicators)
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from kinerja_report.compute.identitas import TANPA_DAERAH, Identitas, tentukan_i
 from kinerja_report.compute.ipm_series import IpmTahunan, ipm_tahunan, periksa_seri
 from kinerja_report.compute.perjanjian import PerjanjianKinerja, daftar_perjanjian
 from kinerja_report.compute.report import LaporanOpd, laporan_opd
+from kinerja_report.compute.ringkasan import RingkasanTahun, ringkasan_tahunan
 from kinerja_report.compute.slugs import dengan_slug_unik
 from kinerja_report.compute.table import (
     BarisCapaian,
@@ -37,13 +39,14 @@ from kinerja_report.compute.table import (
     sifat_baris,
     tambah_kemajuan,
 )
-from kinerja_report.model import EvaluasiRenja, MatriksRpjmd, Penandatangan
+from kinerja_report.model import EvaluasiRenja, MatriksRpjmd, NilaiPembanding, Penandatangan
 from kinerja_report.problems import Masalah, Tingkat, masalah
 from kinerja_report.progress import Progres, TanpaProgres
 from kinerja_report.read.folder import baca_masukan
 from kinerja_report.render.html import FOLDER_TEMPLAT, lingkungan, render_html
 from kinerja_report.render.perjanjian import tugas_perjanjian
 from kinerja_report.render.pool import TugasPdf, render_semua
+from kinerja_report.render.ringkasan import tugas_ringkasan
 from kinerja_report.settings import Pengaturan, baca_pengaturan
 from kinerja_report.write.csv_files import csv_capaian, csv_masalah
 from kinerja_report.write.output_dir import FolderKeluaran
@@ -66,6 +69,10 @@ class Kumpulan:
     perjanjian: tuple[PerjanjianKinerja, ...] = ()
     """The Perjanjian Kinerja documents, computed once."""
     identitas: Identitas = field(default_factory=lambda: Identitas(TANPA_DAERAH))
+    pembanding: tuple[NilaiPembanding, ...] = ()
+    """National and provincial figures of regency indicators (sheet 'Pembanding')."""
+    matriks: tuple[MatriksRpjmd, ...] = ()
+    """The RPJMD matrices read (regency indicators and their responsible OPDs)."""
 
     @property
     def baris(self) -> tuple[BarisCapaian, ...]:
@@ -151,6 +158,8 @@ def kumpulkan(
         penandatangan=penandatangan,
         perjanjian=tuple(perjanjian),
         identitas=identitas,
+        pembanding=tuple(p for item in isi for p in item.pembanding),
+        matriks=tuple(matriks),
     )
 
 
@@ -225,8 +234,25 @@ def build(
         tugas = tugas_evaluasi(kumpulan.laporan, kumpulan.pengaturan) + tugas_perjanjian(
             kumpulan.perjanjian, kumpulan.pengaturan
         )
+        tugas += tugas_ringkasan(ringkasan_daerah(kumpulan), kumpulan.pengaturan)
         written.extend(_tulis_pdf(tugas, out, progres, pekerja))
     return HasilBuild(kumpulan, tuple(written))
+
+
+def ringkasan_daerah(kumpulan: Kumpulan) -> list[RingkasanTahun]:
+    """The regency's summary per year: only for one region, and only years the RPJMD
+    matrix gives regency indicators for (OPD forms alone make none)."""
+    if kumpulan.identitas.ganda:
+        return []
+    return ringkasan_tahunan(
+        kumpulan.baris_daerah,
+        kumpulan.laporan,
+        kumpulan.ipm,
+        kumpulan.pembanding,
+        kumpulan.matriks,
+        kumpulan.identitas.daerah,
+        kumpulan.pengaturan.seri_target_ipm,
+    )
 
 
 def _dengan(kumpulan: Kumpulan, problem: Masalah) -> Kumpulan:

@@ -49,7 +49,7 @@ def test_ringkasan_dan_ukuran(hasil: tuple[Path, str], capaian: list[dict[str, s
         .splitlines()[-1]
         .startswith(
             "Selesai: 47 workbook dibaca (0 gagal), 840 baris capaian dari 11 perangkat daerah, "
-            "92 PDF; 0 galat, 5 peringatan."
+            "96 PDF; 0 galat, 5 peringatan."
         )
     )
     opd = {r["opd"] for r in capaian if r["tingkat"] != "daerah"}
@@ -130,3 +130,38 @@ def test_pdf_per_opd_per_tahun(hasil: tuple[Path, str], capaian: list[dict[str, 
         text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
         assert opd in text
         assert f"TAHUN {tahun}" in text
+
+
+def _teks(path: Path) -> str:
+    reader = PdfReader(io.BytesIO(path.read_bytes()))
+    return " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+
+
+def test_ringkasan_bupati_tiap_tahun(
+    hasil: tuple[Path, str], capaian: list[dict[str, str]]
+) -> None:
+    out = hasil[0]
+    for tahun in ("2021", "2022", "2023", "2024"):
+        path = out / tahun / "ringkasan-bupati.pdf"
+        assert 4 <= len(PdfReader(path).pages) <= 8
+        text = _teks(path)
+        assert f"KABUPATEN KEPAHIANG TAHUN {tahun}" in text
+        for opd in {r["opd"] for r in capaian if r["tahun"] == tahun and r["tingkat"] != "daerah"}:
+            assert opd in text
+    text = _teks(out / "2024" / "ringkasan-bupati.pdf")
+    ipm = _baris(capaian, tahun="2024", indikator="Indeks Pembangunan Manusia")
+    assert ipm["capaian_persen"] == "100.06"
+    assert "Indeks Pembangunan Manusia (poin) 69,35 69,39 100,06 % Sangat Tinggi" in text
+    assert "75,02" in text  # the national IPM from the sheet 'Pembanding'
+    assert "2. Indeks Pembangunan Manusia" in text
+    for kata in ("Indeks kesehatan", "Indeks pendidikan", "Indeks pengeluaran"):
+        assert kata in text
+    assert "Sumbangan tiap dimensi terhadap perubahan IPM 0,48 poin dari 2023 ke 2024" in text
+    assert "Menurut seri 'baru', IPM 2024 adalah 70,09" in text
+    assert "3. Peringkat Perangkat Daerah" in text
+    assert "1 Dinas Pertanian 96,21 % Sangat Tinggi 17 88,56 %" in text
+    assert "4. Indikator yang Belum Tercapai atau Berisiko" in text
+    assert "5. Anggaran" in text
+    assert "Rp 28,17 miliar" in text
+    assert "capaian.csv" not in text
+    assert ".xlsx" not in text
