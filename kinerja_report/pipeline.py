@@ -10,6 +10,8 @@ problem; :func:`build` adds rendering and writing the outputs of the documented 
     OUT/<tahun>/perjanjian-kinerja/<opd-slug>.pdf
     OUT/<tahun>/perjanjian-kinerja/bupati.pdf
     OUT/<tahun>/ringkasan-bupati.pdf          (years with regency indicators)
+    OUT/<tahun>/lkjip/lkjip-pemda.docx, .pdf  (years with regency indicators)
+    OUT/<tahun>/lkjip/<opd-slug>.docx
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from kinerja_report.check.reconcile import rekonsiliasi
 from kinerja_report.compute.aggregate import agregat
 from kinerja_report.compute.identitas import TANPA_DAERAH, Identitas, tentukan_identitas
 from kinerja_report.compute.ipm_series import IpmTahunan, ipm_tahunan, periksa_seri
+from kinerja_report.compute.lkjip import DokumenLkjip, lkjip_opd, lkjip_pemda
 from kinerja_report.compute.perjanjian import PerjanjianKinerja, daftar_perjanjian
 from kinerja_report.compute.report import LaporanOpd, laporan_opd
 from kinerja_report.compute.ringkasan import RingkasanTahun, ringkasan_tahunan
@@ -44,11 +47,13 @@ from kinerja_report.problems import Masalah, Tingkat, masalah
 from kinerja_report.progress import Progres, TanpaProgres
 from kinerja_report.read.folder import baca_masukan
 from kinerja_report.render.html import FOLDER_TEMPLAT, lingkungan, render_html
+from kinerja_report.render.lkjip import NAMA_PEMDA, tugas_lkjip
 from kinerja_report.render.perjanjian import tugas_perjanjian
 from kinerja_report.render.pool import TugasPdf, render_semua
 from kinerja_report.render.ringkasan import tugas_ringkasan
 from kinerja_report.settings import Pengaturan, baca_pengaturan
 from kinerja_report.write.csv_files import csv_capaian, csv_masalah
+from kinerja_report.write.lkjip_docx import docx_lkjip
 from kinerja_report.write.output_dir import FolderKeluaran
 from kinerja_report.write.rekap_xlsx import Lembar as LembarRekap
 from kinerja_report.write.rekap_xlsx import lembar_rekap, rekap_xlsx
@@ -234,7 +239,19 @@ def build(
         tugas = tugas_evaluasi(kumpulan.laporan, kumpulan.pengaturan) + tugas_perjanjian(
             kumpulan.perjanjian, kumpulan.pengaturan
         )
-        tugas += tugas_ringkasan(ringkasan_daerah(kumpulan), kumpulan.pengaturan)
+        ringkasan = ringkasan_daerah(kumpulan)
+        tugas += tugas_ringkasan(ringkasan, kumpulan.pengaturan)
+        pemda, per_opd = dokumen_lkjip(kumpulan, ringkasan)
+        tugas += tugas_lkjip(pemda, kumpulan.pengaturan)
+        kertas = kumpulan.pengaturan.ukuran_kertas
+        for dokumen in pemda:
+            written.append(
+                out.tulis(f"{dokumen.tahun}/lkjip/{NAMA_PEMDA}.docx", docx_lkjip(dokumen, kertas))
+            )
+        for lap, dokumen in zip(kumpulan.laporan, per_opd, strict=True):
+            written.append(
+                out.tulis(f"{lap.tahun}/lkjip/{lap.slug}.docx", docx_lkjip(dokumen, kertas))
+            )
         written.extend(_tulis_pdf(tugas, out, progres, pekerja))
     return HasilBuild(kumpulan, tuple(written))
 
@@ -253,6 +270,19 @@ def ringkasan_daerah(kumpulan: Kumpulan) -> list[RingkasanTahun]:
         kumpulan.identitas.daerah,
         kumpulan.pengaturan.seri_target_ipm,
     )
+
+
+def dokumen_lkjip(
+    kumpulan: Kumpulan, ringkasan: list[RingkasanTahun]
+) -> tuple[list[DokumenLkjip], list[DokumenLkjip]]:
+    """The LKjIP drafts: the regency's for each year of ``ringkasan``, and each OPD-year's
+    (in the order of ``kumpulan.laporan``)."""
+    aturan = kumpulan.pengaturan.aturan
+    pemda = [
+        lkjip_pemda(r, ringkasan, kumpulan.laporan, kumpulan.matriks, aturan) for r in ringkasan
+    ]
+    per_opd = [lkjip_opd(lap, kumpulan.laporan, aturan) for lap in kumpulan.laporan]
+    return pemda, per_opd
 
 
 def _dengan(kumpulan: Kumpulan, problem: Masalah) -> Kumpulan:

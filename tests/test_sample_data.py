@@ -7,6 +7,7 @@ import io
 import logging
 from pathlib import Path
 
+import docx
 import pytest
 from click.testing import CliRunner
 from pypdf import PdfReader
@@ -49,7 +50,7 @@ def test_ringkasan_dan_ukuran(hasil: tuple[Path, str], capaian: list[dict[str, s
         .splitlines()[-1]
         .startswith(
             "Selesai: 47 workbook dibaca (0 gagal), 840 baris capaian dari 11 perangkat daerah, "
-            "96 PDF; 0 galat, 5 peringatan."
+            "100 PDF; 0 galat, 5 peringatan."
         )
     )
     opd = {r["opd"] for r in capaian if r["tingkat"] != "daerah"}
@@ -165,3 +166,44 @@ def test_ringkasan_bupati_tiap_tahun(
     assert "Rp 28,17 miliar" in text
     assert "capaian.csv" not in text
     assert ".xlsx" not in text
+
+
+def _teks_docx(path: Path) -> str:
+    doc = docx.Document(str(path))
+    parts = [p.text for p in doc.paragraphs]
+    parts += [c.text for t in doc.tables for row in t.rows for c in row.cells]
+    return " ".join(" ".join(parts).split())
+
+
+def test_lkjip_pemda_dan_opd(hasil: tuple[Path, str], capaian: list[dict[str, str]]) -> None:
+    out = hasil[0]
+    for tahun in ("2021", "2022", "2023", "2024"):
+        assert (out / tahun / "lkjip" / "lkjip-pemda.docx").stat().st_size > 0
+        assert (out / tahun / "lkjip" / "lkjip-pemda.pdf").stat().st_size > 0
+    assert len(list(out.glob("*/lkjip/*.docx"))) == 44 + 4
+    ipm = _baris(capaian, tahun="2024", indikator="Indeks Pembangunan Manusia")
+    assert ipm["capaian_persen"] == "100.06"
+    kalimat = (
+        "Realisasi Indeks Pembangunan Manusia tahun 2024 sebesar 69,39 poin, naik 0,48 poin "
+        "dari 68,91 poin pada tahun 2023 (membaik). Target tahun 2024 69,35 poin, sehingga "
+        "capaian 100,06 % (target tercapai, predikat Sangat Tinggi). Angka nasional tahun "
+        "2024 sebesar 75,02 poin (BPS)"
+    )
+    for teks in (
+        _teks_docx(out / "2024" / "lkjip" / "lkjip-pemda.docx").replace("\u00a0", " "),
+        _teks(out / "2024" / "lkjip" / "lkjip-pemda.pdf").replace("\u00a0", " "),
+    ):
+        for bab in ("BAB I PENDAHULUAN", "BAB II PERENCANAAN KINERJA", "BAB III AKUNTABILITAS"):
+            assert bab in teks
+        assert "BAB IV PENUTUP" in teks
+        assert kalimat in teks
+        assert "Indeks Pembangunan Manusia (poin) 69,35 69,39 100,06 %" in teks
+        assert "Nas. 75,02" in teks
+        assert "Faktor penghambat pencapaian kinerja: Keterbatasan jumlah" in teks
+        assert "Rp 31.750.780.000" in teks  # the year's programme budget, per bidang urusan
+        for opd in {r["opd"] for r in capaian if r["tahun"] == "2024" and r["tingkat"] != "daerah"}:
+            assert opd in teks
+    opd = _teks_docx(out / "2024" / "lkjip" / "badan-keuangan-daerah.docx")
+    assert "LAPORAN KINERJA BADAN KEUANGAN DAERAH TAHUN 2024" in opd
+    assert "Faktor pendorong keberhasilan pencapaian: Tersedianya data yang mutakhir" in opd
+    assert "Kabupaten Kepahiang" in opd
