@@ -29,6 +29,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import math
+import os
 import random
 import re
 import zipfile
@@ -36,6 +37,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import groupby
 from pathlib import Path
+
+# openpyxl writes other bytes when lxml is installed (python-docx brings it): the standard
+# library's XML writer always, so the sample is the same bytes on every installation.
+os.environ["OPENPYXL_LXML"] = "False"
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
