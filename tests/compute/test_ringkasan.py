@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
+from kinerja_report.compute.ringkasan import panel_ipm
 from kinerja_report.pipeline import kumpulkan, ringkasan_daerah
 from tests.builders import BARIS_CONTOH, buat_evaluasi
 from tests.conftest import SAMPLE_DATA
@@ -56,3 +57,14 @@ def test_formulir_saja_tanpa_ringkasan_daerah(tmp_path: Path) -> None:
     kumpulan = kumpulkan(tmp_path)
     assert len(kumpulan.laporan) == 1
     assert ringkasan_daerah(kumpulan) == []
+
+
+def test_panel_ipm_seri_lain_dan_tanpa_tahun_sebelumnya() -> None:
+    kumpulan = kumpulkan(SAMPLE_DATA)
+    baru = [i for i in kumpulan.ipm if i.komponen.seri == "baru"]
+    panel = panel_ipm(baru, 2022, "lama")
+    assert panel is not None
+    assert panel.ipm.komponen.seri == "baru"
+    assert panel.sebelum is None  # the new series starts in 2022
+    assert panel.seri_lain is None
+    assert panel_ipm(kumpulan.ipm, 2030, "lama") is None
