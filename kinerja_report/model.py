@@ -215,3 +215,17 @@ class KomponenIpm:
     seri: str
     """'lama' (before the 2023 release), 'baru' (UHH from the 2020 census long form), or ''
     when the table does not say."""
+
+
+@dataclass(frozen=True)
+class NilaiPembanding:
+    """A comparison figure of a regency indicator: its national or provincial value in one
+    year, as published (sheet 'Pembanding')."""
+
+    indikator: str
+    tahun: int
+    tingkat: str
+    """'nasional' or 'provinsi'."""
+    nilai: Nilai
+    sumber: str
+    """The publisher as written ('BPS')."""

@@ -10,6 +10,9 @@ problem; :func:`build` adds rendering and writing the outputs of the documented 
     OUT/<tahun>/perjanjian-kinerja/<opd-slug>.pdf
     OUT/<tahun>/perjanjian-kinerja/bupati.pdf
     OUT/<tahun>/evaluasi-rkpd.pdf
+    OUT/<tahun>/ringkasan-bupati.pdf          (years with regency indicators)
+    OUT/<tahun>/lkjip/lkjip-pemda.docx, .pdf  (years with regency indicators)
+    OUT/<tahun>/lkjip/<opd-slug>.docx
 """
 
 from __future__ import annotations
@@ -28,8 +31,10 @@ from kinerja_report.compute.aggregate import agregat
 from kinerja_report.compute.formulir import adalah_bappeda, formulir_e81
 from kinerja_report.compute.identitas import TANPA_DAERAH, Identitas, tentukan_identitas
 from kinerja_report.compute.ipm_series import IpmTahunan, ipm_tahunan, periksa_seri
+from kinerja_report.compute.lkjip import DokumenLkjip, lkjip_opd, lkjip_pemda
 from kinerja_report.compute.perjanjian import PerjanjianKinerja, daftar_perjanjian
 from kinerja_report.compute.report import LaporanOpd, laporan_opd
+from kinerja_report.compute.ringkasan import RingkasanTahun, ringkasan_tahunan
 from kinerja_report.compute.rkpd import EvaluasiRkpd, evaluasi_rkpd
 from kinerja_report.compute.slugs import dengan_slug_unik
 from kinerja_report.compute.table import (
@@ -40,15 +45,18 @@ from kinerja_report.compute.table import (
     sifat_baris,
     tambah_kemajuan,
 )
-from kinerja_report.model import EvaluasiRenja, MatriksRpjmd, Penandatangan
+from kinerja_report.model import EvaluasiRenja, MatriksRpjmd, NilaiPembanding, Penandatangan
 from kinerja_report.problems import Masalah, Tingkat, masalah
 from kinerja_report.progress import Progres, TanpaProgres
 from kinerja_report.read.folder import baca_masukan
 from kinerja_report.render.evaluasi import tugas_evaluasi, tugas_evaluasi_rkpd
+from kinerja_report.render.lkjip import NAMA_PEMDA, tugas_lkjip
 from kinerja_report.render.perjanjian import tugas_perjanjian
 from kinerja_report.render.pool import TugasPdf, render_semua
+from kinerja_report.render.ringkasan import tugas_ringkasan
 from kinerja_report.settings import Daerah, Pengaturan, baca_pengaturan
 from kinerja_report.write.csv_files import csv_capaian, csv_masalah
+from kinerja_report.write.lkjip_docx import docx_lkjip
 from kinerja_report.write.output_dir import FolderKeluaran
 from kinerja_report.write.rekap_xlsx import Lembar as LembarRekap
 from kinerja_report.write.rekap_xlsx import lembar_rekap, rekap_xlsx
@@ -71,6 +79,10 @@ class Kumpulan:
     evaluasi_rkpd: tuple[EvaluasiRkpd, ...] = ()
     """Bappeda's evaluation of each year for the whole region (none when regions mix)."""
     identitas: Identitas = field(default_factory=lambda: Identitas(TANPA_DAERAH))
+    pembanding: tuple[NilaiPembanding, ...] = ()
+    """National and provincial figures of regency indicators (sheet 'Pembanding')."""
+    matriks: tuple[MatriksRpjmd, ...] = ()
+    """The RPJMD matrices read (regency indicators and their responsible OPDs)."""
 
     @property
     def baris(self) -> tuple[BarisCapaian, ...]:
@@ -162,6 +174,8 @@ def kumpulkan(
         perjanjian=tuple(perjanjian),
         identitas=identitas,
         evaluasi_rkpd=tuple(rkpd),
+        pembanding=tuple(p for item in isi for p in item.pembanding),
+        matriks=tuple(matriks),
     )
 
 
@@ -266,13 +280,34 @@ def build(
             out.tulis("masalah.csv", csv_masalah(kumpulan.masalah)),
             out.tulis("rekap.xlsx", rekap_xlsx(_lembar_rekap(kumpulan))),
         ]
-        written.extend(_tulis_pdf(tugas_pdf(kumpulan), out, progres, pekerja))
+        ringkasan = ringkasan_daerah(kumpulan)
+        pemda, per_opd = dokumen_lkjip(kumpulan, ringkasan)
+        kertas = kumpulan.pengaturan.ukuran_kertas
+        for dokumen in pemda:
+            written.append(
+                out.tulis(f"{dokumen.tahun}/lkjip/{NAMA_PEMDA}.docx", docx_lkjip(dokumen, kertas))
+            )
+        for lap, dokumen in zip(kumpulan.laporan, per_opd, strict=True):
+            written.append(
+                out.tulis(f"{lap.tahun}/lkjip/{lap.slug}.docx", docx_lkjip(dokumen, kertas))
+            )
+        tugas = tugas_pdf(kumpulan, ringkasan, pemda)
+        written.extend(_tulis_pdf(tugas, out, progres, pekerja))
     return HasilBuild(kumpulan, tuple(written))
 
 
-def tugas_pdf(kumpulan: Kumpulan) -> list[TugasPdf]:
+def tugas_pdf(
+    kumpulan: Kumpulan,
+    ringkasan: list[RingkasanTahun] | None = None,
+    pemda: list[DokumenLkjip] | None = None,
+) -> list[TugasPdf]:
     """The render job of every PDF of a build: evaluations, Perjanjian Kinerja, the
-    regency's evaluation."""
+    regency's evaluation, the regent's summary and the LKjIP (``ringkasan`` and ``pemda``
+    as :func:`ringkasan_daerah` and :func:`dokumen_lkjip` give them, computed when None)."""
+    if ringkasan is None:
+        ringkasan = ringkasan_daerah(kumpulan)
+    if pemda is None:
+        pemda, _ = dokumen_lkjip(kumpulan, ringkasan)
     return (
         tugas_evaluasi(kumpulan.laporan, kumpulan.pengaturan)
         + tugas_perjanjian(kumpulan.perjanjian, kumpulan.pengaturan)
@@ -282,7 +317,38 @@ def tugas_pdf(kumpulan: Kumpulan) -> list[TugasPdf]:
             instansi_bappeda(kumpulan.laporan),
             kumpulan.pengaturan,
         )
+        + tugas_ringkasan(ringkasan, kumpulan.pengaturan)
+        + tugas_lkjip(pemda, kumpulan.pengaturan)
     )
+
+
+def ringkasan_daerah(kumpulan: Kumpulan) -> list[RingkasanTahun]:
+    """The regency's summary per year: only for one region, and only years the RPJMD
+    matrix gives regency indicators for (OPD forms alone make none)."""
+    if kumpulan.identitas.ganda:
+        return []
+    return ringkasan_tahunan(
+        kumpulan.baris_daerah,
+        kumpulan.laporan,
+        kumpulan.ipm,
+        kumpulan.pembanding,
+        kumpulan.matriks,
+        kumpulan.identitas.daerah,
+        kumpulan.pengaturan.seri_target_ipm,
+    )
+
+
+def dokumen_lkjip(
+    kumpulan: Kumpulan, ringkasan: list[RingkasanTahun]
+) -> tuple[list[DokumenLkjip], list[DokumenLkjip]]:
+    """The LKjIP drafts: the regency's for each year of ``ringkasan``, and each OPD-year's
+    (in the order of ``kumpulan.laporan``)."""
+    aturan = kumpulan.pengaturan.aturan
+    pemda = [
+        lkjip_pemda(r, ringkasan, kumpulan.laporan, kumpulan.matriks, aturan) for r in ringkasan
+    ]
+    per_opd = [lkjip_opd(lap, kumpulan.laporan, aturan) for lap in kumpulan.laporan]
+    return pemda, per_opd
 
 
 def _dengan(kumpulan: Kumpulan, problem: Masalah) -> Kumpulan:

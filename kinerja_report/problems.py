@@ -290,6 +290,12 @@ KATALOG: dict[str, JenisMasalah] = {
         "Komponen IPM tahun {tahun} tidak valid: {alasan}",
         "An IPM component is out of the BPS range; that year's IPM is not computed.",
     ),
+    "pembanding-tingkat-tidak-dikenal": JenisMasalah(
+        Tingkat.PERINGATAN,
+        "Tingkat pembanding '{tingkat}' tidak dikenali (tulis 'Nasional' atau 'Provinsi'); "
+        "baris dilewati",
+        "A comparison figure whose level is neither national nor provincial is not used.",
+    ),
     "ipm-seri-berbeda": JenisMasalah(
         Tingkat.PERINGATAN,
         "IPM {tahun} memakai seri BPS '{seri}', sedangkan target RPJMD disusun dengan seri "

@@ -29,6 +29,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import math
+import os
 import random
 import re
 import zipfile
@@ -36,6 +37,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import groupby
 from pathlib import Path
+
+# openpyxl writes other bytes when lxml is installed (python-docx brings it): the standard
+# library's XML writer always, so the sample is the same bytes on every installation.
+os.environ["OPENPYXL_LXML"] = "False"
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
@@ -985,6 +990,34 @@ def buat_rpjmd() -> Workbook:
     return wb
 
 
+# Published national figures (BPS) for the sheet 'Pembanding': IPM (BPS, as released each
+# year), persentase penduduk miskin (March), tingkat pengangguran terbuka (August).
+PEMBANDING_NASIONAL = {
+    "Indeks Pembangunan Manusia": (72.29, 72.91, 74.39, 75.02),
+    "Persentase Penduduk Miskin": (10.14, 9.54, 9.36, 9.03),
+    "Tingkat Pengangguran Terbuka": (6.49, 5.86, 5.32, 4.91),
+}
+
+
+def tambah_pembanding(wb: Workbook) -> None:
+    """The optional sheet 'Pembanding': the national figure of three IKD for 2021-2024."""
+    ws = wb.create_sheet("Pembanding")
+    gabung(ws, "A1:E1", "ANGKA PEMBANDING NASIONAL INDIKATOR KINERJA DAERAH")
+    for c, teks in enumerate(("Indikator", "Tahun", "Tingkat", "Nilai", "Sumber"), start=1):
+        sel = ws.cell(3, c, teks)
+        sel.font, sel.alignment, sel.border = Font(bold=True), TENGAH, KOTAK
+    r = 4
+    for nama, nilai in PEMBANDING_NASIONAL.items():
+        for tahun, angka_nasional in zip(TAHUN, nilai, strict=True):
+            for c, isi in enumerate((nama, tahun, "Nasional", angka_nasional, "BPS"), start=1):
+                sel = ws.cell(r, c, isi)
+                sel.border, sel.alignment = KOTAK, ATAS
+            ws.cell(r, 4).number_format = "0.00"
+            r += 1
+    ws.column_dimensions["A"].width = 36
+    ws.column_dimensions["E"].width = 12
+
+
 PENGATURAN = """\
 # Pengaturan daerah untuk kinerja-report, dibaca dari folder masukan
 # (mis. `kinerja build sample_data --out hasil`). Data contoh ini FIKTIF:
@@ -1133,7 +1166,9 @@ def main() -> None:
     toml.write_text(PENGATURAN, encoding="utf-8", newline="\n")
     svg.write_text(LOGO, encoding="utf-8", newline="\n")
     simpan(buat_penandatangan(rng), ttd)
-    simpan(buat_rpjmd(), rpjmd)
+    matriks = buat_rpjmd()
+    tambah_pembanding(matriks)
+    simpan(matriks, rpjmd)
     simpan(buat_komponen_ipm(), ipm)
     catatan: list[str] = []
     jumlah = 0

@@ -7,12 +7,19 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from kinerja_report.errors import KinerjaError, alasan_isi
-from kinerja_report.model import EvaluasiRenja, KomponenIpm, MatriksRpjmd, Penandatangan
+from kinerja_report.model import (
+    EvaluasiRenja,
+    KomponenIpm,
+    MatriksRpjmd,
+    NilaiPembanding,
+    Penandatangan,
+)
 from kinerja_report.problems import Masalah, masalah
 from kinerja_report.progress import Progres, TanpaProgres
 from kinerja_report.read.header import Header, cari_header
 from kinerja_report.read.ipm import baca_komponen_ipm
 from kinerja_report.read.kinds import JenisLembar, jenis_lembar
+from kinerja_report.read.pembanding import baca_pembanding
 from kinerja_report.read.renja import baca_evaluasi_renja
 from kinerja_report.read.rpjmd import baca_matriks_rpjmd
 from kinerja_report.read.safety import BATAS_BAWAAN, BatasWorkbook
@@ -31,6 +38,7 @@ class IsiBerkas:
     rpjmd: list[MatriksRpjmd] = field(default_factory=list)
     penandatangan: list[Penandatangan] = field(default_factory=list)
     ipm: list[KomponenIpm] = field(default_factory=list)
+    pembanding: list[NilaiPembanding] = field(default_factory=list)
     masalah: list[Masalah] = field(default_factory=list)
     gagal: bool = False
     dilewati: list[tuple[str, str]] = field(default_factory=list)
@@ -116,7 +124,9 @@ def baca_berkas(
             _gagal(isi, exc.masalah)
         except Exception as exc:  # untrusted input: see the docstring
             _gagal(isi, _tak_terduga(isi.nama, lembar.nama, exc))
-    if not isi.gagal and not (isi.evaluasi or isi.rpjmd or isi.penandatangan or isi.ipm):
+    if not isi.gagal and not (
+        isi.evaluasi or isi.rpjmd or isi.penandatangan or isi.ipm or isi.pembanding
+    ):
         _tanpa_isi(isi)
     return isi
 
@@ -124,7 +134,8 @@ def baca_berkas(
 DICARI = (
     "formulir evaluasi Renja E.81 (kolom Indikator, Target Renja, Realisasi Triwulan), "
     "matriks indikator RPJMD (Indikator, Target per tahun), daftar penandatangan (Nama, "
-    "Jabatan atau NIP), komponen IPM (Tahun, UHH, HLS, RLS, Pengeluaran)"
+    "Jabatan atau NIP), komponen IPM (Tahun, UHH, HLS, RLS, Pengeluaran), angka pembanding "
+    "(Indikator, Tahun, Tingkat, Nilai)"
 )
 
 
@@ -176,6 +187,10 @@ def _baca_satu_lembar(isi: IsiBerkas, lembar: Lembar, relatif: PurePosixPath) ->
     elif jenis is JenisLembar.KOMPONEN_IPM and header is not None:
         komponen, found = baca_komponen_ipm(lembar, header)
         isi.ipm.extend(komponen)
+        isi.masalah.extend(found)
+    elif jenis is JenisLembar.PEMBANDING and header is not None:
+        figures, found = baca_pembanding(lembar, header)
+        isi.pembanding.extend(figures)
         isi.masalah.extend(found)
     else:
         alasan = _alasan_lewati(header)

@@ -12,6 +12,7 @@ class JenisLembar(StrEnum):
     MATRIKS_RPJMD = "matriks rpjmd"
     PENANDATANGAN = "penandatangan"
     KOMPONEN_IPM = "komponen IPM"
+    PEMBANDING = "pembanding"
     LAINNYA = "lainnya"
 
 
@@ -24,6 +25,8 @@ def jenis_lembar(header: Header | None) -> JenisLembar:
         return JenisLembar.PENANDATANGAN
     if {"tahun", "uhh", "hls", "rls", "pengeluaran"} <= bidang:
         return JenisLembar.KOMPONEN_IPM
+    if {"indikator", "tahun", "tingkat_pembanding", "nilai_pembanding"} <= bidang:
+        return JenisLembar.PEMBANDING
     if "indikator" in bidang and "target_tahun" in bidang:
         return JenisLembar.MATRIKS_RPJMD
     if {"indikator", "target_renja"} <= bidang and (

@@ -61,6 +61,10 @@ SINONIM: tuple[tuple[str, str], ...] = (
     (r"^jabatan", "jabatan"),
     (r"^pangkat|^golongan", "pangkat"),
     (r"^(perangkat daerah|opd|skpd|unit kerja)$", "perangkat_daerah"),
+    # comparison figures (sheet 'Pembanding'): national / provincial values of an indicator
+    (r"^(tingkat( wilayah| pembanding)?|wilayah pembanding)$", "tingkat_pembanding"),
+    (r"^nilai( pembanding)?$", "nilai_pembanding"),
+    (r"^sumber( data)?$", "sumber_pembanding"),
 )
 
 _COMPILED = tuple((re.compile(pattern), bidang) for pattern, bidang in SINONIM)
