@@ -9,6 +9,7 @@ from pathlib import Path
 import docx
 import pytest
 from click.testing import CliRunner
+from pypdf import PdfReader
 
 from kinerja_report.cli import main
 from tests.conftest import SAMPLE_DATA, peringatan_render
@@ -171,8 +172,7 @@ def test_evaluasi_rkpd(hasil: tuple[Path, str]) -> None:
 
 
 def _teks(path: Path) -> str:
-    reader = PdfReader(io.BytesIO(path.read_bytes()))
-    return " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+    return teks_pdf(path)
 
 
 def test_ringkasan_bupati_tiap_tahun(
