@@ -20,6 +20,7 @@ from pathlib import Path
 
 from kinerja_report.check.angka import periksa_angka
 from kinerja_report.check.duplicates import buang_ganda
+from kinerja_report.check.keselarasan import periksa_keselarasan
 from kinerja_report.check.kontradiksi import periksa_kontradiksi
 from kinerja_report.check.periode import periksa_periode
 from kinerja_report.check.reconcile import rekonsiliasi
@@ -27,6 +28,8 @@ from kinerja_report.compute.aggregate import agregat
 from kinerja_report.compute.identitas import TANPA_DAERAH, Identitas, tentukan_identitas
 from kinerja_report.compute.ipm_series import IpmTahunan, ipm_tahunan, periksa_seri
 from kinerja_report.compute.perjanjian import PerjanjianKinerja, daftar_perjanjian
+from kinerja_report.compute.perjanjian_unit import perjanjian_unit
+from kinerja_report.compute.pohon import PohonKinerja, pohon_per_tahun
 from kinerja_report.compute.report import LaporanOpd, laporan_opd
 from kinerja_report.compute.slugs import dengan_slug_unik
 from kinerja_report.compute.table import (
@@ -43,6 +46,7 @@ from kinerja_report.progress import Progres, TanpaProgres
 from kinerja_report.read.folder import baca_masukan
 from kinerja_report.render.html import FOLDER_TEMPLAT, lingkungan, render_html
 from kinerja_report.render.perjanjian import tugas_perjanjian
+from kinerja_report.render.pohon import tugas_pohon
 from kinerja_report.render.pool import TugasPdf, render_semua
 from kinerja_report.settings import Pengaturan, baca_pengaturan
 from kinerja_report.write.csv_files import csv_capaian, csv_masalah
@@ -66,6 +70,8 @@ class Kumpulan:
     perjanjian: tuple[PerjanjianKinerja, ...] = ()
     """The Perjanjian Kinerja documents, computed once."""
     identitas: Identitas = field(default_factory=lambda: Identitas(TANPA_DAERAH))
+    pohon: tuple[PohonKinerja, ...] = ()
+    """The pohon kinerja (cascading) of every year with evaluation forms."""
 
     @property
     def baris(self) -> tuple[BarisCapaian, ...]:
@@ -140,6 +146,13 @@ def kumpulkan(
         dengan_bupati=not identitas.ganda,
     )
     problems.extend(found)
+    kaskade = [k for item in isi for k in item.kaskade]
+    pohon = pohon_per_tahun(evaluasi, laporan, baris_daerah, kaskade, aturan)
+    nomenklatur = [*baca.nomenklatur, *(n for item in isi for n in item.nomenklatur)]
+    problems.extend(periksa_keselarasan(pohon, evaluasi, kaskade, nomenklatur))
+    bawahan, found = perjanjian_unit(pohon, laporan, perjanjian, penandatangan)
+    perjanjian.extend(bawahan)  # Administrators' and Pengawas' PKs, below each head's
+    problems.extend(found)
     return Kumpulan(
         pengaturan=pengaturan,
         laporan=tuple(laporan),
@@ -151,6 +164,7 @@ def kumpulkan(
         penandatangan=penandatangan,
         perjanjian=tuple(perjanjian),
         identitas=identitas,
+        pohon=pohon,
     )
 
 
@@ -224,6 +238,9 @@ def build(
         ]
         tugas = tugas_evaluasi(kumpulan.laporan, kumpulan.pengaturan) + tugas_perjanjian(
             kumpulan.perjanjian, kumpulan.pengaturan
+        )
+        tugas += tugas_pohon(
+            kumpulan.pohon, kumpulan.laporan, kumpulan.pengaturan, kumpulan.identitas.daerah
         )
         written.extend(_tulis_pdf(tugas, out, progres, pekerja))
     return HasilBuild(kumpulan, tuple(written))
