@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from kinerja_report.compute.pohon import PohonKinerja, Simpul
+from kinerja_report.compute.pohon import LABEL_TINGKAT, PohonKinerja, Simpul
 from kinerja_report.model import (
     EvaluasiRenja,
     LembarKaskade,
@@ -99,8 +99,9 @@ def indikator_sama_induk(tree: PohonKinerja) -> Iterable[Masalah]:
                     "keselarasan-indikator-sama-induk",
                     item.sumber or node.sumber,
                     indikator=item.indikator,
-                    tingkat=node.tingkat,
-                    tingkat_induk=parent.tingkat,
+                    tingkat=LABEL_TINGKAT.get(node.tingkat, node.tingkat).lower(),
+                    tingkat_induk=LABEL_TINGKAT.get(parent.tingkat, parent.tingkat)[:1].lower()
+                    + LABEL_TINGKAT.get(parent.tingkat, parent.tingkat)[1:],
                     induk=parent.uraian,
                 )
 

@@ -37,6 +37,18 @@ from kinerja_report.model import (
 from kinerja_report.read.normalize import normalisasi
 
 TINGKAT_OPD = ("sasaran pd", "program", "kegiatan", "sub kegiatan")
+LABEL_TINGKAT = {
+    "visi": "Visi",
+    "misi": "Misi",
+    "tujuan": "Tujuan",
+    "sasaran rpjmd": "Sasaran RPJMD",
+    "sasaran pd": "Sasaran Perangkat Daerah",
+    "program": "Program",
+    "kegiatan": "Kegiatan",
+    "sub kegiatan": "Sub Kegiatan",
+    "jabatan": "Jabatan",
+}
+"""How each level is named in documents and messages."""
 _TINGKAT_RENJA = {
     TingkatIndikator.PROGRAM: "program",
     TingkatIndikator.KEGIATAN: "kegiatan",

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from kinerja_report.compute.pohon import PohonKinerja, Simpul
+from kinerja_report.compute.pohon import LABEL_TINGKAT, PohonKinerja, Simpul
 from kinerja_report.compute.report import LaporanOpd
 from kinerja_report.read.kaskade import TINGKAT_KASKADE
 from kinerja_report.render.html import FOLDER_TEMPLAT, lingkungan, render_html
@@ -32,17 +32,6 @@ TEMPLAT = "pohon.html.j2"
 SLUG_PEMDA = "pemda"
 TINGKAT_PEMDA = ("tujuan", "sasaran rpjmd", "sasaran pd", "program")
 """The regency diagram stops at programmes; each OPD's diagram goes down to sub kegiatan."""
-LABEL_TINGKAT = {
-    "visi": "Visi",
-    "misi": "Misi",
-    "tujuan": "Tujuan",
-    "sasaran rpjmd": "Sasaran RPJMD",
-    "sasaran pd": "Sasaran Perangkat Daerah",
-    "program": "Program",
-    "kegiatan": "Kegiatan",
-    "sub kegiatan": "Sub Kegiatan",
-    "jabatan": "Jabatan",
-}
 LEBAR_HALAMAN = 400.0
 """Drawing width in mm (A3 landscape, 420 mm, less the margins)."""
 TINGGI_BARIS = 24.0
