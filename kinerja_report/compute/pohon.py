@@ -102,12 +102,14 @@ class PohonKinerja:
     tahun: int | None
     simpul: tuple[Simpul, ...]
     _anak: dict[str, tuple[Simpul, ...]] = field(init=False, repr=False, compare=False)
+    _indeks: dict[str, Simpul] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         anak: dict[str, list[Simpul]] = {}
         for node in self.simpul:
             anak.setdefault(node.induk, []).append(node)
         object.__setattr__(self, "_anak", {k: tuple(v) for k, v in anak.items()})
+        object.__setattr__(self, "_indeks", {node.kunci: node for node in self.simpul})
 
     @property
     def akar(self) -> tuple[Simpul, ...]:
@@ -117,11 +119,11 @@ class PohonKinerja:
         return self._anak.get(simpul.kunci, ())
 
     def cari(self, kunci: str) -> Simpul | None:
-        return next((node for node in self.simpul if node.kunci == kunci), None)
+        return self._indeks.get(kunci)
 
     def leluhur(self, simpul: Simpul) -> list[Simpul]:
         """The parents of ``simpul`` up to its root, nearest first."""
-        index = {node.kunci: node for node in self.simpul}
+        index = self._indeks
         out: list[Simpul] = []
         node = index.get(simpul.induk)
         while node is not None and node not in out:
