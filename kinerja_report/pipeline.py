@@ -24,6 +24,7 @@ from pathlib import Path
 
 from kinerja_report.check.angka import periksa_angka
 from kinerja_report.check.duplicates import buang_ganda
+from kinerja_report.check.keselarasan import periksa_keselarasan
 from kinerja_report.check.kontradiksi import periksa_kontradiksi
 from kinerja_report.check.periode import periksa_periode
 from kinerja_report.check.reconcile import rekonsiliasi
@@ -33,6 +34,8 @@ from kinerja_report.compute.identitas import TANPA_DAERAH, Identitas, tentukan_i
 from kinerja_report.compute.ipm_series import IpmTahunan, ipm_tahunan, periksa_seri
 from kinerja_report.compute.lkjip import DokumenLkjip, lkjip_opd, lkjip_pemda
 from kinerja_report.compute.perjanjian import PerjanjianKinerja, daftar_perjanjian
+from kinerja_report.compute.perjanjian_unit import perjanjian_unit
+from kinerja_report.compute.pohon import PohonKinerja, pohon_per_tahun
 from kinerja_report.compute.report import LaporanOpd, laporan_opd
 from kinerja_report.compute.ringkasan import RingkasanTahun, ringkasan_tahunan
 from kinerja_report.compute.rkpd import EvaluasiRkpd, evaluasi_rkpd
@@ -52,6 +55,7 @@ from kinerja_report.read.folder import baca_masukan
 from kinerja_report.render.evaluasi import tugas_evaluasi, tugas_evaluasi_rkpd
 from kinerja_report.render.lkjip import NAMA_PEMDA, tugas_lkjip
 from kinerja_report.render.perjanjian import tugas_perjanjian
+from kinerja_report.render.pohon import tugas_pohon
 from kinerja_report.render.pool import TugasPdf, render_semua
 from kinerja_report.render.ringkasan import tugas_ringkasan
 from kinerja_report.settings import Daerah, Pengaturan, baca_pengaturan
@@ -83,6 +87,8 @@ class Kumpulan:
     """National and provincial figures of regency indicators (sheet 'Pembanding')."""
     matriks: tuple[MatriksRpjmd, ...] = ()
     """The RPJMD matrices read (regency indicators and their responsible OPDs)."""
+    pohon: tuple[PohonKinerja, ...] = ()
+    """The pohon kinerja (cascading) of every year with evaluation forms."""
 
     @property
     def baris(self) -> tuple[BarisCapaian, ...]:
@@ -157,6 +163,13 @@ def kumpulkan(
         dengan_bupati=not identitas.ganda,
     )
     problems.extend(found)
+    kaskade = [k for item in isi for k in item.kaskade]
+    pohon = pohon_per_tahun(evaluasi, laporan, baris_daerah, kaskade, aturan)
+    nomenklatur = [*baca.nomenklatur, *(n for item in isi for n in item.nomenklatur)]
+    problems.extend(periksa_keselarasan(pohon, evaluasi, kaskade, nomenklatur))
+    bawahan, found = perjanjian_unit(pohon, laporan, perjanjian, penandatangan)
+    perjanjian.extend(bawahan)  # Administrators' and Pengawas' PKs, below each head's
+    problems.extend(found)
     rkpd = (
         []
         if identitas.ganda
@@ -176,6 +189,7 @@ def kumpulkan(
         evaluasi_rkpd=tuple(rkpd),
         pembanding=tuple(p for item in isi for p in item.pembanding),
         matriks=tuple(matriks),
+        pohon=pohon,
     )
 
 
@@ -302,8 +316,9 @@ def tugas_pdf(
     pemda: list[DokumenLkjip] | None = None,
 ) -> list[TugasPdf]:
     """The render job of every PDF of a build: evaluations, Perjanjian Kinerja, the
-    regency's evaluation, the regent's summary and the LKjIP (``ringkasan`` and ``pemda``
-    as :func:`ringkasan_daerah` and :func:`dokumen_lkjip` give them, computed when None)."""
+    regency's evaluation, the regent's summary, the LKjIP and the pohon kinerja
+    (``ringkasan`` and ``pemda`` as :func:`ringkasan_daerah` and :func:`dokumen_lkjip` give
+    them, computed when None)."""
     if ringkasan is None:
         ringkasan = ringkasan_daerah(kumpulan)
     if pemda is None:
@@ -319,6 +334,9 @@ def tugas_pdf(
         )
         + tugas_ringkasan(ringkasan, kumpulan.pengaturan)
         + tugas_lkjip(pemda, kumpulan.pengaturan)
+        + tugas_pohon(
+            kumpulan.pohon, kumpulan.laporan, kumpulan.pengaturan, kumpulan.identitas.daerah
+        )
     )
 
 

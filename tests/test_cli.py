@@ -25,10 +25,10 @@ def test_build_berhasil_exit_0_dengan_ringkasan(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     last = result.stdout.strip().splitlines()[-1]
     assert last.startswith(
-        # 2 PDFs: the evaluation and the OPD's PK (no Bupati's PK without regency indicators);
-        # 5 warnings: no settings file, the region taken from the title, no signatory for the
-        # OPD head nor for the Bupati, no Bupati's PK
-        "Selesai: 1 workbook dibaca (0 gagal), 3 baris capaian dari 1 perangkat daerah, 2 PDF; "
+        # 3 PDFs: the evaluation, the OPD's PK (no Bupati's PK without regency indicators) and
+        # its pohon kinerja; 5 warnings: no settings file, the region taken from the title, no
+        # signatory for the OPD head nor for the Bupati, no Bupati's PK
+        "Selesai: 1 workbook dibaca (0 gagal), 3 baris capaian dari 1 perangkat daerah, 3 PDF; "
         "0 galat, 5 peringatan."
     )
     # the hint about libharfbuzz-subset0 only where WeasyPrint lacks it

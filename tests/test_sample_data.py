@@ -49,8 +49,8 @@ def test_ringkasan_dan_ukuran(hasil: tuple[Path, str], capaian: list[dict[str, s
         .strip()
         .splitlines()[-1]
         .startswith(
-            "Selesai: 47 workbook dibaca (0 gagal), 840 baris capaian dari 11 perangkat daerah, "
-            "104 PDF; 0 galat, 5 peringatan."
+            "Selesai: 48 workbook dibaca (0 gagal), 840 baris capaian dari 11 perangkat daerah, "
+            "288 PDF; 0 galat, 29 peringatan."
         )
     )
     opd = {r["opd"] for r in capaian if r["tingkat"] != "daerah"}

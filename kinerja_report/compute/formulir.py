@@ -25,7 +25,7 @@ from decimal import Decimal
 from statistics import fmean
 
 from kinerja_report.compute.capaian import hitung_capaian, kategori
-from kinerja_report.compute.perjanjian import cari_penandatangan, dari_opd
+from kinerja_report.compute.perjanjian import cari_penandatangan, dari_opd, pejabat_unit
 from kinerja_report.compute.rules import AntarTahun, AturanCapaian
 from kinerja_report.compute.table import BarisCapaian
 from kinerja_report.model import (
@@ -373,7 +373,10 @@ def kepala_bappeda(
     from_list = cari_penandatangan(
         penandatangan,
         evaluasi.tahun,
-        lambda item: adalah_bappeda(item.perangkat_daerah) or adalah_bappeda(item.jabatan),
+        lambda item: (
+            (adalah_bappeda(item.perangkat_daerah) or adalah_bappeda(item.jabatan))
+            and not pejabat_unit(item)
+        ),
     )
     if from_list is not None:
         return from_list

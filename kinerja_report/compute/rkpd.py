@@ -31,7 +31,7 @@ from kinerja_report.compute.formulir import (
     jumlah_rp,
     rata_rata_persen,
 )
-from kinerja_report.compute.perjanjian import cari_penandatangan
+from kinerja_report.compute.perjanjian import cari_penandatangan, pejabat_unit
 from kinerja_report.compute.report import LaporanOpd
 from kinerja_report.compute.rules import AturanCapaian
 from kinerja_report.model import IndikatorRpjmd, MatriksRpjmd, Penandatangan, TingkatIndikator
@@ -139,7 +139,10 @@ def _kepala_bappeda(
     found = cari_penandatangan(
         penandatangan,
         tahun,
-        lambda item: adalah_bappeda(item.perangkat_daerah) or adalah_bappeda(item.jabatan),
+        lambda item: (
+            (adalah_bappeda(item.perangkat_daerah) or adalah_bappeda(item.jabatan))
+            and not pejabat_unit(item)
+        ),
     )
     if found is not None:
         return found

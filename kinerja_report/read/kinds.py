@@ -13,6 +13,8 @@ class JenisLembar(StrEnum):
     PENANDATANGAN = "penandatangan"
     KOMPONEN_IPM = "komponen IPM"
     PEMBANDING = "pembanding"
+    KASKADE = "cascading"
+    NOMENKLATUR = "nomenklatur"
     LAINNYA = "lainnya"
 
 
@@ -21,6 +23,10 @@ def jenis_lembar(header: Header | None) -> JenisLembar:
     if header is None:
         return JenisLembar.LAINNYA
     bidang = header.bidang
+    if {"induk", "tingkat", "uraian"} <= bidang:
+        return JenisLembar.KASKADE
+    if _nomenklatur(header):
+        return JenisLembar.NOMENKLATUR
     if "nama" in bidang and ("nip" in bidang or "jabatan" in bidang):
         return JenisLembar.PENANDATANGAN
     if {"tahun", "uhh", "hls", "rls", "pengeluaran"} <= bidang:
@@ -34,3 +40,9 @@ def jenis_lembar(header: Header | None) -> JenisLembar:
     ):
         return JenisLembar.EVALUASI_RENJA
     return JenisLembar.LAINNYA
+
+
+def _nomenklatur(header: Header) -> bool:
+    """A SIPD nomenclature export: Program, Kegiatan and Sub Kegiatan columns, no target."""
+    paths = {kolom.jalur.replace(" ", "") for kolom in header.kolom}
+    return {"program", "kegiatan", "subkegiatan"} <= paths and "target_renja" not in header.bidang
