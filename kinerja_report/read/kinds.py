@@ -31,7 +31,9 @@ def jenis_lembar(header: Header | None) -> JenisLembar:
         return JenisLembar.PENANDATANGAN
     if {"tahun", "uhh", "hls", "rls", "pengeluaran"} <= bidang:
         return JenisLembar.KOMPONEN_IPM
-    if {"indikator", "tahun", "tingkat_pembanding", "nilai_pembanding"} <= bidang:
+    if {"indikator", "tahun", "nilai_pembanding"} <= bidang and (
+        {"tingkat_pembanding", "tingkat"} & bidang  # a bare 'Tingkat' is also a cascading level
+    ):
         return JenisLembar.PEMBANDING
     if "indikator" in bidang and "target_tahun" in bidang:
         return JenisLembar.MATRIKS_RPJMD

@@ -34,16 +34,18 @@ def tingkat_pembanding(teks: str) -> str | None:
 def baca_pembanding(lembar: Lembar, header: Header) -> tuple[list[NilaiPembanding], list[Masalah]]:
     """One :class:`NilaiPembanding` per row with an indicator, a year and a value."""
     sel = PembacaSel(lembar, header)
+    # 'Tingkat' alone is read as a cascading level; here it is the level of the figure
+    bidang_tingkat = "tingkat_pembanding" if "tingkat_pembanding" in header.bidang else "tingkat"
     out = []
     for baris in sel.baris_data():
         indikator = sel.teks(baris, "indikator")
         tahun = sel.angka(baris, "tahun").angka
         if not indikator or tahun is None or not 1990 <= tahun <= 2100:
             continue
-        teks_tingkat = sel.teks(baris, "tingkat_pembanding")
+        teks_tingkat = sel.teks(baris, bidang_tingkat)
         tingkat = tingkat_pembanding(teks_tingkat)
         if tingkat is None:
-            kolom = header.cari("tingkat_pembanding")
+            kolom = header.cari(bidang_tingkat)
             sumber = lembar.sumber(baris, kolom.indeks) if kolom else None
             sel.masalah.append(
                 masalah(
