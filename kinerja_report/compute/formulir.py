@@ -26,6 +26,7 @@ from statistics import fmean
 
 from kinerja_report.compute.capaian import hitung_capaian, kategori
 from kinerja_report.compute.perjanjian import cari_penandatangan, dari_opd, pejabat_unit
+from kinerja_report.compute.report import per_program
 from kinerja_report.compute.rules import AntarTahun, AturanCapaian
 from kinerja_report.compute.table import BarisCapaian
 from kinerja_report.model import (
@@ -299,16 +300,8 @@ def simpul_anggaran(baris: Sequence[BarisFormulir]) -> list[BarisFormulir]:
     :func:`kinerja_report.compute.report.pagu_program`: each programme once; a programme
     without a budget of its own by its kegiatan's, else its sub kegiatan's; a form without
     programmes by its kegiatan, else its sub kegiatan."""
-    groups: dict[tuple[str, str], list[BarisFormulir]] = {}
-    current: list[BarisFormulir] | None = None
-    for row in baris:
-        if row.tingkat is TingkatIndikator.PROGRAM:
-            current = groups.setdefault((row.kode.strip(), row.uraian.strip()), [])
-            current.append(row)
-        elif current is not None and row.tingkat in _ANAK:
-            current.append(row)
     out: list[BarisFormulir] = []
-    for rows in groups.values():
+    for rows in per_program(baris).values():
         for tingkat in (TingkatIndikator.PROGRAM, *_ANAK):
             if found := _pertama(rows, tingkat):
                 out.extend(found[:1] if tingkat is TingkatIndikator.PROGRAM else found)

@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from statistics import fmean
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from kinerja_report.compute.budget import serapan
 from kinerja_report.compute.capaian import kategori
@@ -133,21 +133,41 @@ def pagu_per_simpul(
 _ANAK = (TingkatIndikator.KEGIATAN, TingkatIndikator.SUB_KEGIATAN)
 
 
-def pagu_program(baris: Iterable[BarisCapaian]) -> list[PaguSimpul]:
-    """Each programme once with its budget: the amount on its own row; when its rows carry
-    none (older forms put the pagu on the kegiatan only), the sum of its kegiatan's, else of
-    its sub kegiatan's (each counted once by :func:`pagu_per_simpul`). The children of a
-    programme are the rows below it up to the next programme."""
-    groups: dict[tuple[str, str], list[BarisCapaian]] = {}
-    current: list[BarisCapaian] | None = None
+class Simpul(Protocol):
+    """A row with a level, a code and a name (capaian rows, form rows)."""
+
+    @property
+    def tingkat(self) -> TingkatIndikator: ...
+    @property
+    def kode(self) -> str: ...
+    @property
+    def uraian(self) -> str: ...
+
+
+S = TypeVar("S", bound=Simpul)
+
+
+def per_program(baris: Iterable[S]) -> dict[tuple[str, str], list[S]]:
+    """Each programme (by code and name) with its rows and its kegiatan's and sub kegiatan's:
+    the rows below it up to the next programme. Rows above the first programme are left out."""
+    groups: dict[tuple[str, str], list[S]] = {}
+    current: list[S] | None = None
     for row in baris:
         if row.tingkat is TingkatIndikator.PROGRAM:
             current = groups.setdefault((row.kode.strip(), row.uraian.strip()), [])
             current.append(row)
         elif current is not None and row.tingkat in _ANAK:
             current.append(row)
+    return groups
+
+
+def pagu_program(baris: Iterable[BarisCapaian]) -> list[PaguSimpul]:
+    """Each programme once with its budget: the amount on its own row; when its rows carry
+    none (older forms put the pagu on the kegiatan only), the sum of its kegiatan's, else of
+    its sub kegiatan's (each counted once by :func:`pagu_per_simpul`). The children of a
+    programme are the rows below it up to the next programme."""
     out = []
-    for (kode, uraian), rows in groups.items():
+    for (kode, uraian), rows in per_program(baris).items():
         own = pagu_per_simpul(rows)
         if own:
             out.append(own[0])
