@@ -52,7 +52,7 @@ def jabatan_unit(unit: str, opd: str) -> str:
     key = normalisasi(unit)
     if key.startswith(("kepala ", "sekretaris")):
         return unit
-    if key == "sekretariat":
+    if key.startswith("sekretariat"):  # 'Sekretariat', 'SEKRETARIAT BAPPEDA'
         return f"Sekretaris {opd}"
     return f"Kepala {unit}"
 
@@ -67,7 +67,7 @@ def penandatangan_unit(
         if normalisasi(item.perangkat_daerah) != nama_opd or not pejabat_unit(item):
             return False
         jabatan = normalisasi(_AWALAN.sub("", item.jabatan))
-        if key == "sekretariat":
+        if key.startswith("sekretariat"):
             return jabatan.startswith("sekretaris")
         return key in jabatan
 
@@ -123,7 +123,7 @@ def _satu_opd(
         admin[unit] = pk
         out.append(pk)
         problems.extend(missing)
-    for unit, below in _unit_pengawas(nodes, tree).items():
+    for unit, below in _unit_pengawas(nodes, tree, set(admin)).items():
         program = next((p for p in tree.leluhur(below[0]) if p.tingkat == "program"), None)
         atasan = admin.get(program.unit) if program else None
         subs = [n for node in below for n in [node, *tree.keturunan(node)]]
@@ -143,12 +143,17 @@ def _satu_opd(
     return _slug_unik(out), problems
 
 
-def _unit_pengawas(nodes: Sequence[Simpul], tree: PohonKinerja) -> dict[str, list[Simpul]]:
+def _unit_pengawas(
+    nodes: Sequence[Simpul], tree: PohonKinerja, administrator: set[str]
+) -> dict[str, list[Simpul]]:
     """Kegiatan and sub kegiatan whose unit differs from their programme's, by unit (the
-    topmost such node of each branch)."""
+    topmost such node of each branch); a unit that already heads programmes (an
+    Administrator's) gets no second, Pengawas PK."""
     out: dict[str, list[Simpul]] = {}
     for node in nodes:
         if node.tingkat not in ("kegiatan", "sub kegiatan") or not node.unit:
+            continue
+        if node.unit in administrator:
             continue
         parents = tree.leluhur(node)
         program = next((p for p in parents if p.tingkat == "program"), None)

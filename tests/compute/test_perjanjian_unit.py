@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
@@ -71,6 +72,7 @@ def test_kepala_opd_tetap_dari_daftar(kumpulan: Kumpulan) -> None:
     ("unit", "jabatan"),
     [
         ("Sekretariat", "Sekretaris Dinas Sosial"),
+        ("SEKRETARIAT BAPPEDA", "Sekretaris Dinas Sosial"),
         ("Bidang Rehabilitasi Sosial", "Kepala Bidang Rehabilitasi Sosial"),
         ("Kepala Seksi Data", "Kepala Seksi Data"),
     ],
@@ -99,3 +101,23 @@ def test_pdf_pk_administrator(kumpulan: Kumpulan) -> None:
         "2. Kegiatan dan Anggaran",
     ):
         assert expected in text
+
+
+def test_sukabumi_satu_pk_per_unit(real_workbooks: Path, tmp_path: Path) -> None:
+    """Sukabumi 2018: both programmes and their kegiatan name 'SEKRETARIAT BAPPEDA' (the
+    second programme's own cell is empty): one Administrator PK, the Sekretaris's, never a
+    second (Pengawas) one for the same unit."""
+    import shutil
+
+    from kinerja_report.pipeline import kumpulkan
+
+    shutil.copy(real_workbooks / "evaluasi_hasil_renja_pd_bappeda_sukabumi_2018.xlsx", tmp_path)
+    kumpulan = kumpulkan(tmp_path)
+    units = [pk for pk in kumpulan.perjanjian if pk.jenis in {"administrator", "pengawas"}]
+    assert [(pk.jenis, pk.jabatan_pertama, pk.slug) for pk in units] == [
+        (
+            "administrator",
+            "Sekretaris Bappeda Sukabumi",
+            "bappeda-sukabumi/sekretaris-bappeda-sukabumi",
+        )
+    ]
