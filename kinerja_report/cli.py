@@ -30,6 +30,7 @@ from kinerja_report.progress import Progres
 from kinerja_report.read.numbers import BukanAngka, parse_angka
 from kinerja_report.render.pdf import petunjuk_huruf
 from kinerja_report.sinyal import keluar_karena_sinyal
+from kinerja_report.write.manifest import verifikasi
 
 BATAS_TAMPIL = 30
 """At most this many errors and warnings are listed on screen; masalah.csv has them all."""
@@ -385,3 +386,35 @@ def ipm_command(uhh: float, hls: float, rls: float, pengeluaran: float, sebagai_
 
 
 pakai_bahasa_indonesia(main)
+
+
+# --- the folder that keeps itself: manifest (issue 13) -----------------------------------------
+
+
+@main.command(
+    "verifikasi", short_help="Periksa apakah berkas hasil masih sama dengan manifest.json."
+)
+@click.help_option("-h", "--help", help=BANTUAN)
+@click.argument("keluaran", type=click.Path(path_type=Path), callback=_folder_masukan)
+@click.pass_context
+def verifikasi_command(ctx: click.Context, keluaran: Path) -> None:
+    """Hitung ulang sidik sha256 setiap berkas hasil yang tercatat di KELUARAN/manifest.json
+    dan sebutkan yang berubah atau hilang sejak build.
+
+    Status keluar: 0 semua sesuai; 1 ada yang berubah atau hilang; 2 tidak ada manifest.
+    """
+    console = Console(stderr=True)
+    hasil = _jalankan(ctx, console, lambda _: verifikasi(keluaran))
+    for relatif in hasil.berubah:
+        click.echo(f"berubah: {relatif}")
+    for relatif in hasil.hilang:
+        click.echo(f"hilang: {relatif}")
+    waktu = f" (build {hasil.waktu_build})" if hasil.waktu_build else ""
+    if hasil.sah:
+        click.echo(f"Semua {angka(len(hasil.utuh))} berkas hasil sesuai manifest{waktu}.")
+        sys.exit(0)
+    click.echo(
+        f"{angka(len(hasil.berubah))} berkas berubah dan {angka(len(hasil.hilang))} hilang "
+        f"sejak build{waktu}; {angka(len(hasil.utuh))} sesuai manifest."
+    )
+    sys.exit(1)

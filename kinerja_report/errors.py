@@ -45,6 +45,10 @@ class KeluaranMencakupMasukan(KinerjaError):
     """The output folder is the input folder or one of its ancestors."""
 
 
+class ManifestTidakValid(KinerjaError):
+    """The output folder has no readable ``manifest.json`` to verify against."""
+
+
 class GangguanSistem(KinerjaError):
     """The computer, not the input nor the command, stopped the build (disk full, a PDF
     worker killed); the outputs of the previous build are left as they were."""

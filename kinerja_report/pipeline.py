@@ -9,6 +9,9 @@ problem; :func:`build` adds rendering and writing the outputs of the documented 
     OUT/<tahun>/evaluasi/<opd-slug>.pdf
     OUT/<tahun>/perjanjian-kinerja/<opd-slug>.pdf
     OUT/<tahun>/perjanjian-kinerja/bupati.pdf
+    OUT/manifest.json
+
+(see :mod:`kinerja_report.write.manifest`).
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
 from pathlib import Path
 
 from kinerja_report.check.angka import periksa_angka
@@ -40,12 +44,15 @@ from kinerja_report.compute.table import (
 from kinerja_report.model import EvaluasiRenja, MatriksRpjmd, Penandatangan
 from kinerja_report.problems import Masalah, Tingkat, masalah
 from kinerja_report.progress import Progres, TanpaProgres
-from kinerja_report.read.folder import baca_masukan
+from kinerja_report.read.folder import IsiBerkas, baca_masukan
+from kinerja_report.read.jejak import JejakBerkas, jejak_pendukung, jejak_workbook
 from kinerja_report.render.html import FOLDER_TEMPLAT, lingkungan, render_html
 from kinerja_report.render.perjanjian import tugas_perjanjian
 from kinerja_report.render.pool import TugasPdf, render_semua
 from kinerja_report.settings import Pengaturan, baca_pengaturan
+from kinerja_report.validasi import NAMA_BERKAS as NAMA_PENGATURAN
 from kinerja_report.write.csv_files import csv_capaian, csv_masalah
+from kinerja_report.write.manifest import NAMA_MANIFEST, Keluaran, baca_keluaran, isi_manifest
 from kinerja_report.write.output_dir import FolderKeluaran
 from kinerja_report.write.rekap_xlsx import Lembar as LembarRekap
 from kinerja_report.write.rekap_xlsx import lembar_rekap, rekap_xlsx
@@ -66,6 +73,8 @@ class Kumpulan:
     perjanjian: tuple[PerjanjianKinerja, ...] = ()
     """The Perjanjian Kinerja documents, computed once."""
     identitas: Identitas = field(default_factory=lambda: Identitas(TANPA_DAERAH))
+    jejak: tuple[JejakBerkas, ...] = ()
+    """Every input file read (workbooks, settings, logo) with its hash: for the manifest."""
 
     @property
     def baris(self) -> tuple[BarisCapaian, ...]:
@@ -151,7 +160,25 @@ def kumpulkan(
         penandatangan=penandatangan,
         perjanjian=tuple(perjanjian),
         identitas=identitas,
+        jejak=jejak_masukan(masukan, isi, pengaturan),
     )
+
+
+def jejak_masukan(
+    masukan: Path, isi: Sequence[IsiBerkas], pengaturan: Pengaturan
+) -> tuple[JejakBerkas, ...]:
+    """The trace (hash, size, what was read) of every input file: the workbooks, the settings
+    file and the logo."""
+    hasil = [j for item in isi if item.path and (j := jejak_workbook(item.path, item))]
+    settings = jejak_pendukung(
+        masukan / NAMA_PENGATURAN, NAMA_PENGATURAN, "pengaturan", "pengaturan build"
+    )
+    hasil.extend([settings] if settings else [])
+    for logo in pengaturan.berkas_pendukung:
+        nama = logo.relative_to(masukan).as_posix() if logo.is_relative_to(masukan) else logo.name
+        found = jejak_pendukung(logo, nama, "logo", "logo daerah di kop dokumen")
+        hasil.extend([found] if found else [])
+    return tuple(hasil)
 
 
 def _laporan(
@@ -226,7 +253,25 @@ def build(
             kumpulan.perjanjian, kumpulan.pengaturan
         )
         written.extend(_tulis_pdf(tugas, out, progres, pekerja))
+        written.append(_tulis_manifest(kumpulan, out))
     return HasilBuild(kumpulan, tuple(written))
+
+
+def _tulis_manifest(
+    kumpulan: Kumpulan, out: FolderKeluaran, kunci: dict[str, str] | None = None
+) -> Path:
+    """Stage ``OUT/manifest.json`` for what this build wrote (``kunci``: each PDF's content
+    key); outputs of an earlier build kept because a workbook failed stay listed."""
+    kunci = kunci or {}
+    keluaran = {
+        relatif: Keluaran(digest, ukuran, kunci.get(relatif, ""))
+        for relatif, (digest, ukuran) in out.ditulis().items()
+    }
+    if out.pertahankan_lama:
+        lama = baca_keluaran(out.keluaran)
+        keluaran = {**{k: v for k, v in lama.items() if k != NAMA_MANIFEST}, **keluaran}
+    data = isi_manifest(kumpulan.pengaturan, kumpulan.jejak, keluaran, datetime.now(UTC))
+    return out.tulis(NAMA_MANIFEST, data)
 
 
 def _dengan(kumpulan: Kumpulan, problem: Masalah) -> Kumpulan:

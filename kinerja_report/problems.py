@@ -382,6 +382,18 @@ KATALOG: dict[str, JenisMasalah] = {
         "tidak ditulis lewat tautan: hapus atau ganti nama tautan itu, atau pilih --out lain",
         "An output would be written through a symlink inside the output folder.",
     ),
+    "manifest-tidak-ada": JenisMasalah(
+        Tingkat.GALAT,
+        "Tidak ada manifest.json di folder hasil ini; jalankan 'kinerja build' dulu, atau "
+        "sebutkan folder hasil yang benar",
+        "'kinerja verifikasi' on a folder no build wrote a manifest into.",
+    ),
+    "manifest-tidak-valid": JenisMasalah(
+        Tingkat.GALAT,
+        "manifest.json tidak dapat dibaca atau bukan manifest kinerja-report; jalankan "
+        "'kinerja build' lagi untuk menulisnya ulang",
+        "The manifest is not JSON, or not ours.",
+    ),
     "disk-penuh": JenisMasalah(
         Tingkat.GALAT,
         "Disk penuh saat menulis hasil ({berkas_hasil}); hasil build sebelumnya tidak berubah: "

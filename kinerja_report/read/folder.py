@@ -35,6 +35,8 @@ class IsiBerkas:
     gagal: bool = False
     dilewati: list[tuple[str, str]] = field(default_factory=list)
     """Sheets that are none of ours, with why (for the 'workbook-tanpa-isi' warning)."""
+    path: Path | None = None
+    """The file read (for its hash in the manifest and the history store)."""
 
 
 def cari_workbook(folder: Path, kecuali: Path | None = None) -> list[Path]:
@@ -102,7 +104,7 @@ def baca_berkas(
     .xls record) is also recorded, as ``berkas-tidak-terbaca`` naming its type, so that one bad
     file never stops the others.
     """
-    isi = IsiBerkas(str(relatif))
+    isi = IsiBerkas(str(relatif), path=path)
     try:
         sheets = baca_lembar(path, isi.nama, batas)
     except KinerjaError as exc:
