@@ -28,6 +28,7 @@ from kinerja_report.pipeline import HasilBuild, build, kumpulkan
 from kinerja_report.problems import Masalah, Tingkat
 from kinerja_report.progress import Progres
 from kinerja_report.read.numbers import BukanAngka, parse_angka
+from kinerja_report.read.riwayat import Perubahan, perubahan
 from kinerja_report.render.pdf import petunjuk_huruf
 from kinerja_report.sinyal import keluar_karena_sinyal
 from kinerja_report.write.manifest import verifikasi
@@ -418,3 +419,71 @@ def verifikasi_command(ctx: click.Context, keluaran: Path) -> None:
         f"sejak build{waktu}; {angka(len(hasil.utuh))} sesuai manifest."
     )
     sys.exit(1)
+
+
+# --- the folder that keeps itself: history (issue 13) -------------------------------------------
+
+
+def _teks_nilai(nilai: float | str | None) -> str:
+    if nilai is None:
+        return "(kosong)"
+    return angka(nilai, 6) if isinstance(nilai, float | int) else str(nilai)
+
+
+def teks_perubahan(hasil: Perubahan) -> list[str]:
+    """The lines 'kinerja riwayat' prints for ``hasil``."""
+    if hasil.ke is None:
+        return ["Belum ada build yang tercatat."]
+    if hasil.dari is None:
+        return [
+            f"Belum ada perubahan: semua build sampai build {hasil.ke.id} ({hasil.ke.waktu}) "
+            "membaca berkas yang sama."
+        ]
+    baris = [
+        f"Perubahan dari build {hasil.dari.id} ({hasil.dari.waktu}) "
+        f"ke build {hasil.ke.id} ({hasil.ke.waktu}):"
+    ]
+    baris += [f"berkas baru: {path}" for path in hasil.berkas_baru]
+    baris += [f"berkas berubah: {path}" for path in hasil.berkas_berubah]
+    baris += [f"berkas dihapus: {path}" for path in hasil.berkas_dihapus]
+    for n in hasil.bergeser:
+        kode = f"{n.kode} " if n.kode else ""
+        baris.append(
+            f"{n.tahun} {n.opd}: {kode}{n.indikator}: {n.kolom} "
+            f"{_teks_nilai(n.lama)} -> {_teks_nilai(n.baru)} ({n.sumber})"
+        )
+    baris.append(
+        f"{angka(len(hasil.bergeser))} nilai berubah, {angka(hasil.nilai_baru)} nilai baru, "
+        f"{angka(hasil.nilai_hilang)} nilai hilang."
+    )
+    return baris
+
+
+@main.command("riwayat", short_help="Tampilkan nilai yang berubah antara build.")
+@click.help_option("-h", "--help", help=BANTUAN)
+@click.argument("masukan", type=click.Path(path_type=Path), callback=_folder_masukan)
+@click.option(
+    "--out",
+    "keluaran",
+    type=click.Path(path_type=Path),
+    callback=_folder_keluaran,
+    default=Path("hasil"),
+    metavar="FOLDER",
+    help="Folder hasil yang menyimpan riwayat (bawaan: hasil), sama dengan pada build.",
+)
+@click.option(
+    "--opd", default="", metavar="NAMA", help="Hanya perangkat daerah yang namanya memuat NAMA."
+)
+@click.pass_context
+def riwayat_command(ctx: click.Context, masukan: Path, keluaran: Path, opd: str) -> None:
+    """Bandingkan build terakhir dari folder MASUKAN ke --out dengan build sebelumnya yang
+    membaca berkas berbeda: berkas yang baru, berubah atau dihapus, dan setiap nilai (target,
+    realisasi, anggaran) yang bergeser beserta sel asalnya. Riwayat ada di
+    --out/kinerja.sqlite.
+
+    Status keluar: 0 selesai; 2 belum ada riwayat atau riwayat rusak.
+    """
+    console = Console(stderr=True)
+    hasil = _jalankan(ctx, console, lambda _: perubahan(keluaran, opd))
+    for baris in teks_perubahan(hasil):
+        click.echo(baris)

@@ -49,6 +49,10 @@ class ManifestTidakValid(KinerjaError):
     """The output folder has no readable ``manifest.json`` to verify against."""
 
 
+class RiwayatTidakValid(KinerjaError):
+    """The history store ``kinerja.sqlite`` of the output folder is missing or not ours."""
+
+
 class GangguanSistem(KinerjaError):
     """The computer, not the input nor the command, stopped the build (disk full, a PDF
     worker killed); the outputs of the previous build are left as they were."""

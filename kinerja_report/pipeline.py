@@ -52,10 +52,17 @@ from kinerja_report.render.pool import TugasPdf, render_semua
 from kinerja_report.settings import Pengaturan, baca_pengaturan
 from kinerja_report.validasi import NAMA_BERKAS as NAMA_PENGATURAN
 from kinerja_report.write.csv_files import csv_capaian, csv_masalah
-from kinerja_report.write.manifest import NAMA_MANIFEST, Keluaran, baca_keluaran, isi_manifest
+from kinerja_report.write.manifest import (
+    NAMA_MANIFEST,
+    Keluaran,
+    baca_keluaran,
+    isi_manifest,
+    sidik_pengaturan,
+)
 from kinerja_report.write.output_dir import FolderKeluaran
 from kinerja_report.write.rekap_xlsx import Lembar as LembarRekap
 from kinerja_report.write.rekap_xlsx import lembar_rekap, rekap_xlsx
+from kinerja_report.write.riwayat import NAMA_RIWAYAT, CatatanBuild, buka_riwayat, catat_build
 
 
 @dataclass(frozen=True)
@@ -254,7 +261,31 @@ def build(
         )
         written.extend(_tulis_pdf(tugas, out, progres, pekerja))
         written.append(_tulis_manifest(kumpulan, out))
+        catat_riwayat(kumpulan, out, masukan)
     return HasilBuild(kumpulan, tuple(written))
+
+
+def catat_riwayat(kumpulan: Kumpulan, out: FolderKeluaran, masukan: Path) -> None:
+    """Record this build in the history store ``OUT/kinerja.sqlite``
+    (:mod:`kinerja_report.write.riwayat`), in one transaction, last of all the build's work."""
+    baris = [(lap.berkas, row) for lap in kumpulan.laporan for row in lap.baris]
+    for row in kumpulan.baris_daerah:
+        sumber = next(
+            (n.sumber for n in (row.target, row.realisasi, row.target_akhir) if n.sumber), None
+        )
+        if sumber is not None:
+            baris.append((sumber.berkas, row))
+    catatan = CatatanBuild(
+        folder_masukan=str(masukan.resolve()),
+        sidik_pengaturan=sidik_pengaturan(kumpulan.pengaturan),
+        jejak=kumpulan.jejak,
+        baris=baris,
+        masalah=kumpulan.masalah,
+        keluaran=out.ditulis(),
+        jumlah_workbook=kumpulan.jumlah_berkas,
+    )
+    with buka_riwayat(out.keluaran / NAMA_RIWAYAT) as conn:
+        catat_build(conn, catatan, datetime.now(UTC))
 
 
 def _tulis_manifest(

@@ -394,6 +394,19 @@ KATALOG: dict[str, JenisMasalah] = {
         "'kinerja build' lagi untuk menulisnya ulang",
         "The manifest is not JSON, or not ours.",
     ),
+    "riwayat-tidak-ada": JenisMasalah(
+        Tingkat.GALAT,
+        "Belum ada riwayat (kinerja.sqlite) di folder hasil ini; jalankan 'kinerja build' "
+        "dengan --out yang sama dulu",
+        "'kinerja riwayat' on a folder no build recorded its history in.",
+    ),
+    "riwayat-tidak-valid": JenisMasalah(
+        Tingkat.GALAT,
+        "Berkas riwayat tidak dapat dibuka atau bukan riwayat kinerja-report (rusak, atau dari "
+        "versi lain); pindahkan atau ganti nama berkas itu, lalu jalankan lagi: riwayat baru "
+        "dimulai",
+        "kinerja.sqlite is not an SQLite database, or one with another schema.",
+    ),
     "disk-penuh": JenisMasalah(
         Tingkat.GALAT,
         "Disk penuh saat menulis hasil ({berkas_hasil}); hasil build sebelumnya tidak berubah: "
