@@ -87,6 +87,12 @@ def _folder_keluaran(ctx: click.Context, param: click.Parameter, value: Path) ->
     return value
 
 
+def _jumlah_pekerja(ctx: click.Context, param: click.Parameter, value: int | None) -> int | None:
+    if value is not None and value < 1:
+        raise click.BadParameter("paling sedikit 1")
+    return value
+
+
 def jalankan() -> None:
     """The console script: click's usage errors in Indonesian, exit status 2."""
     try:
@@ -199,8 +205,24 @@ def _jalankan(
     metavar="FOLDER",
     help="Folder hasil (bawaan: hasil). Tidak boleh sama dengan MASUKAN atau di atasnya.",
 )
+@click.option(
+    "--jobs",
+    "jobs",
+    type=int,
+    callback=_jumlah_pekerja,
+    default=None,
+    metavar="N",
+    help="Jumlah proses pembuat PDF (bawaan: jumlah inti CPU).",
+)
+@click.option(
+    "--penuh",
+    is_flag=True,
+    help="Buat ulang semua PDF, juga yang isinya tidak berubah sejak build sebelumnya.",
+)
 @click.pass_context
-def build_command(ctx: click.Context, masukan: Path, keluaran: Path) -> None:
+def build_command(
+    ctx: click.Context, masukan: Path, keluaran: Path, jobs: int | None, penuh: bool
+) -> None:
     """Baca semua workbook di folder MASUKAN (beserta pengaturan.toml bila ada), hitung
     capaian, tulis capaian.csv, masalah.csv, rekap.xlsx dan PDF ke --out.
 
@@ -212,7 +234,10 @@ def build_command(ctx: click.Context, masukan: Path, keluaran: Path) -> None:
     if petunjuk := petunjuk_huruf():  # once per build
         console.print(petunjuk, highlight=False, soft_wrap=True)
     hasil = _jalankan(
-        ctx, console, lambda progres: build(masukan, keluaran, progres), keluaran / NAMA_LOG
+        ctx,
+        console,
+        lambda progres: build(masukan, keluaran, progres, jobs, bertahap=not penuh),
+        keluaran / NAMA_LOG,
     )
     _tampilkan_masalah(console, hasil)
     click.echo(ringkasan(hasil, keluaran))

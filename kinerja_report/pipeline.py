@@ -46,6 +46,7 @@ from kinerja_report.problems import Masalah, Tingkat, masalah
 from kinerja_report.progress import Progres, TanpaProgres
 from kinerja_report.read.folder import IsiBerkas, baca_masukan
 from kinerja_report.read.jejak import JejakBerkas, jejak_pendukung, jejak_workbook
+from kinerja_report.render.bertahap import Pilahan, pilah
 from kinerja_report.render.html import FOLDER_TEMPLAT, lingkungan, render_html
 from kinerja_report.render.perjanjian import tugas_perjanjian
 from kinerja_report.render.pool import TugasPdf, render_semua
@@ -227,9 +228,12 @@ def build(
     keluaran: str | os.PathLike[str],
     progres: Progres | None = None,
     pekerja: int | None = None,
+    bertahap: bool = True,
 ) -> HasilBuild:
     """Read ``masukan`` and write every output below ``keluaran``; PDFs are rendered by
-    ``pekerja`` processes (default one per CPU).
+    ``pekerja`` processes (default one per CPU). ``bertahap``: a PDF whose content key is
+    unchanged since the previous build is kept, not rendered again
+    (:mod:`kinerja_report.render.bertahap`); False renders every one.
 
     Outputs are staged and moved into place only when all are written; a second build into
     the same folder at the same time stops with :class:`~kinerja_report.errors.KeluaranTerkunci`;
@@ -259,10 +263,20 @@ def build(
         tugas = tugas_evaluasi(kumpulan.laporan, kumpulan.pengaturan) + tugas_perjanjian(
             kumpulan.perjanjian, kumpulan.pengaturan
         )
-        written.extend(_tulis_pdf(tugas, out, progres, pekerja))
-        written.append(_tulis_manifest(kumpulan, out))
+        pilahan = pilah(tugas, out.keluaran, baca_keluaran(out.keluaran) if bertahap else {})
+        written.extend(_pertahankan(pilahan, out))
+        written.extend(_tulis_pdf(list(pilahan.render), out, progres, pekerja))
+        written.append(_tulis_manifest(kumpulan, out, dict(pilahan.kunci)))
         catat_riwayat(kumpulan, out, masukan)
     return HasilBuild(kumpulan, tuple(written))
+
+
+def _pertahankan(pilahan: Pilahan, out: FolderKeluaran) -> list[Path]:
+    """Keep the PDFs of the previous build whose content did not change."""
+    return [
+        out.pertahankan(relatif, item.sha256, item.ukuran)
+        for relatif, item in sorted(pilahan.tetap.items())
+    ]
 
 
 def catat_riwayat(kumpulan: Kumpulan, out: FolderKeluaran, masukan: Path) -> None:
