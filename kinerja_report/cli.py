@@ -22,15 +22,22 @@ from kinerja_report import __version__
 from kinerja_report.bantuan import pakai_bahasa_indonesia
 from kinerja_report.catatan import NAMA_LOG, tangkap_catatan, tulis_log
 from kinerja_report.compute.ipm import IpmTidakValid, hitung_ipm
-from kinerja_report.errors import GangguanSistem, KinerjaError
+from kinerja_report.errors import (
+    GangguanSistem,
+    KeluaranTidakDapatDitulis,
+    KinerjaError,
+    alasan_os,
+    galat,
+)
 from kinerja_report.formats import LOCALE, angka, format_decimal
-from kinerja_report.pipeline import HasilBuild, build, kumpulkan
+from kinerja_report.pipeline import HasilBuild, build, kumpulkan, templat_e81
 from kinerja_report.problems import Masalah, Tingkat
 from kinerja_report.progress import Progres
 from kinerja_report.read.numbers import BukanAngka, parse_angka
 from kinerja_report.read.riwayat import Perubahan, perubahan
 from kinerja_report.render.pdf import petunjuk_huruf
 from kinerja_report.sinyal import keluar_karena_sinyal
+from kinerja_report.write.formulir_baru import tulis_berkas
 from kinerja_report.write.manifest import verifikasi
 
 BATAS_TAMPIL = 30
@@ -512,3 +519,62 @@ def riwayat_command(ctx: click.Context, masukan: Path, keluaran: Path, opd: str)
     hasil = _jalankan(ctx, console, lambda _: perubahan(keluaran, opd))
     for baris in teks_perubahan(hasil):
         click.echo(baris)
+
+
+# --- next year's E.81 workbook (issue 13) -------------------------------------------------------
+
+
+def _folder_masukan_opsional(
+    ctx: click.Context, param: click.Parameter, value: Path | None
+) -> Path | None:
+    return None if value is None else _folder_masukan(ctx, param, value)
+
+
+@main.command("template", short_help="Buat workbook formulir E.81 tahun berikutnya untuk satu OPD.")
+@click.help_option("-h", "--help", help=BANTUAN)
+@click.argument(
+    "masukan", type=click.Path(path_type=Path), required=False, callback=_folder_masukan_opsional
+)
+@click.option("--opd", required=True, metavar="NAMA", help="Nama perangkat daerah.")
+@click.option("--tahun", required=True, type=int, metavar="TAHUN", help="Tahun formulir.")
+@click.option(
+    "--out",
+    "berkas",
+    required=True,
+    type=click.Path(path_type=Path, dir_okay=False),
+    metavar="BERKAS.xlsx",
+    help="Berkas workbook yang ditulis.",
+)
+@click.pass_context
+def template_command(
+    ctx: click.Context, masukan: Path | None, opd: str, tahun: int, berkas: Path
+) -> None:
+    """Tulis formulir E.81 (evaluasi hasil Renja) tahun TAHUN untuk perangkat daerah NAMA ke
+    BERKAS.xlsx: kolom 13, 14 dan 15 berupa rumus yang terkunci, sel K dan Rp hanya menerima
+    angka, lembar petunjuk pengisian, dan blok tanda tangan.
+
+    Dengan folder MASUKAN, formulir diisi dari formulir terakhir perangkat daerah itu di
+    folder tersebut: baris program/kegiatan, indikator, satuan, target akhir Renstra (kolom 6)
+    dan realisasi s.d. tahun lalu (kolom 7), serta penandatangan dari daftar penandatangan.
+
+    Status keluar: 0 selesai; 2 perangkat daerah tidak ditemukan atau berkas tidak dapat
+    ditulis.
+    """
+    console = Console(stderr=True)
+    if berkas.suffix.lower() != ".xlsx":
+        raise click.BadParameter("nama berkas harus berakhiran .xlsx", param_hint="--out")
+
+    def kerja(_: Progres) -> None:
+        data = templat_e81(opd, tahun, masukan)
+        try:
+            tulis_berkas(berkas, data)
+        except OSError as exc:
+            raise galat(
+                KeluaranTidakDapatDitulis,
+                "keluaran-tidak-dapat-ditulis",
+                str(berkas),
+                alasan=alasan_os(exc),
+            ) from exc
+
+    _jalankan(ctx, console, kerja)
+    click.echo(f"Formulir E.81 {tahun} untuk {opd} ditulis di {berkas}")

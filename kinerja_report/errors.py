@@ -53,6 +53,10 @@ class RiwayatTidakValid(KinerjaError):
     """The history store ``kinerja.sqlite`` of the output folder is missing or not ours."""
 
 
+class OpdTidakDitemukan(KinerjaError):
+    """``kinerja template``: no workbook of the input folder is of the OPD named."""
+
+
 class GangguanSistem(KinerjaError):
     """The computer, not the input nor the command, stopped the build (disk full, a PDF
     worker killed); the outputs of the previous build are left as they were."""

@@ -41,7 +41,8 @@ from kinerja_report.compute.table import (
     sifat_baris,
     tambah_kemajuan,
 )
-from kinerja_report.model import EvaluasiRenja, MatriksRpjmd, Penandatangan
+from kinerja_report.errors import OpdTidakDitemukan, galat
+from kinerja_report.model import EvaluasiRenja, MatriksRpjmd, Penandatangan, TingkatIndikator
 from kinerja_report.problems import Masalah, Tingkat, masalah
 from kinerja_report.progress import Progres, TanpaProgres
 from kinerja_report.read.folder import IsiBerkas, baca_masukan
@@ -50,9 +51,10 @@ from kinerja_report.render.bertahap import Pilahan, pilah
 from kinerja_report.render.html import FOLDER_TEMPLAT, lingkungan, render_html
 from kinerja_report.render.perjanjian import tugas_perjanjian
 from kinerja_report.render.pool import TugasPdf, render_semua
-from kinerja_report.settings import Pengaturan, baca_pengaturan
+from kinerja_report.settings import Daerah, Pengaturan, baca_pengaturan
 from kinerja_report.validasi import NAMA_BERKAS as NAMA_PENGATURAN
 from kinerja_report.write.csv_files import csv_capaian, csv_masalah
+from kinerja_report.write.formulir_baru import BarisTemplat, Formulir, Penanda, formulir_e81
 from kinerja_report.write.manifest import (
     NAMA_MANIFEST,
     Keluaran,
@@ -365,3 +367,83 @@ def _tulis_pdf(
     progres.mulai("Membuat dokumen PDF", len(tugas))
     pdfs = render_semua(tugas, progres.maju, pekerja)
     return [out.tulis(relatif, pdfs[relatif]) for relatif in sorted(pdfs)]
+
+
+# --- next year's E.81 workbook (issue 13) -------------------------------------------------------
+
+
+def templat_e81(opd: str, tahun: int, masukan: str | os.PathLike[str] | None = None) -> bytes:
+    """Next year's E.81 workbook of ``opd`` for ``tahun``
+    (:mod:`kinerja_report.write.formulir_baru`). With ``masukan``, pre-filled from the OPD's
+    latest form before ``tahun`` in that folder (rows, indicators, satuan, Renstra end target,
+    realisation so far) and signed by its head from the signatories list; raises
+    :class:`~kinerja_report.errors.OpdTidakDitemukan` when the folder has no form of it."""
+    if masukan is None:
+        pengaturan = Pengaturan()
+        return formulir_e81(_formulir(opd, tahun, pengaturan, pengaturan.daerah, ()))
+    kumpulan = kumpulkan(Path(masukan))
+    lap = _laporan_terakhir(kumpulan.laporan, opd, tahun)
+    pengaturan = kumpulan.pengaturan
+    akhir = pengaturan.periode_akhir or lap.tahun_akhir
+    penanda = max(
+        (p for p in kumpulan.penandatangan if p.perangkat_daerah.casefold() == lap.opd.casefold()),
+        key=lambda p: p.tahun or 0,
+        default=None,
+    )
+    formulir = _formulir(lap.opd, tahun, pengaturan, lap.daerah, lap.baris, akhir)
+    if penanda is not None:
+        formulir = replace(
+            formulir,
+            penanda=Penanda(penanda.jabatan, penanda.nama, penanda.nip, penanda.pangkat),
+        )
+    return formulir_e81(formulir)
+
+
+def _laporan_terakhir(laporan: Sequence[LaporanOpd], opd: str, tahun: int) -> LaporanOpd:
+    """The latest report of the OPD named ``opd`` (its exact name, any case, else the only
+    one whose name contains it) before ``tahun`` (else of any year)."""
+    kunci = opd.casefold().strip()
+    nama = sorted({lap.opd for lap in laporan})
+    cocok = [n for n in nama if n.casefold() == kunci] or [n for n in nama if kunci in n.casefold()]
+    if len(cocok) != 1:
+        raise galat(
+            OpdTidakDitemukan, "opd-tidak-ditemukan", opd=opd, daftar=", ".join(nama) or "-"
+        )
+    punya = [lap for lap in laporan if lap.opd == cocok[0]]
+    sebelum = [lap for lap in punya if lap.tahun < tahun] or punya
+    return max(sebelum, key=lambda lap: lap.tahun)
+
+
+def _formulir(
+    opd: str,
+    tahun: int,
+    pengaturan: Pengaturan,
+    daerah: Daerah,
+    baris: Sequence[BarisCapaian],
+    akhir: int | None = None,
+) -> Formulir:
+    rows: list[BarisTemplat] = []
+    sebelumnya: BarisCapaian | None = None
+    for row in baris:
+        lanjutan = sebelumnya is not None and (row.kode, row.uraian) == (
+            sebelumnya.kode,
+            sebelumnya.uraian,
+        )
+        realisasi = row.kemajuan.realisasi_sd
+        rows.append(
+            BarisTemplat(
+                kode=row.kode,
+                uraian=row.uraian,
+                sasaran=row.sasaran,
+                indikator=row.indikator,
+                satuan=row.satuan,
+                program=row.tingkat is TingkatIndikator.PROGRAM,
+                lanjutan=lanjutan,
+                target_akhir=row.target_akhir.angka,
+                realisasi_lalu=realisasi if realisasi is not None else row.realisasi_sd_lapor,
+            )
+        )
+        sebelumnya = row
+    wilayah = f"{daerah.jenis} {daerah.nama}".strip().upper() or "PEMERINTAH DAERAH"
+    tempat = pengaturan.tempat_penandatanganan or daerah.ibu_kota or "........................"
+    return Formulir(opd, tahun, wilayah, tempat, akhir or tahun, tuple(rows))

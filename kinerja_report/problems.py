@@ -407,6 +407,11 @@ KATALOG: dict[str, JenisMasalah] = {
         "dimulai",
         "kinerja.sqlite is not an SQLite database, or one with another schema.",
     ),
+    "opd-tidak-ditemukan": JenisMasalah(
+        Tingkat.GALAT,
+        "Tidak ada workbook perangkat daerah '{opd}' di folder masukan; yang ada: {daftar}",
+        "'kinerja template' names an OPD none of the input's forms is of.",
+    ),
     "disk-penuh": JenisMasalah(
         Tingkat.GALAT,
         "Disk penuh saat menulis hasil ({berkas_hasil}); hasil build sebelumnya tidak berubah: "

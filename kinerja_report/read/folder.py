@@ -21,6 +21,9 @@ from kinerja_report.read.signatories import baca_penandatangan
 from kinerja_report.read.walk import daftar_nama, masalah_berkas_lain, nama_tampil, telusuri
 from kinerja_report.read.workbook import baca_lembar
 
+LEMBAR_PETUNJUK = "Petunjuk Pengisian"
+"""The instructions sheet of a form made by ``kinerja template``: skipped without a word."""
+
 
 @dataclass
 class IsiBerkas:
@@ -112,6 +115,8 @@ def baca_berkas(
     except Exception as exc:  # untrusted input: see the docstring
         return _gagal(isi, _tak_terduga(isi.nama, "", exc))
     for lembar in sheets:
+        if lembar.nama == LEMBAR_PETUNJUK:
+            continue
         try:
             _baca_satu_lembar(isi, lembar, relatif)
         except KinerjaError as exc:
