@@ -9,6 +9,7 @@ import json
 import os
 import sys
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import TypeVar
 
@@ -30,6 +31,7 @@ from kinerja_report.errors import (
     galat,
 )
 from kinerja_report.formats import LOCALE, angka, format_decimal
+from kinerja_report.pantau import Putaran, pantau
 from kinerja_report.pipeline import HasilBuild, build, kumpulkan, templat_e81
 from kinerja_report.problems import Masalah, Tingkat
 from kinerja_report.progress import Progres
@@ -578,3 +580,64 @@ def template_command(
 
     _jalankan(ctx, console, kerja)
     click.echo(f"Formulir E.81 {tahun} untuk {opd} ditulis di {berkas}")
+
+
+# --- watching the input folder (issue 13) -------------------------------------------------------
+
+
+def baris_putaran(putaran: Putaran, jam: str) -> str:
+    """The one line 'kinerja watch' prints for a build."""
+    if not putaran.berubah:
+        sebab = "build awal"
+    elif len(putaran.berubah) == 1:
+        sebab = f"{putaran.berubah[0]} berubah"
+    else:
+        sebab = f"{len(putaran.berubah)} berkas berubah"
+    detik = format_decimal(putaran.detik, format="0.0", locale=LOCALE)
+    if putaran.galat is not None:
+        return f"[{jam}] {sebab}: Galat: {putaran.galat.masalah.pesan} ({detik} detik)"
+    assert putaran.hasil is not None
+    k = putaran.hasil.kumpulan
+    pdf = sum(1 for path in putaran.hasil.berkas_keluaran if path.suffix == ".pdf")
+    return (
+        f"[{jam}] {sebab}: {angka(k.jumlah_berkas)} workbook, {angka(pdf)} PDF, "
+        f"{angka(k.jumlah(Tingkat.GALAT))} galat, {angka(k.jumlah(Tingkat.PERINGATAN))} "
+        f"peringatan ({detik} detik)"
+    )
+
+
+@main.command("watch", short_help="Pantau folder masukan dan build ulang setiap ada perubahan.")
+@click.help_option("-h", "--help", help=BANTUAN)
+@click.argument("masukan", type=click.Path(path_type=Path), callback=_folder_masukan)
+@click.option(
+    "--out",
+    "keluaran",
+    type=click.Path(path_type=Path),
+    callback=_folder_keluaran,
+    default=Path("hasil"),
+    metavar="FOLDER",
+    help="Folder hasil (bawaan: hasil). Tidak boleh sama dengan MASUKAN atau di atasnya.",
+)
+@click.option(
+    "--jobs",
+    "jobs",
+    type=int,
+    callback=_jumlah_pekerja,
+    default=None,
+    metavar="N",
+    help="Jumlah proses pembuat PDF (bawaan: jumlah inti CPU).",
+)
+@click.pass_context
+def watch_command(ctx: click.Context, masukan: Path, keluaran: Path, jobs: int | None) -> None:
+    """Build sekali, lalu build ulang setiap kali workbook di folder MASUKAN ditambah, diubah
+    atau dihapus (berkas kunci Excel '~$' diabaikan; berkas yang sedang disalin ditunggu sampai
+    ukurannya tetap). Hanya PDF yang isinya berubah dibuat ulang. Satu baris per build.
+    Hentikan dengan Ctrl-C: hasil build terakhir yang selesai tetap utuh.
+    """
+    console = Console(stderr=True)
+
+    def lapor(putaran: Putaran) -> None:
+        click.echo(baris_putaran(putaran, datetime.now().strftime("%H:%M:%S")))
+
+    click.echo(f"Memantau {masukan}; hasil di {keluaran}/. Tekan Ctrl-C untuk berhenti.")
+    _jalankan(ctx, console, lambda _: pantau(masukan, keluaran, lapor, jobs), keluaran / NAMA_LOG)
