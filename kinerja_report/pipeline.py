@@ -45,6 +45,7 @@ from kinerja_report.errors import OpdTidakDitemukan, galat
 from kinerja_report.model import EvaluasiRenja, MatriksRpjmd, Penandatangan, TingkatIndikator
 from kinerja_report.problems import Masalah, Tingkat, masalah
 from kinerja_report.progress import Progres, TanpaProgres
+from kinerja_report.read.cache import CacheBaca, muat_cache
 from kinerja_report.read.folder import IsiBerkas, baca_masukan
 from kinerja_report.read.jejak import JejakBerkas, jejak_pendukung, jejak_workbook
 from kinerja_report.render.bertahap import Pilahan, pilah
@@ -65,7 +66,13 @@ from kinerja_report.write.manifest import (
 from kinerja_report.write.output_dir import FolderKeluaran
 from kinerja_report.write.rekap_xlsx import Lembar as LembarRekap
 from kinerja_report.write.rekap_xlsx import lembar_rekap, rekap_xlsx
-from kinerja_report.write.riwayat import NAMA_RIWAYAT, CatatanBuild, buka_riwayat, catat_build
+from kinerja_report.write.riwayat import (
+    NAMA_RIWAYAT,
+    CatatanBuild,
+    buka_riwayat,
+    catat_build,
+    simpan_cache,
+)
 
 
 @dataclass(frozen=True)
@@ -111,11 +118,15 @@ class HasilBuild:
 
 
 def kumpulkan(
-    masukan: str | os.PathLike[str], progres: Progres | None = None, kecuali: Path | None = None
+    masukan: str | os.PathLike[str],
+    progres: Progres | None = None,
+    kecuali: Path | None = None,
+    cache: CacheBaca | None = None,
 ) -> Kumpulan:
     """Read every workbook below ``masukan``, check and compute. Never raises for bad data
     in a workbook; raises :class:`~kinerja_report.errors.PengaturanTidakValid` for a bad
-    settings file."""
+    settings file. ``cache``: unchanged workbooks are not parsed again
+    (:mod:`kinerja_report.read.cache`)."""
     masukan = Path(masukan)
     problems: list[Masalah] = []
     pengaturan = baca_pengaturan(masukan)
@@ -123,7 +134,7 @@ def kumpulkan(
         problems.append(masalah("pengaturan-tidak-ada"))
         pengaturan = Pengaturan()
     baca = baca_masukan(
-        masukan, progres, kecuali, pengaturan.batas_workbook, pengaturan.berkas_pendukung
+        masukan, progres, kecuali, pengaturan.batas_workbook, pengaturan.berkas_pendukung, cache
     )
     isi = baca.isi
     problems.extend(baca.masalah)  # other files, deep folders, no workbook
@@ -250,7 +261,8 @@ def build(
     progres = progres or TanpaProgres()
     masukan, keluaran = Path(masukan), Path(keluaran)
     with FolderKeluaran(keluaran, masukan) as out:
-        kumpulan = kumpulkan(masukan, progres, kecuali=keluaran)
+        cache = muat_cache(keluaran / NAMA_RIWAYAT) if bertahap else CacheBaca()
+        kumpulan = kumpulkan(masukan, progres, kecuali=keluaran, cache=cache)
         if kumpulan.jumlah_berkas == 0:  # nothing read: the previous results stay untouched
             out.batalkan()
             return HasilBuild(_dengan(kumpulan, masalah("keluaran-tidak-diubah")), ())
@@ -269,7 +281,7 @@ def build(
         written.extend(_pertahankan(pilahan, out))
         written.extend(_tulis_pdf(list(pilahan.render), out, progres, pekerja))
         written.append(_tulis_manifest(kumpulan, out, dict(pilahan.kunci)))
-        catat_riwayat(kumpulan, out, masukan)
+        catat_riwayat(kumpulan, out, masukan, cache)
     return HasilBuild(kumpulan, tuple(written))
 
 
@@ -281,7 +293,9 @@ def _pertahankan(pilahan: Pilahan, out: FolderKeluaran) -> list[Path]:
     ]
 
 
-def catat_riwayat(kumpulan: Kumpulan, out: FolderKeluaran, masukan: Path) -> None:
+def catat_riwayat(
+    kumpulan: Kumpulan, out: FolderKeluaran, masukan: Path, cache: CacheBaca | None = None
+) -> None:
     """Record this build in the history store ``OUT/kinerja.sqlite``
     (:mod:`kinerja_report.write.riwayat`), in one transaction, last of all the build's work."""
     baris = [(lap.berkas, row) for lap in kumpulan.laporan for row in lap.baris]
@@ -302,6 +316,8 @@ def catat_riwayat(kumpulan: Kumpulan, out: FolderKeluaran, masukan: Path) -> Non
     )
     with buka_riwayat(out.keluaran / NAMA_RIWAYAT) as conn:
         catat_build(conn, catatan, datetime.now(UTC))
+        if cache is not None:
+            simpan_cache(conn, cache.dipakai)
 
 
 def _tulis_manifest(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
 
 from kinerja_report.errors import KinerjaError, alasan_isi
 from kinerja_report.model import EvaluasiRenja, KomponenIpm, MatriksRpjmd, Penandatangan
@@ -20,6 +21,9 @@ from kinerja_report.read.sheet import Lembar
 from kinerja_report.read.signatories import baca_penandatangan
 from kinerja_report.read.walk import daftar_nama, masalah_berkas_lain, nama_tampil, telusuri
 from kinerja_report.read.workbook import baca_lembar
+
+if TYPE_CHECKING:
+    from kinerja_report.read.cache import CacheBaca
 
 LEMBAR_PETUNJUK = "Petunjuk Pengisian"
 """The instructions sheet of a form made by ``kinerja template``: skipped without a word."""
@@ -64,16 +68,18 @@ def baca_masukan(
     kecuali: Path | None = None,
     batas: BatasWorkbook = BATAS_BAWAAN,
     abaikan: Collection[Path] = (),
+    cache: CacheBaca | None = None,
 ) -> HasilBaca:
     """Read every workbook below ``folder`` (except below ``kecuali``) within ``batas``;
-    ``abaikan`` are files of ours that are no workbook (the logo), not reported."""
+    ``abaikan`` are files of ours that are no workbook (the logo), not reported. With
+    ``cache``, an unchanged workbook is taken from it (:mod:`kinerja_report.read.cache`)."""
     progres = progres or TanpaProgres()
     telusuran = telusuri(folder, kecuali, abaikan)
     progres.mulai("Membaca workbook", len(telusuran.workbook))
     hasil = []
     for path in telusuran.workbook:
         relatif = nama_tampil(path, folder)
-        hasil.append(baca_berkas(path, relatif, batas))
+        hasil.append(_baca_dengan_cache(path, relatif, batas, cache))
         progres.maju(str(relatif))
     problems = list(telusuran.masalah)
     if not hasil:
@@ -86,6 +92,23 @@ def baca_masukan(
     else:
         problems.extend(masalah_berkas_lain(telusuran, folder))
     return HasilBaca(hasil, problems)
+
+
+def _baca_dengan_cache(
+    path: Path, relatif: PurePosixPath, batas: BatasWorkbook, cache: CacheBaca | None
+) -> IsiBerkas:
+    if cache is None:
+        return baca_berkas(path, relatif, batas)
+    try:
+        kunci = cache.kunci(path, str(relatif), batas)
+    except OSError:
+        return baca_berkas(path, relatif, batas)  # its reading names the problem
+    isi = cache.ambil(kunci, path)
+    if isi is None:
+        isi = baca_berkas(path, relatif, batas)
+        if not isi.gagal:  # a failure may be passing (a file still being copied)
+            cache.simpan(kunci, isi)
+    return isi
 
 
 def baca_folder(

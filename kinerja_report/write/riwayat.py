@@ -13,6 +13,8 @@ Every build records what it read and wrote. Tables (see README, "Riwayat"):
   version; ``capaian_persen`` and ``kategori`` are those of the latest build;
 * ``build_masukan`` (the versions a build read), ``build_keluaran`` (what it wrote, sha256),
   ``masalah`` (the problems it found);
+* ``cache_baca``: what each workbook the latest build read yielded, as JSON
+  (:mod:`kinerja_report.read.cache`), so that an unchanged workbook is not parsed again;
 * views ``riwayat_berkas`` (every version with its status) and ``capaian_terbaru`` (the values
   of the latest version of every file still there).
 
@@ -116,6 +118,10 @@ CREATE TABLE IF NOT EXISTS masalah (
     lembar TEXT NOT NULL,
     sel TEXT NOT NULL,
     pesan TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS cache_baca (
+    kunci TEXT PRIMARY KEY,
+    isi TEXT NOT NULL
 );
 CREATE VIEW IF NOT EXISTS versi_terbaru AS
     SELECT v.* FROM versi_berkas v JOIN berkas b ON b.id = v.berkas_id
@@ -363,3 +369,13 @@ def _perbarui_capaian(
             "AND (capaian_persen IS NOT ? OR kategori IS NOT ?)",
             (row.capaian.persen, row.kategori, versi_id, nomor, row.capaian.persen, row.kategori),
         )
+
+
+def simpan_cache(conn: sqlite3.Connection, entri: Mapping[str, str]) -> None:
+    """Keep the reading cache of this build's workbooks only (``entri``: key -> JSON)."""
+    ada = {str(k) for (k,) in conn.execute("SELECT kunci FROM cache_baca").fetchall()}
+    conn.executemany("DELETE FROM cache_baca WHERE kunci = ?", [(k,) for k in ada - entri.keys()])
+    conn.executemany(
+        "INSERT INTO cache_baca (kunci, isi) VALUES (?, ?)",
+        [(k, v) for k, v in sorted(entri.items()) if k not in ada],
+    )
