@@ -127,7 +127,7 @@ def pesan_penggunaan(exc: click.UsageError) -> str:
         pesan = f"opsi '{exc.option_name}' tidak dikenal"
     elif exc.message.startswith("No such command"):
         nama = exc.message.split("'")[1] if "'" in exc.message else ""
-        pesan = f"perintah '{nama}' tidak dikenal (build, check, ipm)"
+        pesan = f"perintah '{nama}' tidak dikenal ({', '.join(sorted(main.commands))})"
     else:
         pesan = exc.format_message()
     pesan = pesan.rstrip(".")

@@ -168,6 +168,8 @@ def buka_riwayat(path: Path) -> Iterator[sqlite3.Connection]:
     """The store at ``path`` (created with its schema when missing), in one transaction that
     is committed when the block ends normally. Raises
     :class:`~kinerja_report.errors.RiwayatTidakValid` when it is no store of ours."""
+    if path.is_symlink():  # nothing of a build is written through a link
+        raise galat(RiwayatTidakValid, "riwayat-tidak-valid", str(path))
     try:
         with closing(sqlite3.connect(path, timeout=30)) as conn:
             conn.execute("PRAGMA foreign_keys = ON")
