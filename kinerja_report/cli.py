@@ -420,9 +420,6 @@ def ipm_command(uhh: float, hls: float, rls: float, pengeluaran: float, sebagai_
     click.echo(f"{'IPM':<19}: {ipm_teks} ({hasil.status})")
 
 
-pakai_bahasa_indonesia(main)
-
-
 # --- the folder that keeps itself: manifest (issue 13) -----------------------------------------
 
 
@@ -641,3 +638,6 @@ def watch_command(ctx: click.Context, masukan: Path, keluaran: Path, jobs: int |
 
     click.echo(f"Memantau {masukan}; hasil di {keluaran}/. Tekan Ctrl-C untuk berhenti.")
     _jalankan(ctx, console, lambda _: pantau(masukan, keluaran, lapor, jobs), keluaran / NAMA_LOG)
+
+
+pakai_bahasa_indonesia(main)  # last: every command above gets Indonesian help screens

@@ -280,10 +280,21 @@ def test_bantuan_dalam_bahasa_indonesia() -> None:
     """click's own headings are Indonesian too; command descriptions are never cut off."""
     result = CliRunner().invoke(main, ["--help"])
     assert result.exit_code == 0
-    for kata in ("[OPSI] PERINTAH", "Pemakaian:", "Opsi:", "Perintah:"):
+    # click 8.4 and later bracket the optional command: '[OPSI] [PERINTAH]'
+    assert "[OPSI] PERINTAH" in result.stdout or "[OPSI] [PERINTAH]" in result.stdout
+    for kata in ("Pemakaian:", "Opsi:", "Perintah:"):
         assert kata in result.stdout
     for kata in ("Usage", "Options", "Commands", "..."):
         assert kata not in result.stdout.replace("[ARGUMEN]...", "")
     build_help = CliRunner().invoke(main, ["build", "--help"]).stdout
     assert "--out FOLDER" in build_help
     assert "default" not in build_help
+
+
+def test_bantuan_setiap_perintah_dalam_bahasa_indonesia() -> None:
+    for nama in main.commands:
+        result = CliRunner().invoke(main, [nama, "--help"])
+        assert result.exit_code == 0, nama
+        assert result.stdout.startswith(f"Pemakaian: main {nama} [OPSI]"), nama
+        assert "Usage" not in result.stdout, nama
+        assert "Options" not in result.stdout, nama
