@@ -87,6 +87,22 @@ def _satu_build(
     return Putaran(hasil, None, berubah, time.perf_counter() - mulai)
 
 
+def _berubah_sejak(
+    masukan: Path, relevan: Callable[[Change, str], bool], waktu: float
+) -> tuple[str, ...]:
+    """Relevant files below ``masukan`` written at or after ``waktu`` (during the first
+    build, before the watcher was started)."""
+    hasil = []
+    for path in masukan.rglob("*"):
+        try:
+            baru = path.is_file() and path.stat().st_mtime >= waktu
+        except OSError:
+            continue
+        if baru and relevan(Change.modified, str(path.resolve())):
+            hasil.append(path.relative_to(masukan).as_posix())
+    return tuple(sorted(hasil))
+
+
 def pantau(
     masukan: Path,
     keluaran: Path,
@@ -98,10 +114,14 @@ def pantau(
     """Build once, then rebuild on every relevant change below ``masukan`` until ``berhenti``
     is set (or Ctrl-C); ``lapor`` receives each build's :class:`Putaran`."""
     berhenti = berhenti or threading.Event()
+    relevan = saring(masukan, keluaran)
+    mulai = time.time()
     lapor(_satu_build(masukan, keluaran, pekerja, ()))
+    if selama := _berubah_sejak(masukan, relevan, mulai):  # before the watcher started
+        lapor(_satu_build(masukan, keluaran, pekerja, selama))
     for perubahan in watch(
         masukan,
-        watch_filter=saring(masukan, keluaran),
+        watch_filter=relevan,
         debounce=400,
         stop_event=berhenti,
         rust_timeout=500,

@@ -3,6 +3,7 @@ the output folder are ignored."""
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 from pathlib import Path
@@ -10,7 +11,7 @@ from pathlib import Path
 from watchfiles import Change
 
 from kinerja_report.cli import baris_putaran
-from kinerja_report.pantau import Putaran, pantau, saring
+from kinerja_report.pantau import Putaran, _berubah_sejak, pantau, saring
 from tests.builders import BARIS_CONTOH, buat_evaluasi
 
 BATAS_DETIK = 90
@@ -60,3 +61,16 @@ def test_saringan(tmp_path: Path) -> None:
     assert not relevan(Change.added, str(tmp_path / "2024" / "~$dinkes.xlsx"))
     assert not relevan(Change.modified, str(tmp_path / ".sembunyi" / "a.xlsx"))
     assert not relevan(Change.modified, str(tmp_path / "hasil" / "capaian.csv"))
+
+
+def test_perubahan_selama_build_awal(tmp_path: Path) -> None:
+    (tmp_path / "lama.xlsx").write_bytes(b"x")
+    os.utime(tmp_path / "lama.xlsx", (1_000_000, 1_000_000))
+    mulai = time.time() - 1
+    (tmp_path / "2024").mkdir()
+    (tmp_path / "2024" / "baru.xlsx").write_bytes(b"x")
+    (tmp_path / "~$baru.xlsx").write_bytes(b"x")
+    (tmp_path / "hasil").mkdir()
+    (tmp_path / "hasil" / "capaian.csv").write_bytes(b"x")
+    relevan = saring(tmp_path, tmp_path / "hasil")
+    assert _berubah_sejak(tmp_path, relevan, mulai) == ("2024/baru.xlsx",)
