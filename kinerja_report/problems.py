@@ -409,7 +409,8 @@ KATALOG: dict[str, JenisMasalah] = {
     ),
     "opd-tidak-ditemukan": JenisMasalah(
         Tingkat.GALAT,
-        "Tidak ada workbook perangkat daerah '{opd}' di folder masukan; yang ada: {daftar}",
+        "Perangkat daerah '{opd}' tidak ada di folder masukan atau namanya cocok dengan lebih "
+        "dari satu; tulis nama lengkapnya. Yang ada: {daftar}",
         "'kinerja template' names an OPD none of the input's forms is of.",
     ),
     "disk-penuh": JenisMasalah(

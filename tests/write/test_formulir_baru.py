@@ -160,7 +160,8 @@ def test_formulir_kosong_dan_opd_tidak_ada(masukan: Path, tmp_path: Path) -> Non
     with pytest.raises(OpdTidakDitemukan) as info:
         templat_e81("Dinas Sosial", 2025, masukan)
     assert info.value.masalah.pesan == (
-        "Tidak ada workbook perangkat daerah 'Dinas Sosial' di folder masukan; yang ada: Bappeda"
+        "Perangkat daerah 'Dinas Sosial' tidak ada di folder masukan atau namanya cocok dengan "
+        "lebih dari satu; tulis nama lengkapnya. Yang ada: Bappeda"
     )
     result = CliRunner().invoke(
         main, ["template", "--opd", "x", "--tahun", "2025", "--out", str(tmp_path / "x.pdf")]
