@@ -11,7 +11,7 @@ import sys
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import click
 from rich.console import Console
@@ -31,7 +31,6 @@ from kinerja_report.errors import (
     galat,
 )
 from kinerja_report.formats import LOCALE, angka, format_decimal
-from kinerja_report.pantau import Putaran, pantau
 from kinerja_report.pipeline import HasilBuild, build, kumpulkan, templat_e81
 from kinerja_report.problems import Masalah, Tingkat
 from kinerja_report.progress import Progres
@@ -41,6 +40,9 @@ from kinerja_report.render.pdf import petunjuk_huruf
 from kinerja_report.sinyal import keluar_karena_sinyal
 from kinerja_report.write.formulir_baru import tulis_berkas
 from kinerja_report.write.manifest import verifikasi
+
+if TYPE_CHECKING:
+    from kinerja_report.pantau import Putaran
 
 BATAS_TAMPIL = 30
 """At most this many errors and warnings are listed on screen; masalah.csv has them all."""
@@ -631,6 +633,8 @@ def watch_command(ctx: click.Context, masukan: Path, keluaran: Path, jobs: int |
     ukurannya tetap). Hanya PDF yang isinya berubah dibuat ulang. Satu baris per build.
     Hentikan dengan Ctrl-C: hasil build terakhir yang selesai tetap utuh.
     """
+    from kinerja_report.pantau import pantau  # watchfiles (and anyio) only for this command
+
     console = Console(stderr=True)
 
     def lapor(putaran: Putaran) -> None:

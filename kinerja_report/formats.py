@@ -35,6 +35,14 @@ def angka(value: float | None, desimal: int = 2) -> str:
     return format_decimal(value, format=pattern, locale=LOCALE)
 
 
+def angka_tetap(value: float | None, desimal: int = 2) -> str:
+    """'95,40': always ``desimal`` decimals; '' for None."""
+    if value is None or not math.isfinite(value):
+        return ""
+    pattern = "#,##0" + ("." + "0" * desimal if desimal else "")
+    return format_decimal(value, format=pattern, locale=LOCALE)
+
+
 def persen(value: float | None) -> str:
     """'95,41 %' (always two decimals); '' for None."""
     if value is None or not math.isfinite(value):

@@ -29,6 +29,8 @@ class Nilai:
     angka: float | None = None
     teks: str | None = None
     sumber: Sumber | None = None
+    strip: bool = False
+    """The cell holds a dash ('-'): empty, but written so on purpose (printed as '-')."""
 
     @property
     def kosong(self) -> bool:
@@ -163,6 +165,11 @@ class EvaluasiRenja:
     """A 'Sasaran: ...' line of the title block: the sasaran of rows that name none."""
     tujuan_judul: str = ""
     program_judul: str = ""
+    triwulan: int = 4
+    """The last quarter the form reports: 4 for the year, 1-3 for a quarterly evaluation
+    ('Triwulan II' in its title or sheet name)."""
+    tanda_tangan_evaluator: TandaTanganFormulir | None = None
+    """The form's 'Dievaluasi' block (the head of Bappeda), when it is filled in."""
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,7 @@ from kinerja_report.check.kontradiksi import periksa_kontradiksi
 from kinerja_report.check.periode import periksa_periode
 from kinerja_report.check.reconcile import rekonsiliasi
 from kinerja_report.compute.aggregate import agregat
+from kinerja_report.compute.formulir import formulir_e81
 from kinerja_report.compute.identitas import TANPA_DAERAH, Identitas, tentukan_identitas
 from kinerja_report.compute.ipm_series import IpmTahunan, ipm_tahunan, periksa_seri
 from kinerja_report.compute.perjanjian import PerjanjianKinerja, daftar_perjanjian
@@ -49,13 +50,13 @@ from kinerja_report.read.cache import CacheBaca, muat_cache
 from kinerja_report.read.folder import IsiBerkas, baca_masukan
 from kinerja_report.read.jejak import JejakBerkas, jejak_pendukung, jejak_workbook
 from kinerja_report.render.bertahap import Pilahan, pilah
-from kinerja_report.render.html import FOLDER_TEMPLAT, lingkungan, render_html
+from kinerja_report.render.evaluasi import tugas_evaluasi
 from kinerja_report.render.perjanjian import tugas_perjanjian
 from kinerja_report.render.pool import TugasPdf, render_semua
 from kinerja_report.settings import Daerah, Pengaturan, baca_pengaturan
 from kinerja_report.validasi import NAMA_BERKAS as NAMA_PENGATURAN
 from kinerja_report.write.csv_files import csv_capaian, csv_masalah
-from kinerja_report.write.formulir_baru import BarisTemplat, Formulir, Penanda, formulir_e81
+from kinerja_report.write.formulir_baru import BarisTemplat, FormulirBaru, Penanda, workbook_e81
 from kinerja_report.write.manifest import (
     NAMA_MANIFEST,
     Keluaran,
@@ -149,7 +150,8 @@ def kumpulkan(
     matriks = [m for m in matriks if m.berkas not in identitas.ditolak]
     gagal = {item.nama for item in isi if item.gagal} | {p.berkas for p in ganda}
     gagal |= identitas.ditolak
-    laporan, found = _laporan(evaluasi, matriks, pengaturan, identitas)
+    penandatangan = tuple(p for item in isi for p in item.penandatangan)
+    laporan, found = _laporan(evaluasi, matriks, pengaturan, identitas, penandatangan)
     problems.extend(found)
     aturan = pengaturan.aturan
     nama_daerah = identitas.daerah.nama_lengkap or "Pemerintah Daerah"
@@ -159,7 +161,6 @@ def kumpulkan(
     problems.extend(found)
     problems.extend(periksa_seri(ipm, matriks, pengaturan.seri_target_ipm))
     baris_daerah = tuple(sorted(tambah_kemajuan(daerah, aturan), key=lambda r: r.tahun))
-    penandatangan = tuple(p for item in isi for p in item.penandatangan)
     perjanjian, found = daftar_perjanjian(
         laporan,
         baris_daerah,
@@ -207,9 +208,11 @@ def _laporan(
     matriks: list[MatriksRpjmd],
     pengaturan: Pengaturan,
     identitas: Identitas,
+    penandatangan: Sequence[Penandatangan] = (),
 ) -> tuple[list[LaporanOpd], list[Masalah]]:
     """Check and compute every OPD-year: reconciliation, contradictions, capaian, progress
-    toward the end of the period (which looks across the years of each indicator)."""
+    toward the end of the period (which looks across the years of each indicator), and its
+    report as form E.81."""
     aturan = pengaturan.aturan
     kamus = kamus_rpjmd(matriks)
     akhir = pengaturan.periode_akhir or max(
@@ -229,10 +232,13 @@ def _laporan(
         problems.extend(found)
         rows_per_ev.append(rows)
     with_progress = iter(tambah_kemajuan([r for rows in rows_per_ev for r in rows], aturan))
-    laporan = [
-        laporan_opd(ev, [next(with_progress) for _ in rows], aturan, identitas.untuk(ev.berkas))
-        for ev, rows in zip(evaluasi, rows_per_ev, strict=True)
-    ]
+    laporan = []
+    for ev, rows in zip(evaluasi, rows_per_ev, strict=True):
+        rows = [next(with_progress) for _ in rows]
+        daerah = identitas.untuk(ev.berkas)
+        tempat = pengaturan.tempat_penandatanganan or daerah.ibu_kota
+        formulir = formulir_e81(ev, rows, aturan, penandatangan, tempat, akhir, daerah.nama_lengkap)
+        laporan.append(replace(laporan_opd(ev, rows, aturan, daerah), formulir=formulir))
     return dengan_slug_unik(laporan), problems  # distinct file names for distinct OPDs
 
 
@@ -355,28 +361,6 @@ def _lembar_rekap(kumpulan: Kumpulan) -> list[LembarRekap]:
     )
 
 
-def tugas_evaluasi(laporan: Sequence[LaporanOpd], pengaturan: Pengaturan) -> list[TugasPdf]:
-    """A render job for the evaluation report of every OPD-year."""
-    env = lingkungan()
-    return [
-        TugasPdf(
-            relatif=f"{item.tahun}/evaluasi/{item.slug}.pdf",
-            html=render_html(
-                env,
-                "evaluasi.html.j2",
-                laporan=item,
-                daerah=item.daerah,
-                pengaturan=pengaturan,
-                logo_url=item.daerah.logo_url,
-            ),
-            folder_templat=FOLDER_TEMPLAT,
-            aset=item.daerah.aset,
-            keterangan=f"{item.tahun} {item.opd}",
-        )
-        for item in laporan
-    ]
-
-
 def _tulis_pdf(
     tugas: list[TugasPdf], out: FolderKeluaran, progres: Progres, pekerja: int | None
 ) -> list[Path]:
@@ -396,7 +380,7 @@ def templat_e81(opd: str, tahun: int, masukan: str | os.PathLike[str] | None = N
     :class:`~kinerja_report.errors.OpdTidakDitemukan` when the folder has no form of it."""
     if masukan is None:
         pengaturan = Pengaturan()
-        return formulir_e81(_formulir(opd, tahun, pengaturan, pengaturan.daerah, ()))
+        return workbook_e81(_formulir(opd, tahun, pengaturan, pengaturan.daerah, ()))
     kumpulan = kumpulkan(Path(masukan))
     lap = _laporan_terakhir(kumpulan.laporan, opd, tahun)
     pengaturan = kumpulan.pengaturan
@@ -412,7 +396,7 @@ def templat_e81(opd: str, tahun: int, masukan: str | os.PathLike[str] | None = N
             formulir,
             penanda=Penanda(penanda.jabatan, penanda.nama, penanda.nip, penanda.pangkat),
         )
-    return formulir_e81(formulir)
+    return workbook_e81(formulir)
 
 
 def _laporan_terakhir(laporan: Sequence[LaporanOpd], opd: str, tahun: int) -> LaporanOpd:
@@ -437,7 +421,7 @@ def _formulir(
     daerah: Daerah,
     baris: Sequence[BarisCapaian],
     akhir: int | None = None,
-) -> Formulir:
+) -> FormulirBaru:
     rows: list[BarisTemplat] = []
     sebelumnya: BarisCapaian | None = None
     for row in baris:
@@ -462,4 +446,4 @@ def _formulir(
         sebelumnya = row
     wilayah = f"{daerah.jenis} {daerah.nama}".strip().upper() or "PEMERINTAH DAERAH"
     tempat = pengaturan.tempat_penandatanganan or daerah.ibu_kota or "........................"
-    return Formulir(opd, tahun, wilayah, tempat, akhir or tahun, tuple(rows))
+    return FormulirBaru(opd, tahun, wilayah, tempat, akhir or tahun, tuple(rows))

@@ -93,6 +93,8 @@ class Pengaturan:
     """``[periode] awal``: first year of the RPJMD period, when set."""
     periode_akhir: int | None = None
     """``[periode] akhir``: last year of the RPJMD period, when set."""
+    lampiran_sumber: bool = False
+    """``[dokumen] lampiran_sumber``: a last page 'Sumber data' in each evaluation report."""
 
     @property
     def berkas_pendukung(self) -> tuple[Path, ...]:
@@ -170,7 +172,9 @@ def _galat_toml(exc: tomllib.TOMLDecodeError) -> str:
 
 SKEMA: dict[str, frozenset[str]] = {
     "daerah": frozenset(Daerah.__dataclass_fields__) - {"logo_olahan"},
-    "dokumen": frozenset({"ukuran_kertas", "tempat_penandatanganan", "tanggal_perjanjian"}),
+    "dokumen": frozenset(
+        {"ukuran_kertas", "tempat_penandatanganan", "tanggal_perjanjian", "lampiran_sumber"}
+    ),
     "capaian": frozenset({"rumus_negatif", "batas_rata_rata", "ambang_efisiensi", "kategori"}),
     "indikator": frozenset({"nama", "polaritas", "agregasi", "antar_tahun"}),
     "ipm": frozenset({"seri_target"}),
@@ -235,6 +239,9 @@ def _pengaturan(folder: Path, data: dict[str, object]) -> Pengaturan:
         batas_workbook=_batas(_bagian(data, "batas_workbook")),
         periode_awal=awal,
         periode_akhir=akhir,
+        lampiran_sumber=boolean(
+            "dokumen", "lampiran_sumber", dokumen.get("lampiran_sumber", False)
+        ),
     )
 
 

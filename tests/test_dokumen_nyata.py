@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import shutil
 from collections import Counter
 from pathlib import Path
@@ -30,7 +31,7 @@ def _build(real_workbooks: Path, tmp_path: Path, name: str) -> HasilBuild:
 def _teks_pdf(path: Path) -> str:
     reader = PdfReader(io.BytesIO(path.read_bytes()))
     text = " ".join(page.extract_text() for page in reader.pages)
-    return " ".join(text.replace("\u00a0", " ").split())
+    return " ".join(text.replace("\u00a0", " ").split()).replace("\u2010 ", "")
 
 
 def _capaian(hasil: HasilBuild) -> list[dict[str, str]]:
@@ -55,10 +56,25 @@ def test_deli_serdang_sendirian(real_workbooks: Path, tmp_path: Path) -> None:
     assert max(float(r["realisasi_sd"]) for r in rates) <= 100  # never 100 % + 100 %
     (evaluasi,) = _pdf(hasil, "evaluasi")
     (pk,) = _pdf(hasil, "perjanjian-kinerja")  # no Bupati's PK: no regency indicators
-    assert "Rp 14.723.660.349" in _teks_pdf(evaluasi)  # = O113
     workbook = openpyxl.load_workbook(real_workbooks / DELI, data_only=True)
     kepala = str(workbook.worksheets[0]["X123"].value).strip()
     workbook.close()
+    ev_text = _teks_pdf(evaluasi)
+    # the budget of columns 6, 7, 8 (= O113, the form's own total), each row's Rp figures
+    assert "Jumlah anggaran (Rp) 19.869.930.990 11.959.663.305 14.723.660.349" in ev_text
+    (lap,) = hasil.kumpulan.laporan
+    assert lap.formulir is not None
+    for row in lap.formulir.baris:
+        for nilai in (row.target_renstra.rp, row.target.rp, row.realisasi.rp):
+            if nilai.angka is not None:
+                assert f"{round(nilai.angka):,}".replace(",", ".") in ev_text, row.indikator
+    assert "13 = 9 + 10 + 11 + 12 14 = 7 + 13 15 = 14 / 6 × 100" in ev_text
+    assert "Target Renstra PD pada Tahun 2030" in ev_text
+    # Bappedalitbang evaluates itself: its head signs both blocks
+    assert ev_text.count(kepala) == 2
+    assert "Lubuk Pakam, Desember 2025" in ev_text
+    for absent in ("capaian.csv", ".xlsx", "Realisasi TW IV!"):
+        assert absent not in ev_text
     pk_text = _teks_pdf(pk)
     assert kepala in pk_text
     assert "NIP. 19660506 199203 1 004" in pk_text
@@ -88,7 +104,11 @@ def test_sukabumi_sendirian(real_workbooks: Path, tmp_path: Path) -> None:
     (evaluasi,) = _pdf(hasil, "evaluasi")
     (pk,) = _pdf(hasil, "perjanjian-kinerja")
     text = _teks_pdf(evaluasi)
-    assert "Rp 2.039.260.000" in text  # N17 + N42 in thousands
+    assert "Jumlah anggaran (Rp) 8.321.500.000 2.664.300.000 2.039.260.000" in text  # thousands
+    assert "Faktor pendorong keberhasilan pencapaian : aparatur pelaksana kegiatan" in text
+    assert "Tindak lanjut yang diperlukan dalam triwulan berikutnya : Tindak" in text  # blank
+    assert "Dievaluasi KEPALA BAPPEDA KABUPATEN SUKABUMI" in text  # the form's is dots
+    assert "(……………………………………………) NIP. ……" in text
     for path in (evaluasi, pk):
         text = _teks_pdf(path)
         assert "PEMERINTAH KABUPATEN SUKABUMI" in text
@@ -104,3 +124,19 @@ def test_tanpa_dokumen_kosong_untuk_ditandatangani(
     for pk in hasil.kumpulan.perjanjian:
         assert pk.sasaran, pk.instansi
         assert all(group.indikator for group in pk.sasaran)
+
+
+def test_halaman_tidak_diawali_baris_penutup(real_workbooks: Path, tmp_path: Path) -> None:
+    """Deli Serdang's 84 rows over several pages: the header repeats on every page, and the
+    page holding the footer rows and signatures also holds the last data rows."""
+    hasil = _build(real_workbooks, tmp_path, DELI)
+    (evaluasi,) = _pdf(hasil, "evaluasi")
+    reader = PdfReader(io.BytesIO(evaluasi.read_bytes()))
+    pages = [" ".join(page.extract_text().split()) for page in reader.pages]
+    assert len(pages) > 3
+    subheader = " ".join(["K Rp"] * 11)
+    assert all(subheader in page for page in pages)
+    (last,) = [page for page in pages if "Jumlah anggaran (Rp)" in page]
+    rows = last.split(subheader, 1)[1].split("Jumlah anggaran (Rp)", 1)[0]
+    assert re.search(r"\b84\b", rows)  # the last data row (No 84) stands above the footer
+    assert "Dievaluasi" in last

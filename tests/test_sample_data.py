@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import csv
-import io
 import logging
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from pypdf import PdfReader
 
 from kinerja_report.cli import main
 from tests.conftest import SAMPLE_DATA, peringatan_render
+from tests.pdf_teks import teks_pdf
 
 
 @pytest.fixture(scope="module")
@@ -126,7 +125,25 @@ def test_pdf_per_opd_per_tahun(hasil: tuple[Path, str], capaian: list[dict[str, 
     assert len(perjanjian) == 44 + 4  # every OPD-year and the Bupati's of each year
     for tahun, opd in sorted(pairs)[::7]:
         slug = opd.lower().replace(" ", "-")
-        reader = PdfReader(io.BytesIO((out / tahun / "evaluasi" / f"{slug}.pdf").read_bytes()))
-        text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+        text = teks_pdf(out / tahun / "evaluasi" / f"{slug}.pdf")
         assert opd in text
-        assert f"TAHUN {tahun}" in text
+        assert f"Triwulan I s.d. IV Tahun {tahun}" in text
+
+
+def test_evaluasi_ditandatangani_kepala_opd_dan_kepala_bappeda(hasil: tuple[Path, str]) -> None:
+    """Form E.81 of an OPD: 'Disusun' by its head (the form's block), 'Dievaluasi' by the head
+    of Bappeda as penandatangan.xlsx names him for that year."""
+    import openpyxl
+
+    workbook = openpyxl.load_workbook(SAMPLE_DATA / "penandatangan.xlsx", read_only=True)
+    rows = [row for row in workbook.worksheets[0].iter_rows(min_row=4, values_only=True)]
+    workbook.close()
+    bappeda = next(r for r in rows if r[1] == 2023 and "Perencanaan" in str(r[2]))
+    dinkes = next(r for r in rows if r[1] == 2023 and "Kesehatan" in str(r[2]))
+    text = teks_pdf(hasil[0] / "2023" / "evaluasi" / "dinas-kesehatan.pdf")
+    assert f"Disusun {str(dinkes[3]).upper()}" in text
+    assert str(dinkes[4]) in text
+    assert f"Dievaluasi {str(bappeda[3]).upper()}" in text
+    assert str(bappeda[4]) in text
+    assert "Faktor penghambat pencapaian kinerja :" in text
+    assert "capaian.csv" not in text

@@ -165,7 +165,7 @@ def _kepala_opd(
 ) -> Penandatangan | None:
     """The head of the OPD: from the list, else from the form's signature block."""
     nama = normalisasi(lap.opd)
-    kepala = _penandatangan(konteks.penandatangan, lap.tahun, _dari_opd(nama))
+    kepala = cari_penandatangan(konteks.penandatangan, lap.tahun, dari_opd(nama))
     blok = lap.tanda_tangan
     if kepala is not None and blok is not None and not _orang_sama(kepala, blok.penandatangan):
         problems[("berbeda", nama, lap.tahun)] = masalah_di(
@@ -202,7 +202,7 @@ def _orang_sama(a: Penandatangan, b: Penandatangan) -> bool:
 def _bupati(
     tahun: int, daerah: Daerah, konteks: _Konteks, problems: dict[tuple[str, str, int], Masalah]
 ) -> Penandatangan | None:
-    found = _penandatangan(konteks.penandatangan, tahun, _adalah_kepala_daerah)
+    found = cari_penandatangan(konteks.penandatangan, tahun, _adalah_kepala_daerah)
     if found is None:
         jabatan = jabatan_kepala_daerah(daerah)
         problems.setdefault(
@@ -332,7 +332,7 @@ def _kelompok(rows: Iterable[BarisCapaian], tanpa_sasaran: str) -> tuple[Sasaran
     return tuple(SasaranPk(labels[key], tuple(items)) for key, items in groups.items() if items)
 
 
-def _dari_opd(nama: str) -> Callable[[Penandatangan], bool]:
+def dari_opd(nama: str) -> Callable[[Penandatangan], bool]:
     """Matches a signatory row of the OPD whose normalised name is ``nama``."""
 
     def cocok(item: Penandatangan) -> bool:
@@ -349,7 +349,7 @@ def _adalah_kepala_daerah(item: Penandatangan) -> bool:
     )
 
 
-def _penandatangan(
+def cari_penandatangan(
     semua: Sequence[Penandatangan], tahun: int, cocok: Callable[[Penandatangan], bool]
 ) -> Penandatangan | None:
     """The matching row of that year; else a matching row without a year (any year)."""

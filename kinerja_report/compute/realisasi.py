@@ -48,8 +48,11 @@ def realisasi_tahunan(row: IndikatorRenja, agregasi: Agregasi = Agregasi.KUMULAT
     return gabung_triwulan(row.triwulan, row.realisasi_tahunan, agregasi)
 
 
-def realisasi_anggaran(row: IndikatorRenja) -> Nilai:
-    """The yearly Rp realisation of a row: money always adds up over the quarters."""
+def realisasi_anggaran(row: IndikatorRenja, triwulan: int = 4) -> Nilai:
+    """The Rp realisation of a row up to quarter ``triwulan`` (the year by default): money
+    always adds up over the quarters."""
+    if triwulan < 4:
+        return gabung_triwulan(row.triwulan_rp[:triwulan], Nilai())
     return gabung_triwulan(row.triwulan_rp, row.realisasi_tahunan_rp)
 
 

@@ -6,6 +6,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from statistics import fmean
+from typing import TYPE_CHECKING
 
 from kinerja_report.compute.budget import serapan
 from kinerja_report.compute.capaian import kategori
@@ -14,6 +15,9 @@ from kinerja_report.compute.table import BarisCapaian
 from kinerja_report.model import EvaluasiRenja, Nilai, TandaTanganFormulir, TingkatIndikator
 from kinerja_report.read.normalize import slug_unik
 from kinerja_report.settings import Daerah
+
+if TYPE_CHECKING:  # formulir imports this module's helpers through perjanjian
+    from kinerja_report.compute.formulir import FormulirE81
 
 
 @dataclass(frozen=True)
@@ -49,6 +53,8 @@ class LaporanOpd:
     """The form's own signature block, if it has one."""
     tahun_akhir: int | None = None
     """The last year of the Renstra period, when known."""
+    formulir: FormulirE81 | None = None
+    """The evaluation report as form E.81 (:mod:`kinerja_report.compute.formulir`)."""
 
 
 SLUG_BUPATI = "bupati"

@@ -71,6 +71,9 @@ class BarisCapaian:
     realisasi_lalu: float | None = None
     """Realisation up to last year as the workbook states it (column 7), if it does."""
     kemajuan: Kemajuan = TIDAK_DINILAI
+    triwulan: int = 4
+    """4 for a year's realisation; 1-3 for a quarterly form: realisation so far against the
+    year's target ('s.d. triwulan n'), not a year's result."""
 
     def capaian_sampai(self, triwulan: int) -> float | None:
         """Cumulative capaian after quarter ``triwulan`` (1-4); None when not known."""
@@ -142,7 +145,10 @@ def _baris_opd(
     evaluasi: EvaluasiRenja, row: IndikatorRenja, aturan: AturanCapaian, rpjmd: KamusRpjmd | None
 ) -> BarisCapaian:
     sifat = sifat_baris(row, aturan, rpjmd)
-    realisasi = realisasi_tahunan(row, sifat.agregasi)
+    if evaluasi.triwulan < 4:  # a quarterly form: the realisation so far
+        realisasi = realisasi_sampai_triwulan(row, evaluasi.triwulan, sifat.agregasi)
+    else:
+        realisasi = realisasi_tahunan(row, sifat.agregasi)
     hasil = hitung_capaian(row.target, realisasi, sifat.polaritas, aturan)
     per_triwulan = tuple(
         hitung_capaian(
@@ -150,7 +156,7 @@ def _baris_opd(
         ).persen
         for tw in range(1, 5)
     )
-    realisasi_rp = realisasi_anggaran(row)
+    realisasi_rp = realisasi_anggaran(row, evaluasi.triwulan)
     serapan_persen = serapan(row.target_rp, realisasi_rp)
     return BarisCapaian(
         tahun=evaluasi.tahun,
@@ -175,6 +181,7 @@ def _baris_opd(
         target_akhir=row.target_renstra,
         realisasi_sd_lapor=row.realisasi_renstra.angka,
         realisasi_lalu=row.realisasi_lalu.angka,
+        triwulan=evaluasi.triwulan,
     )
 
 
@@ -244,11 +251,12 @@ def tambah_kemajuan(rows: list[BarisCapaian], aturan: AturanCapaian) -> list[Bar
     # one value per indicator per year (the first met, should a name repeat within a year)
     seri: dict[tuple[str, str, str, str], dict[int, float]] = defaultdict(dict)
     for row in rows:
-        if row.realisasi.angka is not None:
+        if row.realisasi.angka is not None and row.triwulan == 4:
             seri[_kunci(row)].setdefault(row.tahun, row.realisasi.angka)
     out = []
     for row in rows:
-        if row.realisasi.angka is None:  # no status for a year without a realisation
+        if row.realisasi.angka is None or row.triwulan < 4:
+            # no status for a year without a realisation, nor from a part of a year
             out.append(row)
             continue
         sampai = sorted((t, v) for t, v in seri[_kunci(row)].items() if t <= row.tahun)

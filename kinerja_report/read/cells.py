@@ -11,7 +11,13 @@ from kinerja_report.model import KOSONG, Nilai, Sumber
 from kinerja_report.problems import Masalah, masalah
 from kinerja_report.read.header import Header, Kolom
 from kinerja_report.read.normalize import bersihkan
-from kinerja_report.read.numbers import BATAS_ANGKA, AngkaTidakWajar, BukanAngka, parse_angka
+from kinerja_report.read.numbers import (
+    BATAS_ANGKA,
+    AngkaTidakWajar,
+    BukanAngka,
+    adalah_strip,
+    parse_angka,
+)
 from kinerja_report.read.sheet import Lembar
 
 GALAT_EXCEL = re.compile(r"^#(DIV/0!|REF!|VALUE!|N/A|NAME\?|NUM!|NULL!|SPILL!|CALC!)")
@@ -139,7 +145,7 @@ class PembacaSel:
         except BukanAngka as exc:
             return Nilai(teks=bersihkan(exc.teks), sumber=sumber)
         if angka is None:
-            return Nilai(sumber=sumber)
+            return Nilai(sumber=sumber, strip=adalah_strip(raw))
         if abs(angka * kolom.skala) > BATAS_ANGKA:  # 'Rp. (000)', 'juta': scaled too far
             self.masalah.append(masalah_angka_tidak_wajar(sumber, f"{angka:g} x {kolom.skala:g}"))
             return Nilai(sumber=sumber)

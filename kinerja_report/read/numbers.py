@@ -30,6 +30,11 @@ BATAS_ANGKA = 1e15
 exact in a float (below 2**53), so sums of many cells stay exact and finite."""
 
 
+def adalah_strip(value: object) -> bool:
+    """A cell holding only a dash ('-', '--', en or em dash): empty on purpose."""
+    return isinstance(value, str) and value.replace("\u00a0", " ").strip() in _EMPTY - {""}
+
+
 class BukanAngka(ValueError):
     """The text is not a number; ``teks`` holds the original text."""
 

@@ -24,7 +24,7 @@ from kinerja_report.read.header import Header, kolom_menurut_isi
 from kinerja_report.read.normalize import bersihkan, normalisasi
 from kinerja_report.read.sheet import Lembar
 from kinerja_report.read.styles import TANPA_GAYA
-from kinerja_report.read.tanda_tangan import baca_tanda_tangan
+from kinerja_report.read.tanda_tangan import baca_tanda_tangan, baca_tanda_tangan_evaluator
 from kinerja_report.read.tingkat import BarisKepala, tentukan_tingkat
 from kinerja_report.read.titles import (
     baris_berlabel,
@@ -34,6 +34,7 @@ from kinerja_report.read.titles import (
     tahun_dari_judul,
     tahun_dari_path,
     teks_judul,
+    triwulan_dari_teks,
     wilayah_dari_judul,
 )
 
@@ -98,6 +99,7 @@ def baca_evaluasi_renja(
             raise galat(LembarTidakDikenali, "opd-tidak-diketahui", lembar.berkas, lembar.nama)
         sel.masalah.append(masalah("opd-dari-nama-berkas", lembar.berkas, lembar.nama, opd=opd))
     awal, akhir, sumber_periode = _periode(lembar, header)
+    kaki = max(hasil.baris_akhir + 1, header.baris_data)
     evaluasi = EvaluasiRenja(
         lembar.berkas,
         lembar.nama,
@@ -112,12 +114,12 @@ def baca_evaluasi_renja(
         tahun_awal=awal,
         tahun_akhir=akhir,
         sumber_periode=sumber_periode,
-        tanda_tangan=baca_tanda_tangan(
-            lembar, max(hasil.baris_akhir + 1, header.baris_data), tahun, opd
-        ),
+        tanda_tangan=baca_tanda_tangan(lembar, kaki, tahun, opd),
         sasaran_judul=label.get("sasaran", ""),
         tujuan_judul=label.get("tujuan", ""),
         program_judul=label.get("program", ""),
+        triwulan=triwulan_dari_teks(judul) or triwulan_dari_teks([lembar.nama]) or 4,
+        tanda_tangan_evaluator=baca_tanda_tangan_evaluator(lembar, kaki, tahun, opd),
     )
     return evaluasi, sel.masalah
 

@@ -155,19 +155,41 @@ def _peringkat(blok: _Blok, label: str, opd: str) -> tuple[int, int, int, int]:
     return label_rank, bappeda_lain, tanpa_tempat, blok.kolom
 
 
-def baca_tanda_tangan(
-    lembar: Lembar, dari_baris: int, tahun: int, opd: str
-) -> TandaTanganFormulir | None:
-    """The signatory of the form: the head of the agency's block below ``dari_baris``."""
+def _blok_blok(lembar: Lembar, dari_baris: int, tahun: int, opd: str) -> list[tuple[_Blok, str]]:
+    """Every filled-in block below ``dari_baris`` with its label ('disusun', 'dievaluasi'...)."""
     columns, labels = _kolom_teks(lembar, dari_baris)
-    found: list[_Blok] = []
+    found: list[tuple[_Blok, str]] = []
     for items in columns.values():
         for i, item in enumerate(items):
             if _NIP.match(item.teks) or _DALAM_KURUNG.match(item.teks):
                 block = _blok(items, i, tahun, opd, lembar)
                 if block is not None:
-                    found.append(block)
+                    found.append((block, _label(block, labels)))
+    return found
+
+
+def baca_tanda_tangan(
+    lembar: Lembar, dari_baris: int, tahun: int, opd: str
+) -> TandaTanganFormulir | None:
+    """The signatory of the form: the head of the agency's block below ``dari_baris``."""
+    found = _blok_blok(lembar, dari_baris, tahun, opd)
     if not found:
         return None
-    best = min(found, key=lambda blok: _peringkat(blok, _label(blok, labels), opd))
-    return best.tanda_tangan
+    best = min(found, key=lambda item: _peringkat(item[0], item[1], opd))
+    return best[0].tanda_tangan
+
+
+def baca_tanda_tangan_evaluator(
+    lembar: Lembar, dari_baris: int, tahun: int, opd: str
+) -> TandaTanganFormulir | None:
+    """The evaluator's block: labelled 'Dievaluasi', or the head of Bappeda's for another
+    agency; None when the form leaves it blank (dots) or has none."""
+    kepala = baca_tanda_tangan(lembar, dari_baris, tahun, opd)
+    for block, label in _blok_blok(lembar, dari_baris, tahun, opd):
+        ttd = block.tanda_tangan
+        if ttd == kepala:
+            continue
+        bappeda_lain = _BAPPEDA.search(ttd.penandatangan.jabatan) and not _BAPPEDA.search(opd)
+        if label == "dievaluasi" or bappeda_lain:
+            return ttd
+    return None

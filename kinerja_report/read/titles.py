@@ -140,3 +140,22 @@ def baris_berlabel(judul: list[str]) -> dict[str, str]:
         if found and any(ch.isalpha() for ch in found.group(2)):
             out.setdefault(found.group(1).lower(), found.group(2).strip())
     return out
+
+
+_ROMAWI = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_NOMOR_TW = r"(iv|i{1,3}|[1-4])"
+_TRIWULAN = re.compile(
+    rf"\b(?:triwulan|tw)\s*[-.:]?\s*{_NOMOR_TW}\b"
+    rf"(?:\s*(?:s\.?\s*/?\s*d\.?|sampai\s+dengan|-|\u2013)\s*(?:triwulan|tw)?\s*{_NOMOR_TW}\b)?",
+    re.IGNORECASE,
+)
+
+
+def triwulan_dari_teks(texts: list[str]) -> int | None:
+    """The last quarter a title or sheet name says the form reports: 'Triwulan II' -> 2,
+    'Realisasi TW IV' -> 4, 'Triwulan I s.d. III' -> 3; the first text naming one counts."""
+    for text in texts:
+        found = _TRIWULAN.search(" ".join(text.split()))
+        if found:
+            return _ROMAWI[(found.group(2) or found.group(1)).lower()]
+    return None

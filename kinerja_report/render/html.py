@@ -14,6 +14,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from kinerja_report import formats
+from kinerja_report.compute.formulir import desimal_isian
 from kinerja_report.model import Nilai
 
 
@@ -43,6 +44,10 @@ def lingkungan(folder: Path = FOLDER_TEMPLAT) -> Environment:
     env.filters["rupiah"] = formats.rupiah
     env.filters["tanggal"] = formats.tanggal
     env.filters["nilai"] = format_nilai
+    env.filters["isian"] = format_isian
+    env.filters["rupiah_sel"] = format_rupiah_sel
+    env.filters["persen_sel"] = format_persen_sel
+    env.filters["rupiah_angka"] = format_rupiah_angka
     return env
 
 
@@ -55,3 +60,30 @@ def format_nilai(nilai: Nilai) -> str:
     if nilai.angka is not None:
         return formats.angka(nilai.angka, 4)
     return nilai.teks or ""
+
+
+def format_isian(nilai: Nilai) -> str:
+    """A K value in a form cell: with the decimals it was entered with (92,5 and 93, never
+    92,8571), '-' where the workbook has a dash, '' where it has nothing, text as written."""
+    if nilai.angka is not None:
+        return formats.angka(nilai.angka, desimal_isian(nilai.angka))
+    if nilai.teks is not None:
+        return nilai.teks
+    return "-" if nilai.strip else ""
+
+
+def format_rupiah_sel(nilai: Nilai) -> str:
+    """An Rp value in a form cell (the column says 'Rp'): whole rupiah, '-' for a dash."""
+    if nilai.angka is not None:
+        return formats.angka(round(nilai.angka), 0)
+    return "-" if nilai.strip else ""
+
+
+def format_persen_sel(value: float | None) -> str:
+    """A percentage in a form cell (the column says '%'): two decimals, no sign."""
+    return formats.angka_tetap(value, 2)
+
+
+def format_rupiah_angka(value: float | None) -> str:
+    """A computed rupiah sum in a form cell: whole rupiah, no sign."""
+    return formats.angka(round(value), 0) if value is not None else ""

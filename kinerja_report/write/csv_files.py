@@ -124,6 +124,7 @@ KOLOM: tuple[KolomCapaian, ...] = (
     _K("capaian_sd_persen", Jenis.PERSEN, lambda r: r.kemajuan.capaian_sd),
     _K("proyeksi_akhir", Jenis.ANGKA, lambda r: r.kemajuan.proyeksi),
     _K("status_akhir", Jenis.LABEL, lambda r: r.kemajuan.status),
+    _K("sampai_triwulan", Jenis.BULAT, lambda r: r.triwulan),
 )
 """The columns of capaian.csv, in order; the first twelve are a contract for other tools.
 The library's DataFrame is built from this same table."""

@@ -76,7 +76,7 @@ class Penanda:
 
 
 @dataclass(frozen=True)
-class Formulir:
+class FormulirBaru:
     opd: str
     tahun: int
     daerah: str
@@ -95,7 +95,7 @@ def _gabung(ws: Worksheet, rentang: str, nilai: object, tebal: bool = True) -> N
     sel.value, sel.font, sel.alignment = nilai, Font(bold=tebal), _TENGAH
 
 
-def _kepala(ws: Worksheet, f: Formulir) -> None:
+def _kepala(ws: Worksheet, f: FormulirBaru) -> None:
     judul = (
         "EVALUASI TERHADAP HASIL RENJA PERANGKAT DAERAH",
         f.daerah,
@@ -225,7 +225,7 @@ NARASI = (
 )
 
 
-def _penutup(ws: Worksheet, r: int, f: Formulir) -> None:
+def _penutup(ws: Worksheet, r: int, f: FormulirBaru) -> None:
     """Average and predikat rows, narrative rows to fill, and the signature block."""
     ws[f"D{r}"] = "Rata-rata capaian kinerja (%)"
     ws[f"D{r + 1}"] = "Predikat kinerja"
@@ -284,7 +284,7 @@ def _petunjuk(wb: Workbook) -> None:
     ws["A1"].font = Font(bold=True)
 
 
-def formulir_e81(f: Formulir) -> bytes:
+def workbook_e81(f: FormulirBaru) -> bytes:
     """The workbook's bytes."""
     wb = Workbook()
     ws = wb.active

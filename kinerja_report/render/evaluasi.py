@@ -1,0 +1,58 @@
+"""The evaluation report PDFs as form E.81, one per OPD-year (`<tahun>/evaluasi/<slug>.pdf`)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from kinerja_report.compute.perjanjian import jabatan_tanda_tangan
+from kinerja_report.compute.rules import SKALA_KATEGORI_BAKU
+from kinerja_report.read.signatories import format_nip
+from kinerja_report.render.html import FOLDER_TEMPLAT, lingkungan, render_html
+from kinerja_report.render.pool import TugasPdf
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
+
+    from kinerja_report.compute.report import LaporanOpd
+    from kinerja_report.settings import Pengaturan
+
+TEMPLAT = "evaluasi.html.j2"
+
+
+def relatif_evaluasi(laporan: LaporanOpd) -> str:
+    """'2024/evaluasi/dinas-kesehatan.pdf'."""
+    return f"{laporan.tahun}/evaluasi/{laporan.slug}.pdf"
+
+
+def html_evaluasi(env: Environment, laporan: LaporanOpd, pengaturan: Pengaturan) -> str:
+    """The HTML of one OPD-year's evaluation report."""
+    if laporan.formulir is None:
+        raise ValueError(f"laporan {laporan.opd} {laporan.tahun} tanpa formulir E.81")
+    return render_html(
+        env,
+        TEMPLAT,
+        laporan=laporan,
+        f=laporan.formulir,
+        daerah=laporan.daerah,
+        pengaturan=pengaturan,
+        skala_baku=pengaturan.aturan.skala == SKALA_KATEGORI_BAKU,
+        lampiran_sumber=pengaturan.lampiran_sumber,
+        jabatan_ttd=jabatan_tanda_tangan,
+        format_nip=format_nip,
+    )
+
+
+def tugas_evaluasi(laporan: Sequence[LaporanOpd], pengaturan: Pengaturan) -> list[TugasPdf]:
+    """A render job for the evaluation report of every OPD-year."""
+    env = lingkungan()
+    return [
+        TugasPdf(
+            relatif=relatif_evaluasi(item),
+            html=html_evaluasi(env, item, pengaturan),
+            folder_templat=FOLDER_TEMPLAT,
+            aset=item.daerah.aset,
+            keterangan=f"{item.tahun} {item.opd}",
+        )
+        for item in laporan
+    ]
