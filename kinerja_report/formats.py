@@ -57,6 +57,13 @@ def rupiah(value: float | None) -> str:
     return "Rp\u00a0" + format_decimal(round(value), format="#,##0", locale=LOCALE)
 
 
+def miliar(value: float | None) -> str:
+    """'Rp 12,35 miliar' (two decimals at most); '' for None."""
+    if value is None or not math.isfinite(value):
+        return ""
+    return "Rp\u00a0" + angka(value / 1e9, 2) + "\u00a0miliar"
+
+
 def tanggal(value: date) -> str:
     """'8 Juni 2022'."""
     return format_date(value, format="d MMMM y", locale=LOCALE)

@@ -117,6 +117,10 @@ class IndikatorRenja:
     """Column 16: the responsible unit."""
     keterangan: str = ""
     """Column 17: the row's note."""
+    sumber_indikator: Sumber | None = None
+    """The cell of the indicator's name."""
+    sumber_sasaran: Sumber | None = None
+    """The cell the row's sasaran was read from (carried down from the row that names it)."""
 
 
 @dataclass(frozen=True)
@@ -141,6 +145,21 @@ class TandaTanganFormulir:
     """The date as written ('Desember 2025', '8 Januari 2024')."""
     sumber: Sumber
     """The cell of the name."""
+
+
+@dataclass(frozen=True)
+class SimpulRenja:
+    """A head row of an E.81 form (programme, kegiatan, sub kegiatan ...): its code, name and
+    level, whether the row itself names an indicator, and the budget (column 8 Rp) it carries
+    when it names none (rows with indicators carry theirs on the indicator)."""
+
+    baris: int
+    kode: str
+    uraian: str
+    tingkat: TingkatIndikator
+    berindikator: bool
+    sumber: Sumber | None = None
+    pagu: Nilai = KOSONG
 
 
 @dataclass(frozen=True)
@@ -170,6 +189,8 @@ class EvaluasiRenja:
     ('Triwulan II' in its title or sheet name)."""
     tanda_tangan_evaluator: TandaTanganFormulir | None = None
     """The form's 'Dievaluasi' block (the head of Bappeda), when it is filled in."""
+    simpul: tuple[SimpulRenja, ...] = ()
+    """Every head row in the order of the form (the cascading checks look at these)."""
 
 
 @dataclass(frozen=True)
@@ -215,3 +236,55 @@ class KomponenIpm:
     seri: str
     """'lama' (before the 2023 release), 'baru' (UHH from the 2020 census long form), or ''
     when the table does not say."""
+
+
+@dataclass(frozen=True)
+class NilaiPembanding:
+    """A comparison figure of a regency indicator: its national or provincial value in one
+    year, as published (sheet 'Pembanding')."""
+
+    indikator: str
+    tahun: int
+    tingkat: str
+    """'nasional' or 'provinsi'."""
+    nilai: Nilai
+    sumber: str
+    """The publisher as written ('BPS')."""
+
+
+@dataclass(frozen=True)
+class TautanKaskade:
+    """One link of a cascading sheet: a parent node and a child node, each with its level,
+    the child's indicator (with its target) and the unit responsible for the child."""
+
+    tingkat_induk: str
+    induk: str
+    tingkat: str
+    uraian: str
+    indikator: str = ""
+    target: Nilai = KOSONG
+    satuan: str = ""
+    unit: str = ""
+    perangkat_daerah: str = ""
+    kode: str = ""
+    kode_induk: str = ""
+    sumber: Sumber | None = None
+    """The cell of the child ('Uraian')."""
+    sumber_indikator: Sumber | None = None
+
+
+@dataclass(frozen=True)
+class LembarKaskade:
+    """A cascading sheet: the links an analyst wrote, or those read from an IKI/PK chart."""
+
+    berkas: str
+    lembar: str
+    tautan: tuple[TautanKaskade, ...]
+
+
+@dataclass(frozen=True)
+class Nomenklatur:
+    """A Permendagri 90 reference list (SIPD export or code list): the codes it holds."""
+
+    berkas: str
+    kode: frozenset[str]

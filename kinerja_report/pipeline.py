@@ -9,6 +9,10 @@ problem; :func:`build` adds rendering and writing the outputs of the documented 
     OUT/<tahun>/evaluasi/<opd-slug>.pdf
     OUT/<tahun>/perjanjian-kinerja/<opd-slug>.pdf
     OUT/<tahun>/perjanjian-kinerja/bupati.pdf
+    OUT/<tahun>/evaluasi-rkpd.pdf
+    OUT/<tahun>/ringkasan-bupati.pdf          (years with regency indicators)
+    OUT/<tahun>/lkjip/lkjip-pemda.docx, .pdf  (years with regency indicators)
+    OUT/<tahun>/lkjip/<opd-slug>.docx
     OUT/manifest.json
 
 (see :mod:`kinerja_report.write.manifest`).
@@ -24,15 +28,21 @@ from pathlib import Path
 
 from kinerja_report.check.angka import periksa_angka
 from kinerja_report.check.duplicates import buang_ganda
+from kinerja_report.check.keselarasan import periksa_keselarasan
 from kinerja_report.check.kontradiksi import periksa_kontradiksi
 from kinerja_report.check.periode import periksa_periode
 from kinerja_report.check.reconcile import rekonsiliasi
 from kinerja_report.compute.aggregate import agregat
-from kinerja_report.compute.formulir import formulir_e81
+from kinerja_report.compute.formulir import adalah_bappeda, formulir_e81
 from kinerja_report.compute.identitas import TANPA_DAERAH, Identitas, tentukan_identitas
 from kinerja_report.compute.ipm_series import IpmTahunan, ipm_tahunan, periksa_seri
+from kinerja_report.compute.lkjip import DokumenLkjip, lkjip_opd, lkjip_pemda
 from kinerja_report.compute.perjanjian import PerjanjianKinerja, daftar_perjanjian
+from kinerja_report.compute.perjanjian_unit import perjanjian_unit
+from kinerja_report.compute.pohon import PohonKinerja, pohon_per_tahun
 from kinerja_report.compute.report import LaporanOpd, laporan_opd
+from kinerja_report.compute.ringkasan import RingkasanTahun, ringkasan_tahunan
+from kinerja_report.compute.rkpd import EvaluasiRkpd, evaluasi_rkpd
 from kinerja_report.compute.slugs import dengan_slug_unik
 from kinerja_report.compute.table import (
     BarisCapaian,
@@ -43,20 +53,30 @@ from kinerja_report.compute.table import (
     tambah_kemajuan,
 )
 from kinerja_report.errors import OpdTidakDitemukan, galat
-from kinerja_report.model import EvaluasiRenja, MatriksRpjmd, Penandatangan, TingkatIndikator
+from kinerja_report.model import (
+    EvaluasiRenja,
+    MatriksRpjmd,
+    NilaiPembanding,
+    Penandatangan,
+    TingkatIndikator,
+)
 from kinerja_report.problems import Masalah, Tingkat, masalah
 from kinerja_report.progress import Progres, TanpaProgres
 from kinerja_report.read.cache import CacheBaca, muat_cache
 from kinerja_report.read.folder import IsiBerkas, baca_masukan
 from kinerja_report.read.jejak import JejakBerkas, jejak_pendukung, jejak_workbook
 from kinerja_report.render.bertahap import Pilahan, pilah
-from kinerja_report.render.evaluasi import tugas_evaluasi
+from kinerja_report.render.evaluasi import tugas_evaluasi, tugas_evaluasi_rkpd
+from kinerja_report.render.lkjip import NAMA_PEMDA, tugas_lkjip
 from kinerja_report.render.perjanjian import tugas_perjanjian
+from kinerja_report.render.pohon import tugas_pohon
 from kinerja_report.render.pool import TugasPdf, render_semua
+from kinerja_report.render.ringkasan import tugas_ringkasan
 from kinerja_report.settings import Daerah, Pengaturan, baca_pengaturan
 from kinerja_report.validasi import NAMA_BERKAS as NAMA_PENGATURAN
 from kinerja_report.write.csv_files import csv_capaian, csv_masalah
 from kinerja_report.write.formulir_baru import BarisTemplat, FormulirBaru, Penanda, workbook_e81
+from kinerja_report.write.lkjip_docx import docx_lkjip
 from kinerja_report.write.manifest import (
     NAMA_MANIFEST,
     Keluaran,
@@ -90,7 +110,15 @@ class Kumpulan:
     penandatangan: tuple[Penandatangan, ...] = ()
     perjanjian: tuple[PerjanjianKinerja, ...] = ()
     """The Perjanjian Kinerja documents, computed once."""
+    evaluasi_rkpd: tuple[EvaluasiRkpd, ...] = ()
+    """Bappeda's evaluation of each year for the whole region (none when regions mix)."""
     identitas: Identitas = field(default_factory=lambda: Identitas(TANPA_DAERAH))
+    pembanding: tuple[NilaiPembanding, ...] = ()
+    """National and provincial figures of regency indicators (sheet 'Pembanding')."""
+    matriks: tuple[MatriksRpjmd, ...] = ()
+    """The RPJMD matrices read (regency indicators and their responsible OPDs)."""
+    pohon: tuple[PohonKinerja, ...] = ()
+    """The pohon kinerja (cascading) of every year with evaluation forms."""
     jejak: tuple[JejakBerkas, ...] = ()
     """Every input file read (workbooks, settings, logo) with its hash: for the manifest."""
 
@@ -171,6 +199,18 @@ def kumpulkan(
         dengan_bupati=not identitas.ganda,
     )
     problems.extend(found)
+    kaskade = [k for item in isi for k in item.kaskade]
+    pohon = pohon_per_tahun(evaluasi, laporan, baris_daerah, kaskade, aturan)
+    nomenklatur = [*baca.nomenklatur, *(n for item in isi for n in item.nomenklatur)]
+    problems.extend(periksa_keselarasan(pohon, evaluasi, kaskade, nomenklatur))
+    bawahan, found = perjanjian_unit(pohon, laporan, perjanjian, penandatangan)
+    perjanjian.extend(bawahan)  # Administrators' and Pengawas' PKs, below each head's
+    problems.extend(found)
+    rkpd = (
+        []
+        if identitas.ganda
+        else _evaluasi_rkpd(laporan, matriks, penandatangan, pengaturan, identitas.daerah)
+    )
     return Kumpulan(
         pengaturan=pengaturan,
         laporan=tuple(laporan),
@@ -182,6 +222,10 @@ def kumpulkan(
         penandatangan=penandatangan,
         perjanjian=tuple(perjanjian),
         identitas=identitas,
+        evaluasi_rkpd=tuple(rkpd),
+        pembanding=tuple(p for item in isi for p in item.pembanding),
+        matriks=tuple(matriks),
+        pohon=pohon,
         jejak=jejak_masukan(masukan, isi, pengaturan),
     )
 
@@ -201,6 +245,34 @@ def jejak_masukan(
         found = jejak_pendukung(logo, nama, "logo", "logo daerah di kop dokumen")
         hasil.extend([found] if found else [])
     return tuple(hasil)
+
+
+def _evaluasi_rkpd(
+    laporan: Sequence[LaporanOpd],
+    matriks: Sequence[MatriksRpjmd],
+    penandatangan: Sequence[Penandatangan],
+    pengaturan: Pengaturan,
+    daerah: Daerah,
+) -> list[EvaluasiRkpd]:
+    """The regency's evaluation of every year with OPD reports: with an RPJMD matrix, or
+    from two OPDs or more (one OPD's form alone is that OPD's own evaluation, not the
+    region's)."""
+    tempat = pengaturan.tempat_penandatanganan or daerah.ibu_kota
+    out = []
+    for tahun in sorted({lap.tahun for lap in laporan}):
+        if not matriks and sum(1 for lap in laporan if lap.tahun == tahun) < 2:
+            continue
+        item = evaluasi_rkpd(
+            tahun, laporan, matriks, penandatangan, pengaturan.aturan, tempat, daerah.nama_lengkap
+        )
+        if item is not None:
+            out.append(item)
+    return out
+
+
+def instansi_bappeda(laporan: Sequence[LaporanOpd]) -> str:
+    """The name of the planning agency among the OPDs ('' when none of them is)."""
+    return next((lap.opd for lap in laporan if adalah_bappeda(lap.opd)), "")
 
 
 def _laporan(
@@ -280,15 +352,83 @@ def build(
             out.tulis("masalah.csv", csv_masalah(kumpulan.masalah)),
             out.tulis("rekap.xlsx", rekap_xlsx(_lembar_rekap(kumpulan))),
         ]
-        tugas = tugas_evaluasi(kumpulan.laporan, kumpulan.pengaturan) + tugas_perjanjian(
-            kumpulan.perjanjian, kumpulan.pengaturan
-        )
+        ringkasan = ringkasan_daerah(kumpulan)
+        pemda, per_opd = dokumen_lkjip(kumpulan, ringkasan)
+        kertas = kumpulan.pengaturan.ukuran_kertas
+        for dokumen in pemda:
+            written.append(
+                out.tulis(f"{dokumen.tahun}/lkjip/{NAMA_PEMDA}.docx", docx_lkjip(dokumen, kertas))
+            )
+        for lap, dokumen in zip(kumpulan.laporan, per_opd, strict=True):
+            written.append(
+                out.tulis(f"{lap.tahun}/lkjip/{lap.slug}.docx", docx_lkjip(dokumen, kertas))
+            )
+        tugas = tugas_pdf(kumpulan, ringkasan, pemda)
         pilahan = pilah(tugas, out.keluaran, baca_keluaran(out.keluaran) if bertahap else {})
         written.extend(_pertahankan(pilahan, out))
         written.extend(_tulis_pdf(list(pilahan.render), out, progres, pekerja))
         written.append(_tulis_manifest(kumpulan, out, dict(pilahan.kunci)))
         catat_riwayat(kumpulan, out, masukan, cache)
     return HasilBuild(kumpulan, tuple(written))
+
+
+def tugas_pdf(
+    kumpulan: Kumpulan,
+    ringkasan: list[RingkasanTahun] | None = None,
+    pemda: list[DokumenLkjip] | None = None,
+) -> list[TugasPdf]:
+    """The render job of every PDF of a build: evaluations, Perjanjian Kinerja, the
+    regency's evaluation, the regent's summary, the LKjIP and the pohon kinerja
+    (``ringkasan`` and ``pemda`` as :func:`ringkasan_daerah` and :func:`dokumen_lkjip` give
+    them, computed when None)."""
+    if ringkasan is None:
+        ringkasan = ringkasan_daerah(kumpulan)
+    if pemda is None:
+        pemda, _ = dokumen_lkjip(kumpulan, ringkasan)
+    return (
+        tugas_evaluasi(kumpulan.laporan, kumpulan.pengaturan)
+        + tugas_perjanjian(kumpulan.perjanjian, kumpulan.pengaturan)
+        + tugas_evaluasi_rkpd(
+            kumpulan.evaluasi_rkpd,
+            kumpulan.identitas.daerah,
+            instansi_bappeda(kumpulan.laporan),
+            kumpulan.pengaturan,
+        )
+        + tugas_ringkasan(ringkasan, kumpulan.pengaturan)
+        + tugas_lkjip(pemda, kumpulan.pengaturan)
+        + tugas_pohon(
+            kumpulan.pohon, kumpulan.laporan, kumpulan.pengaturan, kumpulan.identitas.daerah
+        )
+    )
+
+
+def ringkasan_daerah(kumpulan: Kumpulan) -> list[RingkasanTahun]:
+    """The regency's summary per year: only for one region, and only years the RPJMD
+    matrix gives regency indicators for (OPD forms alone make none)."""
+    if kumpulan.identitas.ganda:
+        return []
+    return ringkasan_tahunan(
+        kumpulan.baris_daerah,
+        kumpulan.laporan,
+        kumpulan.ipm,
+        kumpulan.pembanding,
+        kumpulan.matriks,
+        kumpulan.identitas.daerah,
+        kumpulan.pengaturan.seri_target_ipm,
+    )
+
+
+def dokumen_lkjip(
+    kumpulan: Kumpulan, ringkasan: list[RingkasanTahun]
+) -> tuple[list[DokumenLkjip], list[DokumenLkjip]]:
+    """The LKjIP drafts: the regency's for each year of ``ringkasan``, and each OPD-year's
+    (in the order of ``kumpulan.laporan``)."""
+    aturan = kumpulan.pengaturan.aturan
+    pemda = [
+        lkjip_pemda(r, ringkasan, kumpulan.laporan, kumpulan.matriks, aturan) for r in ringkasan
+    ]
+    per_opd = [lkjip_opd(lap, kumpulan.laporan, aturan) for lap in kumpulan.laporan]
+    return pemda, per_opd
 
 
 def _pertahankan(pilahan: Pilahan, out: FolderKeluaran) -> list[Path]:

@@ -290,6 +290,12 @@ KATALOG: dict[str, JenisMasalah] = {
         "Komponen IPM tahun {tahun} tidak valid: {alasan}",
         "An IPM component is out of the BPS range; that year's IPM is not computed.",
     ),
+    "pembanding-tingkat-tidak-dikenal": JenisMasalah(
+        Tingkat.PERINGATAN,
+        "Tingkat pembanding '{tingkat}' tidak dikenali (tulis 'Nasional' atau 'Provinsi'); "
+        "baris dilewati",
+        "A comparison figure whose level is neither national nor provincial is not used.",
+    ),
     "ipm-seri-berbeda": JenisMasalah(
         Tingkat.PERINGATAN,
         "IPM {tahun} memakai seri BPS '{seri}', sedangkan target RPJMD disusun dengan seri "
@@ -425,6 +431,58 @@ KATALOG: dict[str, JenisMasalah] = {
         "dihentikan oleh sistem); hasil build sebelumnya tidak berubah: tutup aplikasi lain "
         "lalu jalankan lagi",
         "A PDF worker process died (BrokenProcessPool), as when the OOM killer strikes.",
+    ),
+    "keselarasan-tingkat-tidak-dikenal": JenisMasalah(
+        Tingkat.PERINGATAN,
+        "Tingkat '{tingkat}' di lembar cascading tidak dikenal; baris ini dilewati (tingkat yang "
+        "dikenal: {daftar})",
+        "A cascading row names a level none of ours.",
+    ),
+    "keselarasan-ikd-tanpa-program": JenisMasalah(
+        Tingkat.PERINGATAN,
+        "Indikator kinerja daerah '{indikator}' (sasaran '{sasaran}') tahun {tahun} tidak "
+        "didukung program perangkat daerah mana pun: tidak ada program di bawah sasaran ini di "
+        "pohon kinerja; tautkan sasaran perangkat daerah yang mendukungnya di lembar cascading",
+        "A regency indicator whose sasaran has no OPD programme below it in the tree.",
+    ),
+    "keselarasan-sasaran-tanpa-induk": JenisMasalah(
+        Tingkat.PERINGATAN,
+        "Sasaran '{sasaran}' ({opd}, {tahun}) tidak terhubung ke sasaran RPJMD mana pun; "
+        "tautkan di lembar cascading atau di kolom Sasaran RPJMD formulir",
+        "An OPD sasaran that reaches no RPJMD sasaran.",
+    ),
+    "keselarasan-program-tanpa-outcome": JenisMasalah(
+        Tingkat.PERINGATAN,
+        "Program '{uraian}' tidak memiliki indikator outcome; tambahkan indikatornya",
+        "A programme row with no indicator.",
+    ),
+    "keselarasan-kegiatan-tanpa-output": JenisMasalah(
+        Tingkat.PERINGATAN,
+        "Kegiatan '{uraian}' tidak memiliki indikator output; tambahkan indikatornya",
+        "A kegiatan row with no indicator.",
+    ),
+    "keselarasan-target-kosong": JenisMasalah(
+        Tingkat.PERINGATAN,
+        "Indikator '{indikator}' tidak memiliki target {kapan}",
+        "An indicator of the tree without a target for the year.",
+    ),
+    "keselarasan-anggaran-tanpa-indikator": JenisMasalah(
+        Tingkat.PERINGATAN,
+        "Ada anggaran pada {tingkat} '{uraian}' tetapi tidak ada indikator kinerjanya; hasil "
+        "anggaran itu tidak dapat diukur",
+        "Budget on a programme, kegiatan or sub kegiatan row that has no indicator.",
+    ),
+    "keselarasan-indikator-sama-induk": JenisMasalah(
+        Tingkat.PERINGATAN,
+        "Indikator {tingkat} '{indikator}' sama persis dengan indikator {tingkat_induk} di "
+        "atasnya ('{induk}'); indikator di bawah sebaiknya menyatakan kontribusinya sendiri",
+        "A child's indicator repeats its parent's word for word.",
+    ),
+    "keselarasan-kode-tidak-dikenal": JenisMasalah(
+        Tingkat.PERINGATAN,
+        "Kode {kode_baris} tidak ada di daftar nomenklatur Permendagri 90/2019 ({daftar}); periksa "
+        "kodenya",
+        "A code not in the reference list(s) found in the input folder.",
     ),
 }
 

@@ -19,8 +19,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from kinerja_report.pipeline import build, kumpulkan, tugas_evaluasi
-from kinerja_report.render.perjanjian import tugas_perjanjian
+from kinerja_report.pipeline import build, kumpulkan, tugas_pdf
 from kinerja_report.render.pool import render_semua
 
 
@@ -41,10 +40,7 @@ def main() -> None:
     args = parser.parse_args()
 
     kumpulan = kumpulkan(args.masukan)
-    pengaturan = kumpulan.pengaturan
-    tugas = tugas_evaluasi(kumpulan.laporan, pengaturan) + tugas_perjanjian(
-        kumpulan.perjanjian, pengaturan
-    )
+    tugas = tugas_pdf(kumpulan)
     baca = terbaik(lambda: kumpulkan(args.masukan), args.ulang)
     weasy = terbaik(lambda: render_semua(tugas, lambda _: None, args.pekerja), args.ulang)
     with tempfile.TemporaryDirectory() as tmp:

@@ -29,6 +29,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import math
+import os
 import random
 import re
 import zipfile
@@ -36,6 +37,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import groupby
 from pathlib import Path
+
+# openpyxl writes other bytes when lxml is installed (python-docx brings it): the standard
+# library's XML writer always, so the sample is the same bytes on every installation.
+os.environ["OPENPYXL_LXML"] = "False"
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
@@ -907,7 +912,7 @@ def buat_e81(opd: Opd, tahun: int, rows: list[Baris], rng: random.Random,
     return wb
 
 
-def buat_penandatangan(rng: random.Random) -> Workbook:
+def buat_penandatangan(rng: random.Random, program: dict[str, list[Simpul]]) -> Workbook:
     wb = Workbook()
     ws = wb.active
     assert ws is not None
@@ -925,10 +930,148 @@ def buat_penandatangan(rng: random.Random) -> Workbook:
             k = KEPALA[(opd.kunci, tahun)]
             nip = nip_grup(k.nip) if rng.random() < 0.5 else k.nip  # both occur in practice
             isi.append((tahun, opd.nama, k.jabatan, k.nama, nip, k.pangkat))
+    isi.extend(pejabat_unit(program))
     for r, baris in enumerate(isi, start=4):
         for c, nilai in enumerate((r - 3, *baris), start=1):
             ws.cell(r, c, nilai).border = KOTAK
         ws.cell(r, 6).number_format = "@"
+    return wb
+
+
+# --------------------------------------------------------------------------- cascading
+
+# Sasaran PD -> sasaran RPJMD. Deliberately missing: Dinas Sosial's two sasaran (so the
+# regency's poverty indicators get no contributing programme in the cascade, and the two
+# sasaran are linked to nothing): `kinerja check sample_data` reports both.
+SASARAN_RPJMD = {
+    "Meningkatnya akuntabilitas kinerja dan pelayanan administrasi perangkat daerah":
+        "Meningkatnya akuntabilitas keuangan dan kinerja pemerintah daerah",
+    "Meningkatnya akses dan mutu pendidikan dasar": "Meningkatnya kualitas pendidikan masyarakat",
+    "Meningkatnya kualitas pendidik dan tenaga kependidikan":
+        "Meningkatnya kualitas pendidikan masyarakat",
+    "Meningkatnya derajat kesehatan masyarakat": "Meningkatnya derajat kesehatan masyarakat",
+    "Meningkatnya perilaku hidup bersih dan sehat masyarakat":
+        "Meningkatnya derajat kesehatan masyarakat",
+    "Meningkatnya mutu pelayanan kesehatan rujukan": "Meningkatnya derajat kesehatan masyarakat",
+    "Meningkatnya kompetensi tenaga kesehatan rumah sakit":
+        "Meningkatnya derajat kesehatan masyarakat",
+    "Meningkatnya kualitas jalan kabupaten": "Meningkatnya kualitas infrastruktur jalan",
+    "Meningkatnya akses masyarakat terhadap air minum layak":
+        "Meningkatnya kualitas lingkungan hidup",
+    "Berkurangnya luas kawasan permukiman kumuh": "Meningkatnya kualitas lingkungan hidup",
+    "Meningkatnya kualitas prasarana, sarana dan utilitas umum perumahan":
+        "Meningkatnya kualitas lingkungan hidup",
+    "Meningkatnya kualitas lingkungan hidup": "Meningkatnya kualitas lingkungan hidup",
+    "Meningkatnya cakupan pelayanan persampahan": "Meningkatnya kualitas lingkungan hidup",
+    "Meningkatnya kepemilikan dokumen kependudukan":
+        "Meningkatnya akuntabilitas keuangan dan kinerja pemerintah daerah",
+    "Meningkatnya kepemilikan akta pencatatan sipil":
+        "Meningkatnya akuntabilitas keuangan dan kinerja pemerintah daerah",
+    "Meningkatnya produksi komoditas unggulan pertanian": "Meningkatnya pertumbuhan ekonomi daerah",
+    "Meningkatnya dukungan prasarana pertanian": "Meningkatnya pertumbuhan ekonomi daerah",
+    "Meningkatnya kualitas perencanaan pembangunan daerah":
+        "Meningkatnya akuntabilitas keuangan dan kinerja pemerintah daerah",
+    "Meningkatnya sinkronisasi perencanaan antarsektor":
+        "Meningkatnya kualitas pembangunan manusia",
+    "Meningkatnya akuntabilitas pengelolaan keuangan daerah":
+        "Meningkatnya akuntabilitas keuangan dan kinerja pemerintah daerah",
+    "Meningkatnya pendapatan asli daerah": "Meningkatnya pertumbuhan ekonomi daerah",
+}  # fmt: skip
+# Sub kegiatan below a kegiatan run by a Pengawas (kunci OPD | kode kegiatan | sub kegiatan
+# codes | unit): their Perjanjian Kinerja goes down to that level.
+PENGAWAS = (
+    ("dinkes", "1.02.02.2.02", ("0001", "0004"), "Seksi Kesehatan Keluarga dan Gizi"),
+    ("dinkes", "1.02.01.2.01", ("0001", "0007"), "Subbagian Perencanaan dan Keuangan"),
+)
+# Fictitious names of the Administrator and Pengawas officials, used in order.
+NAMA_DEPAN = ("Agus", "Dewi", "Fajar", "Lestari", "Hendro", "Maya", "Iwan", "Ratna", "Joko",
+              "Sari", "Budi", "Wulan", "Taufik", "Indah", "Rahmat", "Nia", "Yoga")  # fmt: skip
+NAMA_BELAKANG = ("Santoso", "Purnama", "Hidayat", "Kusuma", "Saputra", "Anggraini", "Wijaya",
+                 "Permata", "Setiawan", "Rahayu", "Nugroho", "Handayani", "Firmansyah")  # fmt: skip
+
+
+def jabatan_unit(unit: str, opd: Opd) -> str:
+    """'Sekretariat' -> 'Sekretaris Dinas Kesehatan'; 'Bidang X' -> 'Kepala Bidang X'."""
+    if unit == "Sekretariat":
+        return f"Sekretaris {opd.nama}"
+    return f"Kepala {unit}"
+
+
+def unit_opd(opd: Opd, program: list[Simpul]) -> list[tuple[str, bool]]:
+    """The OPD's units in order: (unit, is it a Pengawas unit)."""
+    units = list(dict.fromkeys(p.unit for p in program if p.unit))
+    pengawas = list(dict.fromkeys(u for k, _, _, u in PENGAWAS if k == opd.kunci))
+    return [(u, False) for u in units] + [(u, True) for u in pengawas]
+
+
+def pejabat_unit(program: dict[str, list[Simpul]]) -> list[tuple[object, ...]]:
+    """Signatory rows of every unit head, the same person each year (no randomness)."""
+    rows: list[tuple[object, ...]] = []
+    i = 0
+    orang = {}
+    for opd in OPD:
+        for unit, pengawas in unit_opd(opd, program[opd.kunci]):
+            lahir = dt.date(1975 + i % 12, 1 + i % 12, 1 + (i * 5) % 28)
+            nip = f"{lahir:%Y%m%d}{lahir.year + 25}{1 + i % 12:02d}{1 + i % 2}{1 + i % 9:03d}"
+            gelar = ", S.T." if "Bina Marga" in unit else ", S.E." if i % 3 else ", S.Sos."
+            nama = NAMA_DEPAN[i % len(NAMA_DEPAN)] + " " + NAMA_BELAKANG[i * 5 % len(NAMA_BELAKANG)]
+            pangkat = "Penata Tk. I, III/d" if pengawas else "Pembina, IV/a"
+            jabatan = jabatan_unit(unit, opd)
+            orang[(opd.kunci, unit)] = (jabatan, nama + gelar, nip_grup(nip), pangkat)
+            i += 1
+    for tahun in TAHUN:
+        for (kunci, _), (jabatan, nama, nip, pangkat) in orang.items():
+            opd = next(o for o in OPD if o.kunci == kunci)
+            rows.append((tahun, opd.nama, jabatan, nama, nip, pangkat))
+    return rows
+
+
+def baris_pengawas(program: dict[str, list[Simpul]]) -> list[tuple[object, ...]]:
+    """Kegiatan -> sub kegiatan links naming the Pengawas unit that runs them."""
+    rows: list[tuple[object, ...]] = []
+    for kunci, kode, subs, unit in PENGAWAS:
+        opd = next(o for o in OPD if o.kunci == kunci)
+        kegiatan = next(s for s in urutan(program[kunci]) if s.kode == kode)
+        for sub in kegiatan.anak:
+            if sub.kode.rsplit(".", 1)[-1] in subs:
+                induk, anak = f"{kegiatan.kode} {kegiatan.nama}", f"{sub.kode} {sub.nama}"
+                rows.append(("Kegiatan", induk, "Sub Kegiatan", anak, None, None, None,
+                             opd.nama, unit))  # fmt: skip
+    return rows
+
+
+def buat_kaskade(program: dict[str, list[Simpul]]) -> Workbook:
+    """The cascading sheet an analyst fills: one row per link (parent, child, indicator,
+    unit)."""
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = "Cascading"
+    gabung(ws, "A1:J1", "CASCADING KINERJA KABUPATEN KEPAHIANG 2021-2026")
+    kolom = ("No", "Tingkat Induk", "Induk", "Tingkat", "Uraian", "Indikator", "Target",
+             "Satuan", "Perangkat Daerah", "Unit Penanggung Jawab")  # fmt: skip
+    lebar = (5, 16, 48, 16, 48, 42, 10, 14, 36, 36)
+    for c, (teks, w) in enumerate(zip(kolom, lebar, strict=True), start=1):
+        gabung(ws, f"{huruf(c)}3", teks)
+        ws.cell(3, c).border = KOTAK
+        ws.column_dimensions[huruf(c)].width = w
+    rows: list[tuple[object, ...]] = []
+    for ikd in IKD.values():
+        rows.append(("Tujuan", ikd.tujuan, "Sasaran RPJMD", ikd.sasaran, ikd.nama,
+                     ikd.target[-1], ikd.satuan, None, ikd.pd))  # fmt: skip
+    for opd in OPD:
+        for prog in program[opd.kunci]:
+            induk = SASARAN_RPJMD.get(prog.sasaran)
+            if induk is None:  # the deliberate gap (Dinas Sosial)
+                continue
+            rows.append(("Sasaran RPJMD", induk, "Sasaran PD", prog.sasaran, None, None, None,
+                         opd.nama, prog.unit))  # fmt: skip
+    rows.extend(baris_pengawas(program))
+    for r, baris in enumerate(rows, start=4):
+        for c, nilai in enumerate((r - 3, *baris), start=1):
+            sel = ws.cell(r, c, nilai)
+            sel.border, sel.alignment = KOTAK, ATAS
+    ws.freeze_panes = "A4"
     return wb
 
 
@@ -983,6 +1126,34 @@ def buat_rpjmd() -> Workbook:
     ws.column_dimensions["U"].width = 36
     ws.freeze_panes = "E8"
     return wb
+
+
+# Published national figures (BPS) for the sheet 'Pembanding': IPM (BPS, as released each
+# year), persentase penduduk miskin (March), tingkat pengangguran terbuka (August).
+PEMBANDING_NASIONAL = {
+    "Indeks Pembangunan Manusia": (72.29, 72.91, 74.39, 75.02),
+    "Persentase Penduduk Miskin": (10.14, 9.54, 9.36, 9.03),
+    "Tingkat Pengangguran Terbuka": (6.49, 5.86, 5.32, 4.91),
+}
+
+
+def tambah_pembanding(wb: Workbook) -> None:
+    """The optional sheet 'Pembanding': the national figure of three IKD for 2021-2024."""
+    ws = wb.create_sheet("Pembanding")
+    gabung(ws, "A1:E1", "ANGKA PEMBANDING NASIONAL INDIKATOR KINERJA DAERAH")
+    for c, teks in enumerate(("Indikator", "Tahun", "Tingkat", "Nilai", "Sumber"), start=1):
+        sel = ws.cell(3, c, teks)
+        sel.font, sel.alignment, sel.border = Font(bold=True), TENGAH, KOTAK
+    r = 4
+    for nama, nilai in PEMBANDING_NASIONAL.items():
+        for tahun, angka_nasional in zip(TAHUN, nilai, strict=True):
+            for c, isi in enumerate((nama, tahun, "Nasional", angka_nasional, "BPS"), start=1):
+                sel = ws.cell(r, c, isi)
+                sel.border, sel.alignment = KOTAK, ATAS
+            ws.cell(r, 4).number_format = "0.00"
+            r += 1
+    ws.column_dimensions["A"].width = 36
+    ws.column_dimensions["E"].width = 12
 
 
 PENGATURAN = """\
@@ -1127,14 +1298,18 @@ def main() -> None:
     )
     rpjmd = KELUARAN / "rpjmd" / "matriks-ikd-rpjmd-2021-2026.xlsx"
     ipm = KELUARAN / "rpjmd" / "komponen-ipm.xlsx"
-    for path in (toml, svg, ttd, rpjmd, ipm, *renja.values()):
+    kaskade = KELUARAN / "rpjmd" / "cascading-kinerja-2021-2026.xlsx"
+    for path in (toml, svg, ttd, rpjmd, ipm, kaskade, *renja.values()):
         path.unlink(missing_ok=True)
     KELUARAN.mkdir(exist_ok=True)
     toml.write_text(PENGATURAN, encoding="utf-8", newline="\n")
     svg.write_text(LOGO, encoding="utf-8", newline="\n")
-    simpan(buat_penandatangan(rng), ttd)
-    simpan(buat_rpjmd(), rpjmd)
+    simpan(buat_penandatangan(rng, program), ttd)
+    matriks = buat_rpjmd()
+    tambah_pembanding(matriks)
+    simpan(matriks, rpjmd)
     simpan(buat_komponen_ipm(), ipm)
+    simpan(buat_kaskade(program), kaskade)
     catatan: list[str] = []
     jumlah = 0
     for opd in OPD:

@@ -126,15 +126,15 @@ def test_wheel_terpasang_membangun_sample_data_dari_folder_lain(
         hasil.stdout.strip()
         .splitlines()[-1]
         .startswith(
-            "Selesai: 47 workbook dibaca (0 gagal), 840 baris capaian dari 11 perangkat daerah, "
-            "92 PDF; 0 galat, 5 peringatan."
+            "Selesai: 48 workbook dibaca (0 gagal), 840 baris capaian dari 11 perangkat daerah, "
+            "288 PDF; 0 galat, 29 peringatan."
         )
     )
     assert "Galat" not in hasil.stderr
     assert (
         tmp_path / "hasil" / "2024" / "evaluasi" / "badan-keuangan-daerah.pdf"
     ).stat().st_size > 0
-    assert len(list((tmp_path / "hasil").rglob("*.pdf"))) == 92
+    assert len(list((tmp_path / "hasil").rglob("*.pdf"))) == 288
 
 
 def test_versi_dari_satu_tempat(terpasang: tuple[Path, Path], tmp_path: Path) -> None:

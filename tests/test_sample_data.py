@@ -6,8 +6,10 @@ import csv
 import logging
 from pathlib import Path
 
+import docx
 import pytest
 from click.testing import CliRunner
+from pypdf import PdfReader
 
 from kinerja_report.cli import main
 from tests.conftest import SAMPLE_DATA, peringatan_render
@@ -47,8 +49,8 @@ def test_ringkasan_dan_ukuran(hasil: tuple[Path, str], capaian: list[dict[str, s
         .strip()
         .splitlines()[-1]
         .startswith(
-            "Selesai: 47 workbook dibaca (0 gagal), 840 baris capaian dari 11 perangkat daerah, "
-            "92 PDF; 0 galat, 5 peringatan."
+            "Selesai: 48 workbook dibaca (0 gagal), 840 baris capaian dari 11 perangkat daerah, "
+            "288 PDF; 0 galat, 29 peringatan."
         )
     )
     opd = {r["opd"] for r in capaian if r["tingkat"] != "daerah"}
@@ -147,3 +149,98 @@ def test_evaluasi_ditandatangani_kepala_opd_dan_kepala_bappeda(hasil: tuple[Path
     assert str(bappeda[4]) in text
     assert "Faktor penghambat pencapaian kinerja :" in text
     assert "capaian.csv" not in text
+
+
+def test_evaluasi_rkpd(hasil: tuple[Path, str]) -> None:
+    """Bappeda's own evaluation of 2023: every OPD's programmes by RPJMD sasaran, a line per
+    OPD with the same budget as its own report, signed by the head of Bappeda."""
+    text = teks_pdf(hasil[0] / "2023" / "evaluasi-rkpd.pdf")
+    assert "EVALUASI TERHADAP HASIL RKPD KABUPATEN KEPAHIANG TAHUN 2023" in text
+    assert "11 perangkat daerah yang mengirim formulir evaluasi Renja" in text
+    assert "A. Capaian program menurut sasaran RPJMD" in text
+    assert "Meningkatnya derajat kesehatan masyarakat" in text
+    assert "B. Capaian kinerja dan anggaran per perangkat daerah" in text
+    assert "RSUD Kepahiang 18 (18) 87,17 Tinggi" in text
+    assert "Jumlah 127 46 11 7 4 31.390.760.000 27.966.577.086 89,09" in text
+    import openpyxl
+
+    workbook = openpyxl.load_workbook(SAMPLE_DATA / "penandatangan.xlsx", read_only=True)
+    rows = list(workbook.worksheets[0].iter_rows(min_row=4, values_only=True))
+    workbook.close()
+    bappeda = next(r for r in rows if r[1] == 2023 and "Perencanaan" in str(r[2]))
+    assert f"Dievaluasi {str(bappeda[3]).upper()} {bappeda[4]}" in text
+
+
+def _teks(path: Path) -> str:
+    return teks_pdf(path)
+
+
+def test_ringkasan_bupati_tiap_tahun(
+    hasil: tuple[Path, str], capaian: list[dict[str, str]]
+) -> None:
+    out = hasil[0]
+    for tahun in ("2021", "2022", "2023", "2024"):
+        path = out / tahun / "ringkasan-bupati.pdf"
+        assert 4 <= len(PdfReader(path).pages) <= 8
+        text = _teks(path)
+        assert f"KABUPATEN KEPAHIANG TAHUN {tahun}" in text
+        for opd in {r["opd"] for r in capaian if r["tahun"] == tahun and r["tingkat"] != "daerah"}:
+            assert opd in text
+    text = _teks(out / "2024" / "ringkasan-bupati.pdf")
+    ipm = _baris(capaian, tahun="2024", indikator="Indeks Pembangunan Manusia")
+    assert ipm["capaian_persen"] == "100.06"
+    assert "Indeks Pembangunan Manusia (poin) 69,35 69,39 100,06 % Sangat Tinggi" in text
+    assert "75,02" in text  # the national IPM from the sheet 'Pembanding'
+    assert "2. Indeks Pembangunan Manusia" in text
+    for kata in ("Indeks kesehatan", "Indeks pendidikan", "Indeks pengeluaran"):
+        assert kata in text
+    assert "Sumbangan tiap dimensi terhadap perubahan IPM 0,48 poin dari 2023 ke 2024" in text
+    assert "Menurut seri 'baru', IPM 2024 adalah 70,09" in text
+    assert "3. Peringkat Perangkat Daerah" in text
+    assert "1 Dinas Pertanian 96,21 % Sangat Tinggi 17 88,56 %" in text
+    assert "4. Indikator yang Belum Tercapai atau Berisiko" in text
+    assert "5. Anggaran" in text
+    assert "Rp 28,17 miliar" in text
+    assert "capaian.csv" not in text
+    assert ".xlsx" not in text
+
+
+def _teks_docx(path: Path) -> str:
+    doc = docx.Document(str(path))
+    parts = [p.text for p in doc.paragraphs]
+    parts += [c.text for t in doc.tables for row in t.rows for c in row.cells]
+    return " ".join(" ".join(parts).split())
+
+
+def test_lkjip_pemda_dan_opd(hasil: tuple[Path, str], capaian: list[dict[str, str]]) -> None:
+    out = hasil[0]
+    for tahun in ("2021", "2022", "2023", "2024"):
+        assert (out / tahun / "lkjip" / "lkjip-pemda.docx").stat().st_size > 0
+        assert (out / tahun / "lkjip" / "lkjip-pemda.pdf").stat().st_size > 0
+    assert len(list(out.glob("*/lkjip/*.docx"))) == 44 + 4
+    ipm = _baris(capaian, tahun="2024", indikator="Indeks Pembangunan Manusia")
+    assert ipm["capaian_persen"] == "100.06"
+    kalimat = (
+        "Realisasi Indeks Pembangunan Manusia tahun 2024 sebesar 69,39 poin, naik 0,48 poin "
+        "dari 68,91 poin pada tahun 2023 (membaik). Target tahun 2024 69,35 poin, sehingga "
+        "capaian 100,06 % (target tercapai, predikat Sangat Tinggi). Angka nasional tahun "
+        "2024 sebesar 75,02 poin (BPS)"
+    )
+    for teks in (
+        _teks_docx(out / "2024" / "lkjip" / "lkjip-pemda.docx").replace("\u00a0", " "),
+        _teks(out / "2024" / "lkjip" / "lkjip-pemda.pdf").replace("\u00a0", " "),
+    ):
+        for bab in ("BAB I PENDAHULUAN", "BAB II PERENCANAAN KINERJA", "BAB III AKUNTABILITAS"):
+            assert bab in teks
+        assert "BAB IV PENUTUP" in teks
+        assert kalimat in teks
+        assert "Indeks Pembangunan Manusia (poin) 69,35 69,39 100,06 %" in teks
+        assert "Nas. 75,02" in teks
+        assert "Faktor penghambat pencapaian kinerja: Keterbatasan jumlah" in teks
+        assert "Rp 31.750.780.000" in teks  # the year's programme budget, per bidang urusan
+        for opd in {r["opd"] for r in capaian if r["tahun"] == "2024" and r["tingkat"] != "daerah"}:
+            assert opd in teks
+    opd = _teks_docx(out / "2024" / "lkjip" / "badan-keuangan-daerah.docx")
+    assert "LAPORAN KINERJA BADAN KEUANGAN DAERAH TAHUN 2024" in opd
+    assert "Faktor pendorong keberhasilan pencapaian: Tersedianya data yang mutakhir" in opd
+    assert "Kabupaten Kepahiang" in opd

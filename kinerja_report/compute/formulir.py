@@ -25,7 +25,7 @@ from decimal import Decimal
 from statistics import fmean
 
 from kinerja_report.compute.capaian import hitung_capaian, kategori
-from kinerja_report.compute.perjanjian import cari_penandatangan, dari_opd
+from kinerja_report.compute.perjanjian import cari_penandatangan, dari_opd, pejabat_unit
 from kinerja_report.compute.rules import AntarTahun, AturanCapaian
 from kinerja_report.compute.table import BarisCapaian
 from kinerja_report.model import (
@@ -87,6 +87,8 @@ class BarisFormulir:
     """Column 1: numbered on the first row of each programme, kegiatan, sub kegiatan."""
     sasaran: str
     """Column 2, printed on the first row of a run of the same sasaran."""
+    sasaran_rpjmd: str
+    """The form's own 'Sasaran RPJMD' column, when it has one."""
     rentang_sasaran: int
     """Rows the sasaran cell spans from here; 0 on the rows it covers."""
     kode: str
@@ -253,6 +255,7 @@ def baris_formulir(
             BarisFormulir(
                 no=None if lanjutan else nomor,
                 sasaran=baris.sasaran,
+                sasaran_rpjmd=row.sasaran_rpjmd,
                 rentang_sasaran=spans[i],
                 kode=baris.kode,
                 uraian=baris.uraian,
@@ -330,7 +333,8 @@ def _kolom_rp(row: BarisFormulir) -> tuple[Nilai, ...]:
     )
 
 
-def _jumlah_rp(baris: Sequence[BarisFormulir]) -> tuple[float | None, ...]:
+def jumlah_rp(baris: Sequence[BarisFormulir]) -> tuple[float | None, ...]:
+    """The budget of columns 6 to 14 summed over :func:`simpul_anggaran`."""
     columns = list(zip(*(_kolom_rp(node) for node in simpul_anggaran(baris)), strict=True))
     totals: list[float | None] = []
     for values in columns or [()] * 9:
@@ -344,6 +348,14 @@ def _rata_rata(values: Sequence[float | None], batas: float | None = None) -> fl
     if batas is not None:
         numbers = [min(v, batas) for v in numbers]
     return fmean(numbers) if numbers else None
+
+
+def rata_rata_persen(values: Sequence[Persen], aturan: AturanCapaian) -> Persen:
+    """The mean of a percentage column (K capped when the settings say so; Rp never)."""
+    return Persen(
+        _rata_rata([v.k for v in values], aturan.batas_rata_rata),
+        _rata_rata([v.rp for v in values]),
+    )
 
 
 def adalah_bappeda(teks: str) -> bool:
@@ -361,7 +373,10 @@ def kepala_bappeda(
     from_list = cari_penandatangan(
         penandatangan,
         evaluasi.tahun,
-        lambda item: adalah_bappeda(item.perangkat_daerah) or adalah_bappeda(item.jabatan),
+        lambda item: (
+            (adalah_bappeda(item.perangkat_daerah) or adalah_bappeda(item.jabatan))
+            and not pejabat_unit(item)
+        ),
     )
     if from_list is not None:
         return from_list
@@ -403,14 +418,8 @@ def formulir_e81(
     block names none (the settings' place or the capital); ``wilayah`` the region's name
     ('Kabupaten Kepahiang') for a position without a signatory."""
     baris = baris_formulir(evaluasi, rows, aturan)
-    renja = Persen(
-        _rata_rata([b.capaian.k for b in baris], aturan.batas_rata_rata),
-        _rata_rata([b.capaian.rp for b in baris]),
-    )
-    renstra = Persen(
-        _rata_rata([b.capaian_renstra.k for b in baris], aturan.batas_rata_rata),
-        _rata_rata([b.capaian_renstra.rp for b in baris]),
-    )
+    renja = rata_rata_persen([b.capaian for b in baris], aturan)
+    renstra = rata_rata_persen([b.capaian_renstra for b in baris], aturan)
     tempat_ttd, tanggal = _tempat_tanggal(evaluasi, tempat)
     penyusun = kepala_opd(evaluasi, penandatangan)
     evaluator = kepala_bappeda(evaluasi, penandatangan)
@@ -426,7 +435,7 @@ def formulir_e81(
             kategori(renstra.k, aturan.skala),
             kategori(renstra.rp, aturan.skala),
         ),
-        jumlah_rp=_jumlah_rp(baris),
+        jumlah_rp=jumlah_rp(baris),
         narasi=baca_narasi(evaluasi.catatan),
         tempat=tempat_ttd,
         tanggal=tanggal,

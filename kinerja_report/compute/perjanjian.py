@@ -65,7 +65,7 @@ class PerjanjianKinerja:
     """Everything one PK document shows."""
 
     tahun: int
-    jenis: Literal["opd", "bupati"]
+    jenis: Literal["opd", "bupati", "administrator", "pengawas"]
     instansi: str
     slug: str
     pihak_pertama: Penandatangan | None
@@ -82,6 +82,12 @@ class PerjanjianKinerja:
     """The region the document speaks for (letterhead, the Bupati's title)."""
     tempat: str = ""
     """The place on the signature block; '' prints a blank line."""
+    judul_sasaran: str = "Sasaran Strategis"
+    """Heading of table 1's sasaran column ('Sasaran Program / Kegiatan' below the head)."""
+    judul_program: str = "Program"
+    """What table 2 lists: 'Program', or 'Kegiatan' / 'Sub Kegiatan' below the head."""
+    unit: str = ""
+    """The unit of an Administrator's or Pengawas's PK (printed under the title)."""
 
     @property
     def total_anggaran(self) -> float:
@@ -332,11 +338,23 @@ def _kelompok(rows: Iterable[BarisCapaian], tanpa_sasaran: str) -> tuple[Sasaran
     return tuple(SasaranPk(labels[key], tuple(items)) for key, items in groups.items() if items)
 
 
+_JABATAN_UNIT = re.compile(
+    r"^(sekretaris(?! daerah)|kepala (bidang|bagian|sub ?bagian|seksi|sub ?bidang|uptd?)|kasubag|"
+    r"kabid|kasi)\b"
+)
+
+
+def pejabat_unit(item: Penandatangan) -> bool:
+    """True for the head of a unit below the OPD's head (Sekretaris, Kepala Bidang / Bagian /
+    Subbagian / Seksi): the signatory of an Administrator or Pengawas PK."""
+    return bool(_JABATAN_UNIT.match(normalisasi(_AWALAN_JABATAN.sub("", item.jabatan))))
+
+
 def dari_opd(nama: str) -> Callable[[Penandatangan], bool]:
-    """Matches a signatory row of the OPD whose normalised name is ``nama``."""
+    """Matches a signatory row of the head of the OPD whose normalised name is ``nama``."""
 
     def cocok(item: Penandatangan) -> bool:
-        return normalisasi(item.perangkat_daerah) == nama
+        return normalisasi(item.perangkat_daerah) == nama and not pejabat_unit(item)
 
     return cocok
 

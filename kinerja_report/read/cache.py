@@ -1,8 +1,8 @@
 """What a workbook yielded, kept between builds: an unchanged file is not parsed again.
 
 The key of a workbook is the sha256 of its bytes, its name below the input folder (the name
-is in every source cell), the reading limits and the tool version; the value is its
-:class:`~kinerja_report.read.folder.IsiBerkas` as JSON (never pickle: the store lies in the
+is in every source cell), the reading limits, the tool version and its source code; the value
+is its :class:`~kinerja_report.read.folder.IsiBerkas` as JSON (never pickle: the store lies in the
 output folder, and JSON only ever makes our own dataclasses). The entries live in the history
 store (:mod:`kinerja_report.write.riwayat`, table ``cache_baca``); ``kinerja build --penuh``
 reads every workbook afresh.
@@ -24,7 +24,7 @@ from typing import Any
 
 from kinerja_report import __version__
 from kinerja_report.read.folder import IsiBerkas
-from kinerja_report.read.jejak import sidik_berkas
+from kinerja_report.read.jejak import sidik_berkas, sidik_kode
 from kinerja_report.read.safety import BatasWorkbook
 
 
@@ -36,6 +36,8 @@ def ke_json(obj: object) -> Any:
         return obj.value
     if isinstance(obj, (tuple, list)):
         return [ke_json(item) for item in obj]
+    if isinstance(obj, (set, frozenset)):
+        return [ke_json(item) for item in sorted(obj, key=repr)]
     if isinstance(obj, dict):
         return [[ke_json(k), ke_json(v)] for k, v in obj.items()]
     if isinstance(obj, (Path, PurePosixPath)):
@@ -74,6 +76,10 @@ def _pengurai(tipe: Any) -> Pengurai:
     if asal is tuple:
         bagian = [_pengurai(a) for a in args]
         return lambda data: tuple(f(item) for f, item in zip(bagian, data, strict=True))
+    if asal in (frozenset, set):
+        unsur = _pengurai(args[0])
+        jenis = asal
+        return lambda data: jenis(unsur(item) for item in data)
     if asal is list:
         anggota = _pengurai(args[0])
         return lambda data: [anggota(item) for item in data]
@@ -102,7 +108,7 @@ class CacheBaca:
     @staticmethod
     def kunci(path: Path, nama: str, batas: BatasWorkbook) -> str:
         sha256, _, _ = sidik_berkas(path)
-        teks = f"{__version__}\0{nama}\0{batas!r}\0{sha256}"
+        teks = f"{__version__}\0{sidik_kode()}\0{nama}\0{batas!r}\0{sha256}"
         return hashlib.sha256(teks.encode("utf-8", "surrogatepass")).hexdigest()
 
     def ambil(self, kunci: str, path: Path) -> IsiBerkas | None:

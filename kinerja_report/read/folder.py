@@ -8,12 +8,24 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
 from kinerja_report.errors import KinerjaError, alasan_isi
-from kinerja_report.model import EvaluasiRenja, KomponenIpm, MatriksRpjmd, Penandatangan
+from kinerja_report.model import (
+    EvaluasiRenja,
+    KomponenIpm,
+    LembarKaskade,
+    MatriksRpjmd,
+    NilaiPembanding,
+    Nomenklatur,
+    Penandatangan,
+)
 from kinerja_report.problems import Masalah, masalah
 from kinerja_report.progress import Progres, TanpaProgres
 from kinerja_report.read.header import Header, cari_header
 from kinerja_report.read.ipm import baca_komponen_ipm
+from kinerja_report.read.kaskade import baca_kaskade
+from kinerja_report.read.kaskade_iki import adalah_bagan_iki, baca_bagan_iki
 from kinerja_report.read.kinds import JenisLembar, jenis_lembar
+from kinerja_report.read.nomenklatur import baca_nomenklatur, baca_nomenklatur_csv
+from kinerja_report.read.pembanding import baca_pembanding
 from kinerja_report.read.renja import baca_evaluasi_renja
 from kinerja_report.read.rpjmd import baca_matriks_rpjmd
 from kinerja_report.read.safety import BATAS_BAWAAN, BatasWorkbook
@@ -38,6 +50,9 @@ class IsiBerkas:
     rpjmd: list[MatriksRpjmd] = field(default_factory=list)
     penandatangan: list[Penandatangan] = field(default_factory=list)
     ipm: list[KomponenIpm] = field(default_factory=list)
+    pembanding: list[NilaiPembanding] = field(default_factory=list)
+    kaskade: list[LembarKaskade] = field(default_factory=list)
+    nomenklatur: list[Nomenklatur] = field(default_factory=list)
     masalah: list[Masalah] = field(default_factory=list)
     gagal: bool = False
     dilewati: list[tuple[str, str]] = field(default_factory=list)
@@ -60,6 +75,8 @@ class HasilBaca:
 
     isi: list[IsiBerkas]
     masalah: list[Masalah]
+    nomenklatur: list[Nomenklatur] = field(default_factory=list)
+    """Reference lists read from ';'-separated .csv files (those in workbooks are in isi)."""
 
 
 def baca_masukan(
@@ -82,6 +99,8 @@ def baca_masukan(
         hasil.append(_baca_dengan_cache(path, relatif, batas, cache))
         progres.maju(str(relatif))
     problems = list(telusuran.masalah)
+    daftar_kode = _nomenklatur_csv(telusuran.lain, folder)
+    telusuran.lain = [p for p in telusuran.lain if p not in daftar_kode]
     if not hasil:
         temuan = (
             f"yang ada: {daftar_nama(telusuran.lain, folder)}; simpan data sebagai .xlsx"
@@ -91,7 +110,18 @@ def baca_masukan(
         problems.append(masalah("tidak-ada-workbook", str(folder), temuan=temuan))
     else:
         problems.extend(masalah_berkas_lain(telusuran, folder))
-    return HasilBaca(hasil, problems)
+    return HasilBaca(hasil, problems, list(daftar_kode.values()))
+
+
+def _nomenklatur_csv(paths: list[Path], folder: Path) -> dict[Path, Nomenklatur]:
+    """The .csv files that are Permendagri 90 code lists, read."""
+    out = {}
+    for path in paths:
+        if path.suffix.lower() == ".csv":
+            found = baca_nomenklatur_csv(path, str(nama_tampil(path, folder)))
+            if found is not None:
+                out[path] = found
+    return out
 
 
 def _baca_dengan_cache(
@@ -146,7 +176,15 @@ def baca_berkas(
             _gagal(isi, exc.masalah)
         except Exception as exc:  # untrusted input: see the docstring
             _gagal(isi, _tak_terduga(isi.nama, lembar.nama, exc))
-    if not isi.gagal and not (isi.evaluasi or isi.rpjmd or isi.penandatangan or isi.ipm):
+    if not isi.gagal and not (
+        isi.evaluasi
+        or isi.rpjmd
+        or isi.penandatangan
+        or isi.ipm
+        or isi.pembanding
+        or isi.kaskade
+        or isi.nomenklatur
+    ):
         _tanpa_isi(isi)
     return isi
 
@@ -154,7 +192,9 @@ def baca_berkas(
 DICARI = (
     "formulir evaluasi Renja E.81 (kolom Indikator, Target Renja, Realisasi Triwulan), "
     "matriks indikator RPJMD (Indikator, Target per tahun), daftar penandatangan (Nama, "
-    "Jabatan atau NIP), komponen IPM (Tahun, UHH, HLS, RLS, Pengeluaran)"
+    "Jabatan atau NIP), komponen IPM (Tahun, UHH, HLS, RLS, Pengeluaran), angka pembanding "
+    "(Indikator, Tahun, Tingkat, Nilai), cascading (Tingkat Induk, Induk, Tingkat, Uraian), "
+    "nomenklatur (Program, Kegiatan, Sub Kegiatan)"
 )
 
 
@@ -207,6 +247,18 @@ def _baca_satu_lembar(isi: IsiBerkas, lembar: Lembar, relatif: PurePosixPath) ->
         komponen, found = baca_komponen_ipm(lembar, header)
         isi.ipm.extend(komponen)
         isi.masalah.extend(found)
+    elif jenis is JenisLembar.PEMBANDING and header is not None:
+        figures, found = baca_pembanding(lembar, header)
+        isi.pembanding.extend(figures)
+        isi.masalah.extend(found)
+    elif jenis is JenisLembar.KASKADE and header is not None:
+        kaskade, found = baca_kaskade(lembar, header)
+        isi.kaskade.append(kaskade)
+        isi.masalah.extend(found)
+    elif jenis is JenisLembar.NOMENKLATUR and header is not None:
+        isi.nomenklatur.append(baca_nomenklatur(lembar, header))
+    elif header is None and adalah_bagan_iki(lembar):
+        isi.kaskade.append(baca_bagan_iki(lembar))
     else:
         alasan = _alasan_lewati(header)
         isi.dilewati.append((lembar.nama, alasan))

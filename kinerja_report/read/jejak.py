@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from kinerja_report.read.folder import IsiBerkas
@@ -32,6 +33,18 @@ class JejakBerkas:
     tahun: tuple[int, ...] = ()
     opd: tuple[str, ...] = ()
     gagal: bool = False
+
+
+@cache
+def sidik_kode() -> str:
+    """The sha256 of the tool's own source files, computed once: cached readings and kept
+    PDFs are never reused across a change of the code, even without a new version number."""
+    paket = Path(__file__).resolve().parents[1]
+    digest = hashlib.sha256()
+    for path in sorted(paket.rglob("*.py")):
+        digest.update(path.relative_to(paket).as_posix().encode("utf-8") + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
 
 
 def sidik_berkas(path: Path) -> tuple[str, int, float]:

@@ -12,6 +12,9 @@ class JenisLembar(StrEnum):
     MATRIKS_RPJMD = "matriks rpjmd"
     PENANDATANGAN = "penandatangan"
     KOMPONEN_IPM = "komponen IPM"
+    PEMBANDING = "pembanding"
+    KASKADE = "cascading"
+    NOMENKLATUR = "nomenklatur"
     LAINNYA = "lainnya"
 
 
@@ -20,10 +23,18 @@ def jenis_lembar(header: Header | None) -> JenisLembar:
     if header is None:
         return JenisLembar.LAINNYA
     bidang = header.bidang
+    if {"induk", "tingkat", "uraian"} <= bidang:
+        return JenisLembar.KASKADE
+    if _nomenklatur(header):
+        return JenisLembar.NOMENKLATUR
     if "nama" in bidang and ("nip" in bidang or "jabatan" in bidang):
         return JenisLembar.PENANDATANGAN
     if {"tahun", "uhh", "hls", "rls", "pengeluaran"} <= bidang:
         return JenisLembar.KOMPONEN_IPM
+    if {"indikator", "tahun", "nilai_pembanding"} <= bidang and (
+        {"tingkat_pembanding", "tingkat"} & bidang  # a bare 'Tingkat' is also a cascading level
+    ):
+        return JenisLembar.PEMBANDING
     if "indikator" in bidang and "target_tahun" in bidang:
         return JenisLembar.MATRIKS_RPJMD
     if {"indikator", "target_renja"} <= bidang and (
@@ -31,3 +42,9 @@ def jenis_lembar(header: Header | None) -> JenisLembar:
     ):
         return JenisLembar.EVALUASI_RENJA
     return JenisLembar.LAINNYA
+
+
+def _nomenklatur(header: Header) -> bool:
+    """A SIPD nomenclature export: Program, Kegiatan and Sub Kegiatan columns, no target."""
+    paths = {kolom.jalur.replace(" ", "") for kolom in header.kolom}
+    return {"program", "kegiatan", "subkegiatan"} <= paths and "target_renja" not in header.bidang

@@ -16,7 +16,14 @@ from dataclasses import dataclass, field, replace
 from pathlib import PurePath
 
 from kinerja_report.errors import LembarTidakDikenali, galat
-from kinerja_report.model import EvaluasiRenja, IndikatorRenja, Sumber, TingkatIndikator
+from kinerja_report.model import (
+    KOSONG,
+    EvaluasiRenja,
+    IndikatorRenja,
+    SimpulRenja,
+    Sumber,
+    TingkatIndikator,
+)
 from kinerja_report.problems import Masalah, masalah
 from kinerja_report.read.cells import PembacaSel
 from kinerja_report.read.codes import bersihkan_kode, pisah_kode_nama
@@ -52,6 +59,7 @@ class _Konteks:
     sasaran: str = ""
     tujuan: str = ""
     sasaran_rpjmd: str = ""
+    sumber_sasaran: Sumber | None = None
 
 
 @dataclass
@@ -120,8 +128,32 @@ def baca_evaluasi_renja(
         program_judul=label.get("program", ""),
         triwulan=triwulan_dari_teks(judul) or triwulan_dari_teks([lembar.nama]) or 4,
         tanda_tangan_evaluator=baca_tanda_tangan_evaluator(lembar, kaki, tahun, opd),
+        simpul=_simpul(lembar, header, hasil.kepala, tingkat),
     )
     return evaluasi, sel.masalah
+
+
+def _simpul(
+    lembar: Lembar,
+    header: Header,
+    kepala: list[BarisKepala],
+    tingkat: list[TingkatIndikator],
+) -> tuple[SimpulRenja, ...]:
+    """The head rows with their level; a row without an indicator keeps the budget it shows
+    (read quietly: its cells are not indicator cells, their problems are not reported)."""
+    diam = PembacaSel(lembar, header)
+    return tuple(
+        SimpulRenja(
+            row.baris,
+            row.kode,
+            row.uraian,
+            level,
+            row.berindikator,
+            row.sumber,
+            KOSONG if row.berindikator else diam.rp(row.baris, "target_renja"),
+        )
+        for row, level in zip(kepala, tingkat, strict=True)
+    )
 
 
 def _periode(lembar: Lembar, header: Header) -> tuple[int | None, int | None, Sumber | None]:
@@ -182,6 +214,9 @@ def _perbarui_konteks(sel: PembacaSel, baris: int, konteks: _Konteks, hasil: _Ha
         text = sel.teks(baris, name)
         if text:
             setattr(konteks, name, text)
+            kolom_sasaran = sel.header.cari(name)
+            if name == "sasaran" and kolom_sasaran is not None:
+                konteks.sumber_sasaran = sel.lembar.sumber(baris, kolom_sasaran.indeks)
     if not kode and not uraian:
         return  # a continuation row: a further indicator of the row above
     kepala = hasil.kepala[konteks.kepala] if konteks.kepala >= 0 else None
@@ -244,4 +279,6 @@ def _indikator(
         triwulan_persen=tuple(sel.persen(baris, "triwulan", tw) for tw in range(1, 5)),
         penanggung_jawab=sel.teks(baris, "penanggung_jawab"),
         keterangan=sel.teks_baris_ini(baris, "keterangan"),
+        sumber_indikator=sel.lembar.sumber(baris, kolom.indeks) if kolom else None,
+        sumber_sasaran=konteks.sumber_sasaran,
     )

@@ -22,6 +22,10 @@ SINONIM: tuple[tuple[str, str], ...] = (
     (r"^indikator", "indikator"),
     (r"^satuan", "satuan"),
     (r"^polaritas|^polarisasi|^arah", "polaritas"),
+    # cascading sheet (one row per link)
+    (r"^(tingkat|level) induk", "tingkat_induk"),
+    (r"^induk", "induk"),
+    (r"^(tingkat|level)$", "tingkat"),
     (r"^(agregasi|sifat( indikator)?|cara (peng)?hitung)", "agregasi"),
     # RPJMD matrix
     (r"^kondisi awal", "kondisi_awal"),
@@ -46,7 +50,7 @@ SINONIM: tuple[tuple[str, str], ...] = (
     (r"^capaian( kinerja)?( \(%\))?$", "capaian_renja"),
     (r"penanggung ?jawab", "penanggung_jawab"),
     (r"^keterangan", "keterangan"),
-    (r"^(urusan|bidang urusan|program|kegiatan|sub kegiatan|uraian)", "uraian"),
+    (r"^(urusan|bidang urusan|program|kegiatan|sub ?kegiatan|uraian)", "uraian"),
     (r"^nama (program|kegiatan|sub kegiatan)", "uraian"),
     # IPM components (BPS)
     (r"^(uhh|umur harapan hidup|angka harapan hidup)", "uhh"),
@@ -61,6 +65,10 @@ SINONIM: tuple[tuple[str, str], ...] = (
     (r"^jabatan", "jabatan"),
     (r"^pangkat|^golongan", "pangkat"),
     (r"^(perangkat daerah|opd|skpd|unit kerja)$", "perangkat_daerah"),
+    # comparison figures (sheet 'Pembanding'): national / provincial values of an indicator
+    (r"^(tingkat( wilayah| pembanding)?|wilayah pembanding)$", "tingkat_pembanding"),
+    (r"^nilai( pembanding)?$", "nilai_pembanding"),
+    (r"^sumber( data)?$", "sumber_pembanding"),
 )
 
 _COMPILED = tuple((re.compile(pattern), bidang) for pattern, bidang in SINONIM)

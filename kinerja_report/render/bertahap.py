@@ -2,12 +2,12 @@
 
 A document's *key* (:func:`kunci_dokumen`) is the sha256 of its HTML (which holds its data,
 the settings it uses and its Jinja template's output), of every file of the template folder
-(stylesheet, fonts), of the assets it may load (the logo), and of the tool and WeasyPrint
-versions and the font subsetter in use. The previous build's manifest lists each PDF with its
-key and sha256 (:mod:`kinerja_report.write.manifest`): a document whose key is unchanged and
-whose file is still exactly what that build wrote is kept as it is. Rendering is
-deterministic (:mod:`kinerja_report.render.pdf`), so the outputs are byte-identical to those
-of a full build.
+(stylesheet, fonts), of the assets it may load (the logo), of the tool (version and source
+code), of the WeasyPrint version and of the font subsetter in use. The previous build's
+manifest lists each PDF with its key and sha256 (:mod:`kinerja_report.write.manifest`): a
+document whose key is unchanged and whose file is still exactly what that build wrote is
+kept as it is. Rendering is deterministic (:mod:`kinerja_report.render.pdf`), so the outputs
+are byte-identical to those of a full build.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from pathlib import Path
 import weasyprint
 
 from kinerja_report import __version__
+from kinerja_report.read.jejak import sidik_kode
 from kinerja_report.render.pdf import subset_huruf_cepat
 from kinerja_report.render.pool import TugasPdf
 from kinerja_report.write.daftar import relatif_aman, sidik, tautan_pertama
@@ -50,7 +51,7 @@ def kunci_dokumen(tugas: TugasPdf) -> str:
     """The key of one document: equal keys, equal PDF bytes."""
     digest = hashlib.sha256()
     bagian = [
-        f"kinerja-report {__version__}",
+        f"kinerja-report {__version__} {sidik_kode()}",
         f"weasyprint {weasyprint.__version__}",
         f"harfbuzz-subset {subset_huruf_cepat()}",
         sidik_folder(tugas.folder_templat),

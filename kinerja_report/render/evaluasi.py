@@ -15,7 +15,8 @@ if TYPE_CHECKING:
     from jinja2 import Environment
 
     from kinerja_report.compute.report import LaporanOpd
-    from kinerja_report.settings import Pengaturan
+    from kinerja_report.compute.rkpd import EvaluasiRkpd
+    from kinerja_report.settings import Daerah, Pengaturan
 
 TEMPLAT = "evaluasi.html.j2"
 
@@ -55,4 +56,36 @@ def tugas_evaluasi(laporan: Sequence[LaporanOpd], pengaturan: Pengaturan) -> lis
             keterangan=f"{item.tahun} {item.opd}",
         )
         for item in laporan
+    ]
+
+
+TEMPLAT_RKPD = "evaluasi-rkpd.html.j2"
+NAMA_BAPPEDA = "Badan Perencanaan Pembangunan Daerah"
+"""The letterhead of the regency's evaluation when no OPD of the folder is Bappeda."""
+
+
+def tugas_evaluasi_rkpd(
+    daftar: Sequence[EvaluasiRkpd], daerah: Daerah, instansi: str, pengaturan: Pengaturan
+) -> list[TugasPdf]:
+    """A render job for the regency's evaluation of every year: ``<tahun>/evaluasi-rkpd.pdf``."""
+    env = lingkungan()
+    return [
+        TugasPdf(
+            relatif=f"{item.tahun}/evaluasi-rkpd.pdf",
+            html=render_html(
+                env,
+                TEMPLAT_RKPD,
+                r=item,
+                daerah=daerah,
+                instansi=instansi or NAMA_BAPPEDA,
+                pengaturan=pengaturan,
+                skala_baku=pengaturan.aturan.skala == SKALA_KATEGORI_BAKU,
+                jabatan_ttd=jabatan_tanda_tangan,
+                format_nip=format_nip,
+            ),
+            folder_templat=FOLDER_TEMPLAT,
+            aset=daerah.aset,
+            keterangan=f"{item.tahun} Evaluasi Hasil RKPD",
+        )
+        for item in daftar
     ]

@@ -78,13 +78,27 @@ def test_sukabumi_2018(real_workbooks: Path) -> None:
 def test_semua_workbook_nyata_terbaca_tanpa_crash(real_workbooks: Path, name: str) -> None:
     isi = baca_berkas(real_workbooks / name, PurePosixPath(name))
     assert not isi.gagal, isi.masalah
-    if name not in (DELI, SUKABUMI):
+    if name in BAGAN_KASKADE:  # IKI / PK charts: read as cascading links
+        assert isi.kaskade
+        assert all(sheet.tautan for sheet in isi.kaskade)
+        assert isi.masalah == []
+    elif name == SIPD:
+        (daftar,) = isi.nomenklatur
+        assert "1.01.02.1.01.0001" in daftar.kode
+    elif name not in (DELI, SUKABUMI):
         assert isi.evaluasi == []
         # one warning naming what was looked for and what each sheet held
         (problem,) = isi.masalah
         assert problem.kode == "workbook-tanpa-isi"
         assert "formulir evaluasi Renja E.81" in problem.pesan
         assert problem.pesan.count("lembar '") == len(_lembar(real_workbooks / name))
+
+
+BAGAN_KASKADE = (
+    "cascade_iki_pk_biro_organisasi_jabar.xlsx",
+    "cascading_pk_biro_produksi_jabar_2017.xls",
+)
+SIPD = "sipd_nomenklatur_subkegiatan_indikator.xlsx"
 
 
 def _lembar(path: Path) -> list[str]:

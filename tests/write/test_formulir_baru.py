@@ -45,7 +45,7 @@ def _hitung_ulang(path: Path) -> None:
         anggota = {info.filename: asal.read(info) for info in asal.infolist()}
     xml = anggota["xl/worksheets/sheet1.xml"].decode("utf-8")
     for ref, isi in nilai.items():
-        pola = re.compile(rf'<c r="{ref}"([^>]*)><f>([^<]*)</f><v\s*/>')
+        pola = re.compile(rf'<c r="{ref}"([^>]*)><f>([^<]*)</f>(?:<v\s*/>|<v></v>)')
         tipe = ' t="str"' if isinstance(isi, str) else ""
         xml, n = pola.subn(
             lambda m, r=ref, t=tipe, v=isi: f'<c r="{r}"{m[1]}{t}><f>{m[2]}</f><v>{v}</v>', xml

@@ -1,0 +1,649 @@
+"""The LKjIP draft (Laporan Kinerja Instansi Pemerintah, PermenPAN-RB 53/2014) as a list of
+blocks (headings, paragraphs, tables) that both writers read: the .docx analysts edit
+(:mod:`kinerja_report.write.lkjip_docx`) and the PDF (:mod:`kinerja_report.render.lkjip`), so
+both hold the same content.
+
+The regency's from its summary (:mod:`kinerja_report.compute.ringkasan`); an OPD's from its
+own rows. Paragraphs about an indicator come from :mod:`kinerja_report.compute.narasi` (facts
+from the numbers only); the causes are quoted as the OPDs wrote them; what the numbers cannot
+say is a paragraph marked for the analyst to complete.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from kinerja_report.compute.aggregate import agregat
+from kinerja_report.compute.budget import efisiensi
+from kinerja_report.compute.narasi import FaktaIndikator, paragraf
+from kinerja_report.compute.report import LaporanOpd, pagu_program
+from kinerja_report.compute.ringkasan import IndikatorDaerah, RingkasanTahun
+from kinerja_report.compute.rules import AturanCapaian
+from kinerja_report.compute.table import BarisCapaian
+from kinerja_report.formats import angka, persen, rupiah
+from kinerja_report.model import MatriksRpjmd, Nilai, TingkatIndikator
+from kinerja_report.read.normalize import normalisasi
+from kinerja_report.settings import Daerah
+
+BIDANG_URUSAN = {
+    "1.01": "Pendidikan",
+    "1.02": "Kesehatan",
+    "1.03": "Pekerjaan Umum dan Penataan Ruang",
+    "1.04": "Perumahan dan Kawasan Permukiman",
+    "1.05": "Ketenteraman dan Ketertiban Umum serta Pelindungan Masyarakat",
+    "1.06": "Sosial",
+    "2.07": "Tenaga Kerja",
+    "2.08": "Pemberdayaan Perempuan dan Pelindungan Anak",
+    "2.09": "Pangan",
+    "2.10": "Pertanahan",
+    "2.11": "Lingkungan Hidup",
+    "2.12": "Administrasi Kependudukan dan Pencatatan Sipil",
+    "2.13": "Pemberdayaan Masyarakat dan Desa",
+    "2.14": "Pengendalian Penduduk dan Keluarga Berencana",
+    "2.15": "Perhubungan",
+    "2.16": "Komunikasi dan Informatika",
+    "2.17": "Koperasi, Usaha Kecil, dan Menengah",
+    "2.18": "Penanaman Modal",
+    "2.19": "Kepemudaan dan Olahraga",
+    "2.20": "Statistik",
+    "2.21": "Persandian",
+    "2.22": "Kebudayaan",
+    "2.23": "Perpustakaan",
+    "2.24": "Kearsipan",
+    "3.25": "Kelautan dan Perikanan",
+    "3.26": "Pariwisata",
+    "3.27": "Pertanian",
+    "3.28": "Kehutanan",
+    "3.29": "Energi dan Sumber Daya Mineral",
+    "3.30": "Perdagangan",
+    "3.31": "Perindustrian",
+    "3.32": "Transmigrasi",
+    "4.01": "Sekretariat Daerah",
+    "4.02": "Sekretariat DPRD",
+    "5.01": "Perencanaan",
+    "5.02": "Keuangan",
+    "5.03": "Kepegawaian",
+    "5.04": "Pendidikan dan Pelatihan",
+    "5.05": "Penelitian dan Pengembangan",
+    "6.01": "Pengawasan (Inspektorat Daerah)",
+    "7.01": "Kewilayahan (Kecamatan)",
+    "8.01": "Kesatuan Bangsa dan Politik",
+}
+"""Bidang urusan by code (nomenclature of Permendagri 90/2019), when the forms name none."""
+
+ISIAN = "[Diisi analis: "
+"""The start of every paragraph the numbers cannot write."""
+
+
+@dataclass(frozen=True)
+class Judul:
+    tingkat: int
+    """1 = chapter (BAB), 2 = section, 3 = sub-section."""
+    teks: str
+
+
+@dataclass(frozen=True)
+class Paragraf:
+    teks: str
+    isian: bool = False
+    """A placeholder for the analyst (printed in italics)."""
+    kutipan: bool = False
+    """Words of an OPD, quoted as written."""
+
+
+@dataclass(frozen=True)
+class Tabel:
+    judul: str
+    kepala: tuple[str, ...]
+    baris: tuple[tuple[str, ...], ...]
+    lebar: tuple[int, ...]
+    """Relative column widths."""
+    angka: frozenset[int] = field(default_factory=frozenset)
+    """Indices of right-aligned (number) columns."""
+
+
+Blok = Judul | Paragraf | Tabel
+
+
+@dataclass(frozen=True)
+class DokumenLkjip:
+    tahun: int
+    instansi: str
+    """'Pemerintah Kabupaten Kepahiang' or the OPD's name."""
+    daerah: Daerah
+    blok: tuple[Blok, ...]
+    pemda: bool = False
+    """The regency's (from the RPJMD matrix too), else an OPD's."""
+
+    @property
+    def judul(self) -> str:
+        return f"Laporan Kinerja {self.instansi} Tahun {self.tahun}"
+
+    @property
+    def pengantar(self) -> str:
+        """The note under the title: where the draft comes from, what to complete."""
+        sumber = (
+            "data evaluasi hasil Renja dan matriks RPJMD"
+            if self.pemda
+            else ("formulir evaluasi hasil Renja perangkat daerah")
+        )
+        return (
+            f"Draf disusun oleh kinerja-report dari {sumber}. Lengkapi bagian yang bertanda "
+            "[Diisi analis: ...]."
+        )
+
+
+def _nilai(nilai: Nilai) -> str:
+    if nilai.angka is not None:
+        return angka(nilai.angka, 4)
+    return nilai.teks or ""
+
+
+def _angka(value: float | None) -> str:
+    return angka(value, 4) if value is not None else ""
+
+
+def _bab_i(instansi: str, daerah: Daerah, tahun: int, uraian: str) -> list[Blok]:
+    wilayah = daerah.nama_lengkap
+    letak = f" di Provinsi {daerah.provinsi}" if daerah.provinsi else ""
+    return [
+        Judul(1, "BAB I PENDAHULUAN"),
+        Judul(2, "1.1 Latar Belakang"),
+        Paragraf(
+            f"Laporan Kinerja {instansi} Tahun {tahun} disusun sebagai wujud pertanggungjawaban "
+            "atas pelaksanaan tugas dan fungsi dalam mencapai sasaran yang ditetapkan dalam "
+            "perencanaan kinerja, sesuai Peraturan Presiden Nomor 29 Tahun 2014 tentang Sistem "
+            "Akuntabilitas Kinerja Instansi Pemerintah dan Peraturan Menteri PANRB Nomor 53 "
+            "Tahun 2014."
+        ),
+        Judul(2, "1.2 Gambaran Umum"),
+        Paragraf(
+            f"{uraian}"
+            + (f" {wilayah} terletak{letak}." if wilayah and letak else "")
+            + (f" Ibu kota: {daerah.ibu_kota}." if daerah.ibu_kota else "")
+        ),
+        Paragraf(
+            f"{ISIAN}tugas pokok dan fungsi, struktur organisasi, sumber daya manusia, dan isu "
+            "strategis.]",
+            isian=True,
+        ),
+    ]
+
+
+def _bab_iv(kalimat: str) -> list[Blok]:
+    return [
+        Judul(1, "BAB IV PENUTUP"),
+        Paragraf(kalimat),
+        Paragraf(
+            f"{ISIAN}simpulan umum atas capaian kinerja, serta langkah perbaikan yang akan "
+            "dilakukan pada tahun berikutnya.]",
+            isian=True,
+        ),
+    ]
+
+
+def _faktor(laporan: Iterable[LaporanOpd]) -> list[Blok]:
+    """The narrative rows of each OPD's form, quoted as written."""
+    out: list[Blok] = []
+    for lap in laporan:
+        if not lap.catatan:
+            continue
+        out.append(Paragraf(f"{lap.opd}:"))
+        out.extend(Paragraf(teks, kutipan=True) for teks in lap.catatan)
+    if not out:
+        out.append(
+            Paragraf(
+                f"{ISIAN}faktor pendorong dan penghambat; formulir evaluasi tidak memuatnya.]",
+                isian=True,
+            )
+        )
+    return out
+
+
+def _efisiensi(baris: list[BarisCapaian], aturan: AturanCapaian) -> Tabel:
+    rows = []
+    for item in agregat(baris, lambda r: r.sasaran or "(sasaran tidak disebutkan)", aturan):
+        selisih = (
+            item.rata_rata - item.serapan
+            if item.rata_rata is not None and item.serapan is not None
+            else None
+        )
+        rows.append(
+            (
+                item.opd,
+                item.kelompok,
+                persen(item.rata_rata),
+                persen(item.serapan),
+                angka(selisih, 2) if selisih is not None else "",
+                efisiensi(item.rata_rata, item.serapan, aturan),
+            )
+        )
+    return Tabel(
+        "Efisiensi: rata-rata capaian dan serapan anggaran per sasaran",
+        (
+            "Perangkat Daerah",
+            "Sasaran",
+            "Rata-rata capaian",
+            "Serapan",
+            "Selisih (poin)",
+            "Efisiensi",
+        ),
+        tuple(rows),
+        (18, 34, 12, 12, 10, 14),
+        frozenset({2, 3, 4}),
+    )
+
+
+def _program(laporan: Iterable[LaporanOpd]) -> Tabel:
+    rows = []
+    for lap in laporan:
+        indikator: dict[tuple[str, str], list[BarisCapaian]] = defaultdict(list)
+        for row in lap.baris:
+            if row.tingkat is TingkatIndikator.PROGRAM:
+                indikator[(row.kode.strip(), row.uraian.strip())].append(row)
+        for node in pagu_program(lap.baris):
+            items = indikator.get((node.kode, node.uraian), [])
+            rows.append(
+                (
+                    lap.opd,
+                    f"{node.kode} {node.uraian}".strip(),
+                    "\n".join(r.indikator for r in items),
+                    "\n".join(persen(r.capaian.persen) for r in items),
+                    rupiah(node.pagu),
+                    rupiah(node.realisasi),
+                    persen(node.realisasi / node.pagu * 100) if node.pagu else "",
+                )
+            )
+    return Tabel(
+        "Program pendukung: capaian dan anggaran",
+        ("Perangkat Daerah", "Program", "Indikator", "Capaian", "Pagu", "Realisasi", "Serapan"),
+        tuple(rows),
+        (13, 20, 19, 8, 16, 16, 8),
+        frozenset({3, 4, 5, 6}),
+    )
+
+
+def _urusan(laporan: Iterable[LaporanOpd]) -> Tabel:
+    """Budget per bidang urusan: the first two segments of each programme's code."""
+    nama: dict[str, str] = {}
+    pagu: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0])
+    for lap in laporan:
+        for row in lap.baris:
+            if row.tingkat is TingkatIndikator.BIDANG_URUSAN and row.uraian:
+                nama.setdefault(".".join(row.kode.split(".")[:2]), row.uraian)
+        for node in pagu_program(lap.baris):
+            kode = ".".join(node.kode.split(".")[:2]) if node.kode else ""
+            pagu[kode][0] += node.pagu
+            pagu[kode][1] += node.realisasi
+    rows = [
+        (
+            kode or "-",
+            nama.get(kode) or BIDANG_URUSAN.get(kode, ""),
+            rupiah(p),
+            rupiah(r),
+            persen(r / p * 100) if p else "",
+        )
+        for kode, (p, r) in sorted(pagu.items())
+    ]
+    total_p = sum(p for p, _ in pagu.values())
+    total_r = sum(r for _, r in pagu.values())
+    rows.append(
+        (
+            "",
+            "Jumlah",
+            rupiah(total_p),
+            rupiah(total_r),
+            persen(total_r / total_p * 100) if total_p else "",
+        )
+    )
+    return Tabel(
+        "Realisasi anggaran per bidang urusan",
+        ("Kode", "Bidang urusan", "Pagu", "Realisasi", "Serapan"),
+        tuple(rows),
+        (10, 42, 18, 18, 12),
+        frozenset({2, 3, 4}),
+    )
+
+
+# --------------------------------------------------------------------------- regency
+
+
+def _fakta_daerah(item: IndikatorDaerah) -> FaktaIndikator:
+    row = item.baris
+    return FaktaIndikator(
+        indikator=row.indikator,
+        satuan=row.satuan,
+        tahun=row.tahun,
+        polaritas=row.polaritas,
+        target=row.target,
+        realisasi=row.realisasi,
+        capaian=row.capaian.persen,
+        kategori=row.kategori,
+        lalu=item.realisasi_lalu,
+        nasional=(item.nasional.nilai.angka, item.nasional.sumber)
+        if item.nasional is not None and item.nasional.nilai.angka is not None
+        else None,
+        target_akhir=row.target_akhir.angka,
+        tahun_akhir=row.tahun_akhir,
+        proyeksi=row.kemajuan.proyeksi,
+        capaian_sd=row.kemajuan.capaian_sd,
+        status=row.kemajuan.status,
+    )
+
+
+def _sebelumnya(item: IndikatorDaerah, lalu: Sequence[RingkasanTahun]) -> str:
+    """'2022: 68,42 (100,62 %)' per earlier year, one per line."""
+    lines = []
+    for r in lalu:
+        for other in r.indikator:
+            if other.baris.indikator == item.baris.indikator and r.tahun < item.baris.tahun:
+                teks = _nilai(other.baris.realisasi)
+                if teks:
+                    capaian = other.baris.capaian.persen
+                    lines.append(
+                        f"{r.tahun}: {teks}"
+                        + (f" ({persen(capaian)})" if capaian is not None else "")
+                    )
+    return "\n".join(lines)
+
+
+def _pembanding(item: IndikatorDaerah) -> str:
+    parts = []
+    if item.nasional is not None:
+        parts.append(f"Nas. {_nilai(item.nasional.nilai)}")
+    if item.provinsi is not None:
+        parts.append(f"Prov. {_nilai(item.provinsi.nilai)}")
+    return "\n".join(parts)
+
+
+def _tabel_sasaran(
+    sasaran: str, items: list[IndikatorDaerah], lalu: Sequence[RingkasanTahun]
+) -> Tabel:
+    tahun = items[0].baris.tahun
+    akhir = next((i.baris.tahun_akhir for i in items if i.baris.tahun_akhir), None)
+    rows = tuple(
+        (
+            f"{i.baris.indikator}" + (f" ({i.baris.satuan})" if i.baris.satuan else ""),
+            _nilai(i.baris.target),
+            _nilai(i.baris.realisasi),
+            persen(i.baris.capaian.persen),
+            _sebelumnya(i, lalu),
+            _nilai(i.baris.target_akhir),
+            persen(i.baris.kemajuan.capaian_sd),
+            _pembanding(i),
+            i.baris.kategori,
+        )
+        for i in items
+    )
+    return Tabel(
+        f"Capaian indikator sasaran: {sasaran}",
+        (
+            "Indikator (satuan)",
+            f"Target {tahun}",
+            f"Realisasi {tahun}",
+            f"Capaian {tahun}",
+            "Realisasi (capaian) tahun sebelumnya",
+            f"Target akhir{f' {akhir}' if akhir else ''}",
+            f"Capaian s.d. {tahun} thd target akhir",
+            f"Pembanding {tahun}",
+            "Predikat",
+        ),
+        rows,
+        (18, 8, 8, 8, 15, 8, 10, 11, 10),
+        frozenset({1, 2, 3, 5, 6, 7}),
+    )
+
+
+def _bab_ii_daerah(r: RingkasanTahun, matriks: Sequence[MatriksRpjmd]) -> list[Blok]:
+    tahun_target = sorted({t for m in matriks for row in m.indikator for t in row.target})
+    rpjmd = Tabel(
+        "Sasaran dan indikator kinerja daerah RPJMD dengan target per tahun",
+        ("Sasaran", "Indikator (satuan)", *(str(t) for t in tahun_target)),
+        tuple(
+            (
+                row.sasaran,
+                row.indikator + (f" ({row.satuan})" if row.satuan else ""),
+                *(_nilai(row.target[t]) if t in row.target else "" for t in tahun_target),
+            )
+            for m in matriks
+            for row in m.indikator
+        ),
+        (24, 26, *(50 // max(1, len(tahun_target)) for _ in tahun_target)),
+        frozenset(range(2, 2 + len(tahun_target))),
+    )
+    pk = Tabel(
+        f"Perjanjian Kinerja Bupati Tahun {r.tahun}",
+        ("No", "Sasaran", "Indikator kinerja", "Satuan", "Target"),
+        tuple(
+            (str(n), i.baris.sasaran, i.baris.indikator, i.baris.satuan, _nilai(i.baris.target))
+            for n, i in enumerate(r.indikator, start=1)
+        ),
+        (6, 34, 34, 12, 14),
+        frozenset({4}),
+    )
+    return [
+        Judul(1, "BAB II PERENCANAAN KINERJA"),
+        Judul(2, "2.1 Rencana Pembangunan Jangka Menengah Daerah"),
+        Paragraf(
+            f"Sasaran dan Indikator Kinerja Daerah (IKD) beserta targetnya sebagaimana ditetapkan "
+            f"dalam RPJMD {r.daerah.nama_lengkap}."
+        ),
+        rpjmd,
+        Judul(2, f"2.2 Perjanjian Kinerja Tahun {r.tahun}"),
+        Paragraf(
+            f"Perjanjian Kinerja Bupati Tahun {r.tahun} memuat {len(r.indikator)} indikator "
+            "kinerja daerah berikut."
+        ),
+        pk,
+    ]
+
+
+def lkjip_pemda(
+    r: RingkasanTahun,
+    semua: Sequence[RingkasanTahun],
+    laporan: Sequence[LaporanOpd],
+    matriks: Sequence[MatriksRpjmd],
+    aturan: AturanCapaian,
+) -> DokumenLkjip:
+    """The regency's LKjIP draft for the year of ``r`` (``semua``: every year's summary, for
+    the previous years' values; ``laporan``: this year's OPD reports)."""
+    instansi = f"Pemerintah {r.daerah.nama_lengkap}".strip()
+    lalu = [x for x in semua if x.tahun < r.tahun]
+    opd = [lap for lap in laporan if lap.tahun == r.tahun]
+    blok: list[Blok] = _bab_i(
+        instansi,
+        r.daerah,
+        r.tahun,
+        f"Tahun {r.tahun} dievaluasi {len(opd)} perangkat daerah.",
+    )
+    blok += _bab_ii_daerah(r, matriks)
+    blok += [Judul(1, "BAB III AKUNTABILITAS KINERJA"), Judul(2, "3.1 Capaian Kinerja per Sasaran")]
+    per_sasaran: dict[str, list[IndikatorDaerah]] = defaultdict(list)
+    for item in r.indikator:
+        per_sasaran[item.baris.sasaran or "(sasaran tidak disebutkan)"].append(item)
+    for n, (sasaran, items) in enumerate(per_sasaran.items(), start=1):
+        blok.append(Judul(3, f"3.1.{n} Sasaran: {sasaran}"))
+        blok.append(_tabel_sasaran(sasaran, items, lalu))
+        blok.extend(Paragraf(paragraf(_fakta_daerah(i))) for i in items)
+    opd_rows = [row for lap in opd for row in lap.baris]
+    blok += [
+        Judul(2, "3.2 Faktor Pendorong dan Penghambat"),
+        Paragraf("Sebagaimana dituliskan perangkat daerah dalam formulir evaluasi hasil Renja:"),
+        *_faktor(opd),
+        Judul(2, "3.3 Efisiensi Penggunaan Sumber Daya"),
+        _efisiensi(opd_rows, aturan),
+        Judul(2, "3.4 Program Pendukung"),
+        _program(opd),
+        Judul(2, "3.5 Realisasi Anggaran"),
+        _urusan(opd),
+    ]
+    tercapai = sum(1 for i in r.indikator if (i.baris.capaian.persen or 0) >= 100)
+    blok += _bab_iv(
+        f"Dari {len(r.indikator)} indikator kinerja daerah tahun {r.tahun}, {tercapai} "
+        f"mencapai atau melampaui target."
+        + (
+            f" Serapan anggaran perangkat daerah {persen(r.serapan)}."
+            if r.serapan is not None
+            else ""
+        )
+    )
+    return DokumenLkjip(r.tahun, instansi, r.daerah, tuple(blok), pemda=True)
+
+
+# --------------------------------------------------------------------------- OPD
+
+
+def _kunci(row: BarisCapaian) -> tuple[str, str, str]:
+    return (row.kode.strip(), normalisasi(row.uraian), normalisasi(row.indikator))
+
+
+def _riwayat_opd(
+    lap: LaporanOpd, semua: Sequence[LaporanOpd]
+) -> dict[tuple[str, str, str], list[BarisCapaian]]:
+    """Rows of the same OPD in earlier years, by indicator."""
+    out: dict[tuple[str, str, str], list[BarisCapaian]] = defaultdict(list)
+    for other in sorted(semua, key=lambda x: x.tahun):
+        if normalisasi(other.opd) == normalisasi(lap.opd) and other.tahun < lap.tahun:
+            for row in other.baris:
+                out[_kunci(row)].append(row)
+    return out
+
+
+def _fakta_opd(row: BarisCapaian, lalu: list[BarisCapaian]) -> FaktaIndikator:
+    previous = [r for r in lalu if r.tahun == row.tahun - 1 and r.realisasi.angka is not None]
+    return FaktaIndikator(
+        indikator=row.indikator,
+        satuan=row.satuan,
+        tahun=row.tahun,
+        polaritas=row.polaritas,
+        target=row.target,
+        realisasi=row.realisasi,
+        capaian=row.capaian.persen,
+        kategori=row.kategori,
+        lalu=(previous[0].tahun, previous[0].realisasi.angka)
+        if previous and previous[0].realisasi.angka is not None
+        else None,
+        target_akhir=row.target_akhir.angka,
+        tahun_akhir=row.tahun_akhir,
+        proyeksi=row.kemajuan.proyeksi,
+        capaian_sd=row.kemajuan.capaian_sd,
+        status=row.kemajuan.status,
+    )
+
+
+def _teks_riwayat(rows: list[BarisCapaian]) -> str:
+    return "\n".join(
+        f"{r.tahun}: {_nilai(r.realisasi)}"
+        + (f" ({persen(r.capaian.persen)})" if r.capaian.persen is not None else "")
+        for r in rows
+        if _nilai(r.realisasi)
+    )
+
+
+def lkjip_opd(lap: LaporanOpd, semua: Sequence[LaporanOpd], aturan: AturanCapaian) -> DokumenLkjip:
+    """An OPD's LKjIP draft from its own rows (``semua``: every OPD-year, for its history)."""
+    riwayat = _riwayat_opd(lap, semua)
+    wilayah = f" {lap.daerah.nama_lengkap}" if lap.daerah.nama_lengkap else ""
+    blok: list[Blok] = _bab_i(
+        lap.opd,
+        lap.daerah,
+        lap.tahun,
+        f"{lap.opd} adalah perangkat daerah{wilayah}.",
+    )
+    per_sasaran: dict[str, list[BarisCapaian]] = defaultdict(list)
+    for row in lap.baris:
+        per_sasaran[row.sasaran or "(sasaran tidak disebutkan)"].append(row)
+    utama = [r for r in lap.baris if r.tingkat is TingkatIndikator.PROGRAM] or list(lap.baris)
+    blok += [
+        Judul(1, "BAB II PERENCANAAN KINERJA"),
+        Judul(2, f"2.1 Sasaran dan Target Tahun {lap.tahun}"),
+        Tabel(
+            "Sasaran, indikator kinerja dan target",
+            (
+                "Sasaran",
+                "Program / kegiatan",
+                "Indikator (satuan)",
+                f"Target {lap.tahun}",
+                "Target akhir Renstra",
+            ),
+            tuple(
+                (
+                    r.sasaran,
+                    r.uraian,
+                    r.indikator + (f" ({r.satuan})" if r.satuan else ""),
+                    _nilai(r.target),
+                    _nilai(r.target_akhir),
+                )
+                for r in utama
+            ),
+            (24, 26, 26, 12, 12),
+            frozenset({3, 4}),
+        ),
+        Judul(1, "BAB III AKUNTABILITAS KINERJA"),
+        Judul(2, "3.1 Capaian Kinerja per Sasaran"),
+    ]
+    for n, (sasaran, rows) in enumerate(per_sasaran.items(), start=1):
+        blok.append(Judul(3, f"3.1.{n} Sasaran: {sasaran}"))
+        blok.append(
+            Tabel(
+                f"Capaian indikator sasaran: {sasaran}",
+                (
+                    "Program / kegiatan",
+                    "Indikator (satuan)",
+                    f"Target {lap.tahun}",
+                    f"Realisasi {lap.tahun}",
+                    f"Capaian {lap.tahun}",
+                    "Realisasi (capaian) tahun sebelumnya",
+                    "Target akhir",
+                    f"Capaian s.d. {lap.tahun}",
+                    "Predikat",
+                ),
+                tuple(
+                    (
+                        r.uraian,
+                        r.indikator + (f" ({r.satuan})" if r.satuan else ""),
+                        _nilai(r.target),
+                        _nilai(r.realisasi),
+                        persen(r.capaian.persen),
+                        _teks_riwayat(riwayat.get(_kunci(r), [])),
+                        _nilai(r.target_akhir),
+                        persen(r.kemajuan.capaian_sd),
+                        r.kategori,
+                    )
+                    for r in rows
+                ),
+                (17, 20, 8, 8, 9, 14, 8, 8, 8),
+                frozenset({2, 3, 4, 6, 7}),
+            )
+        )
+        blok.extend(
+            Paragraf(paragraf(_fakta_opd(r, riwayat.get(_kunci(r), []))))
+            for r in rows
+            if r in utama
+        )
+    blok += [
+        Judul(2, "3.2 Faktor Pendorong dan Penghambat"),
+        Paragraf("Sebagaimana dituliskan dalam formulir evaluasi hasil Renja:"),
+        *_faktor([lap]),
+        Judul(2, "3.3 Efisiensi Penggunaan Sumber Daya"),
+        _efisiensi(list(lap.baris), aturan),
+        Judul(2, "3.4 Program Pendukung"),
+        _program([lap]),
+        Judul(2, "3.5 Realisasi Anggaran"),
+        _urusan([lap]),
+    ]
+    tercapai = sum(1 for r in lap.baris if (r.capaian.persen or 0) >= 100)
+    blok += _bab_iv(
+        f"Dari {len(lap.baris)} indikator kinerja {lap.opd} tahun {lap.tahun}, {tercapai} "
+        "mencapai atau melampaui target"
+        + (f"; rata-rata capaian {persen(lap.rata_rata)}" if lap.rata_rata is not None else "")
+        + (
+            f"; serapan anggaran {persen(lap.anggaran.serapan)}"
+            if lap.anggaran.serapan is not None
+            else ""
+        )
+        + "."
+    )
+    return DokumenLkjip(lap.tahun, lap.opd, lap.daerah, tuple(blok))

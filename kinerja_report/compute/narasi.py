@@ -1,0 +1,145 @@
+"""A paragraph per indicator for the LKjIP, written from its numbers only.
+
+Each sentence states a fact the data hold: the realisation and its change against last
+year, the target and the capaian, the national figure, the projection to the end of the
+period. A sentence whose data are missing is left out, never guessed; no cause is ever
+stated (the causes are the OPDs' own words, quoted elsewhere).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kinerja_report.formats import angka, persen
+from kinerja_report.model import KOSONG, Nilai, Polaritas
+
+LABEL_STATUS = {
+    "sesuai jalur": "sesuai jalur untuk mencapai target akhir",
+    "berisiko": "berisiko tidak mencapai target akhir",
+    "tidak tercapai": "diperkirakan tidak mencapai target akhir",
+}
+
+
+@dataclass(frozen=True)
+class FaktaIndikator:
+    """What is known of one indicator in one year."""
+
+    indikator: str
+    satuan: str
+    tahun: int
+    polaritas: Polaritas = Polaritas.POSITIF
+    target: Nilai = KOSONG
+    realisasi: Nilai = KOSONG
+    capaian: float | None = None
+    kategori: str = ""
+    lalu: tuple[int, float] | None = None
+    """(year, realisation) of the year before, when known."""
+    nasional: tuple[float, str] | None = None
+    """(value, source) of the national figure of the same year, when given."""
+    target_akhir: float | None = None
+    tahun_akhir: int | None = None
+    proyeksi: float | None = None
+    capaian_sd: float | None = None
+    status: str = ""
+
+
+def _n(value: float, satuan: str) -> str:
+    teks = angka(value, 4)
+    return f"{teks} {satuan}" if satuan else teks
+
+
+def _teks_nilai(nilai: Nilai, satuan: str) -> str:
+    if nilai.angka is not None:
+        return _n(nilai.angka, satuan)
+    return nilai.teks or ""
+
+
+def _arah(selisih: float, polaritas: Polaritas) -> str:
+    """'membaik' or 'memburuk' for a change, by the indicator's polarity."""
+    baik = selisih > 0 if polaritas is Polaritas.POSITIF else selisih < 0
+    return "membaik" if baik else "memburuk"
+
+
+def _kalimat_realisasi(f: FaktaIndikator) -> str:
+    nilai = _teks_nilai(f.realisasi, f.satuan)
+    if not nilai:
+        return f"Realisasi {f.indikator} tahun {f.tahun} tidak tercantum dalam data."
+    kata = "sebesar" if f.realisasi.angka is not None else "adalah"
+    kalimat = f"Realisasi {f.indikator} tahun {f.tahun} {kata} {nilai}"
+    if f.lalu is not None and f.realisasi.angka is not None and f.lalu[0] == f.tahun - 1:
+        tahun_lalu, nilai_lalu = f.lalu
+        selisih = f.realisasi.angka - nilai_lalu
+        lalu = _n(nilai_lalu, f.satuan)
+        if abs(selisih) < 1e-9:
+            kalimat += f", sama dengan tahun {tahun_lalu} ({lalu})"
+        else:
+            gerak = "naik" if selisih > 0 else "turun"
+            kalimat += (
+                f", {gerak} {_n(abs(selisih), f.satuan)} dari {lalu} pada tahun {tahun_lalu} "
+                f"({_arah(selisih, f.polaritas)})"
+            )
+    return kalimat + "."
+
+
+def _kalimat_target(f: FaktaIndikator) -> str:
+    target = _teks_nilai(f.target, f.satuan)
+    if not target:
+        return ""
+    kalimat = f"Target tahun {f.tahun} {target}"
+    if f.capaian is None:
+        return kalimat + "; capaian tidak dapat dihitung."
+    hasil = "target tercapai" if f.capaian >= 100 else "target belum tercapai"
+    predikat = f", predikat {f.kategori}" if f.kategori else ""
+    return f"{kalimat}, sehingga capaian {persen(f.capaian)} ({hasil}{predikat})."
+
+
+def _kalimat_nasional(f: FaktaIndikator) -> str:
+    if f.nasional is None:
+        return ""
+    nilai, sumber = f.nasional
+    dari = f" ({sumber})" if sumber else ""
+    kalimat = f"Angka nasional tahun {f.tahun} sebesar {_n(nilai, f.satuan)}{dari}"
+    if f.realisasi.angka is None:
+        return kalimat + "."
+    selisih = f.realisasi.angka - nilai
+    if abs(selisih) < 1e-9:
+        return kalimat + "; realisasi daerah sama dengan angka nasional."
+    posisi = "di atas" if selisih > 0 else "di bawah"
+    mutu = "lebih baik" if _arah(selisih, f.polaritas) == "membaik" else "kurang baik"
+    return (
+        f"{kalimat}; realisasi daerah {_n(abs(selisih), f.satuan)} {posisi} angka nasional "
+        f"({mutu})."
+    )
+
+
+def _kalimat_proyeksi(f: FaktaIndikator) -> str:
+    if f.target_akhir is None or f.tahun_akhir is None or not f.status:
+        return ""
+    akhir = _n(f.target_akhir, f.satuan)
+    if f.status == "tercapai":
+        sd = f" (capaian {persen(f.capaian_sd)})" if f.capaian_sd is not None else ""
+        return (
+            f"Target akhir periode tahun {f.tahun_akhir} sebesar {akhir} sudah tercapai "
+            f"sampai tahun {f.tahun}{sd}."
+        )
+    if f.proyeksi is None or f.status not in LABEL_STATUS:
+        return ""
+    return (
+        f"Bila tren realisasi sampai tahun {f.tahun} berlanjut, proyeksi tahun {f.tahun_akhir} "
+        f"adalah {_n(f.proyeksi, f.satuan)} terhadap target akhir {akhir}: "
+        f"{LABEL_STATUS[f.status]}."
+    )
+
+
+def paragraf(f: FaktaIndikator) -> str:
+    """The paragraph of one indicator: only sentences whose data are present."""
+    kalimat = [
+        _kalimat_realisasi(f),
+        "Indikator ini bersifat negatif: semakin rendah semakin baik."
+        if f.polaritas is Polaritas.NEGATIF
+        else "",
+        _kalimat_target(f),
+        _kalimat_nasional(f),
+        _kalimat_proyeksi(f),
+    ]
+    return " ".join(k for k in kalimat if k)

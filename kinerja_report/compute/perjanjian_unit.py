@@ -1,0 +1,242 @@
+"""Perjanjian Kinerja down the tree: each Administrator's and Pengawas's, from the units.
+
+PermenPAN-RB 53/2014 levels below the head of an OPD:
+
+* **Administrator** (Sekretaris, Kepala Bidang / Bagian): one PK per unit responsible for
+  programmes (column 16 of the form, or the cascading sheet): its programmes (outcome) and
+  their kegiatan (output) with targets; table 2 the kegiatan with their pagu. Pihak kedua is
+  the head of the OPD, as on the head's own PK.
+* **Pengawas** (Kepala Subbagian / Seksi), where the tree names a unit for kegiatan or sub
+  kegiatan other than its programme's: those nodes with their indicators; table 2 the sub
+  kegiatan with their pagu. Pihak kedua is the Administrator of the programme's unit.
+
+Files: ``<tahun>/perjanjian-kinerja/<opd-slug>/<jabatan-slug>.pdf``. Signatories come from
+the signatories list (a row of the OPD whose position names the unit: 'Kepala Bidang X' for
+'Bidang X', 'Sekretaris ...' for 'Sekretariat'); a missing one is a warning and blank lines.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from kinerja_report.compute.perjanjian import (
+    KETERANGAN_OPD,
+    IndikatorPk,
+    PerjanjianKinerja,
+    ProgramPk,
+    SasaranPk,
+    pejabat_unit,
+    tanggal_pk,
+)
+from kinerja_report.compute.pohon import PohonKinerja, Simpul
+from kinerja_report.compute.report import LaporanOpd
+from kinerja_report.model import Penandatangan
+from kinerja_report.problems import Masalah, masalah
+from kinerja_report.read.normalize import normalisasi, slug
+
+_AWALAN = re.compile(r"^\s*(plt|plh|pj)\.?\s+", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _Konteks:
+    lap: LaporanOpd
+    kepala: PerjanjianKinerja | None
+    penandatangan: Sequence[Penandatangan]
+
+
+def jabatan_unit(unit: str, opd: str) -> str:
+    """The position heading ``unit``: 'Sekretaris Dinas X' for 'Sekretariat', else 'Kepala
+    <unit>' (a unit already named as a position is kept)."""
+    key = normalisasi(unit)
+    if key.startswith(("kepala ", "sekretaris")):
+        return unit
+    if key == "sekretariat":
+        return f"Sekretaris {opd}"
+    return f"Kepala {unit}"
+
+
+def penandatangan_unit(
+    semua: Sequence[Penandatangan], opd: str, unit: str, tahun: int
+) -> Penandatangan | None:
+    """The signatory row of the OPD whose position names ``unit`` (that year, else any)."""
+    key, nama_opd = normalisasi(unit), normalisasi(opd)
+
+    def cocok(item: Penandatangan) -> bool:
+        if normalisasi(item.perangkat_daerah) != nama_opd or not pejabat_unit(item):
+            return False
+        jabatan = normalisasi(_AWALAN.sub("", item.jabatan))
+        if key == "sekretariat":
+            return jabatan.startswith("sekretaris")
+        return key in jabatan
+
+    rows = [item for item in semua if cocok(item)]
+    return next((p for p in rows if p.tahun == tahun), None) or next(
+        (p for p in rows if p.tahun is None), None
+    )
+
+
+def perjanjian_unit(
+    pohon: Sequence[PohonKinerja],
+    laporan: Sequence[LaporanOpd],
+    perjanjian: Sequence[PerjanjianKinerja],
+    penandatangan: Sequence[Penandatangan],
+) -> tuple[list[PerjanjianKinerja], list[Masalah]]:
+    """Every Administrator's and Pengawas's PK of every OPD-year (module doc)."""
+    heads = {(pk.tahun, normalisasi(pk.instansi)): pk for pk in perjanjian if pk.jenis == "opd"}
+    out: list[PerjanjianKinerja] = []
+    problems: list[Masalah] = []
+    for tree in pohon:
+        for lap in sorted(laporan, key=lambda item: item.opd):
+            if lap.tahun != tree.tahun:
+                continue
+            konteks = _Konteks(lap, heads.get((lap.tahun, normalisasi(lap.opd))), penandatangan)
+            found, missing = _satu_opd(tree, konteks)
+            out.extend(found)
+            problems.extend(missing)
+    return out, problems
+
+
+def _satu_opd(
+    tree: PohonKinerja, konteks: _Konteks
+) -> tuple[list[PerjanjianKinerja], list[Masalah]]:
+    opd = konteks.lap.opd
+    nodes = [n for n in tree.simpul if normalisasi(n.opd) == normalisasi(opd)]
+    programs = [n for n in nodes if n.tingkat == "program" and n.unit]
+    out, problems = [], []
+    admin: dict[str, PerjanjianKinerja] = {}
+    for unit in dict.fromkeys(p.unit for p in programs):
+        mine = [p for p in programs if p.unit == unit]
+        kegiatan = [k for p in mine for k in tree.anak(p) if k.unit in ("", unit)]
+        pk, missing = _pk(
+            konteks,
+            unit,
+            "administrator",
+            sasaran=_sasaran([*mine, *kegiatan], tree),
+            anggaran=_anggaran(kegiatan, tree),
+            kedua=(
+                konteks.kepala.pihak_pertama if konteks.kepala else None,
+                konteks.kepala.jabatan_pertama if konteks.kepala else f"Kepala {opd}",
+            ),
+        )
+        admin[unit] = pk
+        out.append(pk)
+        problems.extend(missing)
+    for unit, below in _unit_pengawas(nodes, tree).items():
+        program = next((p for p in tree.leluhur(below[0]) if p.tingkat == "program"), None)
+        atasan = admin.get(program.unit) if program else None
+        subs = [n for node in below for n in [node, *tree.keturunan(node)]]
+        pk, missing = _pk(
+            konteks,
+            unit,
+            "pengawas",
+            sasaran=_sasaran(subs, tree),
+            anggaran=_anggaran([n for n in subs if not tree.anak(n)], tree),
+            kedua=(
+                atasan.pihak_pertama if atasan else None,
+                atasan.jabatan_pertama if atasan else "",
+            ),
+        )
+        out.append(pk)
+        problems.extend(missing)
+    return _slug_unik(out), problems
+
+
+def _unit_pengawas(nodes: Sequence[Simpul], tree: PohonKinerja) -> dict[str, list[Simpul]]:
+    """Kegiatan and sub kegiatan whose unit differs from their programme's, by unit (the
+    topmost such node of each branch)."""
+    out: dict[str, list[Simpul]] = {}
+    for node in nodes:
+        if node.tingkat not in ("kegiatan", "sub kegiatan") or not node.unit:
+            continue
+        parents = tree.leluhur(node)
+        program = next((p for p in parents if p.tingkat == "program"), None)
+        if program is None or node.unit == program.unit:
+            continue
+        if any(p.unit == node.unit for p in parents):
+            continue  # an ancestor of the same unit already stands for this branch
+        out.setdefault(node.unit, []).append(node)
+    return out
+
+
+def _label(node: Simpul) -> str:
+    return " ".join(part for part in (node.kode, node.uraian) if part)
+
+
+def _sasaran(nodes: Iterable[Simpul], tree: PohonKinerja) -> tuple[SasaranPk, ...]:
+    return tuple(
+        SasaranPk(
+            _label(node),
+            tuple(IndikatorPk(i.indikator, i.target, i.satuan) for i in node.indikator),
+        )
+        for node in nodes
+        if node.indikator
+    )
+
+
+def _pagu(node: Simpul, tree: PohonKinerja) -> float:
+    children = tree.anak(node)
+    if children:
+        total = sum(_pagu(child, tree) for child in children)
+        if total > 0:
+            return total
+    return node.pagu or 0.0
+
+
+def _anggaran(nodes: Iterable[Simpul], tree: PohonKinerja) -> tuple[ProgramPk, ...]:
+    return tuple(
+        ProgramPk(_label(node), pagu, KETERANGAN_OPD)
+        for node in nodes
+        if (pagu := _pagu(node, tree)) > 0
+    )
+
+
+def _pk(
+    konteks: _Konteks,
+    unit: str,
+    jenis: str,
+    sasaran: tuple[SasaranPk, ...],
+    anggaran: tuple[ProgramPk, ...],
+    kedua: tuple[Penandatangan | None, str],
+) -> tuple[PerjanjianKinerja, list[Masalah]]:
+    lap, kepala = konteks.lap, konteks.kepala
+    jabatan = jabatan_unit(unit, lap.opd)
+    orang = penandatangan_unit(konteks.penandatangan, lap.opd, unit, lap.tahun)
+    problems = []
+    if orang is None:
+        problems.append(
+            masalah(
+                "penandatangan-tidak-ada", lap.berkas, opd=f"{jabatan} ({lap.opd})", tahun=lap.tahun
+            )
+        )
+    administrator = jenis == "administrator"
+    pk = PerjanjianKinerja(
+        tahun=lap.tahun,
+        jenis="administrator" if administrator else "pengawas",
+        instansi=lap.opd,
+        slug=f"{lap.slug}/{slug(_AWALAN.sub('', orang.jabatan if orang else jabatan))}",
+        pihak_pertama=orang,
+        pihak_kedua=kedua[0],
+        tanggal=kepala.tanggal if kepala else tanggal_pk(lap.tahun),
+        sasaran=sasaran,
+        program=anggaran,
+        jabatan_pertama=orang.jabatan if orang and orang.jabatan else jabatan,
+        jabatan_kedua=kedua[1],
+        daerah=lap.daerah,
+        tempat=kepala.tempat if kepala else "",
+        judul_sasaran="Sasaran Program / Kegiatan" if administrator else "Sasaran Kegiatan",
+        judul_program="Kegiatan" if administrator else "Sub Kegiatan",
+        unit=unit,
+    )
+    return pk, problems
+
+
+def _slug_unik(daftar: list[PerjanjianKinerja]) -> list[PerjanjianKinerja]:
+    seen: dict[str, int] = {}
+    out = []
+    for pk in daftar:
+        n = seen.get(pk.slug, 0)
+        seen[pk.slug] = n + 1
+        out.append(pk if n == 0 else replace(pk, slug=f"{pk.slug}-{n + 1}"))
+    return out

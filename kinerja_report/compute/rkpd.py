@@ -1,0 +1,247 @@
+"""Bappeda's evaluation of the year for the whole region: 'Evaluasi terhadap Hasil RKPD'
+(Permendagri 86/2017), the regency twin of form E.81.
+
+Pure: from every OPD's E.81 report of one year
+(:class:`~kinerja_report.compute.formulir.FormulirE81`) and the RPJMD matrix to a plain
+object the template prints:
+
+- the programme rows of every OPD, grouped by RPJMD sasaran, with the form's columns 6-15,
+  the responsible OPD in column 16;
+- a row per OPD: indicators, average capaian and predikat, count per predikat, budget;
+- the 'Dievaluasi' block of the head of Bappeda.
+
+A programme's RPJMD sasaran: the form's own 'Sasaran RPJMD' column when it has one; else the
+RPJMD sasaran whose indicators name the OPD first among the responsible agencies, else any
+that names it; else the group "tidak terhubung ke sasaran RPJMD" (the cascading is the
+right place to state it; a missing link is shown, never guessed further).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from kinerja_report.compute.capaian import kategori
+from kinerja_report.compute.formulir import (
+    BarisFormulir,
+    Persen,
+    TandaTangan,
+    adalah_bappeda,
+    jumlah_rp,
+    rata_rata_persen,
+)
+from kinerja_report.compute.perjanjian import cari_penandatangan, pejabat_unit
+from kinerja_report.compute.report import LaporanOpd
+from kinerja_report.compute.rules import AturanCapaian
+from kinerja_report.model import IndikatorRpjmd, MatriksRpjmd, Penandatangan, TingkatIndikator
+from kinerja_report.read.normalize import normalisasi
+
+TANPA_SASARAN = "Program yang belum terhubung ke sasaran RPJMD"
+
+
+@dataclass(frozen=True)
+class KelompokSasaran:
+    """The programmes of one RPJMD sasaran."""
+
+    sasaran: str
+    baris: tuple[BarisFormulir, ...]
+
+
+@dataclass(frozen=True)
+class RingkasanOpd:
+    """One OPD's line in the second table."""
+
+    opd: str
+    jumlah_indikator: int
+    jumlah_dinilai: int
+    rata_rata: float | None
+    predikat: str
+    jumlah_kategori: tuple[tuple[str, int], ...]
+    pagu: float
+    realisasi: float
+    serapan: float | None
+
+
+@dataclass(frozen=True)
+class EvaluasiRkpd:
+    """Everything the regency's evaluation of one year prints."""
+
+    tahun: int
+    tahun_akhir: int | None
+    kelompok: tuple[KelompokSasaran, ...]
+    opd: tuple[RingkasanOpd, ...]
+    label_kategori: tuple[str, ...]
+    jumlah_rp: tuple[float | None, ...]
+    """The budget of columns 6-14 over all programmes (each counted once)."""
+    rata_rata_renja: Persen
+    rata_rata_renstra: Persen
+    predikat_renja: tuple[str, str]
+    predikat_renstra: tuple[str, str]
+    tempat: str
+    dievaluasi: TandaTangan
+    sebagian: bool
+    """Some forms report only part of the year (TW I-III)."""
+
+    @property
+    def jumlah_kategori(self) -> tuple[int, ...]:
+        """Indicators per predikat over all OPDs, in the order of :attr:`label_kategori`."""
+        per_label = {label: 0 for label in self.label_kategori}
+        for item in self.opd:
+            for label, count in item.jumlah_kategori:
+                per_label[label] = per_label.get(label, 0) + count
+        return tuple(per_label[label] for label in self.label_kategori)
+
+    @property
+    def pagu(self) -> float:
+        return sum(item.pagu for item in self.opd)
+
+    @property
+    def realisasi(self) -> float:
+        return sum(item.realisasi for item in self.opd)
+
+    @property
+    def serapan(self) -> float | None:
+        return self.realisasi / self.pagu * 100 if self.pagu else None
+
+
+def _nama_opd(teks: str) -> list[str]:
+    """The agencies a 'PD penanggung jawab' cell names ('Dinas Kesehatan, RSUD Kepahiang')."""
+    return [normalisasi(part) for part in re.split(r"[,;/\n]|\bdan\b(?=\s+(?:dinas|badan))", teks)]
+
+
+def _cocok(opd: str, nama: str) -> bool:
+    opd_n = normalisasi(opd)
+    if not nama:
+        return False
+    if adalah_bappeda(opd) and adalah_bappeda(nama):
+        return True
+    return nama == opd_n or (len(nama) > 6 and (nama in opd_n or opd_n in nama))
+
+
+def sasaran_rpjmd_opd(opd: str, indikator: Sequence[IndikatorRpjmd]) -> str:
+    """The RPJMD sasaran an OPD's programmes serve, by the matrix's responsible agencies: the
+    one naming it first, else any naming it; '' when none does."""
+    named_first = named = ""
+    for row in indikator:
+        names = _nama_opd(row.penanggung_jawab)
+        if names and _cocok(opd, names[0]) and not named_first:
+            named_first = row.sasaran
+        if any(_cocok(opd, name) for name in names) and not named:
+            named = row.sasaran
+    return named_first or named
+
+
+def _kepala_bappeda(
+    laporan: Sequence[LaporanOpd], penandatangan: Sequence[Penandatangan], tahun: int
+) -> Penandatangan | None:
+    """The list's head of Bappeda; else the one the OPDs' reports already name."""
+    found = cari_penandatangan(
+        penandatangan,
+        tahun,
+        lambda item: (
+            (adalah_bappeda(item.perangkat_daerah) or adalah_bappeda(item.jabatan))
+            and not pejabat_unit(item)
+        ),
+    )
+    if found is not None:
+        return found
+    named = {
+        lap.formulir.dievaluasi.penandatangan
+        for lap in laporan
+        if lap.formulir is not None and lap.formulir.dievaluasi.penandatangan is not None
+    }
+    return named.pop() if len(named) == 1 else None
+
+
+def evaluasi_rkpd(
+    tahun: int,
+    laporan: Sequence[LaporanOpd],
+    matriks: Sequence[MatriksRpjmd],
+    penandatangan: Sequence[Penandatangan],
+    aturan: AturanCapaian,
+    tempat: str = "",
+    wilayah: str = "",
+) -> EvaluasiRkpd | None:
+    """The regency's evaluation of ``tahun`` from its OPDs' reports; None without any."""
+    reports = sorted(
+        (lap for lap in laporan if lap.tahun == tahun and lap.formulir is not None),
+        key=lambda lap: lap.opd,
+    )
+    if not reports:
+        return None
+    rpjmd = [row for item in matriks for row in item.indikator]
+    order = list(dict.fromkeys(row.sasaran for row in rpjmd))
+    groups: dict[str, list[BarisFormulir]] = {}
+    for lap in reports:
+        assert lap.formulir is not None
+        fallback = sasaran_rpjmd_opd(lap.opd, rpjmd)
+        for row in lap.formulir.baris:
+            if row.tingkat is not TingkatIndikator.PROGRAM:
+                continue
+            sasaran = row.sasaran_rpjmd or fallback or TANPA_SASARAN
+            groups.setdefault(sasaran, []).append(replace(row, penanggung_jawab=lap.opd))
+    ranked = sorted(
+        groups,
+        key=lambda s: (s == TANPA_SASARAN, order.index(s) if s in order else len(order), s),
+    )
+    kelompok, nomor = [], 0
+    for sasaran in ranked:
+        rows = []
+        for i, row in enumerate(groups[sasaran]):
+            if row.no is not None:
+                nomor += 1
+            span = len(groups[sasaran]) if i == 0 else 0
+            rows.append(
+                replace(
+                    row,
+                    no=nomor if row.no is not None else None,
+                    sasaran=sasaran,
+                    rentang_sasaran=span,
+                )
+            )
+        kelompok.append(KelompokSasaran(sasaran, tuple(rows)))
+    kepala = _kepala_bappeda(reports, penandatangan, tahun)
+    programmes = [row for group in kelompok for row in group.baris]
+    renja = rata_rata_persen([row.capaian for row in programmes], aturan)
+    renstra = rata_rata_persen([row.capaian_renstra for row in programmes], aturan)
+    return EvaluasiRkpd(
+        tahun=tahun,
+        tahun_akhir=max(
+            (
+                lap.formulir.tahun_akhir
+                for lap in reports
+                if lap.formulir and lap.formulir.tahun_akhir
+            ),
+            default=None,
+        ),
+        kelompok=tuple(kelompok),
+        opd=tuple(_ringkasan(lap) for lap in reports),
+        label_kategori=tuple(dict.fromkeys(pita.label for pita in aturan.skala)),
+        jumlah_rp=jumlah_rp(programmes),
+        rata_rata_renja=renja,
+        rata_rata_renstra=renstra,
+        predikat_renja=(kategori(renja.k, aturan.skala), kategori(renja.rp, aturan.skala)),
+        predikat_renstra=(kategori(renstra.k, aturan.skala), kategori(renstra.rp, aturan.skala)),
+        tempat=tempat,
+        dievaluasi=TandaTangan(
+            "Dievaluasi",
+            kepala.jabatan if kepala else f"Kepala Bappeda {wilayah}".strip(),
+            kepala,
+        ),
+        sebagian=any(lap.formulir.sebagian for lap in reports if lap.formulir),
+    )
+
+
+def _ringkasan(lap: LaporanOpd) -> RingkasanOpd:
+    return RingkasanOpd(
+        opd=lap.opd,
+        jumlah_indikator=len(lap.baris),
+        jumlah_dinilai=sum(1 for row in lap.baris if row.capaian.persen is not None),
+        rata_rata=lap.rata_rata,
+        predikat=lap.kategori_rata_rata,
+        jumlah_kategori=lap.jumlah_kategori,
+        pagu=lap.anggaran.pagu,
+        realisasi=lap.anggaran.realisasi,
+        serapan=lap.anggaran.serapan,
+    )

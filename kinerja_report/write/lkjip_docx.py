@@ -1,0 +1,141 @@
+"""The LKjIP draft as a Word document analysts edit (python-docx).
+
+Real Word headings (styles 'Heading 1-3', so the navigation pane and a table of contents
+work), tables whose header row repeats on every page, page numbers in the footer ('Halaman
+n dari m' as Word fields), the paper of the settings (F4 by default). The same input gives
+the same bytes (fixed document dates and zip member dates).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from datetime import datetime
+
+from docx import Document
+from docx.document import Document as DokumenWord
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+
+from kinerja_report.compute.lkjip import DokumenLkjip, Judul, Paragraf, Tabel
+from kinerja_report.settings import UKURAN_KERTAS
+from kinerja_report.write.rekap_xlsx import _zip_tetap
+
+_TETAP = datetime(2000, 1, 1)
+HURUF = "Arial"
+_BUKAN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+BATAS_PROPERTI = 255
+"""Word's limit for a document property (title, author)."""
+
+
+def _xml(teks: str) -> str:
+    """``teks`` without the characters XML cannot hold (a workbook may contain them)."""
+    return _BUKAN_XML.sub("", teks)
+
+
+def _properti(teks: str) -> str:
+    teks = _xml(teks)
+    return teks if len(teks) <= BATAS_PROPERTI else teks[: BATAS_PROPERTI - 1] + "…"
+
+
+def _field(paragraph: Paragraph, instruksi: str) -> None:
+    """A Word field (PAGE, NUMPAGES) at the end of ``paragraph``."""
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), instruksi)
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = "1"
+    run.append(text)
+    field.append(run)
+    paragraph._p.append(field)
+
+
+def _header_berulang(table: Table) -> None:
+    """Mark the first row as a header row, repeated at the top of every page."""
+    tr_pr = table.rows[0]._tr.get_or_add_trPr()
+    header = OxmlElement("w:tblHeader")
+    header.set(qn("w:val"), "true")
+    tr_pr.append(header)
+
+
+def _tabel(doc: DokumenWord, blok: Tabel, lebar_isi: float) -> None:
+    caption = doc.add_paragraph()
+    caption.paragraph_format.keep_with_next = True
+    caption.add_run(_xml(blok.judul)).bold = True
+    table = doc.add_table(rows=1, cols=len(blok.kepala))
+    table.style = "Table Grid"
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    total = sum(blok.lebar) or 1
+    widths = [Mm(lebar_isi * w / total) for w in blok.lebar]
+    for i, teks in enumerate(blok.kepala):
+        cell = table.rows[0].cells[i]
+        cell.width = widths[i]
+        paragraph = cell.paragraphs[0]
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        run = paragraph.add_run(_xml(teks))
+        run.bold = True
+        run.font.size = Pt(8)
+    _header_berulang(table)
+    for baris in blok.baris:
+        cells = table.add_row().cells
+        for i, teks in enumerate(baris):
+            cells[i].width = widths[i]
+            paragraph = cells[i].paragraphs[0]
+            if i in blok.angka:
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            run = paragraph.add_run(_xml(teks))
+            run.font.size = Pt(8)
+    doc.add_paragraph()
+
+
+def docx_lkjip(dokumen: DokumenLkjip, ukuran_kertas: str = "F4") -> bytes:
+    """The .docx bytes of ``dokumen``."""
+    doc = Document()
+    lebar, tinggi = UKURAN_KERTAS[ukuran_kertas]
+    section = doc.sections[0]
+    section.page_width, section.page_height = Mm(lebar), Mm(tinggi)
+    section.left_margin, section.right_margin = Mm(25), Mm(20)
+    section.top_margin, section.bottom_margin = Mm(20), Mm(20)
+    normal = doc.styles["Normal"]
+    normal.font.name = HURUF
+    normal.font.size = Pt(11)
+    footer = section.footer.paragraphs[0]
+    footer.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    footer.add_run(f"{_xml(dokumen.judul)} - Halaman ")
+    _field(footer, "PAGE")
+    footer.add_run(" dari ")
+    _field(footer, "NUMPAGES")
+
+    doc.add_heading(_xml(f"LAPORAN KINERJA {dokumen.instansi.upper()} TAHUN {dokumen.tahun}"), 0)
+    intro = doc.add_paragraph()
+    intro.add_run(dokumen.pengantar).italic = True
+    lebar_isi = lebar - 45
+    for blok in dokumen.blok:
+        if isinstance(blok, Judul):
+            heading = doc.add_heading(_xml(blok.teks), blok.tingkat)
+            heading.paragraph_format.page_break_before = blok.tingkat == 1
+        elif isinstance(blok, Paragraf):
+            paragraph = doc.add_paragraph()
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+            run = paragraph.add_run(_xml(blok.teks))
+            if blok.isian or blok.kutipan:
+                run.italic = True
+            if blok.kutipan:
+                paragraph.paragraph_format.left_indent = Mm(10)
+        else:
+            _tabel(doc, blok, lebar_isi)
+    core = doc.core_properties
+    core.title = _properti(dokumen.judul)
+    core.author = _properti(dokumen.daerah.nama_lengkap or dokumen.instansi)
+    core.created = core.modified = _TETAP
+    core.last_modified_by = "kinerja-report"
+    core.revision = 1
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return _zip_tetap(buffer.getvalue())

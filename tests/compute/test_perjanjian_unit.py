@@ -1,0 +1,101 @@
+"""Perjanjian Kinerja down the tree: the Administrators' and Pengawas' PKs of the sample."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from pypdf import PdfReader
+
+from kinerja_report.compute.perjanjian_unit import jabatan_unit
+from kinerja_report.pipeline import Kumpulan, kumpulkan
+from kinerja_report.render.pdf import render_pdf
+from kinerja_report.render.perjanjian import tugas_perjanjian
+from tests.conftest import SAMPLE_DATA
+
+
+@pytest.fixture(scope="module")
+def kumpulan() -> Kumpulan:
+    return kumpulkan(SAMPLE_DATA)
+
+
+def test_pk_administrator_dan_pengawas_dinas_kesehatan(kumpulan: Kumpulan) -> None:
+    pks = [
+        pk
+        for pk in kumpulan.perjanjian
+        if pk.tahun == 2024 and pk.instansi == "Dinas Kesehatan" and pk.jenis != "opd"
+    ]
+    got = [
+        (pk.jenis, pk.slug, pk.jabatan_pertama, pk.jabatan_kedua, pk.pihak_kedua is not None)
+        for pk in pks
+    ]
+    assert got == [
+        ("administrator", "dinas-kesehatan/kepala-bidang-kesehatan-masyarakat",
+         "Kepala Bidang Kesehatan Masyarakat", "Kepala Dinas Kesehatan", True),
+        ("administrator", "dinas-kesehatan/sekretaris-dinas-kesehatan",
+         "Sekretaris Dinas Kesehatan", "Kepala Dinas Kesehatan", True),
+        ("pengawas", "dinas-kesehatan/kepala-seksi-kesehatan-keluarga-dan-gizi",
+         "Kepala Seksi Kesehatan Keluarga dan Gizi", "Kepala Bidang Kesehatan Masyarakat", True),
+        ("pengawas", "dinas-kesehatan/kepala-subbagian-perencanaan-dan-keuangan",
+         "Kepala Subbagian Perencanaan dan Keuangan", "Sekretaris Dinas Kesehatan", True),
+    ]  # fmt: skip
+    admin, _, seksi, _ = pks
+    assert admin.pihak_kedua is not None
+    assert admin.pihak_kedua.nama == "dr. Rina Marlina, M.Kes."
+    assert [s.sasaran for s in admin.sasaran][:2] == [
+        "1.02.02 PROGRAM PEMENUHAN UPAYA KESEHATAN PERORANGAN DAN UPAYA KESEHATAN MASYARAKAT",
+        "1.02.05 PROGRAM PEMBERDAYAAN MASYARAKAT BIDANG KESEHATAN",
+    ]
+    assert [p.program.split()[0] for p in admin.program] == [
+        "1.02.02.2.01",
+        "1.02.02.2.02",
+        "1.02.05.2.03",
+    ]
+    assert [s.sasaran.split()[0] for s in seksi.sasaran] == [
+        "1.02.02.2.02.0001",
+        "1.02.02.2.02.0004",
+    ]
+    assert seksi.pihak_kedua == admin.pihak_pertama  # the Kepala Bidang signs as superior
+
+
+def test_kepala_opd_tetap_dari_daftar(kumpulan: Kumpulan) -> None:
+    (kepala,) = [
+        pk
+        for pk in kumpulan.perjanjian
+        if pk.tahun == 2024 and pk.instansi == "Dinas Kesehatan" and pk.jenis == "opd"
+    ]
+    assert kepala.jabatan_pertama == "Kepala Dinas Kesehatan"
+
+
+@pytest.mark.parametrize(
+    ("unit", "jabatan"),
+    [
+        ("Sekretariat", "Sekretaris Dinas Sosial"),
+        ("Bidang Rehabilitasi Sosial", "Kepala Bidang Rehabilitasi Sosial"),
+        ("Kepala Seksi Data", "Kepala Seksi Data"),
+    ],
+)
+def test_jabatan_unit(unit: str, jabatan: str) -> None:
+    assert jabatan_unit(unit, "Dinas Sosial") == jabatan
+
+
+def test_pdf_pk_administrator(kumpulan: Kumpulan) -> None:
+    (pk,) = [
+        pk
+        for pk in kumpulan.perjanjian
+        if pk.tahun == 2024 and pk.slug == "dinas-kesehatan/kepala-bidang-kesehatan-masyarakat"
+    ]
+    (tugas,) = tugas_perjanjian([pk], kumpulan.pengaturan)
+    assert tugas.relatif == (
+        "2024/perjanjian-kinerja/dinas-kesehatan/kepala-bidang-kesehatan-masyarakat.pdf"
+    )
+    reader = PdfReader(io.BytesIO(render_pdf(tugas.html, tugas.folder_templat, tugas.aset)))
+    text = " ".join(" ".join(p.extract_text().split()) for p in reader.pages)
+    for expected in (
+        "Jabatan : Kepala Bidang Kesehatan Masyarakat",
+        "Nama : dr. Rina Marlina, M.Kes. Jabatan : Kepala Dinas Kesehatan",
+        "BIDANG KESEHATAN MASYARAKAT",
+        "Sasaran Program / Kegiatan",
+        "2. Kegiatan dan Anggaran",
+    ):
+        assert expected in text

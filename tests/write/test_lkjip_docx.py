@@ -1,0 +1,80 @@
+"""The LKjIP .docx read back with python-docx: headings, repeated header rows, page
+numbers, paper size, same bytes for the same input."""
+
+from __future__ import annotations
+
+import io
+
+import docx
+from docx.oxml.ns import qn
+
+from kinerja_report.compute.lkjip import DokumenLkjip, Judul, Paragraf, Tabel
+from kinerja_report.settings import Daerah
+from kinerja_report.write.lkjip_docx import docx_lkjip
+
+DOKUMEN = DokumenLkjip(
+    2024,
+    "Dinas <Uji> & Co",
+    Daerah(jenis="Kabupaten", nama="Kepahiang"),
+    (
+        Judul(1, "BAB I PENDAHULUAN"),
+        Paragraf("Satu paragraf."),
+        Paragraf("[Diisi analis: isu strategis.]", isian=True),
+        Judul(2, "1.1 Bagian"),
+        Tabel(
+            "Tabel uji",
+            ("Indikator", "Nilai"),
+            (("A\nB", "1,5"), ("C", "2")),
+            (70, 30),
+            frozenset({1}),
+        ),
+        Paragraf("Faktor pendorong: kerja sama.", kutipan=True),
+    ),
+)
+
+
+def _baca(data: bytes) -> docx.document.Document:
+    return docx.Document(io.BytesIO(data))
+
+
+def test_struktur_docx() -> None:
+    data = docx_lkjip(DOKUMEN)
+    assert data == docx_lkjip(DOKUMEN)  # the same bytes every time
+    doc = _baca(data)
+    section = doc.sections[0]
+    assert (round(section.page_width.mm), round(section.page_height.mm)) == (215, 330)
+    judul = [(p.style.name, p.text) for p in doc.paragraphs if p.style.name != "Normal"]
+    assert judul == [
+        ("Title", "LAPORAN KINERJA DINAS <UJI> & CO TAHUN 2024"),
+        ("Heading 1", "BAB I PENDAHULUAN"),
+        ("Heading 2", "1.1 Bagian"),
+    ]
+    teks = [p.text for p in doc.paragraphs]
+    assert "Satu paragraf." in teks
+    isian = next(p for p in doc.paragraphs if p.text.startswith("[Diisi analis"))
+    assert isian.runs[0].italic is True
+    (table,) = doc.tables
+    assert [c.text for c in table.rows[0].cells] == ["Indikator", "Nilai"]
+    assert [[c.text for c in row.cells] for row in table.rows[1:]] == [["A\nB", "1,5"], ["C", "2"]]
+    header = table.rows[0]._tr.trPr.find(qn("w:tblHeader"))
+    assert header is not None
+    assert header.get(qn("w:val")) == "true"
+    footer = section.footer.paragraphs[0]._p
+    instruksi = [f.get(qn("w:instr")) for f in footer.iter(qn("w:fldSimple"))]
+    assert instruksi == ["PAGE", "NUMPAGES"]
+    assert doc.core_properties.title == "Laporan Kinerja Dinas <Uji> & Co Tahun 2024"
+
+
+def test_kertas_a4() -> None:
+    section = _baca(docx_lkjip(DOKUMEN, "A4")).sections[0]
+    assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
+
+
+def test_teks_panjang_dan_karakter_kendali() -> None:
+    nama = "Dinas \x07Pemberdayaan " + "Masyarakat dan Desa " * 20
+    dokumen = DokumenLkjip(2023, nama, Daerah(), (Paragraf("a\x00b\x1fc"),))
+    doc = _baca(docx_lkjip(dokumen))
+    assert len(doc.core_properties.title) == 255
+    assert doc.core_properties.title.endswith("…")
+    assert "abc" in [p.text for p in doc.paragraphs]
+    assert doc.paragraphs[0].text.startswith("LAPORAN KINERJA DINAS PEMBERDAYAAN MASYARAKAT")
