@@ -15,12 +15,10 @@ from kinerja_report.render.bertahap import kunci_dokumen
 from kinerja_report.render.pool import TugasPdf
 from tests.builders import BARIS_CONTOH, buat_evaluasi
 
-PDF = (
-    "2023/evaluasi/bappeda.pdf",
-    "2023/evaluasi/dinas-kesehatan.pdf",
-    "2023/perjanjian-kinerja/bappeda.pdf",
-    "2023/perjanjian-kinerja/dinas-kesehatan.pdf",
-)
+
+def _pdf(out: Path) -> list[str]:
+    daftar = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["keluaran"]
+    return sorted(relatif for relatif in daftar if relatif.endswith(".pdf"))
 
 
 def _keadaan(out: Path) -> dict[str, tuple[int, str]]:
@@ -30,7 +28,7 @@ def _keadaan(out: Path) -> dict[str, tuple[int, str]]:
             (out / relatif).stat().st_mtime_ns,
             hashlib.sha256((out / relatif).read_bytes()).hexdigest(),
         )
-        for relatif in PDF
+        for relatif in _pdf(out)
     }
 
 
@@ -47,23 +45,32 @@ def test_hanya_dokumen_yang_berubah_dibuat_ulang(tmp_path: Path) -> None:
     build(masukan, out, pekerja=1)
     pertama = _keadaan(out)
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
-    assert all(len(manifest["keluaran"][relatif]["kunci"]) == 64 for relatif in PDF)
+    pdf = _pdf(out)
+    assert {"2023/evaluasi/bappeda.pdf", "2023/perjanjian-kinerja/dinas-kesehatan.pdf"} <= set(pdf)
+    assert all(len(manifest["keluaran"][relatif]["kunci"]) == 64 for relatif in pdf)
 
     # nothing changed: no PDF is written again
     hasil = build(masukan, out, pekerja=1)
     assert _keadaan(out) == pertama
-    assert sorted(
-        p.relative_to(out).as_posix() for p in hasil.berkas_keluaran if p.suffix == ".pdf"
-    ) == list(PDF)
+    assert (
+        sorted(p.relative_to(out).as_posix() for p in hasil.berkas_keluaran if p.suffix == ".pdf")
+        == pdf
+    )
 
-    # Bappeda's realisation changes: its two PDFs only
+    # Bappeda's realisation changes
     ubah = [list(row) for row in BARIS_CONTOH]
     ubah[0][14], ubah[0][16] = 25, 100
     buat_evaluasi(masukan / "2023" / "bappeda.xlsx", "Bappeda", 2023, ubah)
     build(masukan, out, pekerja=1)
     kedua = _keadaan(out)
-    berubah = sorted(relatif for relatif in PDF if kedua[relatif] != pertama[relatif])
-    assert berubah == ["2023/evaluasi/bappeda.pdf"]  # the PK has targets only: unchanged bytes
+    berubah = sorted(relatif for relatif in pdf if kedua[relatif] != pertama[relatif])
+    # Bappeda's evaluation, its pohon kinerja and the regency's evaluation; not its PK
+    # (targets only), nothing of Dinas Kesehatan
+    assert berubah == [
+        "2023/evaluasi-rkpd.pdf",
+        "2023/evaluasi/bappeda.pdf",
+        "2023/pohon-kinerja/bappeda.pdf",
+    ]
     # byte-identical to a full build of the same input
     penuh = tmp_path / "penuh"
     build(masukan, penuh, pekerja=1, bertahap=False)
