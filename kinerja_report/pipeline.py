@@ -21,7 +21,7 @@ problem; :func:`build` adds rendering and writing the outputs of the documented 
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -65,7 +65,7 @@ from kinerja_report.progress import Progres, TanpaProgres
 from kinerja_report.read.cache import CacheBaca, muat_cache
 from kinerja_report.read.folder import IsiBerkas, baca_masukan
 from kinerja_report.read.jejak import JejakBerkas, jejak_pendukung, jejak_workbook
-from kinerja_report.render.bertahap import Pilahan, pilah
+from kinerja_report.render.bertahap import Pilahan, kunci_data, masih_sama, pilah
 from kinerja_report.render.evaluasi import tugas_evaluasi, tugas_evaluasi_rkpd
 from kinerja_report.render.lkjip import NAMA_PEMDA, tugas_lkjip
 from kinerja_report.render.perjanjian import tugas_perjanjian
@@ -355,19 +355,19 @@ def build(
         ringkasan = ringkasan_daerah(kumpulan)
         pemda, per_opd = dokumen_lkjip(kumpulan, ringkasan)
         kertas = kumpulan.pengaturan.ukuran_kertas
+        lama = baca_keluaran(out.keluaran) if bertahap else {}
+        kunci: dict[str, str] = {}
         for dokumen in pemda:
-            written.append(
-                out.tulis(f"{dokumen.tahun}/lkjip/{NAMA_PEMDA}.docx", docx_lkjip(dokumen, kertas))
-            )
+            relatif = f"{dokumen.tahun}/lkjip/{NAMA_PEMDA}.docx"
+            written.append(_tulis_docx(out, relatif, dokumen, kertas, lama, kunci))
         for lap, dokumen in zip(kumpulan.laporan, per_opd, strict=True):
-            written.append(
-                out.tulis(f"{lap.tahun}/lkjip/{lap.slug}.docx", docx_lkjip(dokumen, kertas))
-            )
+            relatif = f"{lap.tahun}/lkjip/{lap.slug}.docx"
+            written.append(_tulis_docx(out, relatif, dokumen, kertas, lama, kunci))
         tugas = tugas_pdf(kumpulan, ringkasan, pemda)
-        pilahan = pilah(tugas, out.keluaran, baca_keluaran(out.keluaran) if bertahap else {})
+        pilahan = pilah(tugas, out.keluaran, lama)
         written.extend(_pertahankan(pilahan, out))
         written.extend(_tulis_pdf(list(pilahan.render), out, progres, pekerja))
-        written.append(_tulis_manifest(kumpulan, out, dict(pilahan.kunci)))
+        written.append(_tulis_manifest(kumpulan, out, {**kunci, **pilahan.kunci}))
         catat_riwayat(kumpulan, out, masukan, cache)
     return HasilBuild(kumpulan, tuple(written))
 
@@ -429,6 +429,26 @@ def dokumen_lkjip(
     ]
     per_opd = [lkjip_opd(lap, kumpulan.laporan, aturan) for lap in kumpulan.laporan]
     return pemda, per_opd
+
+
+def _tulis_docx(
+    out: FolderKeluaran,
+    relatif: str,
+    dokumen: DokumenLkjip,
+    kertas: str,
+    lama: Mapping[str, Keluaran],
+    kunci: dict[str, str],
+) -> Path:
+    """Stage an LKjIP draft, or keep the previous build's when its data are the same."""
+    kunci[relatif] = kunci_data(dokumen, kertas)
+    sebelumnya = lama.get(relatif)
+    if (
+        sebelumnya is not None
+        and sebelumnya.kunci == kunci[relatif]
+        and masih_sama(out.keluaran, relatif, sebelumnya.sha256)
+    ):
+        return out.pertahankan(relatif, sebelumnya.sha256, sebelumnya.ukuran)
+    return out.tulis(relatif, docx_lkjip(dokumen, kertas))
 
 
 def _pertahankan(pilahan: Pilahan, out: FolderKeluaran) -> list[Path]:

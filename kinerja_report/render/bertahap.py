@@ -13,6 +13,7 @@ are byte-identical to those of a full build.
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -21,6 +22,7 @@ from pathlib import Path
 import weasyprint
 
 from kinerja_report import __version__
+from kinerja_report.read.cache import ke_json
 from kinerja_report.read.jejak import sidik_kode
 from kinerja_report.render.pdf import subset_huruf_cepat
 from kinerja_report.render.pool import TugasPdf
@@ -89,6 +91,23 @@ def pilah(tugas: Sequence[TugasPdf], keluaran: Path, lama: Mapping[str, Keluaran
             continue
         render.append(item)
     return Pilahan(tuple(render), tetap, kunci)
+
+
+def kunci_data(*bagian: object) -> str:
+    """The key of an output made from data alone (a .docx): the tool and the data as
+    canonical JSON (:func:`kinerja_report.read.cache.ke_json`)."""
+    teks = json.dumps(
+        [__version__, sidik_kode(), *(ke_json(b) for b in bagian)],
+        default=str,
+        sort_keys=True,
+        ensure_ascii=False,
+    )
+    return hashlib.sha256(teks.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def masih_sama(keluaran: Path, relatif: str, sha256: str) -> bool:
+    """Whether ``keluaran/relatif`` is still the file with ``sha256`` (no link on the way)."""
+    return _masih_sama(keluaran, relatif, sha256)
 
 
 def _masih_sama(keluaran: Path, relatif: str, sha256: str) -> bool:

@@ -49,9 +49,12 @@ def test_hanya_dokumen_yang_berubah_dibuat_ulang(tmp_path: Path) -> None:
     assert {"2023/evaluasi/bappeda.pdf", "2023/perjanjian-kinerja/dinas-kesehatan.pdf"} <= set(pdf)
     assert all(len(manifest["keluaran"][relatif]["kunci"]) == 64 for relatif in pdf)
 
-    # nothing changed: no PDF is written again
+    docx = out / "2023" / "lkjip" / "dinas-kesehatan.docx"
+    waktu_docx = docx.stat().st_mtime_ns
+    # nothing changed: no PDF and no .docx is written again
     hasil = build(masukan, out, pekerja=1)
     assert _keadaan(out) == pertama
+    assert docx.stat().st_mtime_ns == waktu_docx
     assert (
         sorted(p.relative_to(out).as_posix() for p in hasil.berkas_keluaran if p.suffix == ".pdf")
         == pdf
