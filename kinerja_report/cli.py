@@ -9,8 +9,9 @@ import json
 import os
 import sys
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import click
 from rich.console import Console
@@ -22,14 +23,26 @@ from kinerja_report import __version__
 from kinerja_report.bantuan import pakai_bahasa_indonesia
 from kinerja_report.catatan import NAMA_LOG, tangkap_catatan, tulis_log
 from kinerja_report.compute.ipm import IpmTidakValid, hitung_ipm
-from kinerja_report.errors import GangguanSistem, KinerjaError
+from kinerja_report.errors import (
+    GangguanSistem,
+    KeluaranTidakDapatDitulis,
+    KinerjaError,
+    alasan_os,
+    galat,
+)
 from kinerja_report.formats import LOCALE, angka, format_decimal
-from kinerja_report.pipeline import HasilBuild, build, kumpulkan
+from kinerja_report.pipeline import HasilBuild, build, kumpulkan, templat_e81
 from kinerja_report.problems import Masalah, Tingkat
 from kinerja_report.progress import Progres
 from kinerja_report.read.numbers import BukanAngka, parse_angka
+from kinerja_report.read.riwayat import Perubahan, perubahan
 from kinerja_report.render.pdf import petunjuk_huruf
 from kinerja_report.sinyal import keluar_karena_sinyal
+from kinerja_report.write.formulir_baru import tulis_berkas
+from kinerja_report.write.manifest import verifikasi
+
+if TYPE_CHECKING:
+    from kinerja_report.pantau import Putaran
 
 BATAS_TAMPIL = 30
 """At most this many errors and warnings are listed on screen; masalah.csv has them all."""
@@ -85,6 +98,12 @@ def _folder_keluaran(ctx: click.Context, param: click.Parameter, value: Path) ->
     return value
 
 
+def _jumlah_pekerja(ctx: click.Context, param: click.Parameter, value: int | None) -> int | None:
+    if value is not None and value < 1:
+        raise click.BadParameter("paling sedikit 1")
+    return value
+
+
 def jalankan() -> None:
     """The console script: click's usage errors in Indonesian, exit status 2."""
     try:
@@ -110,7 +129,7 @@ def pesan_penggunaan(exc: click.UsageError) -> str:
         pesan = f"opsi '{exc.option_name}' tidak dikenal"
     elif exc.message.startswith("No such command"):
         nama = exc.message.split("'")[1] if "'" in exc.message else ""
-        pesan = f"perintah '{nama}' tidak dikenal (build, check, ipm)"
+        pesan = f"perintah '{nama}' tidak dikenal ({', '.join(sorted(main.commands))})"
     else:
         pesan = exc.format_message()
     pesan = pesan.rstrip(".")
@@ -197,8 +216,24 @@ def _jalankan(
     metavar="FOLDER",
     help="Folder hasil (bawaan: hasil). Tidak boleh sama dengan MASUKAN atau di atasnya.",
 )
+@click.option(
+    "--jobs",
+    "jobs",
+    type=int,
+    callback=_jumlah_pekerja,
+    default=None,
+    metavar="N",
+    help="Jumlah proses pembuat PDF (bawaan: jumlah inti CPU).",
+)
+@click.option(
+    "--penuh",
+    is_flag=True,
+    help="Buat ulang semua PDF, juga yang isinya tidak berubah sejak build sebelumnya.",
+)
 @click.pass_context
-def build_command(ctx: click.Context, masukan: Path, keluaran: Path) -> None:
+def build_command(
+    ctx: click.Context, masukan: Path, keluaran: Path, jobs: int | None, penuh: bool
+) -> None:
     """Baca semua workbook di folder MASUKAN (beserta pengaturan.toml bila ada), hitung
     capaian, tulis capaian.csv, masalah.csv, rekap.xlsx dan PDF ke --out.
 
@@ -210,7 +245,10 @@ def build_command(ctx: click.Context, masukan: Path, keluaran: Path) -> None:
     if petunjuk := petunjuk_huruf():  # once per build
         console.print(petunjuk, highlight=False, soft_wrap=True)
     hasil = _jalankan(
-        ctx, console, lambda progres: build(masukan, keluaran, progres), keluaran / NAMA_LOG
+        ctx,
+        console,
+        lambda progres: build(masukan, keluaran, progres, jobs, bertahap=not penuh),
+        keluaran / NAMA_LOG,
     )
     _tampilkan_masalah(console, hasil)
     click.echo(ringkasan(hasil, keluaran))
@@ -384,4 +422,226 @@ def ipm_command(uhh: float, hls: float, rls: float, pengeluaran: float, sebagai_
     click.echo(f"{'IPM':<19}: {ipm_teks} ({hasil.status})")
 
 
-pakai_bahasa_indonesia(main)
+# --- the folder that keeps itself: manifest (issue 13) -----------------------------------------
+
+
+@main.command(
+    "verifikasi", short_help="Periksa apakah berkas hasil masih sama dengan manifest.json."
+)
+@click.help_option("-h", "--help", help=BANTUAN)
+@click.argument("keluaran", type=click.Path(path_type=Path), callback=_folder_masukan)
+@click.pass_context
+def verifikasi_command(ctx: click.Context, keluaran: Path) -> None:
+    """Hitung ulang sidik sha256 setiap berkas hasil yang tercatat di KELUARAN/manifest.json
+    dan sebutkan yang berubah atau hilang sejak build.
+
+    Status keluar: 0 semua sesuai; 1 ada yang berubah atau hilang; 2 tidak ada manifest.
+    """
+    console = Console(stderr=True)
+    hasil = _jalankan(ctx, console, lambda _: verifikasi(keluaran))
+    for relatif in hasil.berubah:
+        click.echo(f"berubah: {relatif}")
+    for relatif in hasil.hilang:
+        click.echo(f"hilang: {relatif}")
+    waktu = f" (build {hasil.waktu_build})" if hasil.waktu_build else ""
+    if hasil.sah:
+        click.echo(f"Semua {angka(len(hasil.utuh))} berkas hasil sesuai manifest{waktu}.")
+        sys.exit(0)
+    click.echo(
+        f"{angka(len(hasil.berubah))} berkas berubah dan {angka(len(hasil.hilang))} hilang "
+        f"sejak build{waktu}; {angka(len(hasil.utuh))} sesuai manifest."
+    )
+    sys.exit(1)
+
+
+# --- the folder that keeps itself: history (issue 13) -------------------------------------------
+
+
+def _teks_nilai(nilai: float | str | None) -> str:
+    if nilai is None:
+        return "(kosong)"
+    return angka(nilai, 6) if isinstance(nilai, float | int) else str(nilai)
+
+
+def teks_perubahan(hasil: Perubahan) -> list[str]:
+    """The lines 'kinerja riwayat' prints for ``hasil``."""
+    if hasil.ke is None:
+        return ["Belum ada build yang tercatat."]
+    if hasil.dari is None:
+        return [
+            f"Belum ada perubahan: semua build sampai build {hasil.ke.id} ({hasil.ke.waktu}) "
+            "membaca berkas yang sama."
+        ]
+    baris = [
+        f"Perubahan dari build {hasil.dari.id} ({hasil.dari.waktu}) "
+        f"ke build {hasil.ke.id} ({hasil.ke.waktu}):"
+    ]
+    baris += [f"berkas baru: {path}" for path in hasil.berkas_baru]
+    baris += [f"berkas berubah: {path}" for path in hasil.berkas_berubah]
+    baris += [f"berkas dihapus: {path}" for path in hasil.berkas_dihapus]
+    for n in hasil.bergeser:
+        kode = f"{n.kode} " if n.kode else ""
+        baris.append(
+            f"{n.tahun} {n.opd}: {kode}{n.indikator}: {n.kolom} "
+            f"{_teks_nilai(n.lama)} -> {_teks_nilai(n.baru)} ({n.sumber})"
+        )
+    baris.append(
+        f"{angka(len(hasil.bergeser))} nilai berubah, {angka(hasil.nilai_baru)} nilai baru, "
+        f"{angka(hasil.nilai_hilang)} nilai hilang."
+    )
+    return baris
+
+
+@main.command("riwayat", short_help="Tampilkan nilai yang berubah antara build.")
+@click.help_option("-h", "--help", help=BANTUAN)
+@click.argument("masukan", type=click.Path(path_type=Path), callback=_folder_masukan)
+@click.option(
+    "--out",
+    "keluaran",
+    type=click.Path(path_type=Path),
+    callback=_folder_keluaran,
+    default=Path("hasil"),
+    metavar="FOLDER",
+    help="Folder hasil yang menyimpan riwayat (bawaan: hasil), sama dengan pada build.",
+)
+@click.option(
+    "--opd", default="", metavar="NAMA", help="Hanya perangkat daerah yang namanya memuat NAMA."
+)
+@click.pass_context
+def riwayat_command(ctx: click.Context, masukan: Path, keluaran: Path, opd: str) -> None:
+    """Bandingkan build terakhir dari folder MASUKAN ke --out dengan build sebelumnya yang
+    membaca berkas berbeda: berkas yang baru, berubah atau dihapus, dan setiap nilai (target,
+    realisasi, anggaran) yang bergeser beserta sel asalnya. Riwayat ada di
+    --out/kinerja.sqlite.
+
+    Status keluar: 0 selesai; 2 belum ada riwayat atau riwayat rusak.
+    """
+    console = Console(stderr=True)
+    hasil = _jalankan(ctx, console, lambda _: perubahan(keluaran, opd))
+    for baris in teks_perubahan(hasil):
+        click.echo(baris)
+
+
+# --- next year's E.81 workbook (issue 13) -------------------------------------------------------
+
+
+def _folder_masukan_opsional(
+    ctx: click.Context, param: click.Parameter, value: Path | None
+) -> Path | None:
+    return None if value is None else _folder_masukan(ctx, param, value)
+
+
+@main.command("template", short_help="Buat workbook formulir E.81 tahun berikutnya untuk satu OPD.")
+@click.help_option("-h", "--help", help=BANTUAN)
+@click.argument(
+    "masukan", type=click.Path(path_type=Path), required=False, callback=_folder_masukan_opsional
+)
+@click.option("--opd", required=True, metavar="NAMA", help="Nama perangkat daerah.")
+@click.option("--tahun", required=True, type=int, metavar="TAHUN", help="Tahun formulir.")
+@click.option(
+    "--out",
+    "berkas",
+    required=True,
+    type=click.Path(path_type=Path, dir_okay=False),
+    metavar="BERKAS.xlsx",
+    help="Berkas workbook yang ditulis.",
+)
+@click.pass_context
+def template_command(
+    ctx: click.Context, masukan: Path | None, opd: str, tahun: int, berkas: Path
+) -> None:
+    """Tulis formulir E.81 (evaluasi hasil Renja) tahun TAHUN untuk perangkat daerah NAMA ke
+    BERKAS.xlsx: kolom 13, 14 dan 15 berupa rumus yang terkunci, sel K dan Rp hanya menerima
+    angka, lembar petunjuk pengisian, dan blok tanda tangan.
+
+    Dengan folder MASUKAN, formulir diisi dari formulir terakhir perangkat daerah itu di
+    folder tersebut: baris program/kegiatan, indikator, satuan, target akhir Renstra (kolom 6)
+    dan realisasi s.d. tahun lalu (kolom 7), serta penandatangan dari daftar penandatangan.
+
+    Status keluar: 0 selesai; 2 perangkat daerah tidak ditemukan atau berkas tidak dapat
+    ditulis.
+    """
+    console = Console(stderr=True)
+    if berkas.suffix.lower() != ".xlsx":
+        raise click.BadParameter("nama berkas harus berakhiran .xlsx", param_hint="--out")
+
+    def kerja(_: Progres) -> None:
+        data = templat_e81(opd, tahun, masukan)
+        try:
+            tulis_berkas(berkas, data)
+        except OSError as exc:
+            raise galat(
+                KeluaranTidakDapatDitulis,
+                "keluaran-tidak-dapat-ditulis",
+                str(berkas),
+                alasan=alasan_os(exc),
+            ) from exc
+
+    _jalankan(ctx, console, kerja)
+    click.echo(f"Formulir E.81 {tahun} untuk {opd} ditulis di {berkas}")
+
+
+# --- watching the input folder (issue 13) -------------------------------------------------------
+
+
+def baris_putaran(putaran: Putaran, jam: str) -> str:
+    """The one line 'kinerja watch' prints for a build."""
+    if not putaran.berubah:
+        sebab = "build awal"
+    elif len(putaran.berubah) == 1:
+        sebab = f"{putaran.berubah[0]} berubah"
+    else:
+        sebab = f"{len(putaran.berubah)} berkas berubah"
+    detik = format_decimal(putaran.detik, format="0.0", locale=LOCALE)
+    if putaran.galat is not None:
+        return f"[{jam}] {sebab}: Galat: {putaran.galat.masalah.pesan} ({detik} detik)"
+    assert putaran.hasil is not None
+    k = putaran.hasil.kumpulan
+    pdf = sum(1 for path in putaran.hasil.berkas_keluaran if path.suffix == ".pdf")
+    return (
+        f"[{jam}] {sebab}: {angka(k.jumlah_berkas)} workbook, {angka(pdf)} PDF, "
+        f"{angka(k.jumlah(Tingkat.GALAT))} galat, {angka(k.jumlah(Tingkat.PERINGATAN))} "
+        f"peringatan ({detik} detik)"
+    )
+
+
+@main.command("watch", short_help="Pantau folder masukan dan build ulang setiap ada perubahan.")
+@click.help_option("-h", "--help", help=BANTUAN)
+@click.argument("masukan", type=click.Path(path_type=Path), callback=_folder_masukan)
+@click.option(
+    "--out",
+    "keluaran",
+    type=click.Path(path_type=Path),
+    callback=_folder_keluaran,
+    default=Path("hasil"),
+    metavar="FOLDER",
+    help="Folder hasil (bawaan: hasil). Tidak boleh sama dengan MASUKAN atau di atasnya.",
+)
+@click.option(
+    "--jobs",
+    "jobs",
+    type=int,
+    callback=_jumlah_pekerja,
+    default=None,
+    metavar="N",
+    help="Jumlah proses pembuat PDF (bawaan: jumlah inti CPU).",
+)
+@click.pass_context
+def watch_command(ctx: click.Context, masukan: Path, keluaran: Path, jobs: int | None) -> None:
+    """Build sekali, lalu build ulang setiap kali workbook di folder MASUKAN ditambah, diubah
+    atau dihapus (berkas kunci Excel '~$' diabaikan; berkas yang sedang disalin ditunggu sampai
+    ukurannya tetap). Hanya PDF yang isinya berubah dibuat ulang. Satu baris per build.
+    Hentikan dengan Ctrl-C: hasil build terakhir yang selesai tetap utuh.
+    """
+    from kinerja_report.pantau import pantau  # watchfiles (and anyio) only for this command
+
+    console = Console(stderr=True)
+
+    def lapor(putaran: Putaran) -> None:
+        click.echo(baris_putaran(putaran, datetime.now().strftime("%H:%M:%S")))
+
+    click.echo(f"Memantau {masukan}; hasil di {keluaran}/. Tekan Ctrl-C untuk berhenti.")
+    _jalankan(ctx, console, lambda _: pantau(masukan, keluaran, lapor, jobs), keluaran / NAMA_LOG)
+
+
+pakai_bahasa_indonesia(main)  # last: every command above gets Indonesian help screens

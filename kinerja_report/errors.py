@@ -45,6 +45,18 @@ class KeluaranMencakupMasukan(KinerjaError):
     """The output folder is the input folder or one of its ancestors."""
 
 
+class ManifestTidakValid(KinerjaError):
+    """The output folder has no readable ``manifest.json`` to verify against."""
+
+
+class RiwayatTidakValid(KinerjaError):
+    """The history store ``kinerja.sqlite`` of the output folder is missing or not ours."""
+
+
+class OpdTidakDitemukan(KinerjaError):
+    """``kinerja template``: no workbook of the input folder is of the OPD named."""
+
+
 class GangguanSistem(KinerjaError):
     """The computer, not the input nor the command, stopped the build (disk full, a PDF
     worker killed); the outputs of the previous build are left as they were."""

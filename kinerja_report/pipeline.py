@@ -13,13 +13,17 @@ problem; :func:`build` adds rendering and writing the outputs of the documented 
     OUT/<tahun>/ringkasan-bupati.pdf          (years with regency indicators)
     OUT/<tahun>/lkjip/lkjip-pemda.docx, .pdf  (years with regency indicators)
     OUT/<tahun>/lkjip/<opd-slug>.docx
+    OUT/manifest.json
+
+(see :mod:`kinerja_report.write.manifest`).
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
 from pathlib import Path
 
 from kinerja_report.check.angka import periksa_angka
@@ -48,10 +52,20 @@ from kinerja_report.compute.table import (
     sifat_baris,
     tambah_kemajuan,
 )
-from kinerja_report.model import EvaluasiRenja, MatriksRpjmd, NilaiPembanding, Penandatangan
+from kinerja_report.errors import OpdTidakDitemukan, galat
+from kinerja_report.model import (
+    EvaluasiRenja,
+    MatriksRpjmd,
+    NilaiPembanding,
+    Penandatangan,
+    TingkatIndikator,
+)
 from kinerja_report.problems import Masalah, Tingkat, masalah
 from kinerja_report.progress import Progres, TanpaProgres
-from kinerja_report.read.folder import baca_masukan
+from kinerja_report.read.cache import CacheBaca, muat_cache
+from kinerja_report.read.folder import IsiBerkas, baca_masukan
+from kinerja_report.read.jejak import JejakBerkas, jejak_pendukung, jejak_workbook
+from kinerja_report.render.bertahap import Pilahan, kunci_data, masih_sama, pilah
 from kinerja_report.render.evaluasi import tugas_evaluasi, tugas_evaluasi_rkpd
 from kinerja_report.render.lkjip import NAMA_PEMDA, tugas_lkjip
 from kinerja_report.render.perjanjian import tugas_perjanjian
@@ -59,11 +73,27 @@ from kinerja_report.render.pohon import tugas_pohon
 from kinerja_report.render.pool import TugasPdf, render_semua
 from kinerja_report.render.ringkasan import tugas_ringkasan
 from kinerja_report.settings import Daerah, Pengaturan, baca_pengaturan
+from kinerja_report.validasi import NAMA_BERKAS as NAMA_PENGATURAN
 from kinerja_report.write.csv_files import csv_capaian, csv_masalah
+from kinerja_report.write.formulir_baru import BarisTemplat, FormulirBaru, Penanda, workbook_e81
 from kinerja_report.write.lkjip_docx import docx_lkjip
+from kinerja_report.write.manifest import (
+    NAMA_MANIFEST,
+    Keluaran,
+    baca_keluaran,
+    isi_manifest,
+    sidik_pengaturan,
+)
 from kinerja_report.write.output_dir import FolderKeluaran
 from kinerja_report.write.rekap_xlsx import Lembar as LembarRekap
 from kinerja_report.write.rekap_xlsx import lembar_rekap, rekap_xlsx
+from kinerja_report.write.riwayat import (
+    NAMA_RIWAYAT,
+    CatatanBuild,
+    buka_riwayat,
+    catat_build,
+    simpan_cache,
+)
 
 
 @dataclass(frozen=True)
@@ -89,6 +119,8 @@ class Kumpulan:
     """The RPJMD matrices read (regency indicators and their responsible OPDs)."""
     pohon: tuple[PohonKinerja, ...] = ()
     """The pohon kinerja (cascading) of every year with evaluation forms."""
+    jejak: tuple[JejakBerkas, ...] = ()
+    """Every input file read (workbooks, settings, logo) with its hash: for the manifest."""
 
     @property
     def baris(self) -> tuple[BarisCapaian, ...]:
@@ -115,11 +147,15 @@ class HasilBuild:
 
 
 def kumpulkan(
-    masukan: str | os.PathLike[str], progres: Progres | None = None, kecuali: Path | None = None
+    masukan: str | os.PathLike[str],
+    progres: Progres | None = None,
+    kecuali: Path | None = None,
+    cache: CacheBaca | None = None,
 ) -> Kumpulan:
     """Read every workbook below ``masukan``, check and compute. Never raises for bad data
     in a workbook; raises :class:`~kinerja_report.errors.PengaturanTidakValid` for a bad
-    settings file."""
+    settings file. ``cache``: unchanged workbooks are not parsed again
+    (:mod:`kinerja_report.read.cache`)."""
     masukan = Path(masukan)
     problems: list[Masalah] = []
     pengaturan = baca_pengaturan(masukan)
@@ -127,7 +163,7 @@ def kumpulkan(
         problems.append(masalah("pengaturan-tidak-ada"))
         pengaturan = Pengaturan()
     baca = baca_masukan(
-        masukan, progres, kecuali, pengaturan.batas_workbook, pengaturan.berkas_pendukung
+        masukan, progres, kecuali, pengaturan.batas_workbook, pengaturan.berkas_pendukung, cache
     )
     isi = baca.isi
     problems.extend(baca.masalah)  # other files, deep folders, no workbook
@@ -190,7 +226,25 @@ def kumpulkan(
         pembanding=tuple(p for item in isi for p in item.pembanding),
         matriks=tuple(matriks),
         pohon=pohon,
+        jejak=jejak_masukan(masukan, isi, pengaturan),
     )
+
+
+def jejak_masukan(
+    masukan: Path, isi: Sequence[IsiBerkas], pengaturan: Pengaturan
+) -> tuple[JejakBerkas, ...]:
+    """The trace (hash, size, what was read) of every input file: the workbooks, the settings
+    file and the logo."""
+    hasil = [j for item in isi if item.path and (j := jejak_workbook(item.path, item))]
+    settings = jejak_pendukung(
+        masukan / NAMA_PENGATURAN, NAMA_PENGATURAN, "pengaturan", "pengaturan build"
+    )
+    hasil.extend([settings] if settings else [])
+    for logo in pengaturan.berkas_pendukung:
+        nama = logo.relative_to(masukan).as_posix() if logo.is_relative_to(masukan) else logo.name
+        found = jejak_pendukung(logo, nama, "logo", "logo daerah di kop dokumen")
+        hasil.extend([found] if found else [])
+    return tuple(hasil)
 
 
 def _evaluasi_rkpd(
@@ -265,9 +319,12 @@ def build(
     keluaran: str | os.PathLike[str],
     progres: Progres | None = None,
     pekerja: int | None = None,
+    bertahap: bool = True,
 ) -> HasilBuild:
     """Read ``masukan`` and write every output below ``keluaran``; PDFs are rendered by
-    ``pekerja`` processes (default one per CPU).
+    ``pekerja`` processes (default one per CPU). ``bertahap``: a PDF whose content key is
+    unchanged since the previous build is kept, not rendered again
+    (:mod:`kinerja_report.render.bertahap`); False renders every one.
 
     Outputs are staged and moved into place only when all are written; a second build into
     the same folder at the same time stops with :class:`~kinerja_report.errors.KeluaranTerkunci`;
@@ -282,7 +339,8 @@ def build(
     progres = progres or TanpaProgres()
     masukan, keluaran = Path(masukan), Path(keluaran)
     with FolderKeluaran(keluaran, masukan) as out:
-        kumpulan = kumpulkan(masukan, progres, kecuali=keluaran)
+        cache = muat_cache(keluaran / NAMA_RIWAYAT) if bertahap else CacheBaca()
+        kumpulan = kumpulkan(masukan, progres, kecuali=keluaran, cache=cache)
         if kumpulan.jumlah_berkas == 0:  # nothing read: the previous results stay untouched
             out.batalkan()
             return HasilBuild(_dengan(kumpulan, masalah("keluaran-tidak-diubah")), ())
@@ -297,16 +355,20 @@ def build(
         ringkasan = ringkasan_daerah(kumpulan)
         pemda, per_opd = dokumen_lkjip(kumpulan, ringkasan)
         kertas = kumpulan.pengaturan.ukuran_kertas
+        lama = baca_keluaran(out.keluaran) if bertahap else {}
+        kunci: dict[str, str] = {}
         for dokumen in pemda:
-            written.append(
-                out.tulis(f"{dokumen.tahun}/lkjip/{NAMA_PEMDA}.docx", docx_lkjip(dokumen, kertas))
-            )
+            relatif = f"{dokumen.tahun}/lkjip/{NAMA_PEMDA}.docx"
+            written.append(_tulis_docx(out, relatif, dokumen, kertas, lama, kunci))
         for lap, dokumen in zip(kumpulan.laporan, per_opd, strict=True):
-            written.append(
-                out.tulis(f"{lap.tahun}/lkjip/{lap.slug}.docx", docx_lkjip(dokumen, kertas))
-            )
+            relatif = f"{lap.tahun}/lkjip/{lap.slug}.docx"
+            written.append(_tulis_docx(out, relatif, dokumen, kertas, lama, kunci))
         tugas = tugas_pdf(kumpulan, ringkasan, pemda)
-        written.extend(_tulis_pdf(tugas, out, progres, pekerja))
+        pilahan = pilah(tugas, out.keluaran, lama)
+        written.extend(_pertahankan(pilahan, out))
+        written.extend(_tulis_pdf(list(pilahan.render), out, progres, pekerja))
+        written.append(_tulis_manifest(kumpulan, out, {**kunci, **pilahan.kunci}))
+        catat_riwayat(kumpulan, out, masukan, cache)
     return HasilBuild(kumpulan, tuple(written))
 
 
@@ -369,6 +431,78 @@ def dokumen_lkjip(
     return pemda, per_opd
 
 
+def _tulis_docx(
+    out: FolderKeluaran,
+    relatif: str,
+    dokumen: DokumenLkjip,
+    kertas: str,
+    lama: Mapping[str, Keluaran],
+    kunci: dict[str, str],
+) -> Path:
+    """Stage an LKjIP draft, or keep the previous build's when its data are the same."""
+    kunci[relatif] = kunci_data(dokumen, kertas)
+    sebelumnya = lama.get(relatif)
+    if (
+        sebelumnya is not None
+        and sebelumnya.kunci == kunci[relatif]
+        and masih_sama(out.keluaran, relatif, sebelumnya.sha256)
+    ):
+        return out.pertahankan(relatif, sebelumnya.sha256, sebelumnya.ukuran)
+    return out.tulis(relatif, docx_lkjip(dokumen, kertas))
+
+
+def _pertahankan(pilahan: Pilahan, out: FolderKeluaran) -> list[Path]:
+    """Keep the PDFs of the previous build whose content did not change."""
+    return [
+        out.pertahankan(relatif, item.sha256, item.ukuran)
+        for relatif, item in sorted(pilahan.tetap.items())
+    ]
+
+
+def catat_riwayat(
+    kumpulan: Kumpulan, out: FolderKeluaran, masukan: Path, cache: CacheBaca | None = None
+) -> None:
+    """Record this build in the history store ``OUT/kinerja.sqlite``
+    (:mod:`kinerja_report.write.riwayat`), in one transaction, last of all the build's work."""
+    baris = [(lap.berkas, row) for lap in kumpulan.laporan for row in lap.baris]
+    for row in kumpulan.baris_daerah:
+        sumber = next(
+            (n.sumber for n in (row.target, row.realisasi, row.target_akhir) if n.sumber), None
+        )
+        if sumber is not None:
+            baris.append((sumber.berkas, row))
+    catatan = CatatanBuild(
+        folder_masukan=str(masukan.resolve()),
+        sidik_pengaturan=sidik_pengaturan(kumpulan.pengaturan),
+        jejak=kumpulan.jejak,
+        baris=baris,
+        masalah=kumpulan.masalah,
+        keluaran=out.ditulis(),
+        jumlah_workbook=kumpulan.jumlah_berkas,
+    )
+    with buka_riwayat(out.keluaran / NAMA_RIWAYAT) as conn:
+        catat_build(conn, catatan, datetime.now(UTC))
+        if cache is not None:
+            simpan_cache(conn, cache.dipakai)
+
+
+def _tulis_manifest(
+    kumpulan: Kumpulan, out: FolderKeluaran, kunci: dict[str, str] | None = None
+) -> Path:
+    """Stage ``OUT/manifest.json`` for what this build wrote (``kunci``: each PDF's content
+    key); outputs of an earlier build kept because a workbook failed stay listed."""
+    kunci = kunci or {}
+    keluaran = {
+        relatif: Keluaran(digest, ukuran, kunci.get(relatif, ""))
+        for relatif, (digest, ukuran) in out.ditulis().items()
+    }
+    if out.pertahankan_lama:
+        lama = baca_keluaran(out.keluaran)
+        keluaran = {**{k: v for k, v in lama.items() if k != NAMA_MANIFEST}, **keluaran}
+    data = isi_manifest(kumpulan.pengaturan, kumpulan.jejak, keluaran, datetime.now(UTC))
+    return out.tulis(NAMA_MANIFEST, data)
+
+
 def _dengan(kumpulan: Kumpulan, problem: Masalah) -> Kumpulan:
     return replace(kumpulan, masalah=(*kumpulan.masalah, problem))
 
@@ -393,3 +527,83 @@ def _tulis_pdf(
     progres.mulai("Membuat dokumen PDF", len(tugas))
     pdfs = render_semua(tugas, progres.maju, pekerja)
     return [out.tulis(relatif, pdfs[relatif]) for relatif in sorted(pdfs)]
+
+
+# --- next year's E.81 workbook (issue 13) -------------------------------------------------------
+
+
+def templat_e81(opd: str, tahun: int, masukan: str | os.PathLike[str] | None = None) -> bytes:
+    """Next year's E.81 workbook of ``opd`` for ``tahun``
+    (:mod:`kinerja_report.write.formulir_baru`). With ``masukan``, pre-filled from the OPD's
+    latest form before ``tahun`` in that folder (rows, indicators, satuan, Renstra end target,
+    realisation so far) and signed by its head from the signatories list; raises
+    :class:`~kinerja_report.errors.OpdTidakDitemukan` when the folder has no form of it."""
+    if masukan is None:
+        pengaturan = Pengaturan()
+        return workbook_e81(_formulir(opd, tahun, pengaturan, pengaturan.daerah, ()))
+    kumpulan = kumpulkan(Path(masukan))
+    lap = _laporan_terakhir(kumpulan.laporan, opd, tahun)
+    pengaturan = kumpulan.pengaturan
+    akhir = pengaturan.periode_akhir or lap.tahun_akhir
+    penanda = max(
+        (p for p in kumpulan.penandatangan if p.perangkat_daerah.casefold() == lap.opd.casefold()),
+        key=lambda p: p.tahun or 0,
+        default=None,
+    )
+    formulir = _formulir(lap.opd, tahun, pengaturan, lap.daerah, lap.baris, akhir)
+    if penanda is not None:
+        formulir = replace(
+            formulir,
+            penanda=Penanda(penanda.jabatan, penanda.nama, penanda.nip, penanda.pangkat),
+        )
+    return workbook_e81(formulir)
+
+
+def _laporan_terakhir(laporan: Sequence[LaporanOpd], opd: str, tahun: int) -> LaporanOpd:
+    """The latest report of the OPD named ``opd`` (its exact name, any case, else the only
+    one whose name contains it) before ``tahun`` (else of any year)."""
+    kunci = opd.casefold().strip()
+    nama = sorted({lap.opd for lap in laporan})
+    cocok = [n for n in nama if n.casefold() == kunci] or [n for n in nama if kunci in n.casefold()]
+    if len(cocok) != 1:
+        raise galat(
+            OpdTidakDitemukan, "opd-tidak-ditemukan", opd=opd, daftar=", ".join(nama) or "-"
+        )
+    punya = [lap for lap in laporan if lap.opd == cocok[0]]
+    sebelum = [lap for lap in punya if lap.tahun < tahun] or punya
+    return max(sebelum, key=lambda lap: lap.tahun)
+
+
+def _formulir(
+    opd: str,
+    tahun: int,
+    pengaturan: Pengaturan,
+    daerah: Daerah,
+    baris: Sequence[BarisCapaian],
+    akhir: int | None = None,
+) -> FormulirBaru:
+    rows: list[BarisTemplat] = []
+    sebelumnya: BarisCapaian | None = None
+    for row in baris:
+        lanjutan = sebelumnya is not None and (row.kode, row.uraian) == (
+            sebelumnya.kode,
+            sebelumnya.uraian,
+        )
+        realisasi = row.kemajuan.realisasi_sd
+        rows.append(
+            BarisTemplat(
+                kode=row.kode,
+                uraian=row.uraian,
+                sasaran=row.sasaran,
+                indikator=row.indikator,
+                satuan=row.satuan,
+                program=row.tingkat is TingkatIndikator.PROGRAM,
+                lanjutan=lanjutan,
+                target_akhir=row.target_akhir.angka,
+                realisasi_lalu=realisasi if realisasi is not None else row.realisasi_sd_lapor,
+            )
+        )
+        sebelumnya = row
+    wilayah = f"{daerah.jenis} {daerah.nama}".strip().upper() or "PEMERINTAH DAERAH"
+    tempat = pengaturan.tempat_penandatanganan or daerah.ibu_kota or "........................"
+    return FormulirBaru(opd, tahun, wilayah, tempat, akhir or tahun, tuple(rows))

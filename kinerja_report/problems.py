@@ -388,6 +388,37 @@ KATALOG: dict[str, JenisMasalah] = {
         "tidak ditulis lewat tautan: hapus atau ganti nama tautan itu, atau pilih --out lain",
         "An output would be written through a symlink inside the output folder.",
     ),
+    "manifest-tidak-ada": JenisMasalah(
+        Tingkat.GALAT,
+        "Tidak ada manifest.json di folder hasil ini; jalankan 'kinerja build' dulu, atau "
+        "sebutkan folder hasil yang benar",
+        "'kinerja verifikasi' on a folder no build wrote a manifest into.",
+    ),
+    "manifest-tidak-valid": JenisMasalah(
+        Tingkat.GALAT,
+        "manifest.json tidak dapat dibaca atau bukan manifest kinerja-report; jalankan "
+        "'kinerja build' lagi untuk menulisnya ulang",
+        "The manifest is not JSON, or not ours.",
+    ),
+    "riwayat-tidak-ada": JenisMasalah(
+        Tingkat.GALAT,
+        "Belum ada riwayat (kinerja.sqlite) di folder hasil ini; jalankan 'kinerja build' "
+        "dengan --out yang sama dulu",
+        "'kinerja riwayat' on a folder no build recorded its history in.",
+    ),
+    "riwayat-tidak-valid": JenisMasalah(
+        Tingkat.GALAT,
+        "Berkas riwayat tidak dapat dibuka atau bukan riwayat kinerja-report (rusak, atau dari "
+        "versi lain); pindahkan atau ganti nama berkas itu, lalu jalankan lagi: riwayat baru "
+        "dimulai",
+        "kinerja.sqlite is not an SQLite database, or one with another schema.",
+    ),
+    "opd-tidak-ditemukan": JenisMasalah(
+        Tingkat.GALAT,
+        "Perangkat daerah '{opd}' tidak ada di folder masukan atau namanya cocok dengan lebih "
+        "dari satu; tulis nama lengkapnya. Yang ada: {daftar}",
+        "'kinerja template' names an OPD none of the input's forms is of.",
+    ),
     "disk-penuh": JenisMasalah(
         Tingkat.GALAT,
         "Disk penuh saat menulis hasil ({berkas_hasil}); hasil build sebelumnya tidak berubah: "

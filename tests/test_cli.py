@@ -266,7 +266,9 @@ def test_catatan_pustaka_ke_log_bukan_layar(tmp_path: Path) -> None:
     # two PDFs (the evaluation and the OPD's PK), one message each
     assert f"2 catatan teknis dari pustaka ditulis di {log}" in result.stderr
     assert log.read_text(encoding="utf-8").count(warning) == 2
-    result = CliRunner().invoke(main, ["--debug", "build", str(masukan), "--out", str(out)])
+    # unchanged documents are not rendered again: --penuh renders (and logs) once more
+    args = ["--debug", "build", str(masukan), "--out", str(out), "--penuh"]
+    result = CliRunner().invoke(main, args)
     assert "Failed to apply CSS rule" in result.stderr
     (masukan / "logo.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"/>', "utf-8")
     result = CliRunner().invoke(main, ["build", str(masukan), "--out", str(out)])
@@ -287,3 +289,12 @@ def test_bantuan_dalam_bahasa_indonesia() -> None:
     build_help = CliRunner().invoke(main, ["build", "--help"]).stdout
     assert "--out FOLDER" in build_help
     assert "default" not in build_help
+
+
+def test_bantuan_setiap_perintah_dalam_bahasa_indonesia() -> None:
+    for nama in main.commands:
+        result = CliRunner().invoke(main, [nama, "--help"])
+        assert result.exit_code == 0, nama
+        assert result.stdout.startswith(f"Pemakaian: main {nama} [OPSI]"), nama
+        assert "Usage" not in result.stdout, nama
+        assert "Options" not in result.stdout, nama

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
 
 from kinerja_report.errors import KinerjaError, alasan_isi
 from kinerja_report.model import (
@@ -33,6 +34,12 @@ from kinerja_report.read.signatories import baca_penandatangan
 from kinerja_report.read.walk import daftar_nama, masalah_berkas_lain, nama_tampil, telusuri
 from kinerja_report.read.workbook import baca_lembar
 
+if TYPE_CHECKING:
+    from kinerja_report.read.cache import CacheBaca
+
+LEMBAR_PETUNJUK = "Petunjuk Pengisian"
+"""The instructions sheet of a form made by ``kinerja template``: skipped without a word."""
+
 
 @dataclass
 class IsiBerkas:
@@ -50,6 +57,8 @@ class IsiBerkas:
     gagal: bool = False
     dilewati: list[tuple[str, str]] = field(default_factory=list)
     """Sheets that are none of ours, with why (for the 'workbook-tanpa-isi' warning)."""
+    path: Path | None = None
+    """The file read (for its hash in the manifest and the history store)."""
 
 
 def cari_workbook(folder: Path, kecuali: Path | None = None) -> list[Path]:
@@ -76,16 +85,18 @@ def baca_masukan(
     kecuali: Path | None = None,
     batas: BatasWorkbook = BATAS_BAWAAN,
     abaikan: Collection[Path] = (),
+    cache: CacheBaca | None = None,
 ) -> HasilBaca:
     """Read every workbook below ``folder`` (except below ``kecuali``) within ``batas``;
-    ``abaikan`` are files of ours that are no workbook (the logo), not reported."""
+    ``abaikan`` are files of ours that are no workbook (the logo), not reported. With
+    ``cache``, an unchanged workbook is taken from it (:mod:`kinerja_report.read.cache`)."""
     progres = progres or TanpaProgres()
     telusuran = telusuri(folder, kecuali, abaikan)
     progres.mulai("Membaca workbook", len(telusuran.workbook))
     hasil = []
     for path in telusuran.workbook:
         relatif = nama_tampil(path, folder)
-        hasil.append(baca_berkas(path, relatif, batas))
+        hasil.append(_baca_dengan_cache(path, relatif, batas, cache))
         progres.maju(str(relatif))
     problems = list(telusuran.masalah)
     daftar_kode = _nomenklatur_csv(telusuran.lain, folder)
@@ -113,6 +124,23 @@ def _nomenklatur_csv(paths: list[Path], folder: Path) -> dict[Path, Nomenklatur]
     return out
 
 
+def _baca_dengan_cache(
+    path: Path, relatif: PurePosixPath, batas: BatasWorkbook, cache: CacheBaca | None
+) -> IsiBerkas:
+    if cache is None:
+        return baca_berkas(path, relatif, batas)
+    try:
+        kunci = cache.kunci(path, str(relatif), batas)
+    except OSError:
+        return baca_berkas(path, relatif, batas)  # its reading names the problem
+    isi = cache.ambil(kunci, path)
+    if isi is None:
+        isi = baca_berkas(path, relatif, batas)
+        if not isi.gagal:  # a failure may be passing (a file still being copied)
+            cache.simpan(kunci, isi)
+    return isi
+
+
 def baca_folder(
     folder: Path,
     progres: Progres | None = None,
@@ -132,7 +160,7 @@ def baca_berkas(
     .xls record) is also recorded, as ``berkas-tidak-terbaca`` naming its type, so that one bad
     file never stops the others.
     """
-    isi = IsiBerkas(str(relatif))
+    isi = IsiBerkas(str(relatif), path=path)
     try:
         sheets = baca_lembar(path, isi.nama, batas)
     except KinerjaError as exc:
@@ -140,6 +168,8 @@ def baca_berkas(
     except Exception as exc:  # untrusted input: see the docstring
         return _gagal(isi, _tak_terduga(isi.nama, "", exc))
     for lembar in sheets:
+        if lembar.nama == LEMBAR_PETUNJUK:
+            continue
         try:
             _baca_satu_lembar(isi, lembar, relatif)
         except KinerjaError as exc:

@@ -74,6 +74,9 @@ class FolderKeluaran:
         self.masukan = masukan
         self._staging = keluaran / f"{AWALAN_SEMENTARA}{os.getpid()}"
         self._files: dict[PurePosixPath, str] = {}
+        self._ukuran: dict[PurePosixPath, int] = {}
+        self._tetap: dict[PurePosixPath, str] = {}
+        """Files of an earlier build this one keeps as they are (an incremental build)."""
         self._kunci = KunciKeluaran(keluaran)
         self.pertahankan_lama = False
         """True: outputs of earlier builds that this one did not write again are kept (and
@@ -118,7 +121,22 @@ class FolderKeluaran:
         except OSError as exc:
             raise self._galat(exc) from exc
         self._files[path] = sidik(data)
+        self._ukuran[path] = len(data)
+        self._tetap.pop(path, None)
         return self.keluaran / path
+
+    def pertahankan(self, relatif: str, sha256: str, ukuran: int) -> Path:
+        """Count ``OUT/relatif``, already in place with ``sha256`` (the caller checked), as
+        written by this build without writing it again: it stays listed as ours."""
+        path = PurePosixPath(relatif)
+        self._tetap[path] = sha256
+        self._ukuran[path] = ukuran
+        return self.keluaran / path
+
+    def ditulis(self) -> dict[str, tuple[str, int]]:
+        """Every file of this build so far (staged or kept): relative path -> (sha256, size)."""
+        semua = {**self._tetap, **self._files}
+        return {path.as_posix(): (digest, self._ukuran[path]) for path, digest in semua.items()}
 
     def _galat(self, exc: OSError) -> KinerjaError:
         nama = Path(exc.filename).name if isinstance(exc.filename, str) else ""
@@ -132,7 +150,7 @@ class FolderKeluaran:
         )
 
     def _periksa_tautan(self) -> None:
-        for path in self._files:
+        for path in (*self._files, *self._tetap):
             tautan = tautan_pertama(self.keluaran, path)
             if tautan is not None:
                 raise galat(
@@ -148,7 +166,7 @@ class FolderKeluaran:
         The list is first widened to old and new outputs, so that a build killed while moving
         leaves every file it may have placed listed for the next build to manage."""
         lama = baca_daftar(self.keluaran)
-        baru = {path.as_posix(): digest for path, digest in self._files.items()}
+        baru = {path.as_posix(): digest for path, digest in {**self._tetap, **self._files}.items()}
         self._ganti_daftar({**lama, **baru})
         for path in self._files:
             final = self.keluaran / path

@@ -1,0 +1,121 @@
+"""Incremental rendering: a PDF is rendered again only when what its bytes depend on changed.
+
+A document's *key* (:func:`kunci_dokumen`) is the sha256 of its HTML (which holds its data,
+the settings it uses and its Jinja template's output), of every file of the template folder
+(stylesheet, fonts), of the assets it may load (the logo), of the tool (version and source
+code), of the WeasyPrint version and of the font subsetter in use. The previous build's
+manifest lists each PDF with its key and sha256 (:mod:`kinerja_report.write.manifest`): a
+document whose key is unchanged and whose file is still exactly what that build wrote is
+kept as it is. Rendering is deterministic (:mod:`kinerja_report.render.pdf`), so the outputs
+are byte-identical to those of a full build.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import weasyprint
+
+from kinerja_report import __version__
+from kinerja_report.read.cache import ke_json
+from kinerja_report.read.jejak import sidik_kode
+from kinerja_report.render.pdf import subset_huruf_cepat
+from kinerja_report.render.pool import TugasPdf
+from kinerja_report.write.daftar import relatif_aman, sidik, tautan_pertama
+from kinerja_report.write.manifest import Keluaran
+
+
+@cache
+def sidik_folder(folder: Path) -> str:
+    """The sha256 of every file below ``folder`` (names and contents), computed once."""
+    digest = hashlib.sha256()
+    for path in sorted(
+        p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts
+    ):
+        digest.update(path.relative_to(folder).as_posix().encode("utf-8") + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def _sidik_aset(path: Path) -> str:
+    try:
+        return sidik(path.read_bytes())
+    except OSError:
+        return "tidak-terbaca"
+
+
+def kunci_dokumen(tugas: TugasPdf) -> str:
+    """The key of one document: equal keys, equal PDF bytes."""
+    digest = hashlib.sha256()
+    bagian = [
+        f"kinerja-report {__version__} {sidik_kode()}",
+        f"weasyprint {weasyprint.__version__}",
+        f"harfbuzz-subset {subset_huruf_cepat()}",
+        sidik_folder(tugas.folder_templat),
+        *(_sidik_aset(path) for path in tugas.aset),
+        tugas.html,
+    ]
+    for teks in bagian:
+        digest.update(teks.encode("utf-8", "surrogatepass") + b"\0")
+    return digest.hexdigest()
+
+
+@dataclass(frozen=True)
+class Pilahan:
+    """The documents to render and those kept from the previous build."""
+
+    render: tuple[TugasPdf, ...]
+    tetap: Mapping[str, Keluaran]
+    kunci: Mapping[str, str]
+
+
+def pilah(tugas: Sequence[TugasPdf], keluaran: Path, lama: Mapping[str, Keluaran]) -> Pilahan:
+    """Split ``tugas`` by the previous manifest's outputs ``lama``: kept when the key is the
+    same and the file in ``keluaran`` still has the recorded sha256."""
+    kunci = {item.relatif: kunci_dokumen(item) for item in tugas}
+    render: list[TugasPdf] = []
+    tetap: dict[str, Keluaran] = {}
+    for item in tugas:
+        sebelumnya = lama.get(item.relatif)
+        if (
+            sebelumnya is not None
+            and sebelumnya.kunci == kunci[item.relatif]
+            and _masih_sama(keluaran, item.relatif, sebelumnya.sha256)
+        ):
+            tetap[item.relatif] = sebelumnya
+            continue
+        render.append(item)
+    return Pilahan(tuple(render), tetap, kunci)
+
+
+def kunci_data(*bagian: object) -> str:
+    """The key of an output made from data alone (a .docx): the tool and the data as
+    canonical JSON (:func:`kinerja_report.read.cache.ke_json`)."""
+    teks = json.dumps(
+        [__version__, sidik_kode(), *(ke_json(b) for b in bagian)],
+        default=str,
+        sort_keys=True,
+        ensure_ascii=False,
+    )
+    return hashlib.sha256(teks.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def masih_sama(keluaran: Path, relatif: str, sha256: str) -> bool:
+    """Whether ``keluaran/relatif`` is still the file with ``sha256`` (no link on the way)."""
+    return _masih_sama(keluaran, relatif, sha256)
+
+
+def _masih_sama(keluaran: Path, relatif: str, sha256: str) -> bool:
+    path = relatif_aman(relatif)
+    if path is None or tautan_pertama(keluaran, path) is not None:
+        return False
+    target = keluaran / path
+    try:
+        return not target.is_symlink() and sidik(target.read_bytes()) == sha256
+    except OSError:
+        return False

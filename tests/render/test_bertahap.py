@@ -1,0 +1,110 @@
+"""Incremental builds: a PDF is rendered again only when its content changed; the outputs
+are byte-identical to a full build's."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from kinerja_report.cli import main
+from kinerja_report.pipeline import build
+from kinerja_report.render.bertahap import kunci_dokumen
+from kinerja_report.render.pool import TugasPdf
+from tests.builders import BARIS_CONTOH, buat_evaluasi
+
+
+def _pdf(out: Path) -> list[str]:
+    daftar = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["keluaran"]
+    return sorted(relatif for relatif in daftar if relatif.endswith(".pdf"))
+
+
+def _keadaan(out: Path) -> dict[str, tuple[int, str]]:
+    """mtime (ns) and sha256 of every PDF."""
+    return {
+        relatif: (
+            (out / relatif).stat().st_mtime_ns,
+            hashlib.sha256((out / relatif).read_bytes()).hexdigest(),
+        )
+        for relatif in _pdf(out)
+    }
+
+
+def _keluaran(out: Path) -> dict[str, bytes]:
+    """Every output the manifest lists, but the manifest itself."""
+    daftar = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["keluaran"]
+    return {relatif: (out / relatif).read_bytes() for relatif in daftar}
+
+
+def test_hanya_dokumen_yang_berubah_dibuat_ulang(tmp_path: Path) -> None:
+    masukan, out = tmp_path / "in", tmp_path / "out"
+    buat_evaluasi(masukan / "2023" / "bappeda.xlsx", "Bappeda", 2023, BARIS_CONTOH)
+    buat_evaluasi(masukan / "2023" / "dinkes.xlsx", "Dinas Kesehatan", 2023, BARIS_CONTOH[:2])
+    build(masukan, out, pekerja=1)
+    pertama = _keadaan(out)
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    pdf = _pdf(out)
+    assert {"2023/evaluasi/bappeda.pdf", "2023/perjanjian-kinerja/dinas-kesehatan.pdf"} <= set(pdf)
+    assert all(len(manifest["keluaran"][relatif]["kunci"]) == 64 for relatif in pdf)
+
+    docx = out / "2023" / "lkjip" / "dinas-kesehatan.docx"
+    waktu_docx = docx.stat().st_mtime_ns
+    # nothing changed: no PDF and no .docx is written again
+    hasil = build(masukan, out, pekerja=1)
+    assert _keadaan(out) == pertama
+    assert docx.stat().st_mtime_ns == waktu_docx
+    assert (
+        sorted(p.relative_to(out).as_posix() for p in hasil.berkas_keluaran if p.suffix == ".pdf")
+        == pdf
+    )
+
+    # Bappeda's realisation changes
+    ubah = [list(row) for row in BARIS_CONTOH]
+    ubah[0][14], ubah[0][16] = 25, 100
+    buat_evaluasi(masukan / "2023" / "bappeda.xlsx", "Bappeda", 2023, ubah)
+    build(masukan, out, pekerja=1)
+    kedua = _keadaan(out)
+    berubah = sorted(relatif for relatif in pdf if kedua[relatif] != pertama[relatif])
+    # Bappeda's evaluation, its pohon kinerja and the regency's evaluation; not its PK
+    # (targets only), nothing of Dinas Kesehatan
+    assert berubah == [
+        "2023/evaluasi-rkpd.pdf",
+        "2023/evaluasi/bappeda.pdf",
+        "2023/pohon-kinerja/bappeda.pdf",
+    ]
+    # byte-identical to a full build of the same input
+    penuh = tmp_path / "penuh"
+    build(masukan, penuh, pekerja=1, bertahap=False)
+    assert _keluaran(out) == _keluaran(penuh)
+
+
+def test_pdf_yang_diubah_pengguna_dibuat_ulang(tmp_path: Path) -> None:
+    masukan, out = tmp_path / "in", tmp_path / "out"
+    buat_evaluasi(masukan / "bappeda.xlsx", "Bappeda", 2023, BARIS_CONTOH)
+    build(masukan, out, pekerja=1)
+    asli = (out / "2023" / "evaluasi" / "bappeda.pdf").read_bytes()
+    (out / "2023" / "evaluasi" / "bappeda.pdf").write_bytes(b"%PDF rusak")
+    result = CliRunner().invoke(main, ["build", str(masukan), "--out", str(out), "--jobs", "1"])
+    assert result.exit_code == 0
+    assert (out / "2023" / "evaluasi" / "bappeda.pdf").read_bytes() == asli
+    # --penuh renders every PDF again: same bytes, new files
+    sebelum = (out / "2023" / "perjanjian-kinerja" / "bappeda.pdf").stat().st_mtime_ns
+    result = CliRunner().invoke(main, ["build", str(masukan), "--out", str(out), "--penuh"])
+    assert result.exit_code == 0
+    assert (out / "2023" / "perjanjian-kinerja" / "bappeda.pdf").stat().st_mtime_ns != sebelum
+    assert (out / "2023" / "evaluasi" / "bappeda.pdf").read_bytes() == asli
+
+
+def test_kunci_berubah_dengan_html_dan_aset(tmp_path: Path) -> None:
+    logo = tmp_path / "logo.svg"
+    logo.write_text("<svg/>", encoding="utf-8")
+    folder = tmp_path / "templat"
+    folder.mkdir()
+    dasar = TugasPdf("a.pdf", "<p>1</p>", folder, (logo,))
+    assert kunci_dokumen(dasar) == kunci_dokumen(TugasPdf("b.pdf", "<p>1</p>", folder, (logo,)))
+    assert kunci_dokumen(dasar) != kunci_dokumen(TugasPdf("a.pdf", "<p>2</p>", folder, (logo,)))
+    lama = kunci_dokumen(dasar)
+    logo.write_text("<svg></svg>", encoding="utf-8")
+    assert kunci_dokumen(dasar) != lama
