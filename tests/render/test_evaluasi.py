@@ -77,3 +77,23 @@ def test_lampiran_sumber_bila_diminta(tmp_path: Path) -> None:
     text = teks_pdf(tmp_path / "out" / "2023" / "evaluasi" / "dinas-sosial.pdf")
     assert "Sumber data Berkas x.xlsx, lembar" in text
     assert "1 Persentase dokumen perencanaan tepat waktu G10 I10 K10 M10 O10 H10 J10" in text
+
+
+def test_skala_dari_pengaturan_dicetak(tmp_path: Path) -> None:
+    """A region's own bands replace the Permendagri 86/2017 note, and label the rows."""
+    from kinerja_report.pipeline import kumpulkan, tugas_evaluasi
+
+    buat_evaluasi(tmp_path / "x.xlsx", "Dinas Sosial", 2023, BARIS_CONTOH)
+    (tmp_path / "pengaturan.toml").write_text(
+        '[daerah]\nnama = "Kepahiang"\n'
+        '[[capaian.kategori]]\nbatas = 100\nlabel = "Sangat Berhasil"\n'
+        '[[capaian.kategori]]\nbatas = 75\nlabel = "Berhasil"\n'
+        '[[capaian.kategori]]\nbatas = 0\nlabel = "Kurang Berhasil"\n',
+        encoding="utf-8",
+    )
+    kumpulan = kumpulkan(tmp_path)
+    (tugas,) = tugas_evaluasi(kumpulan.laporan, kumpulan.pengaturan)
+    assert "Skala predikat (ditetapkan dalam pengaturan):" in tugas.html
+    assert "Permendagri 86 Tahun 2017" not in tugas.html
+    assert '<span class="pita">Sangat Berhasil ≥ 100</span>' in tugas.html
+    assert '<td class="predikat">Berhasil</td>' in tugas.html  # 95 % of the programme
