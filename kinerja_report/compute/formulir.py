@@ -22,11 +22,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from statistics import fmean
 
 from kinerja_report.compute.capaian import hitung_capaian, kategori
 from kinerja_report.compute.perjanjian import cari_penandatangan, dari_opd, pejabat_unit
-from kinerja_report.compute.report import per_program
+from kinerja_report.compute.report import per_program, rata_rata
 from kinerja_report.compute.rules import AntarTahun, AturanCapaian
 from kinerja_report.compute.table import BarisCapaian
 from kinerja_report.model import (
@@ -336,18 +335,11 @@ def jumlah_rp(baris: Sequence[BarisFormulir]) -> tuple[float | None, ...]:
     return tuple(totals)
 
 
-def _rata_rata(values: Sequence[float | None], batas: float | None = None) -> float | None:
-    numbers = [v for v in values if v is not None]
-    if batas is not None:
-        numbers = [min(v, batas) for v in numbers]
-    return fmean(numbers) if numbers else None
-
-
 def rata_rata_persen(values: Sequence[Persen], aturan: AturanCapaian) -> Persen:
     """The mean of a percentage column (K capped when the settings say so; Rp never)."""
     return Persen(
-        _rata_rata([v.k for v in values], aturan.batas_rata_rata),
-        _rata_rata([v.rp for v in values]),
+        rata_rata((v.k for v in values), aturan.batas_rata_rata),
+        rata_rata(v.rp for v in values),
     )
 
 

@@ -67,12 +67,18 @@ def slug_opd(opd: str) -> str:
     return slug_unik([opd], terpakai={SLUG_BUPATI})[opd]
 
 
+def rata_rata(values: Iterable[float | None], batas: float | None = None) -> float | None:
+    """The mean of the values there are, each capped at ``batas`` first when given; None
+    when there is none."""
+    numbers = [value for value in values if value is not None]
+    if batas is not None:
+        numbers = [min(value, batas) for value in numbers]
+    return fmean(numbers) if numbers else None
+
+
 def rata_rata_capaian(baris: list[BarisCapaian], aturan: AturanCapaian) -> float | None:
     """Mean capaian of the rows that have one; each capped first when the setting says so."""
-    values = [row.capaian.persen for row in baris if row.capaian.persen is not None]
-    if aturan.batas_rata_rata is not None:
-        values = [min(value, aturan.batas_rata_rata) for value in values]
-    return fmean(values) if values else None
+    return rata_rata((row.capaian.persen for row in baris), aturan.batas_rata_rata)
 
 
 def laporan_opd(
