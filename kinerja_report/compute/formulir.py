@@ -349,20 +349,28 @@ def adalah_bappeda(teks: str) -> bool:
     return bool(_BAPPEDA.search(teks))
 
 
+def kepala_bappeda_daftar(
+    penandatangan: Sequence[Penandatangan], tahun: int
+) -> Penandatangan | None:
+    """The head of Bappeda in the signatories list (that year, else one without a year):
+    a row of the planning agency or naming it in the position, never a unit head of it."""
+    return cari_penandatangan(
+        penandatangan,
+        tahun,
+        lambda item: (
+            (adalah_bappeda(item.perangkat_daerah) or adalah_bappeda(item.jabatan))
+            and not pejabat_unit(item)
+        ),
+    )
+
+
 def kepala_bappeda(
     evaluasi: EvaluasiRenja, penandatangan: Sequence[Penandatangan]
 ) -> Penandatangan | None:
     """Who signs 'Dievaluasi': the head of Bappeda in the signatories list (that year, else
     one without a year); else the form's own 'Dievaluasi' block; else, when the form is
     Bappeda's own, its head's block; else None (dotted lines)."""
-    from_list = cari_penandatangan(
-        penandatangan,
-        evaluasi.tahun,
-        lambda item: (
-            (adalah_bappeda(item.perangkat_daerah) or adalah_bappeda(item.jabatan))
-            and not pejabat_unit(item)
-        ),
-    )
+    from_list = kepala_bappeda_daftar(penandatangan, evaluasi.tahun)
     if from_list is not None:
         return from_list
     if evaluasi.tanda_tangan_evaluator is not None:

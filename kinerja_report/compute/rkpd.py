@@ -29,9 +29,9 @@ from kinerja_report.compute.formulir import (
     TandaTangan,
     adalah_bappeda,
     jumlah_rp,
+    kepala_bappeda_daftar,
     rata_rata_persen,
 )
-from kinerja_report.compute.perjanjian import cari_penandatangan, pejabat_unit
 from kinerja_report.compute.report import LaporanOpd
 from kinerja_report.compute.rules import AturanCapaian
 from kinerja_report.model import IndikatorRpjmd, MatriksRpjmd, Penandatangan, TingkatIndikator
@@ -136,14 +136,7 @@ def _kepala_bappeda(
     laporan: Sequence[LaporanOpd], penandatangan: Sequence[Penandatangan], tahun: int
 ) -> Penandatangan | None:
     """The list's head of Bappeda; else the one the OPDs' reports already name."""
-    found = cari_penandatangan(
-        penandatangan,
-        tahun,
-        lambda item: (
-            (adalah_bappeda(item.perangkat_daerah) or adalah_bappeda(item.jabatan))
-            and not pejabat_unit(item)
-        ),
-    )
+    found = kepala_bappeda_daftar(penandatangan, tahun)
     if found is not None:
         return found
     named = {
