@@ -202,12 +202,7 @@ def _jalankan(
         sys.exit(3)
 
 
-@main.command(
-    "build", short_help="Baca workbook, hitung capaian, tulis CSV, rekap dan PDF ke --out."
-)
-@click.help_option("-h", "--help", help=BANTUAN)
-@click.argument("masukan", type=click.Path(path_type=Path), callback=_folder_masukan)
-@click.option(
+_opsi_keluaran = click.option(
     "--out",
     "keluaran",
     type=click.Path(path_type=Path),
@@ -216,7 +211,8 @@ def _jalankan(
     metavar="FOLDER",
     help="Folder hasil (bawaan: hasil). Tidak boleh sama dengan MASUKAN atau di atasnya.",
 )
-@click.option(
+"""``--out`` of the commands that write (build, watch)."""
+_opsi_pekerja = click.option(
     "--jobs",
     "jobs",
     type=int,
@@ -225,6 +221,16 @@ def _jalankan(
     metavar="N",
     help="Jumlah proses pembuat PDF (bawaan: jumlah inti CPU).",
 )
+"""``--jobs`` of the commands that render PDFs (build, watch)."""
+
+
+@main.command(
+    "build", short_help="Baca workbook, hitung capaian, tulis CSV, rekap dan PDF ke --out."
+)
+@click.help_option("-h", "--help", help=BANTUAN)
+@click.argument("masukan", type=click.Path(path_type=Path), callback=_folder_masukan)
+@_opsi_keluaran
+@_opsi_pekerja
 @click.option(
     "--penuh",
     is_flag=True,
@@ -608,24 +614,8 @@ def baris_putaran(putaran: Putaran, jam: str) -> str:
 @main.command("watch", short_help="Pantau folder masukan dan build ulang setiap ada perubahan.")
 @click.help_option("-h", "--help", help=BANTUAN)
 @click.argument("masukan", type=click.Path(path_type=Path), callback=_folder_masukan)
-@click.option(
-    "--out",
-    "keluaran",
-    type=click.Path(path_type=Path),
-    callback=_folder_keluaran,
-    default=Path("hasil"),
-    metavar="FOLDER",
-    help="Folder hasil (bawaan: hasil). Tidak boleh sama dengan MASUKAN atau di atasnya.",
-)
-@click.option(
-    "--jobs",
-    "jobs",
-    type=int,
-    callback=_jumlah_pekerja,
-    default=None,
-    metavar="N",
-    help="Jumlah proses pembuat PDF (bawaan: jumlah inti CPU).",
-)
+@_opsi_keluaran
+@_opsi_pekerja
 @click.pass_context
 def watch_command(ctx: click.Context, masukan: Path, keluaran: Path, jobs: int | None) -> None:
     """Build sekali, lalu build ulang setiap kali workbook di folder MASUKAN ditambah, diubah
