@@ -310,8 +310,13 @@ def _urusan(laporan: Iterable[LaporanOpd]) -> Tabel:
 # --------------------------------------------------------------------------- regency
 
 
-def _fakta_daerah(item: IndikatorDaerah) -> FaktaIndikator:
-    row = item.baris
+def _fakta(
+    row: BarisCapaian,
+    lalu: tuple[int, float] | None,
+    nasional: tuple[float, str] | None = None,
+) -> FaktaIndikator:
+    """The facts of one indicator-year the paragraph is written from: its own row, the
+    previous year's realisation and the national figure, each when known."""
     return FaktaIndikator(
         indikator=row.indikator,
         satuan=row.satuan,
@@ -321,15 +326,24 @@ def _fakta_daerah(item: IndikatorDaerah) -> FaktaIndikator:
         realisasi=row.realisasi,
         capaian=row.capaian.persen,
         kategori=row.kategori,
-        lalu=item.realisasi_lalu,
-        nasional=(item.nasional.nilai.angka, item.nasional.sumber)
-        if item.nasional is not None and item.nasional.nilai.angka is not None
-        else None,
+        lalu=lalu,
+        nasional=nasional,
         target_akhir=row.target_akhir.angka,
         tahun_akhir=row.tahun_akhir,
         proyeksi=row.kemajuan.proyeksi,
         capaian_sd=row.kemajuan.capaian_sd,
         status=row.kemajuan.status,
+    )
+
+
+def _fakta_daerah(item: IndikatorDaerah) -> FaktaIndikator:
+    nasional = item.nasional
+    return _fakta(
+        item.baris,
+        item.realisasi_lalu,
+        (nasional.nilai.angka, nasional.sumber)
+        if nasional is not None and nasional.nilai.angka is not None
+        else None,
     )
 
 
@@ -513,23 +527,11 @@ def _riwayat_opd(
 
 def _fakta_opd(row: BarisCapaian, lalu: list[BarisCapaian]) -> FaktaIndikator:
     previous = [r for r in lalu if r.tahun == row.tahun - 1 and r.realisasi.angka is not None]
-    return FaktaIndikator(
-        indikator=row.indikator,
-        satuan=row.satuan,
-        tahun=row.tahun,
-        polaritas=row.polaritas,
-        target=row.target,
-        realisasi=row.realisasi,
-        capaian=row.capaian.persen,
-        kategori=row.kategori,
-        lalu=(previous[0].tahun, previous[0].realisasi.angka)
+    return _fakta(
+        row,
+        (previous[0].tahun, previous[0].realisasi.angka)
         if previous and previous[0].realisasi.angka is not None
         else None,
-        target_akhir=row.target_akhir.angka,
-        tahun_akhir=row.tahun_akhir,
-        proyeksi=row.kemajuan.proyeksi,
-        capaian_sd=row.kemajuan.capaian_sd,
-        status=row.kemajuan.status,
     )
 
 
