@@ -26,6 +26,7 @@ from kinerja_report import __version__
 from kinerja_report.read.folder import IsiBerkas
 from kinerja_report.read.jejak import sidik_berkas, sidik_kode
 from kinerja_report.read.safety import BatasWorkbook
+from kinerja_report.read.sqlite_baca import buka_hanya_baca
 
 
 def ke_json(obj: object) -> Any:
@@ -136,7 +137,7 @@ def muat_cache(path: Path) -> CacheBaca:
     if not path.is_file():
         return CacheBaca()
     try:
-        with closing(sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)) as conn:
+        with closing(buka_hanya_baca(path)) as conn:
             rows = conn.execute("SELECT kunci, isi FROM cache_baca").fetchall()
     except sqlite3.DatabaseError:
         return CacheBaca()

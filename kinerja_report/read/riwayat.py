@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kinerja_report.errors import RiwayatTidakValid, galat
+from kinerja_report.read.sqlite_baca import buka_hanya_baca
 from kinerja_report.write.riwayat import NAMA_RIWAYAT
 
 Kunci = tuple[int, str, str, str, int, str]
@@ -64,7 +65,7 @@ def perubahan(keluaran: Path, opd: str = "") -> Perubahan:
     if not path.is_file():
         raise galat(RiwayatTidakValid, "riwayat-tidak-ada", str(keluaran))
     try:
-        with closing(sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)) as conn:
+        with closing(buka_hanya_baca(path)) as conn:
             return _perubahan(conn, opd.casefold())
     except sqlite3.DatabaseError as exc:
         raise galat(RiwayatTidakValid, "riwayat-tidak-valid", str(path)) from exc
