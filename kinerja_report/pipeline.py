@@ -368,6 +368,7 @@ def build(
         written.extend(_pertahankan(pilahan, out))
         written.extend(_tulis_pdf(list(pilahan.render), out, progres, pekerja))
         written.append(_tulis_manifest(kumpulan, out, {**kunci, **pilahan.kunci}))
+        out.pasang()  # all or nothing; a refused build leaves the history as it was
         catat_riwayat(kumpulan, out, masukan, cache)
     return HasilBuild(kumpulan, tuple(written))
 
@@ -463,7 +464,9 @@ def catat_riwayat(
     kumpulan: Kumpulan, out: FolderKeluaran, masukan: Path, cache: CacheBaca | None = None
 ) -> None:
     """Record this build in the history store ``OUT/kinerja.sqlite``
-    (:mod:`kinerja_report.write.riwayat`), in one transaction, last of all the build's work."""
+    (:mod:`kinerja_report.write.riwayat`), in one transaction, last of all the build's work:
+    after the outputs are in place, so the history never names a build whose outputs did
+    not land."""
     baris = [(lap.berkas, row) for lap in kumpulan.laporan for row in lap.baris]
     for row in kumpulan.baris_daerah:
         sumber = next(

@@ -42,6 +42,8 @@ from kinerja_report.write.daftar import (
     tautan_pertama,
 )
 from kinerja_report.write.lock import NAMA_KUNCI, KunciKeluaran
+from kinerja_report.write.manifest import NAMA_MANIFEST
+from kinerja_report.write.pindah import Pemindahan, TujuanBukanBerkas
 
 __all__ = ["AWALAN_SEMENTARA", "NAMA_DAFTAR", "NAMA_KUNCI", "FolderKeluaran", "mencakup"]
 
@@ -82,6 +84,7 @@ class FolderKeluaran:
         """True: outputs of earlier builds that this one did not write again are kept (and
         stay listed), e.g. when a workbook failed to read: its old PDFs are better than none."""
         self._batal = False
+        self._terpasang = False
 
     def batalkan(self) -> None:
         """Leave the output folder exactly as it was: nothing staged is moved in, nothing
@@ -140,6 +143,15 @@ class FolderKeluaran:
 
     def _galat(self, exc: OSError) -> KinerjaError:
         nama = Path(exc.filename).name if isinstance(exc.filename, str) else ""
+        if isinstance(exc, TujuanBukanBerkas):
+            relatif = Path(exc.filename).relative_to(self.keluaran).as_posix()
+            return galat(
+                KeluaranTidakDapatDitulis,
+                "keluaran-tidak-dapat-ditulis",
+                str(self.keluaran),
+                alasan=f"'{relatif}' adalah folder atau berkas khusus, bukan berkas biasa; "
+                "hasil build sebelumnya tidak berubah; pindahkan atau ganti namanya",
+            )
         if exc.errno in _DISK_PENUH:
             return galat(DiskPenuh, "disk-penuh", str(self.keluaran), berkas_hasil=nama)
         return galat(
@@ -161,26 +173,67 @@ class FolderKeluaran:
                 )
 
     def _pindahkan(self) -> None:
-        """Move the staged files into place and replace the list of our outputs.
+        """Move the staged files into place, all or nothing (:mod:`~kinerja_report.write.pindah`;
+        ``manifest.json`` last), and replace the list of our outputs.
 
         The list is first widened to old and new outputs, so that a build killed while moving
-        leaves every file it may have placed listed for the next build to manage."""
+        leaves every file it may have placed listed for the next build to manage; when a move
+        fails, the files and the list are put back as they were."""
         lama = baca_daftar(self.keluaran)
         baru = {path.as_posix(): digest for path, digest in {**self._tetap, **self._files}.items()}
+        pemindahan = Pemindahan(self.keluaran, self._staging, self._staging / ".cadangan")
+        urutan = sorted(self._files, key=lambda p: (p.as_posix() == NAMA_MANIFEST, p.as_posix()))
+        pemindahan.periksa(urutan)
+        daftar_lama = self._baca_daftar_mentah()
         self._ganti_daftar({**lama, **baru})
-        for path in self._files:
-            final = self.keluaran / path
-            final.parent.mkdir(parents=True, exist_ok=True)
-            (self._staging / path).replace(final)
+        try:
+            for path in urutan:
+                pemindahan.pindahkan(path)
+        except OSError:
+            pemindahan.kembalikan()
+            self._pulihkan_daftar(daftar_lama)
+            raise
+        pemindahan.selesai()
         if self.pertahankan_lama:
             return  # the widened list stays: the kept files remain ours to manage later
         hapus_usang(self.keluaran, lama, baru)
         self._ganti_daftar(baru)
 
+    def _baca_daftar_mentah(self) -> bytes | None:
+        path = self.keluaran / NAMA_DAFTAR
+        try:
+            return None if path.is_symlink() else path.read_bytes()
+        except OSError:
+            return None
+
+    def _pulihkan_daftar(self, isi: bytes | None) -> None:
+        path = self.keluaran / NAMA_DAFTAR
+        try:
+            if isi is None:
+                path.unlink(missing_ok=True)
+            else:
+                sementara = self._staging / NAMA_DAFTAR
+                sementara.write_bytes(isi)
+                sementara.replace(path)
+        except OSError:
+            return  # the widened list is still a safe list: it names only our files
+
     def _ganti_daftar(self, berkas: dict[str, str]) -> None:
         sementara = self._staging / NAMA_DAFTAR
         sementara.write_bytes(isi_daftar(berkas))
         sementara.replace(self.keluaran / NAMA_DAFTAR)
+
+    def pasang(self) -> None:
+        """Move every staged output into place now, all or nothing (the lock is still held:
+        the caller may record the build afterwards). Leaving the block does it otherwise."""
+        if self._terpasang or self._batal:
+            return
+        self._periksa_tautan()
+        try:
+            self._pindahkan()
+        except OSError as error:
+            raise self._galat(error) from error
+        self._terpasang = True
 
     def __exit__(
         self,
@@ -189,12 +242,8 @@ class FolderKeluaran:
         tb: TracebackType | None,
     ) -> None:
         try:
-            if exc_type is None and not self._batal:
-                self._periksa_tautan()
-                try:
-                    self._pindahkan()
-                except OSError as error:
-                    raise self._galat(error) from error
+            if exc_type is None:
+                self.pasang()
         finally:
             shutil.rmtree(self._staging, ignore_errors=True)
             self._kunci.lepas()
