@@ -591,7 +591,9 @@ def template_command(
 
 
 def baris_putaran(putaran: Putaran, jam: str) -> str:
-    """The one line 'kinerja watch' prints for a build."""
+    """The one line 'kinerja watch' prints for a build (or for the input folder gone)."""
+    if putaran.galat is not None and putaran.galat.masalah.kode == "masukan-hilang":
+        return f"[{jam}] Peringatan: {putaran.galat.masalah.pesan}"
     if not putaran.berubah:
         sebab = "build awal"
     elif len(putaran.berubah) == 1:

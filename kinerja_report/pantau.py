@@ -11,6 +11,7 @@ previous outputs as they were. Nothing here prints: each rebuild's result goes t
 
 from __future__ import annotations
 
+import logging
 import os
 import threading
 import time
@@ -20,8 +21,11 @@ from pathlib import Path
 
 from watchfiles import Change, watch
 
-from kinerja_report.errors import KinerjaError
+from kinerja_report.errors import KinerjaError, galat
 from kinerja_report.pipeline import HasilBuild, build
+from kinerja_report.render.html import FOLDER_TEMPLAT
+
+logger = logging.getLogger(__name__)
 
 JEDA_STABIL = 1.0
 """Seconds a changed file's size and time must stay the same before it is read."""
@@ -42,7 +46,8 @@ class Putaran:
 
 
 def saring(masukan: Path, keluaran: Path) -> Callable[[Change, str], bool]:
-    """The watch filter: no Office lock files, no hidden files, nothing below OUT."""
+    """The watch filter: no Office lock files, no hidden files, no ``__pycache__``, nothing
+    below OUT."""
     akar = masukan.resolve()
     luar = keluaran.resolve()
 
@@ -50,8 +55,9 @@ def saring(masukan: Path, keluaran: Path) -> Callable[[Change, str], bool]:
         lokasi = Path(path)
         if lokasi.is_relative_to(luar):
             return False
-        bagian = lokasi.relative_to(akar).parts if lokasi.is_relative_to(akar) else lokasi.parts
-        return not any(p.startswith(("~$", ".")) for p in bagian)
+        dasar = next((d for d in (akar, FOLDER_TEMPLAT) if lokasi.is_relative_to(d)), None)
+        bagian = lokasi.relative_to(dasar).parts if dasar is not None else lokasi.parts
+        return not any(p.startswith(("~$", ".")) or p == "__pycache__" for p in bagian)
 
     return relevan
 
@@ -84,7 +90,21 @@ def _satu_build(
         hasil = build(masukan, keluaran, pekerja=pekerja)
     except KinerjaError as exc:
         return Putaran(None, exc, berubah, time.perf_counter() - mulai)
+    except Exception as exc:  # a bug: said once, logged, and the watch goes on
+        logger.exception("build gagal")
+        error = galat(KinerjaError, "galat-tak-terduga", jenis=type(exc).__name__)
+        return Putaran(None, error, berubah, time.perf_counter() - mulai)
     return Putaran(hasil, None, berubah, time.perf_counter() - mulai)
+
+
+def _identitas(folder: Path) -> tuple[int, int] | None:
+    """The folder's device and inode: a folder deleted and made again is another folder
+    (the watch on the old one hears nothing more)."""
+    try:
+        info = folder.stat()
+    except OSError:
+        return None
+    return info.st_dev, info.st_ino
 
 
 def _berubah_sejak(
@@ -111,29 +131,69 @@ def pantau(
     berhenti: threading.Event | None = None,
     jeda: float = JEDA_STABIL,
 ) -> None:
-    """Build once, then rebuild on every relevant change below ``masukan`` until ``berhenti``
-    is set (or Ctrl-C); ``lapor`` receives each build's :class:`Putaran`."""
+    """Build once, then rebuild on every relevant change below ``masukan`` or in the templates
+    folder until ``berhenti`` is set (or Ctrl-C); ``lapor`` receives each build's
+    :class:`Putaran`. When ``masukan`` goes away, a :class:`Putaran` says so
+    (``masukan-hilang``) and the watch waits for it to come back, then rebuilds."""
     berhenti = berhenti or threading.Event()
     relevan = saring(masukan, keluaran)
     mulai = time.time()
     lapor(_satu_build(masukan, keluaran, pekerja, ()))
     if selama := _berubah_sejak(masukan, relevan, mulai):  # before the watcher started
         lapor(_satu_build(masukan, keluaran, pekerja, selama))
+    while not berhenti.is_set():
+        asal = _identitas(masukan)
+        if asal is None:
+            hilang = galat(KinerjaError, "masukan-hilang", str(masukan))
+            lapor(Putaran(None, hilang, (), 0.0))
+            while _identitas(masukan) is None:
+                if berhenti.wait(jeda):
+                    return
+            tunggu_stabil(set(masukan.rglob("*")), berhenti, jeda)
+            lapor(_satu_build(masukan, keluaran, pekerja, ("folder masukan",)))
+            continue
+        _pantau_folder(masukan, keluaran, lapor, pekerja, berhenti, jeda, asal)
+
+
+def _pantau_folder(
+    masukan: Path,
+    keluaran: Path,
+    lapor: Callable[[Putaran], None],
+    pekerja: int | None,
+    berhenti: threading.Event,
+    jeda: float,
+    asal: tuple[int, int],
+) -> None:
+    """Rebuild on each change until ``berhenti`` is set or ``masukan`` is no longer the
+    folder ``asal`` identifies."""
+    relevan = saring(masukan, keluaran)
+    akar = masukan.resolve()
     for perubahan in watch(
         masukan,
+        FOLDER_TEMPLAT,
         watch_filter=relevan,
         debounce=400,
         stop_event=berhenti,
         rust_timeout=500,
-        yield_on_timeout=False,
+        yield_on_timeout=True,
     ):
+        if _identitas(masukan) != asal:
+            return
+        if not perubahan:
+            continue
         paths = {Path(path) for _, path in perubahan}
         tunggu_stabil(paths, berhenti, jeda)
         if berhenti.is_set():
             return
-        akar = masukan.resolve()
-        nama = sorted(
-            os.path.relpath(path, akar) if path.is_relative_to(akar) else str(path)
-            for path in paths
-        )
-        lapor(_satu_build(masukan, keluaran, pekerja, tuple(p.replace(os.sep, "/") for p in nama)))
+        nama = sorted(_nama_berubah(path, akar) for path in paths)
+        lapor(_satu_build(masukan, keluaran, pekerja, tuple(nama)))
+
+
+def _nama_berubah(path: Path, akar: Path) -> str:
+    """How a changed path is named in the watch's line: relative to the input folder, or
+    'templat/<name>' for the templates."""
+    if path.is_relative_to(akar):
+        return os.path.relpath(path, akar).replace(os.sep, "/")
+    if path.is_relative_to(FOLDER_TEMPLAT):
+        return "templat/" + path.relative_to(FOLDER_TEMPLAT).as_posix()
+    return str(path)

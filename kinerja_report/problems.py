@@ -362,6 +362,18 @@ KATALOG: dict[str, JenisMasalah] = {
         "Tidak ada workbook yang dibaca; folder hasil tidak diubah (hasil build sebelumnya tetap)",
         "A build that read no workbook writes nothing and removes nothing.",
     ),
+    "masukan-hilang": JenisMasalah(
+        Tingkat.PERINGATAN,
+        "Folder masukan tidak ada lagi (dihapus, dipindah atau diganti namanya); pemantauan "
+        "menunggu folder itu ada kembali, lalu build ulang",
+        "'kinerja watch': the input folder went away; the watch waits for it to come back.",
+    ),
+    "galat-tak-terduga": JenisMasalah(
+        Tingkat.GALAT,
+        "Galat tak terduga ({jenis}); pemantauan berlanjut. Jalankan 'kinerja --debug build' "
+        "pada folder yang sama untuk melihat rinciannya, lalu laporkan",
+        "'kinerja watch': a build failed on a bug; the watch goes on with the next change.",
+    ),
     "hasil-lama-dipertahankan": JenisMasalah(
         Tingkat.PERINGATAN,
         "Ada workbook yang gagal dibaca; dokumen dari build sebelumnya yang tidak dibuat ulang "
