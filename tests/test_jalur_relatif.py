@@ -73,13 +73,15 @@ def test_readme_dua_kali_dari_folder_kerja(tmp_path: Path, monkeypatch: pytest.M
 
     with _Pemantau(Path("sample_data"), Path("hasil")) as pemantau:
         awal = pemantau.tunggu()
-        assert awal.galat is None and awal.hasil is not None
+        assert awal.galat is None
+        assert awal.hasil is not None
         time.sleep(1)  # the watcher starts right after the first build
         berkas = next(Path("sample_data/2024").glob("*dinas-sosial*.xlsx"))
         berkas.write_bytes(berkas.read_bytes())  # saved again, as Excel does
         ulang = pemantau.tunggu()
     assert ulang.galat is None, baris_putaran(ulang, "-")
-    assert ulang.hasil is not None and ulang.hasil.berhasil
+    assert ulang.hasil is not None
+    assert ulang.hasil.berhasil
     assert ulang.berubah == (berkas.as_posix().removeprefix("sample_data/"),)
 
 
@@ -94,7 +96,8 @@ def test_pantau_folder_masukan_dihapus_lalu_dibuat_lagi(
         time.sleep(1)
         shutil.rmtree(masukan)
         hilang = pemantau.tunggu()
-        assert hilang.galat is not None and hilang.galat.masalah.kode == "masukan-hilang"
+        assert hilang.galat is not None
+        assert hilang.galat.masalah.kode == "masukan-hilang"
         assert baris_putaran(hilang, "10:00:00").startswith("[10:00:00] Peringatan: Folder")
         sementara = tmp_path / "baru"
         buat_evaluasi(sementara / "dinsos.xlsx", "Dinas Sosial", 2023, BARIS_CONTOH)
@@ -107,7 +110,8 @@ def test_pantau_folder_masukan_dihapus_lalu_dibuat_lagi(
         (tmp_path / "b.xlsx").replace(masukan / "bappeda.xlsx")
         lagi = pemantau.tunggu()
     assert lagi.berubah == ("bappeda.xlsx",)
-    assert lagi.hasil is not None and len(lagi.hasil.kumpulan.laporan) == 2
+    assert lagi.hasil is not None
+    assert len(lagi.hasil.kumpulan.laporan) == 2
 
 
 def test_pantau_galat_tak_terduga_tidak_menghentikan(
