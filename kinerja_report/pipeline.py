@@ -65,7 +65,7 @@ from kinerja_report.progress import Progres, TanpaProgres
 from kinerja_report.read.cache import CacheBaca, muat_cache
 from kinerja_report.read.folder import IsiBerkas, baca_masukan
 from kinerja_report.read.jejak import JejakBerkas, jejak_pendukung, jejak_workbook
-from kinerja_report.render.bertahap import Pilahan, kunci_data, masih_sama, pilah
+from kinerja_report.render.bertahap import Pilahan, dipakai_lagi, kunci_data, pilah
 from kinerja_report.render.evaluasi import tugas_evaluasi, tugas_evaluasi_rkpd
 from kinerja_report.render.lkjip import NAMA_PEMDA, tugas_lkjip
 from kinerja_report.render.perjanjian import tugas_perjanjian
@@ -442,12 +442,8 @@ def _tulis_docx(
 ) -> Path:
     """Stage an LKjIP draft, or keep the previous build's when its data are the same."""
     kunci[relatif] = kunci_data(dokumen, kertas)
-    sebelumnya = lama.get(relatif)
-    if (
-        sebelumnya is not None
-        and sebelumnya.kunci == kunci[relatif]
-        and masih_sama(out.keluaran, relatif, sebelumnya.sha256)
-    ):
+    sebelumnya = dipakai_lagi(out.keluaran, relatif, kunci[relatif], lama)
+    if sebelumnya is not None:
         return out.pertahankan(relatif, sebelumnya.sha256, sebelumnya.ukuran)
     return out.tulis(relatif, docx_lkjip(dokumen, kertas))
 

@@ -82,22 +82,33 @@ class Pilahan:
 
 
 def pilah(tugas: Sequence[TugasPdf], keluaran: Path, lama: Mapping[str, Keluaran]) -> Pilahan:
-    """Split ``tugas`` by the previous manifest's outputs ``lama``: kept when the key is the
-    same and the file in ``keluaran`` still has the recorded sha256."""
+    """Split ``tugas`` by the previous manifest's outputs ``lama`` (:func:`dipakai_lagi`)."""
     kunci = {item.relatif: kunci_dokumen(item) for item in tugas}
     render: list[TugasPdf] = []
     tetap: dict[str, Keluaran] = {}
     for item in tugas:
-        sebelumnya = lama.get(item.relatif)
-        if (
-            sebelumnya is not None
-            and sebelumnya.kunci == kunci[item.relatif]
-            and _masih_sama(keluaran, item.relatif, sebelumnya.sha256)
-        ):
+        sebelumnya = dipakai_lagi(keluaran, item.relatif, kunci[item.relatif], lama)
+        if sebelumnya is not None:
             tetap[item.relatif] = sebelumnya
-            continue
-        render.append(item)
+        else:
+            render.append(item)
     return Pilahan(tuple(render), tetap, kunci)
+
+
+def dipakai_lagi(
+    keluaran: Path, relatif: str, kunci: str, lama: Mapping[str, Keluaran]
+) -> Keluaran | None:
+    """The one keep-or-make-again rule of every output kind (PDF, .docx): the previous
+    build's ``OUT/relatif`` is kept when the manifest ``lama`` recorded the same content key
+    ``kunci`` for it and the file still has the recorded sha256; else None (make it again)."""
+    sebelumnya = lama.get(relatif)
+    if (
+        sebelumnya is not None
+        and sebelumnya.kunci == kunci
+        and _masih_sama(keluaran, relatif, sebelumnya.sha256)
+    ):
+        return sebelumnya
+    return None
 
 
 def kunci_data(*bagian: object) -> str:
@@ -110,11 +121,6 @@ def kunci_data(*bagian: object) -> str:
         ensure_ascii=False,
     )
     return hashlib.sha256(teks.encode("utf-8", "surrogatepass")).hexdigest()
-
-
-def masih_sama(keluaran: Path, relatif: str, sha256: str) -> bool:
-    """Whether ``keluaran/relatif`` is still the file with ``sha256`` (no link on the way)."""
-    return _masih_sama(keluaran, relatif, sha256)
 
 
 def _masih_sama(keluaran: Path, relatif: str, sha256: str) -> bool:

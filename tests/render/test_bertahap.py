@@ -108,3 +108,22 @@ def test_kunci_berubah_dengan_html_dan_aset(tmp_path: Path) -> None:
     lama = kunci_dokumen(dasar)
     logo.write_text("<svg></svg>", encoding="utf-8")
     assert kunci_dokumen(dasar) != lama
+
+
+def test_satu_aturan_pakai_lagi_untuk_pdf_dan_docx(tmp_path: Path) -> None:
+    """PDFs and LKjIP .docx drafts are kept by the same rule (render.bertahap.dipakai_lagi;
+    the .docx once had its own copy): same key and the file as recorded -> kept; another
+    key, or a file changed by hand -> made again."""
+    from kinerja_report.render.bertahap import dipakai_lagi
+    from kinerja_report.write.manifest import Keluaran
+
+    for relatif in ("2023/evaluasi/bappeda.pdf", "2023/lkjip/bappeda.docx"):
+        path = tmp_path / relatif
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(b"isi")
+        lama = {relatif: Keluaran(hashlib.sha256(b"isi").hexdigest(), 3, "k1")}
+        assert dipakai_lagi(tmp_path, relatif, "k1", lama) == lama[relatif]
+        assert dipakai_lagi(tmp_path, relatif, "k2", lama) is None
+        path.write_bytes(b"diubah")
+        assert dipakai_lagi(tmp_path, relatif, "k1", lama) is None
+        assert dipakai_lagi(tmp_path, "2023/lain.pdf", "k1", lama) is None
