@@ -540,3 +540,14 @@ def masalah_di(kode: str, sumber: Sumber | None, **isi: object) -> Masalah:
     if sumber is None:
         return masalah(kode, "", "", "", **isi)
     return masalah(kode, sumber.berkas, sumber.lembar, sumber.sel, **isi)
+
+
+def tabel_pesan() -> str:
+    """The catalogue as a Markdown table (code, level, message template), for
+    docs/kode-masalah.md: written there by ``python scripts/tulis_kode_masalah.py`` and
+    checked by a test, never copied by hand."""
+    baris = ["| kode | tingkat | pesan |", "|---|---|---|"]
+    for kode, jenis in KATALOG.items():
+        pesan = jenis.templat.replace("|", "\\|")
+        baris.append(f"| `{kode}` | {jenis.tingkat.value} | {pesan} |")
+    return "\n".join(baris) + "\n"

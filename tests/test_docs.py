@@ -52,7 +52,9 @@ def test_tautan_antarhalaman_ada() -> None:
 
 
 def test_setiap_kode_masalah_dijelaskan() -> None:
-    teks = (DOCS / "kode-masalah.md").read_text(encoding="utf-8")
+    teks, _, _ = (
+        (DOCS / "kode-masalah.md").read_text(encoding="utf-8").partition("## Pesan setiap kode")
+    )
     for kode, jenis in KATALOG.items():
         baris = [line for line in teks.splitlines() if line.startswith(f"| `{kode}` |")]
         assert len(baris) == 1, kode
@@ -76,3 +78,20 @@ def test_contoh_python_di_readme_berjalan(monkeypatch: pytest.MonkeyPatch) -> No
     assert "95.40740740740" in teks  # rumus A
     assert "95.6090651558" in teks  # rumus B
     assert teks.rstrip().endswith("71.39")
+
+
+def test_tabel_pesan_dibuat_dari_katalog() -> None:
+    """The messages in docs/kode-masalah.md are the catalogue's, written by the script:
+    after adding a code, run ``python scripts/tulis_kode_masalah.py``."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "tulis_kode_masalah", ROOT / "scripts" / "tulis_kode_masalah.py"
+    )
+    assert spec is not None
+    assert spec.loader is not None
+    modul = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(modul)
+    teks = (DOCS / "kode-masalah.md").read_text(encoding="utf-8")
+    assert modul.isi_baru(teks) == teks
+    assert all(f"| `{kode}` | {jenis.tingkat.value} |" in teks for kode, jenis in KATALOG.items())
