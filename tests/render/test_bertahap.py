@@ -127,3 +127,15 @@ def test_satu_aturan_pakai_lagi_untuk_pdf_dan_docx(tmp_path: Path) -> None:
         path.write_bytes(b"diubah")
         assert dipakai_lagi(tmp_path, relatif, "k1", lama) is None
         assert dipakai_lagi(tmp_path, "2023/lain.pdf", "k1", lama) is None
+
+
+def test_sidik_templat_mengikuti_perubahan_berkas(tmp_path: Path) -> None:
+    """A CSS edited while 'kinerja watch' runs changes the documents' keys at the next build
+    (the folder's hash was once computed once per process)."""
+    from kinerja_report.render.bertahap import sidik_folder
+
+    (tmp_path / "dasar.css").write_text("body { color: black }", encoding="utf-8")
+    pertama = sidik_folder(tmp_path)
+    assert sidik_folder(tmp_path) == pertama
+    (tmp_path / "dasar.css").write_text("body { color: navy }", encoding="utf-8")
+    assert sidik_folder(tmp_path) != pertama
