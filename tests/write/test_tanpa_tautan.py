@@ -105,9 +105,7 @@ def test_riwayat_tautan_ke_luar_ditolak_tanpa_jurnal_di_luar(tmp_path: Path) -> 
 
 @pytest.mark.parametrize("akhiran", ["-wal", "-shm", "-journal", ""])
 @pytest.mark.parametrize("jenis", sorted(TAUTAN))
-def test_riwayat_atau_jurnalnya_bertautan_ditolak(
-    tmp_path: Path, akhiran: str, jenis: str
-) -> None:
+def test_riwayat_atau_jurnalnya_bertautan_ditolak(tmp_path: Path, akhiran: str, jenis: str) -> None:
     luar, out = _umpan(tmp_path), tmp_path / "out"
     out.mkdir()
     db = out / NAMA_RIWAYAT
