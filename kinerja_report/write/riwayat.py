@@ -206,7 +206,7 @@ _GALAT_SISTEM = frozenset({"SQLITE_IOERR", "SQLITE_CANTOPEN", "SQLITE_READONLY",
 def _galat_tulis(exc: sqlite3.DatabaseError, path: Path) -> KinerjaError:
     """The catalogued error of SQLite's ``exc`` on the store ``path``: a full disk and a
     refused write are not a broken store (whose advice is to set the history aside)."""
-    nama = getattr(exc, "sqlite_errorname", "")  # Python 3.11+
+    nama = getattr(exc, "sqlite_errorname", "")  # absent when SQLite did not raise it
     if nama == "SQLITE_FULL":
         return galat(DiskPenuh, "disk-penuh", str(path.parent), berkas_hasil=path.name)
     if nama.startswith(tuple(_GALAT_SISTEM)):

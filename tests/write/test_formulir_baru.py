@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import re
 import zipfile
 from pathlib import Path
@@ -173,25 +174,13 @@ def test_formulir_kosong_dan_opd_tidak_ada(masukan: Path, tmp_path: Path) -> Non
 RUMUS_JAHAT = ('=HYPERLINK("http://contoh.invalid","Klik")', "=cmd|' /C calc'!A0")
 
 
-def _teks_jadi_rumus(path: Path, asli: str, baru: str) -> None:
-    """Replace the text ``asli`` in the workbook by ``baru``, stored as text (as Excel keeps
-    a cell typed with a leading apostrophe)."""
-    wb = openpyxl.load_workbook(path)
-    for ws in wb.worksheets:
-        for row in ws.iter_rows():
-            for sel in row:
-                if sel.value == asli:
-                    sel.value, sel.data_type = baru, "s"
-    wb.save(path)
-
-
 def test_teks_berawalan_sama_dengan_tetap_teks(tmp_path: Path) -> None:
     """An indicator or uraian the OPD typed as '=…' comes out as text in the form Bappeda
     sends to every OPD, never a live formula; so do settings texts (the signing place)."""
     folder = tmp_path / "in"
-    path = buat_evaluasi(folder / "bappeda-2023.xlsx", "Bappeda", 2023, BARIS_CONTOH)
-    _teks_jadi_rumus(path, "Jumlah dokumen RKPD", RUMUS_JAHAT[0])
-    _teks_jadi_rumus(path, "Penyusunan Dokumen Perencanaan", RUMUS_JAHAT[1])
+    baris = copy.deepcopy(BARIS_CONTOH)  # the third row: kegiatan and its indicator
+    baris[2][3], baris[2][4] = RUMUS_JAHAT[1], RUMUS_JAHAT[0]  # stored as text, as typed
+    buat_evaluasi(folder / "bappeda-2023.xlsx", "Bappeda", 2023, baris)
     (folder / "pengaturan.toml").write_text(
         f'[dokumen]\ntempat_penandatanganan = "{RUMUS_JAHAT[1]}"\n', encoding="utf-8"
     )
