@@ -15,6 +15,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from kinerja_report.tanpa_tautan import tulis_tanpa_tautan
+
 NAMA_LOG = ".kinerja.log"
 """The technical messages of the last build, in its output folder."""
 
@@ -51,11 +53,12 @@ def tangkap_catatan(debug: bool) -> Iterator[list[str]]:
 
 def tulis_log(log: Path, baris: list[str]) -> bool:
     """Replace ``log`` with ``baris`` (also when empty: the log is always the last run's);
-    False when its folder does not exist or it cannot be written."""
+    False when its folder does not exist or it cannot be written. A link at ``log`` is
+    replaced, never written through (:mod:`kinerja_report.tanpa_tautan`)."""
     if not log.parent.is_dir():
         return False
     try:
-        log.write_text("".join(f"{item}\n" for item in baris), encoding="utf-8")
+        tulis_tanpa_tautan(log, "".join(f"{item}\n" for item in baris).encode("utf-8"))
     except OSError:
         return False
     return True

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+import unicodedata
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -125,6 +126,8 @@ def pesan_penggunaan(exc: click.UsageError) -> str:
         pesan = f"'{(exc.param.human_readable_name or '').upper()}' wajib diisi"
     elif isinstance(exc, click.BadParameter) and exc.param is not None:
         pesan = f"nilai '{exc.param.human_readable_name}' tidak valid: {exc.message}"
+    elif isinstance(exc, click.BadParameter) and exc.param_hint:
+        pesan = f"nilai '{exc.param_hint}' tidak valid: {exc.message}"
     elif isinstance(exc, click.NoSuchOption):
         pesan = f"opsi '{exc.option_name}' tidak dikenal"
     elif exc.message.startswith("No such command"):
@@ -163,10 +166,11 @@ def _jalankan(
     ctx: click.Context,
     console: Console,
     kerja: Callable[[Progres], T],
-    log: Path | None = None,
+    log: Callable[[T], Path | None] | None = None,
 ) -> T:
     """Run library work with progress bars; translate errors in this one place. Library
-    log records go to ``log`` (when given and its folder exists), not the screen."""
+    log records go to the file ``log`` gives for the result (when given, not None, and its
+    folder exists), not the screen."""
     try:
         with (
             tangkap_catatan(ctx.obj["debug"]) as catatan,
@@ -180,7 +184,7 @@ def _jalankan(
             ) as progress,
         ):
             hasil = kerja(ProgresRich(progress))
-        _tulis_log(console, catatan, log)
+        _tulis_log(console, catatan, log(hasil) if log is not None else None)
         return hasil
     except KeyboardInterrupt as exc:  # Ctrl-C, SIGTERM: the library has cleaned up
         keluar_karena_sinyal(exc)
@@ -254,8 +258,8 @@ def build_command(
         ctx,
         console,
         lambda progres: build(masukan, keluaran, progres, jobs, bertahap=not penuh),
-        keluaran / NAMA_LOG,
-    )
+        lambda hasil: keluaran / NAMA_LOG if hasil.berkas_keluaran else None,
+    )  # a build that read nothing changes nothing in --out, not even the log
     _tampilkan_masalah(console, hasil)
     click.echo(ringkasan(hasil, keluaran))
     sys.exit(0 if hasil.berhasil else 1)
@@ -537,24 +541,77 @@ def _folder_masukan_opsional(
     return None if value is None else _folder_masukan(ctx, param, value)
 
 
+TAHUN_FORMULIR = (2000, 2100)
+"""The years ``kinerja template`` writes a form for."""
+
+
+def _tahun_formulir(ctx: click.Context, param: click.Parameter, value: int) -> int:
+    awal, akhir = TAHUN_FORMULIR
+    if not awal <= value <= akhir:
+        raise click.BadParameter(f"tahun harus antara {awal} dan {akhir}")
+    return value
+
+
+def _nama_opd(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    if any(unicodedata.category(char) in ("Cc", "Cs") for char in value):
+        raise click.BadParameter(
+            "nama perangkat daerah berisi karakter kendali (mis. tab, baris baru atau ESC); "
+            "tulis namanya saja"
+        )
+    return value
+
+
+def _periksa_berkas_templat(berkas: Path, masukan: Path | None, timpa: bool) -> None:
+    """Refuse to write the form over a workbook of the input folder (ever) or over an
+    existing file (unless ``timpa``)."""
+    if not os.path.lexists(berkas):
+        return
+    if masukan is not None and berkas.resolve().is_relative_to(masukan.resolve()):
+        raise click.BadParameter(
+            f"'{berkas}' adalah berkas di folder masukan; formulir tidak pernah ditulis di "
+            "atas masukan: pilih nama berkas lain",
+            param_hint="--out",
+        )
+    if not timpa:
+        raise click.BadParameter(
+            f"berkas '{berkas}' sudah ada; pilih nama lain, atau tambahkan --timpa untuk "
+            "menimpanya",
+            param_hint="--out",
+        )
+
+
 @main.command("template", short_help="Buat workbook formulir E.81 tahun berikutnya untuk satu OPD.")
 @click.help_option("-h", "--help", help=BANTUAN)
 @click.argument(
     "masukan", type=click.Path(path_type=Path), required=False, callback=_folder_masukan_opsional
 )
-@click.option("--opd", required=True, metavar="NAMA", help="Nama perangkat daerah.")
-@click.option("--tahun", required=True, type=int, metavar="TAHUN", help="Tahun formulir.")
+@click.option(
+    "--opd", required=True, metavar="NAMA", callback=_nama_opd, help="Nama perangkat daerah."
+)
+@click.option(
+    "--tahun",
+    required=True,
+    type=int,
+    metavar="TAHUN",
+    callback=_tahun_formulir,
+    help=f"Tahun formulir ({TAHUN_FORMULIR[0]}-{TAHUN_FORMULIR[1]}).",
+)
 @click.option(
     "--out",
     "berkas",
     required=True,
     type=click.Path(path_type=Path, dir_okay=False),
     metavar="BERKAS.xlsx",
-    help="Berkas workbook yang ditulis.",
+    help="Berkas workbook yang ditulis; berkas yang sudah ada hanya ditimpa dengan --timpa.",
+)
+@click.option(
+    "--timpa",
+    is_flag=True,
+    help="Timpa BERKAS.xlsx yang sudah ada (tidak pernah workbook di folder MASUKAN).",
 )
 @click.pass_context
 def template_command(
-    ctx: click.Context, masukan: Path | None, opd: str, tahun: int, berkas: Path
+    ctx: click.Context, masukan: Path | None, opd: str, tahun: int, berkas: Path, timpa: bool
 ) -> None:
     """Tulis formulir E.81 (evaluasi hasil Renja) tahun TAHUN untuk perangkat daerah NAMA ke
     BERKAS.xlsx: kolom 13, 14 dan 15 berupa rumus yang terkunci, sel K dan Rp hanya menerima
@@ -564,12 +621,13 @@ def template_command(
     folder tersebut: baris program/kegiatan, indikator, satuan, target akhir Renstra (kolom 6)
     dan realisasi s.d. tahun lalu (kolom 7), serta penandatangan dari daftar penandatangan.
 
-    Status keluar: 0 selesai; 2 perangkat daerah tidak ditemukan atau berkas tidak dapat
-    ditulis.
+    Status keluar: 0 selesai; 2 perangkat daerah tidak ditemukan, berkas sudah ada (tanpa
+    --timpa) atau tidak dapat ditulis.
     """
     console = Console(stderr=True)
     if berkas.suffix.lower() != ".xlsx":
         raise click.BadParameter("nama berkas harus berakhiran .xlsx", param_hint="--out")
+    _periksa_berkas_templat(berkas, masukan, timpa)
 
     def kerja(_: Progres) -> None:
         data = templat_e81(opd, tahun, masukan)
@@ -633,7 +691,12 @@ def watch_command(ctx: click.Context, masukan: Path, keluaran: Path, jobs: int |
         click.echo(baris_putaran(putaran, datetime.now().strftime("%H:%M:%S")))
 
     click.echo(f"Memantau {masukan}; hasil di {keluaran}/. Tekan Ctrl-C untuk berhenti.")
-    _jalankan(ctx, console, lambda _: pantau(masukan, keluaran, lapor, jobs), keluaran / NAMA_LOG)
+    _jalankan(
+        ctx,
+        console,
+        lambda _: pantau(masukan, keluaran, lapor, jobs),
+        lambda _: keluaran / NAMA_LOG,
+    )
 
 
 pakai_bahasa_indonesia(main)  # last: every command above gets Indonesian help screens

@@ -368,7 +368,6 @@ def build(
         written.extend(_pertahankan(pilahan, out))
         written.extend(_tulis_pdf(list(pilahan.render), out, progres, pekerja))
         written.append(_tulis_manifest(kumpulan, out, {**kunci, **pilahan.kunci}))
-        out.pasang()  # all or nothing; a refused build leaves the history as it was
         catat_riwayat(kumpulan, out, masukan, cache)
     return HasilBuild(kumpulan, tuple(written))
 
@@ -460,9 +459,10 @@ def catat_riwayat(
     kumpulan: Kumpulan, out: FolderKeluaran, masukan: Path, cache: CacheBaca | None = None
 ) -> None:
     """Record this build in the history store ``OUT/kinerja.sqlite``
-    (:mod:`kinerja_report.write.riwayat`), in one transaction, last of all the build's work:
-    after the outputs are in place, so the history never names a build whose outputs did
-    not land."""
+    (:mod:`kinerja_report.write.riwayat`) and move the outputs into place, as one: the rows
+    are written in a transaction, the outputs moved (all or nothing), then the transaction
+    is committed. A broken store stops the build before any output moves; outputs that
+    cannot be moved leave the store as it was."""
     baris = [(lap.berkas, row) for lap in kumpulan.laporan for row in lap.baris]
     for row in kumpulan.baris_daerah:
         sumber = next(
@@ -483,6 +483,7 @@ def catat_riwayat(
         catat_build(conn, catatan, datetime.now(UTC))
         if cache is not None:
             simpan_cache(conn, cache.dipakai)
+        out.pasang()  # all or nothing; when refused, the transaction is rolled back
 
 
 def _tulis_manifest(

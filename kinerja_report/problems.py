@@ -396,9 +396,11 @@ KATALOG: dict[str, JenisMasalah] = {
     ),
     "keluaran-lewat-tautan": JenisMasalah(
         Tingkat.GALAT,
-        "'{folder}' di dalam folder hasil adalah tautan (symlink/junction) ke tempat lain; hasil "
-        "tidak ditulis lewat tautan: hapus atau ganti nama tautan itu, atau pilih --out lain",
-        "An output would be written through a symlink inside the output folder.",
+        "'{folder}' di dalam folder hasil adalah tautan (symlink, junction atau hard link) ke "
+        "tempat lain; hasil tidak ditulis lewat tautan: hapus atau ganti nama tautan itu, atau "
+        "pilih --out lain",
+        "An output would be written through a link (symlink, junction, hard link) inside the "
+        "output folder.",
     ),
     "manifest-tidak-ada": JenisMasalah(
         Tingkat.GALAT,

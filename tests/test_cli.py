@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.metadata
+import json
 import re
 from pathlib import Path
 
@@ -298,3 +299,26 @@ def test_bantuan_setiap_perintah_dalam_bahasa_indonesia() -> None:
         assert result.stdout.startswith(f"Pemakaian: main {nama} [OPSI]"), nama
         assert "Usage" not in result.stdout, nama
         assert "Options" not in result.stdout, nama
+
+
+def test_check_dan_verifikasi_dengan_path_relatif(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """From a working directory, as users type them: 'check data/in', 'verifikasi hasil'."""
+    buat_evaluasi(tmp_path / "data" / "in" / "bappeda.xlsx", "Bappeda", 2023, BARIS_CONTOH)
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["check", "data/in"])
+    assert result.exit_code == 0, result.output
+    assert "1 workbook diperiksa: 0 galat" in result.stdout
+    result = CliRunner().invoke(main, ["check", "data/in", "--json"])
+    assert result.exit_code == 0, result.output
+    assert isinstance(json.loads(result.stdout), list)
+    result = CliRunner().invoke(main, ["build", "data/in", "--out", "hasil", "--jobs", "1"])
+    assert result.exit_code == 0, result.output
+    result = CliRunner().invoke(main, ["verifikasi", "hasil"])
+    assert result.exit_code == 0, result.output
+    assert "berkas hasil sesuai manifest" in result.stdout
+    (tmp_path / "hasil" / "capaian.csv").write_text("diubah", encoding="utf-8")
+    result = CliRunner().invoke(main, ["verifikasi", "./hasil/"])
+    assert result.exit_code == 1, result.output
+    assert "berubah: capaian.csv" in result.stdout

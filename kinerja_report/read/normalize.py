@@ -13,6 +13,24 @@ _SPACES = re.compile(r"\s+")
 _PUNCT = re.compile(r"[^\w%/&.\-=+()]+")
 
 
+_ESCAPE_OOXML = re.compile(r"_x([0-9A-Fa-f]{4})_")
+_TIDAK_TERCETAK = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
+"""Control characters other than tab and line breaks, bidi embeddings, overrides and
+isolates ('Trojan Source': they reorder what a PDF or a .docx shows), lone surrogates."""
+
+
+def teks_sel(text: str) -> str:
+    """A cell's text as the clerk meant it; every reader applies it to each text cell it
+    takes from a workbook. OOXML's escapes of characters are decoded (``_x0001_``;
+    ``_x005F_`` is a literal ``_``: openpyxl leaves them as they are), then control
+    characters, bidi overrides and lone surrogates are removed."""
+    if "_x" in text:
+        text = _ESCAPE_OOXML.sub(lambda m: chr(int(m.group(1), 16)), text)
+    return _TIDAK_TERCETAK.sub("", text)
+
+
 def normalisasi(text: object) -> str:
     """Lower-case, collapse spaces and line breaks, drop stray punctuation."""
     if text is None:

@@ -15,6 +15,7 @@ from openpyxl.utils.cell import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from kinerja_report.model import Sumber
+from kinerja_report.read.normalize import teks_sel
 from kinerja_report.read.styles import TANPA_GAYA, Gaya, inden_teks, palet_tema, warna
 
 MAX_KOLOM = 256
@@ -123,7 +124,7 @@ def _isi_dan_gaya(
     values: dict[tuple[int, int], object] = {}
     gaya: dict[tuple[int, int], Gaya] = {}
     for cell in sel_tersimpan(ws):
-        value: object = cell.value
+        value: object = teks_sel(cell.value) if isinstance(cell.value, str) else cell.value
         key = (int(cell.row or 0), int(cell.column or 0))
         if key[1] > MAX_KOLOM or value is None or (isinstance(value, str) and not value.strip()):
             continue

@@ -5,9 +5,19 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from kinerja_report.tanpa_tautan import tautan
+
+_JURNAL = ("-wal", "-shm")
+
 
 def buka_hanya_baca(path: Path) -> sqlite3.Connection:
     """A read-only connection to the store at ``path``. The path may be relative (``--out
     hasil`` from a working directory): a ``file:`` URI needs an absolute one, and
-    ``as_uri`` escapes ``?``, ``#`` and ``%`` in folder names."""
+    ``as_uri`` escapes ``?``, ``#`` and ``%`` in folder names.
+
+    Raises :class:`sqlite3.DatabaseError` when the store or its WAL files are links: SQLite
+    would create its ``-wal`` and ``-shm`` files beside the link's target, outside the
+    output folder (:mod:`kinerja_report.tanpa_tautan`)."""
+    if any(tautan(path.with_name(path.name + akhiran)) for akhiran in ("", *_JURNAL)):
+        raise sqlite3.DatabaseError(f"{path.name} adalah tautan")
     return sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import xlrd
 
+from kinerja_report.read.normalize import teks_sel
 from kinerja_report.read.sheet import MAX_KOLOM, Lembar
 from kinerja_report.read.styles import PUTIH, TANPA_GAYA, Gaya, inden_teks
 
@@ -73,4 +74,4 @@ def _nilai(book: xlrd.Book, cell: xlrd.sheet.Cell) -> object:
         return xlrd.error_text_from_code.get(cell.value, "#VALUE!")
     if cell.ctype == xlrd.XL_CELL_BOOLEAN:
         return bool(cell.value)
-    return cell.value
+    return teks_sel(cell.value) if isinstance(cell.value, str) else cell.value

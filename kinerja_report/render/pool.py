@@ -119,8 +119,30 @@ def _konteks() -> BaseContext:
         ["kinerja_report.render.abaikan_sinyal", "kinerja_report.render.pdf"]
     )
     with _sinyal_diabaikan_untuk_anak():
+        _mulai_pelacak_senyap()
         forkserver.ensure_running()
     return konteks
+
+
+def _mulai_pelacak_senyap() -> None:
+    """Start multiprocessing's resource tracker (which the fork server needs) with its
+    warnings off: after a build killed with SIGKILL it warned on the user's terminal of
+    "leaked semaphore objects", which it cleans up anyway. With ``KINERJA_DEBUG=1``
+    (``kinerja --debug``) it warns as usual. A tracker already running stays as it is."""
+    from multiprocessing import resource_tracker
+
+    if os.environ.get("KINERJA_DEBUG"):
+        resource_tracker.ensure_running()
+        return
+    lama = os.environ.get("PYTHONWARNINGS")
+    os.environ["PYTHONWARNINGS"] = "ignore"  # read by the tracker's interpreter at start
+    try:
+        resource_tracker.ensure_running()
+    finally:
+        if lama is None:
+            del os.environ["PYTHONWARNINGS"]
+        else:
+            os.environ["PYTHONWARNINGS"] = lama
 
 
 @contextmanager

@@ -12,6 +12,8 @@ up to last year (column 7).
   without a password: the lock prevents slips, not determined edits.
 * Every K and Rp cell to fill accepts numbers only (Excel's data validation, stop style, an
   Indonesian message).
+* Every text is written as text (:mod:`kinerja_report.write.sel_xlsx`): a name or an
+  indicator starting with ``=`` never becomes a formula.
 * A sheet "Petunjuk Pengisian" explains in Indonesian how to fill it; the reader skips it.
 """
 
@@ -31,6 +33,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from kinerja_report.read.folder import LEMBAR_PETUNJUK
+from kinerja_report.write.sel_xlsx import isi_sel
 
 BARIS_DATA = 10
 BARIS_KOSONG = 15
@@ -92,7 +95,8 @@ def _gabung(ws: Worksheet, rentang: str, nilai: object, tebal: bool = True) -> N
     if akhir and akhir != awal:
         ws.merge_cells(rentang)
     sel = ws[awal]
-    sel.value, sel.font, sel.alignment = nilai, Font(bold=tebal), _TENGAH
+    isi_sel(sel, nilai)
+    sel.font, sel.alignment = Font(bold=tebal), _TENGAH
 
 
 def _kepala(ws: Worksheet, f: FormulirBaru) -> None:
@@ -170,11 +174,13 @@ def _data(ws: Worksheet, baris: Sequence[BarisTemplat]) -> int:
         if item.indikator and not item.lanjutan:
             nomor += 1
             ws[f"A{r}"] = nomor
-            ws[f"C{r}"], ws[f"D{r}"] = item.kode or None, item.uraian or None
+            isi_sel(ws[f"C{r}"], item.kode or None)
+            isi_sel(ws[f"D{r}"], item.uraian or None)
             ws[f"D{r}"].font = Font(bold=item.program)
-        ws[f"B{r}"] = (item.sasaran or None) if not item.lanjutan else None
-        ws[f"E{r}"], ws[f"F{r}"] = item.indikator or None, item.satuan or None
-        ws[f"AA{r}"] = item.unit or None
+        isi_sel(ws[f"B{r}"], (item.sasaran or None) if not item.lanjutan else None)
+        isi_sel(ws[f"E{r}"], item.indikator or None)
+        isi_sel(ws[f"F{r}"], item.satuan or None)
+        isi_sel(ws[f"AA{r}"], item.unit or None)
         isian = {
             "G": item.target_akhir,
             "H": item.target_akhir_rp,

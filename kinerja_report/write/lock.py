@@ -23,10 +23,13 @@ from typing import IO
 import psutil
 
 from kinerja_report.errors import KeluaranTerkunci, KeluaranTerkunciUsang, galat
+from kinerja_report.tanpa_tautan import buka_tanpa_tautan
 
 NAMA_KUNCI = ".kinerja.lock"
 UKURAN_CATATAN = 512
 """Bytes of the owner record at the start of the lock file (JSON, padded with spaces)."""
+_ULANG = 3
+"""Attempts to lock when the lock file is replaced between opening and locking it."""
 _POSISI_KUNCI_WINDOWS = 1 << 20
 """Windows locks byte ranges and a locked range cannot be read by others: the lock is on one
 byte far past the owner record, which stays readable."""
@@ -59,6 +62,14 @@ def _buka_kunci(handle: IO[bytes]) -> None:
 
         handle.seek(_POSISI_KUNCI_WINDOWS)
         msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
+
+
+def _berkas_sama(handle: IO[bytes], path: Path) -> bool:
+    """Whether the open ``handle`` is still the file at ``path``."""
+    try:
+        return os.path.samestat(os.fstat(handle.fileno()), os.lstat(path))
+    except OSError:
+        return False
 
 
 def _pemilik_ini() -> dict[str, object]:
@@ -103,10 +114,10 @@ class KunciKeluaran:
     def ambil(self) -> None:
         """Lock the folder (which must exist). Raises :class:`KeluaranTerkunci` while another
         build holds it, :class:`KeluaranTerkunciUsang` when its owner is gone; OSError when
-        the lock file cannot be written."""
-        flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0)
-        handle = os.fdopen(os.open(self.folder / NAMA_KUNCI, flags, 0o666), "r+b", buffering=0)
-        if not _kunci(handle):
+        the lock file cannot be written. A link at the lock's path is replaced, never written
+        through (:mod:`kinerja_report.tanpa_tautan`)."""
+        handle, terkunci = self._buka()
+        if not terkunci:
             pemilik = _baca_pemilik(handle)
             handle.close()
             if pemilik is not None and not masih_berjalan(pemilik):
@@ -124,17 +135,36 @@ class KunciKeluaran:
             self.lepas()
             raise
 
+    def _buka(self) -> tuple[IO[bytes], bool]:
+        """The open lock file, and whether we took its lock (False: another process holds
+        it). A lock taken on a file that another build removed meanwhile (:meth:`lepas` with
+        ``hapus``) is taken again on the file now at the path."""
+        path = self.folder / NAMA_KUNCI
+        for _ in range(_ULANG):
+            handle = os.fdopen(buka_tanpa_tautan(path), "r+b", buffering=0)
+            if not _kunci(handle):
+                return handle, False
+            if _berkas_sama(handle, path):
+                return handle, True
+            _buka_kunci(handle)
+            handle.close()
+        return handle, False  # the file keeps being replaced: another build is at work
+
     def _catat(self, data: bytes) -> None:
         assert self._handle is not None
         self._handle.seek(0)
         self._handle.write(data.ljust(UKURAN_CATATAN))
 
-    def lepas(self) -> None:
-        """Clear the owner record and release the lock; never raises."""
+    def lepas(self, hapus: bool = False) -> None:
+        """Clear the owner record and release the lock; ``hapus``: remove the lock file as
+        well (still holding its lock), as when the folder was made for nothing. Never
+        raises."""
         if self._handle is None:
             return
         try:
             self._catat(b"")
+            if hapus:
+                (self.folder / NAMA_KUNCI).unlink()
             _buka_kunci(self._handle)
         except OSError:
             pass  # closing releases the lock; a stale record only rewords a later error

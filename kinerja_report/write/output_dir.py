@@ -85,6 +85,10 @@ class FolderKeluaran:
         stay listed), e.g. when a workbook failed to read: its old PDFs are better than none."""
         self._batal = False
         self._terpasang = False
+        self._dibuat: list[Path] = []
+        """The folders that did not exist before this build (OUT first, then its parents)."""
+        self._kunci_baru = False
+        """Whether this build made the lock file (a cancelled build removes it again)."""
 
     def batalkan(self) -> None:
         """Leave the output folder exactly as it was: nothing staged is moved in, nothing
@@ -100,6 +104,8 @@ class FolderKeluaran:
                 masukan=str(self.masukan),
                 saran=_dikutip(self.masukan / "hasil"),
             )
+        self._dibuat = [p for p in (self.keluaran, *self.keluaran.parents) if not p.exists()]
+        self._kunci_baru = not os.path.lexists(self.keluaran / NAMA_KUNCI)
         try:
             self.keluaran.mkdir(parents=True, exist_ok=True)
             self._kunci.ambil()
@@ -122,7 +128,7 @@ class FolderKeluaran:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
         except OSError as exc:
-            raise self._galat(exc) from exc
+            raise self._galat(exc, relatif) from exc
         self._files[path] = sidik(data)
         self._ukuran[path] = len(data)
         self._tetap.pop(path, None)
@@ -141,8 +147,10 @@ class FolderKeluaran:
         semua = {**self._tetap, **self._files}
         return {path.as_posix(): (digest, self._ukuran[path]) for path, digest in semua.items()}
 
-    def _galat(self, exc: OSError) -> KinerjaError:
-        nama = Path(exc.filename).name if isinstance(exc.filename, str) else ""
+    def _galat(self, exc: OSError, berkas: str = "") -> KinerjaError:
+        """The catalogued error of ``exc``, naming its file (``berkas`` when the system did
+        not say which: a write that failed for lack of space names none)."""
+        nama = Path(exc.filename).name if isinstance(exc.filename, str) else berkas
         if isinstance(exc, TujuanBukanBerkas):
             relatif = Path(exc.filename).relative_to(self.keluaran).as_posix()
             return galat(
@@ -246,4 +254,16 @@ class FolderKeluaran:
                 self.pasang()
         finally:
             shutil.rmtree(self._staging, ignore_errors=True)
-            self._kunci.lepas()
+            self._kunci.lepas(hapus=self._batal and self._kunci_baru)
+            if self._batal:
+                _hapus_kosong(self._dibuat)
+
+
+def _hapus_kosong(folder: list[Path]) -> None:
+    """Remove the folders a build made (deepest first) and left empty: a build that read
+    nothing leaves no trace where there was no folder."""
+    for path in folder:
+        try:
+            path.rmdir()
+        except OSError:
+            return

@@ -15,7 +15,6 @@ from datetime import datetime
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
@@ -26,6 +25,7 @@ from kinerja_report.compute.ipm import HasilIpm
 from kinerja_report.compute.ipm_series import IpmTahunan
 from kinerja_report.compute.table import BarisCapaian
 from kinerja_report.model import Nilai, TingkatIndikator
+from kinerja_report.write.sel_xlsx import isi_sel
 
 FORMAT_ANGKA = "#,##0.##"
 FORMAT_PERSEN = "#,##0.00"
@@ -220,13 +220,11 @@ def _isi_lembar(ws: Worksheet, sheet: Lembar) -> None:
 def _tulis_sel(ws: Worksheet, row: int, col: int, value: object, number_format: str) -> None:
     if value is None or value == "":
         return
-    if isinstance(value, str):
-        value = ILLEGAL_CHARACTERS_RE.sub("", value)  # control characters from old .xls
     cell = ws.cell(row=row, column=col)
-    cell.value = value  # type: ignore[assignment]
+    isi_sel(cell, value)
     if isinstance(value, str):
-        cell.data_type = "s"  # text stays text: never a formula
-    elif number_format == FORMAT_ANGKA and isinstance(value, int | float):
+        return
+    if number_format == FORMAT_ANGKA and isinstance(value, int | float):
         # whole numbers without a dangling separator, others with their decimals
         cell.number_format = "#,##0" if float(value).is_integer() else "#,##0.0###"
     elif number_format:

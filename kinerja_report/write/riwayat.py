@@ -32,10 +32,17 @@ from pathlib import Path
 
 from kinerja_report import __version__
 from kinerja_report.compute.table import BarisCapaian
-from kinerja_report.errors import RiwayatTidakValid, galat
+from kinerja_report.errors import (
+    DiskPenuh,
+    KeluaranTidakDapatDitulis,
+    KinerjaError,
+    RiwayatTidakValid,
+    galat,
+)
 from kinerja_report.model import Nilai, Sumber
 from kinerja_report.problems import Masalah, Tingkat
 from kinerja_report.read.jejak import JejakBerkas
+from kinerja_report.tanpa_tautan import tautan
 
 NAMA_RIWAYAT = "kinerja.sqlite"
 VERSI_SKEMA = 1
@@ -167,9 +174,19 @@ KOLOM_NILAI = ("target", "realisasi", "target_rp", "realisasi_rp")
 def buka_riwayat(path: Path) -> Iterator[sqlite3.Connection]:
     """The store at ``path`` (created with its schema when missing), in one transaction that
     is committed when the block ends normally. Raises
-    :class:`~kinerja_report.errors.RiwayatTidakValid` when it is no store of ours."""
-    if path.is_symlink():  # nothing of a build is written through a link
-        raise galat(RiwayatTidakValid, "riwayat-tidak-valid", str(path))
+    :class:`~kinerja_report.errors.RiwayatTidakValid` when it is no store of ours,
+    :class:`~kinerja_report.errors.DiskPenuh` when the disk is full while it is written,
+    :class:`~kinerja_report.errors.KeluaranTidakDapatDitulis` when it, or a journal of
+    SQLite beside it, is a link (nothing of a build is written through a link) or the system
+    refuses to write it."""
+    for berkas in (path, *(path.with_name(path.name + a) for a in AKHIRAN_JURNAL)):
+        if tautan(berkas):
+            raise galat(
+                KeluaranTidakDapatDitulis,
+                "keluaran-lewat-tautan",
+                str(path.parent),
+                folder=berkas.name,
+            )
     try:
         with closing(sqlite3.connect(path, timeout=30)) as conn:
             conn.execute("PRAGMA foreign_keys = ON")
@@ -177,7 +194,29 @@ def buka_riwayat(path: Path) -> Iterator[sqlite3.Connection]:
             with conn:
                 yield conn
     except sqlite3.DatabaseError as exc:
-        raise galat(RiwayatTidakValid, "riwayat-tidak-valid", str(path)) from exc
+        raise _galat_tulis(exc, path) from exc
+
+
+AKHIRAN_JURNAL = ("-wal", "-shm", "-journal")
+"""The files SQLite writes beside a store."""
+_GALAT_SISTEM = frozenset({"SQLITE_IOERR", "SQLITE_CANTOPEN", "SQLITE_READONLY", "SQLITE_PERM"})
+"""SQLite's errors of the computer, not of the store's content (extended codes included)."""
+
+
+def _galat_tulis(exc: sqlite3.DatabaseError, path: Path) -> KinerjaError:
+    """The catalogued error of SQLite's ``exc`` on the store ``path``: a full disk and a
+    refused write are not a broken store (whose advice is to set the history aside)."""
+    nama = getattr(exc, "sqlite_errorname", "")  # absent when SQLite did not raise it
+    if nama == "SQLITE_FULL":
+        return galat(DiskPenuh, "disk-penuh", str(path.parent), berkas_hasil=path.name)
+    if nama.startswith(tuple(_GALAT_SISTEM)):
+        return galat(
+            KeluaranTidakDapatDitulis,
+            "keluaran-tidak-dapat-ditulis",
+            str(path.parent),
+            alasan=f"{path.name}: SQLite tidak dapat menulis ({nama})",
+        )
+    return galat(RiwayatTidakValid, "riwayat-tidak-valid", str(path))
 
 
 def _siapkan(conn: sqlite3.Connection, path: Path) -> None:

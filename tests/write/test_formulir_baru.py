@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import re
 import zipfile
 from pathlib import Path
@@ -168,3 +169,107 @@ def test_formulir_kosong_dan_opd_tidak_ada(masukan: Path, tmp_path: Path) -> Non
     )
     assert result.exit_code == 2
     assert "nama berkas harus berakhiran .xlsx" in result.stderr
+
+
+RUMUS_JAHAT = ('=HYPERLINK("http://contoh.invalid","Klik")', "=cmd|' /C calc'!A0")
+
+
+def test_teks_berawalan_sama_dengan_tetap_teks(tmp_path: Path) -> None:
+    """An indicator or uraian the OPD typed as '=…' comes out as text in the form Bappeda
+    sends to every OPD, never a live formula; so do settings texts (the signing place)."""
+    folder = tmp_path / "in"
+    baris = copy.deepcopy(BARIS_CONTOH)  # the third row: kegiatan and its indicator
+    baris[2][3], baris[2][4] = RUMUS_JAHAT[1], RUMUS_JAHAT[0]  # stored as text, as typed
+    buat_evaluasi(folder / "bappeda-2023.xlsx", "Bappeda", 2023, baris)
+    (folder / "pengaturan.toml").write_text(
+        f'[dokumen]\ntempat_penandatanganan = "{RUMUS_JAHAT[1]}"\n', encoding="utf-8"
+    )
+    berkas = tmp_path / "baru.xlsx"
+    berkas.write_bytes(templat_e81("Bappeda", 2024, folder))
+    ws = openpyxl.load_workbook(berkas).worksheets[0]
+    assert [ws["D12"].value, ws["E12"].value] == [RUMUS_JAHAT[1], RUMUS_JAHAT[0]]
+    teks = [sel for row in ws.iter_rows() for sel in row if sel.value in RUMUS_JAHAT]
+    assert len(teks) == 2
+    assert all(sel.data_type == "s" for sel in teks)
+    with zipfile.ZipFile(berkas) as arsip:
+        lembar = arsip.read("xl/worksheets/sheet1.xml").decode("utf-8")
+    rumus = re.findall(r"<f>(.*?)</f>", lembar)
+    assert rumus  # our own formulas, columns 13-15
+    assert not any("HYPERLINK" in f or "cmd" in f for f in rumus)
+    assert '<is><t>=HYPERLINK("http://contoh.invalid","Klik")</t></is>' in lembar  # text
+
+
+def test_tempat_dengan_sama_dengan_tidak_menjadi_rumus(tmp_path: Path) -> None:
+    from kinerja_report.write.formulir_baru import FormulirBaru, workbook_e81
+
+    data = workbook_e81(FormulirBaru("=1+1", 2025, "=2+2", RUMUS_JAHAT[1], 2026, ()))
+    ws = openpyxl.load_workbook(__import__("io").BytesIO(data)).worksheets[0]
+    teks = {sel.value: sel.data_type for row in ws.iter_rows() for sel in row if sel.value}
+    assert teks["=2+2"] == "s"
+    assert teks[f"{RUMUS_JAHAT[1]}, .................................... 2026"] == "s"
+    assert teks["Kepala =1+1"] == "s"
+
+
+def _template(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(main, ["template", *args])
+    return result.exit_code, result.output
+
+
+def test_out_yang_sudah_ada_tidak_ditimpa_tanpa_timpa(masukan: Path, tmp_path: Path) -> None:
+    berkas = tmp_path / "ada.xlsx"
+    berkas.write_bytes(b"berkas pengguna")
+    kode, keluaran = _template("--opd", "Dinas Sosial", "--tahun", "2025", "--out", str(berkas))
+    assert kode == 2, keluaran
+    assert f"berkas '{berkas}' sudah ada" in keluaran
+    assert "--timpa" in keluaran
+    assert berkas.read_bytes() == b"berkas pengguna"
+    args = ("--opd", "Dinas Sosial", "--tahun", "2025", "--out", str(berkas), "--timpa")
+    kode, keluaran = _template(*args)
+    assert kode == 0, keluaran
+    assert openpyxl.load_workbook(berkas).worksheets[0]["A3"].value == (
+        "Perangkat Daerah : Dinas Sosial"
+    )
+
+
+def test_out_workbook_masukan_selalu_ditolak(masukan: Path) -> None:
+    workbook = masukan / "bappeda-2023.xlsx"
+    sebelum = workbook.read_bytes()
+    for timpa in ([], ["--timpa"]):
+        args = [str(masukan), "--opd", "Bappeda", "--tahun", "2024", "--out", str(workbook)]
+        kode, keluaran = _template(*args, *timpa)
+        assert kode == 2, keluaran
+        assert "adalah berkas di folder masukan" in keluaran
+        assert workbook.read_bytes() == sebelum
+
+
+@pytest.mark.parametrize("tahun", ["0", "-5", "1" + "0" * 30, "1999", "2101"])
+def test_tahun_di_luar_rentang_ditolak(tmp_path: Path, tahun: str) -> None:
+    berkas = tmp_path / "x.xlsx"
+    kode, keluaran = _template("--opd", "Bappeda", "--tahun", tahun, "--out", str(berkas))
+    assert kode == 2, keluaran
+    assert "tahun harus antara 2000 dan 2100" in keluaran
+    assert not berkas.exists()
+
+
+@pytest.mark.parametrize("opd", ["Bappeda\x1b[31m", "Dinas\nSosial", "Dinas\x00Sosial"])
+def test_opd_dengan_karakter_kendali_exit_2(tmp_path: Path, opd: str) -> None:
+    berkas = tmp_path / "x.xlsx"
+    kode, keluaran = _template("--opd", opd, "--tahun", "2025", "--out", str(berkas))
+    assert kode == 2, keluaran
+    assert "berisi karakter kendali" in keluaran
+    assert "Galat tak terduga" not in keluaran
+    assert not berkas.exists()
+
+
+def test_template_dengan_path_relatif(masukan: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run from a working directory, as users do: input folder and output file relative."""
+    monkeypatch.chdir(masukan.parent)
+    args = ["in", "--opd", "Bappeda", "--tahun", "2024", "--out", "formulir/bappeda-2024.xlsx"]
+    kode, keluaran = _template(*args)
+    assert kode == 0, keluaran
+    berkas = masukan.parent / "formulir" / "bappeda-2024.xlsx"
+    assert openpyxl.load_workbook(berkas).worksheets[0]["E10"].value == (
+        "Persentase dokumen perencanaan tepat waktu"
+    )
+    assert _template(*args)[0] == 2  # now it exists
+    assert _template(*args, "--timpa")[0] == 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
@@ -14,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from kinerja_report.errors import (
+    DiskPenuh,
     KeluaranMencakupMasukan,
     KeluaranTerkunci,
     KeluaranTerkunciUsang,
@@ -282,3 +284,22 @@ def test_workbook_rusak_tidak_menghapus_hasil_lama(tmp_path: Path) -> None:
     assert hasil.berkas_keluaran == ()
     # the second build wrote capaian.csv without the failed workbook; the empty one did not
     assert (keluaran / "capaian.csv").read_bytes() != csv_lama
+
+
+def test_disk_penuh_menyebut_berkas_yang_ditulis(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A write that fails for lack of space carries no file name: the message names the
+    output being written, not '()'."""
+
+    def penuh(self: Path, data: bytes) -> int:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    with FolderKeluaran(tmp_path) as out:
+        monkeypatch.setattr(Path, "write_bytes", penuh)
+        with pytest.raises(DiskPenuh) as info:
+            out.tulis("2023/evaluasi/bappeda.pdf", b"%PDF")
+        monkeypatch.undo()
+    assert info.value.masalah.pesan.startswith(
+        "Disk penuh saat menulis hasil (2023/evaluasi/bappeda.pdf);"
+    )

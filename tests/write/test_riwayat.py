@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from kinerja_report.cli import main
-from kinerja_report.errors import RiwayatTidakValid
+from kinerja_report.errors import DiskPenuh, RiwayatTidakValid
 from kinerja_report.pipeline import build
 from kinerja_report.read.riwayat import perubahan
 from tests.builders import BARIS_CONTOH, buat_evaluasi
@@ -137,3 +137,43 @@ def test_riwayat_rusak_menghentikan_build_tanpa_mengubah_hasil(tmp_path: Path) -
     assert result.exit_code == 2
     assert "Berkas riwayat tidak dapat dibuka" in result.stderr
     assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == ["kinerja.sqlite"]
+
+
+def _disk_penuh_untuk_riwayat(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every writing connection to a store may not grow it by a single page: SQLite then
+    fails with SQLITE_FULL, as on a full disk (no root needed, no mount)."""
+    asli = sqlite3.connect
+
+    def connect(database: object, *args: object, **kwargs: object) -> sqlite3.Connection:
+        conn = asli(database, *args, **kwargs)  # type: ignore[arg-type]
+        if not kwargs.get("uri"):
+            (halaman,) = conn.execute("PRAGMA page_count").fetchone()
+            conn.execute(f"PRAGMA max_page_count = {max(halaman, 1)}")
+        return conn
+
+    monkeypatch.setattr(sqlite3, "connect", connect)
+
+
+def test_disk_penuh_saat_menulis_riwayat_bukan_riwayat_rusak(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Disk full while the store is written: 'disk-penuh' naming the store, exit 4, never
+    the advice to set the history aside; the store and the outputs stay as they were."""
+    masukan, out = _masukan(tmp_path / "in"), tmp_path / "out"
+    build(masukan, out, pekerja=1)
+    db = out / "kinerja.sqlite"
+    sebelum, csv = _semua(db), (out / "capaian.csv").read_bytes()
+    buat_evaluasi(masukan / "2023" / "dinsos.xlsx", "Dinas Sosial", 2023, BARIS_CONTOH)
+    with monkeypatch.context() as patch:
+        _disk_penuh_untuk_riwayat(patch)
+        with pytest.raises(DiskPenuh) as info:
+            build(masukan, out, pekerja=1)
+        assert info.value.masalah.kode == "disk-penuh"
+        assert "Disk penuh saat menulis hasil (kinerja.sqlite)" in info.value.masalah.pesan
+        assert "pindahkan" not in info.value.masalah.pesan
+        args = ["build", str(masukan), "--out", str(out), "--jobs", "1"]
+        result = CliRunner().invoke(main, args)
+        assert result.exit_code == 4, result.output
+        assert "Disk penuh saat menulis hasil (kinerja.sqlite)" in result.stderr
+    assert _semua(db) == sebelum
+    assert (out / "capaian.csv").read_bytes() == csv
