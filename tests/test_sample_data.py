@@ -109,9 +109,14 @@ def test_baris_daerah_dihitung_tangan(capaian: list[dict[str, str]]) -> None:
     row = _baris(daerah, tahun="2022", indikator="Persentase Penduduk Miskin")
     assert (row["realisasi"], row["capaian_persen"]) == ("14.12", "99.14")
     assert row["rumus"].startswith("negatif A: (2T-R)/T x 100, min 0")
-    # Opini BPK 2023: target WTP (4), realisasi WDP (3) = 75 %
+    # Opini BPK 2023: target WTP, realisasi WDP: not reached by rank, no percentage
     row = _baris(daerah, tahun="2023", indikator="Opini BPK atas LKPD")
-    assert (row["target"], row["realisasi"], row["capaian_persen"]) == ("WTP", "WDP", "75")
+    assert (row["target"], row["realisasi"], row["capaian_persen"]) == ("WTP", "WDP", "")
+    assert row["kategori"] == "Tidak tercapai"
+    assert row["rumus"].startswith("urutan (Opini BPK: WTP > WDP > TW > TMP): tidak tercapai")
+    for tahun in ("2023", "2024"):
+        for nama in ("Opini BPK atas LKPD", "Nilai SAKIP Pemerintah Daerah"):
+            assert _baris(daerah, tahun=tahun, indikator=nama)["capaian_persen"] == ""
     # Indeks Gini 2024 is '-': no capaian, and the reason is given
     row = _baris(daerah, tahun="2024", indikator="Indeks Gini")
     assert row["capaian_persen"] == ""

@@ -32,6 +32,8 @@ class FaktaIndikator:
     realisasi: Nilai = KOSONG
     capaian: float | None = None
     kategori: str = ""
+    tercapai: bool | None = None
+    """For an ordinal indicator (Opini BPK, predikat SAKIP ...): reached by rank; None else."""
     lalu: tuple[int, float] | None = None
     """(year, realisation) of the year before, when known."""
     nasional: tuple[float, str] | None = None
@@ -86,6 +88,9 @@ def _kalimat_target(f: FaktaIndikator) -> str:
     if not target:
         return ""
     kalimat = f"Target tahun {f.tahun} {target}"
+    if f.tercapai is not None:
+        hasil = "target tercapai" if f.tercapai else "target tidak tercapai"
+        return f"{kalimat}; menurut urutan nilainya {hasil} (skala urut, tanpa persentase)."
     if f.capaian is None:
         return kalimat + "; capaian tidak dapat dihitung."
     hasil = "target tercapai" if f.capaian >= 100 else "target belum tercapai"

@@ -81,6 +81,8 @@ class IndikatorRawan:
     kategori: str
     status: str
     daerah: bool
+    tercapai: bool | None = None
+    """For an ordinal indicator: reached by rank (no percentage); None for the others."""
     """A regency indicator (RPJMD), else an OPD programme's outcome."""
 
 
@@ -105,6 +107,10 @@ class RingkasanTahun:
     @property
     def serapan(self) -> float | None:
         return self.realisasi_anggaran / self.pagu * 100 if self.pagu else None
+
+    def jumlah_tercapai(self) -> int:
+        """Regency indicators that reached this year's target (ordinal ones by rank)."""
+        return sum(1 for i in self.indikator if i.baris.capaian.target_tercapai)
 
     def jumlah_kategori(self) -> list[tuple[str, int]]:
         """Regency indicators per predikat, in the order met."""
@@ -206,7 +212,7 @@ def peringkat_opd(laporan: Sequence[LaporanOpd]) -> tuple[PeringkatOpd, ...]:
 
 
 def _rawan_baris(row: BarisCapaian) -> bool:
-    belum = row.capaian.persen is not None and row.capaian.persen < 100
+    belum = row.capaian.dinilai and not row.capaian.target_tercapai
     return belum or row.kemajuan.status in STATUS_RAWAN
 
 
@@ -239,4 +245,5 @@ def _jadi_rawan(row: BarisCapaian, opd: str, daerah: bool) -> IndikatorRawan:
         kategori=row.kategori,
         status=row.kemajuan.status,
         daerah=daerah,
+        tercapai=row.capaian.tercapai,
     )
