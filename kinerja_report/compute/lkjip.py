@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from kinerja_report.compute.aggregate import agregat
 from kinerja_report.compute.budget import efisiensi
@@ -337,14 +337,29 @@ def _fakta(
     )
 
 
+def _seri_lain(item: IndikatorDaerah) -> str:
+    """Beside a national figure of another series: the regency's figure of that series."""
+    if item.nasional is None or not item.seri_berbeda:
+        return ""
+    if item.daerah_sebanding is None:
+        return f" (seri {item.nasional.seri}, tidak sebanding)"
+    return f" (seri {item.nasional.seri}; daerah {angka(item.daerah_sebanding)})"
+
+
 def _fakta_daerah(item: IndikatorDaerah) -> FaktaIndikator:
     nasional = item.nasional
-    return _fakta(
+    fakta = _fakta(
         item.baris,
         item.realisasi_lalu,
         (nasional.nilai.angka, nasional.sumber)
         if nasional is not None and nasional.nilai.angka is not None
         else None,
+    )
+    return replace(
+        fakta,
+        seri_nasional=nasional.seri if nasional is not None else "",
+        seri_daerah=item.seri_daerah,
+        daerah_sebanding=item.daerah_sebanding if item.seri_berbeda else None,
     )
 
 
@@ -364,7 +379,7 @@ def _sebelumnya(item: IndikatorDaerah, lalu: Sequence[RingkasanTahun]) -> str:
 def _pembanding(item: IndikatorDaerah) -> str:
     parts = []
     if item.nasional is not None:
-        parts.append(f"Nas. {_nilai(item.nasional.nilai)}")
+        parts.append(f"Nas. {_nilai(item.nasional.nilai)}{_seri_lain(item)}")
     if item.provinsi is not None:
         parts.append(f"Prov. {_nilai(item.provinsi.nilai)}")
     return "\n".join(parts)
