@@ -109,6 +109,8 @@ class RingkasanTahun:
     peringkat: tuple[PeringkatOpd, ...]
     rawan: tuple[IndikatorRawan, ...]
     tahun_akhir: int | None
+    jumlah_urut: int = 0
+    """OPD indicators on an ordinal scale, left out of the OPDs' average capaian."""
 
     @property
     def pagu(self) -> float:
@@ -187,6 +189,7 @@ def ringkasan_tahunan(
                 peringkat=peringkat_opd(opd),
                 rawan=tuple(_rawan(indikator, opd)),
                 tahun_akhir=next((r.tahun_akhir for r in rows if r.tahun_akhir), None),
+                jumlah_urut=sum(1 for lap in opd for row in lap.baris if row.capaian.urut),
             )
         )
     return out
