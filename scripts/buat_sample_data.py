@@ -1205,6 +1205,12 @@ ambang_efisiensi = 5
 # [[capaian.kategori]]
 # batas = 75
 # label = "Berhasil"
+# Indikator berskala urut dinilai tercapai/tidak tercapai menurut peringkat, tanpa persen:
+# Opini BPK (WTP > WDP > TW > TMP), predikat SAKIP (AA > A > BB > B > CC > C > D) dan
+# kategori IKM (Sangat Baik > Baik > Kurang Baik > Tidak Baik) sudah dikenal. Skala lain:
+# [[capaian.urutan]]
+# nama = "akreditasi puskesmas"
+# urutan = ["Paripurna", "Utama", "Madya", "Dasar"]
 
 # Sifat indikator tertentu bila workbook dan matriks RPJMD tidak menyebutkannya:
 # polaritas "positif"/"negatif"; agregasi "kumulatif" (jumlah triwulan, bawaan E.81),
