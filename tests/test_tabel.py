@@ -79,7 +79,8 @@ def test_jenis_kolom(data: kinerja_report.DataKinerja) -> None:
         elif kolom.jenis is Jenis.KATEGORI:
             assert isinstance(seri.dtype, pd.CategoricalDtype), kolom.nama
             assert seri.dtype.ordered
-            assert list(seri.dtype.categories) == SKALA_NAIK
+            # ordinal indicators' 'Tidak tercapai' / 'Tercapai' first, then the scale
+            assert list(seri.dtype.categories) == ["Tidak tercapai", "Tercapai", *SKALA_NAIK]
         elif kolom.jenis is Jenis.NILAI:
             assert seri.dtype == object, kolom.nama
             assert {type(v) for v in seri if v is not None} <= {float, str}, kolom.nama
@@ -132,7 +133,10 @@ def test_kategori_berurutan(data: kinerja_report.DataKinerja) -> None:
     tinggi = df[df["kategori"] >= "Tinggi"]
     assert set(tinggi["kategori"]) == {"Tinggi", "Sangat Tinggi"}
     assert (tinggi["capaian_persen"] >= 76).all()
-    assert df["kategori"].isna().sum() == df["capaian_persen"].isna().sum()
+    urut = df["kategori"].isin(["Tercapai", "Tidak tercapai"])
+    assert urut.sum() == 8  # Opini BPK and predikat SAKIP 2021-2024: no percentage
+    assert df.loc[urut, "capaian_persen"].isna().all()
+    assert df["kategori"].isna().sum() == df["capaian_persen"].isna().sum() - urut.sum()
 
 
 def test_ringkasan_per_opd(data: kinerja_report.DataKinerja) -> None:
