@@ -250,6 +250,9 @@ class NilaiPembanding:
     nilai: Nilai
     sumber: str
     """The publisher as written ('BPS')."""
+    seri: str = ""
+    """The BPS series or method of the figure ('lama', 'baru'; column 'Seri' / 'Metode'),
+    '' when the sheet does not say: figures of different series are never compared."""
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from kinerja_report.compute.rules import (
     AturanIndikator,
     Pita,
     RumusNegatif,
+    SkalaUrut,
 )
 from kinerja_report.errors import alasan_os
 from kinerja_report.read.logo import Logo, LogoTidakValid, baca_logo
@@ -175,7 +176,9 @@ SKEMA: dict[str, frozenset[str]] = {
     "dokumen": frozenset(
         {"ukuran_kertas", "tempat_penandatanganan", "tanggal_perjanjian", "lampiran_sumber"}
     ),
-    "capaian": frozenset({"rumus_negatif", "batas_rata_rata", "ambang_efisiensi", "kategori"}),
+    "capaian": frozenset(
+        {"rumus_negatif", "batas_rata_rata", "ambang_efisiensi", "kategori", "urutan"}
+    ),
     "indikator": frozenset({"nama", "polaritas", "agregasi", "antar_tahun"}),
     "ipm": frozenset({"seri_target"}),
     "periode": frozenset({"awal", "akhir"}),
@@ -189,6 +192,8 @@ DAFTAR_TABEL = frozenset({"indikator"})
 INDIKATOR_MAKS = 10_000
 KATEGORI_MAKS = 20
 KUNCI_KATEGORI = frozenset({"batas", "label", "inklusif"})
+KUNCI_URUTAN = frozenset({"nama", "urutan"})
+URUTAN_MAKS = 20
 
 
 def _saran(name: str, choices: frozenset[str] | dict[str, frozenset[str]]) -> str:
@@ -338,7 +343,31 @@ def _aturan(data: dict[str, object]) -> AturanCapaian:
         batas_rata_rata=batas or None,
         ambang_efisiensi=ambang,
         indikator=_override(data.get("indikator", [])),
+        skala_urut=(*_skala_urut(capaian.get("urutan", [])), *AturanCapaian().skala_urut),
     )
+
+
+def _skala_urut(raw: object) -> list[SkalaUrut]:
+    """``[[capaian.urutan]]``: more ordinal scales, each a name and its labels best first;
+    they are tried before the built-in ones."""
+    out = []
+    for nomor, item in enumerate(daftar_tabel("capaian.urutan", raw, URUTAN_MAKS), 1):
+        bagian = f"capaian.urutan ke-{nomor}"
+        for key in item:
+            if key not in KUNCI_URUTAN:
+                raise tidak_valid(
+                    f"kunci tidak dikenal di [[capaian.urutan]]: {teks_aman(key[:60])}"
+                    f"{_saran(key, KUNCI_URUTAN)}"
+                )
+        labels = item.get("urutan")
+        if not isinstance(labels, list) or not 2 <= len(labels) <= URUTAN_MAKS:
+            raise tidak_valid(
+                f"[[capaian.urutan]] ke-{nomor}: 'urutan' harus daftar 2 sampai {URUTAN_MAKS} "
+                "label, dari yang terbaik"
+            )
+        nama = teks(bagian, "nama", item.get("nama", f"urutan ke-{nomor}"), 100)
+        out.append(SkalaUrut(nama, tuple(teks(bagian, "urutan", label, 100) for label in labels)))
+    return out
 
 
 def _skala(raw: object) -> tuple[Pita, ...]:

@@ -21,7 +21,7 @@ from typing import Any
 import pandas as pd
 
 from kinerja_report.compute.report import LaporanOpd
-from kinerja_report.compute.rules import AturanCapaian
+from kinerja_report.compute.rules import LABEL_TERCAPAI, LABEL_TIDAK_TERCAPAI, AturanCapaian
 from kinerja_report.compute.table import BarisCapaian
 from kinerja_report.model import Nilai
 from kinerja_report.pipeline import Kumpulan, kumpulkan
@@ -53,7 +53,8 @@ class DataKinerja:
     ``Int64``: it may be unknown); numbers and percentages floats (NaN when empty;
     percentages rounded to 2 decimals as in the CSV); ``target``, ``realisasi`` and the
     end-of-period target hold a float, or the text of a qualitative value such as 'WTP';
-    ``kategori`` is an ordered categorical, lowest category first; ``sumber`` names the cell
+    ``kategori`` is an ordered categorical, lowest category first ('Tidak tercapai' and
+    'Tercapai' of ordinal indicators, then the scale); ``sumber`` names the cell
     (``berkas!lembar!sel``) of each realisation."""
     masalah: pd.DataFrame
     """Every problem found, with the columns of masalah.csv; ``tingkat`` is an ordered
@@ -78,11 +79,15 @@ def baca(folder: str | os.PathLike[str]) -> DataKinerja:
     kumpulan = kumpulkan(Path(folder))
     kategori = urutan_kategori(kumpulan.pengaturan.aturan)
     return DataKinerja(
-        capaian=tabel_capaian(kumpulan.baris, kategori),
+        capaian=tabel_capaian(kumpulan.baris, [*KATEGORI_URUT, *kategori]),
         masalah=tabel_masalah(kumpulan.masalah),
         ringkasan=tabel_ringkasan(kumpulan.laporan, kategori),
         kumpulan=kumpulan,
     )
+
+
+KATEGORI_URUT = (LABEL_TIDAK_TERCAPAI, LABEL_TERCAPAI)
+"""The kategori of ordinal indicators (reached or not by rank), ordered before the scale."""
 
 
 def urutan_kategori(aturan: AturanCapaian) -> list[str]:

@@ -1135,19 +1135,29 @@ PEMBANDING_NASIONAL = {
     "Persentase Penduduk Miskin": (10.14, 9.54, 9.36, 9.03),
     "Tingkat Pengangguran Terbuka": (6.49, 5.86, 5.32, 4.91),
 }
+# The BPS series of each national IPM: the 2023 and 2024 releases use the new method (UHH
+# from the 2020 census long form); the regency's matrix keeps the old series of its targets.
+SERI_PEMBANDING = {("Indeks Pembangunan Manusia", 2021): "lama",
+                   ("Indeks Pembangunan Manusia", 2022): "lama",
+                   ("Indeks Pembangunan Manusia", 2023): "baru",
+                   ("Indeks Pembangunan Manusia", 2024): "baru"}  # fmt: skip
 
 
 def tambah_pembanding(wb: Workbook) -> None:
-    """The optional sheet 'Pembanding': the national figure of three IKD for 2021-2024."""
+    """The optional sheet 'Pembanding': the national figure of three IKD for 2021-2024, with
+    the BPS series where one applies (column 'Seri')."""
     ws = wb.create_sheet("Pembanding")
-    gabung(ws, "A1:E1", "ANGKA PEMBANDING NASIONAL INDIKATOR KINERJA DAERAH")
-    for c, teks in enumerate(("Indikator", "Tahun", "Tingkat", "Nilai", "Sumber"), start=1):
+    gabung(ws, "A1:F1", "ANGKA PEMBANDING NASIONAL INDIKATOR KINERJA DAERAH")
+    judul = ("Indikator", "Tahun", "Tingkat", "Nilai", "Sumber", "Seri")
+    for c, teks in enumerate(judul, start=1):
         sel = ws.cell(3, c, teks)
         sel.font, sel.alignment, sel.border = Font(bold=True), TENGAH, KOTAK
     r = 4
     for nama, nilai in PEMBANDING_NASIONAL.items():
         for tahun, angka_nasional in zip(TAHUN, nilai, strict=True):
-            for c, isi in enumerate((nama, tahun, "Nasional", angka_nasional, "BPS"), start=1):
+            seri = SERI_PEMBANDING.get((nama, tahun))
+            isian = (nama, tahun, "Nasional", angka_nasional, "BPS", seri)
+            for c, isi in enumerate(isian, start=1):
                 sel = ws.cell(r, c, isi)
                 sel.border, sel.alignment = KOTAK, ATAS
             ws.cell(r, 4).number_format = "0.00"
@@ -1195,6 +1205,12 @@ ambang_efisiensi = 5
 # [[capaian.kategori]]
 # batas = 75
 # label = "Berhasil"
+# Indikator berskala urut dinilai tercapai/tidak tercapai menurut peringkat, tanpa persen:
+# Opini BPK (WTP > WDP > TW > TMP), predikat SAKIP (AA > A > BB > B > CC > C > D) dan
+# kategori IKM (Sangat Baik > Baik > Kurang Baik > Tidak Baik) sudah dikenal. Skala lain:
+# [[capaian.urutan]]
+# nama = "akreditasi puskesmas"
+# urutan = ["Paripurna", "Utama", "Madya", "Dasar"]
 
 # Sifat indikator tertentu bila workbook dan matriks RPJMD tidak menyebutkannya:
 # polaritas "positif"/"negatif"; agregasi "kumulatif" (jumlah triwulan, bawaan E.81),

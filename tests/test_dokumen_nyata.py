@@ -105,6 +105,12 @@ def test_sukabumi_sendirian(real_workbooks: Path, tmp_path: Path) -> None:
     (pk,) = _pdf(hasil, "perjanjian-kinerja")
     text = _teks_pdf(evaluasi)
     assert "Jumlah anggaran (Rp) 8.321.500.000 2.664.300.000 2.039.260.000" in text  # thousands
+    # column 15 from the unrounded column 14, as the workbook (AC18..AC37) and capaian.csv:
+    # 138,67 printed in 14, yet 15 = 138,666.../260 = 53,33, never 53,32 or 53,40
+    assert "52 93.748.000 138,67 218.748.000 53,33 58,33" in text
+    assert text.count("53,33") == 19
+    assert "53,32" not in text
+    assert "53,40" not in text
     assert "Faktor pendorong keberhasilan pencapaian : aparatur pelaksana kegiatan" in text
     assert "Tindak lanjut yang diperlukan dalam triwulan berikutnya : Tindak" in text  # blank
     assert "Dievaluasi KEPALA BAPPEDA KABUPATEN SUKABUMI" in text  # the form's is dots

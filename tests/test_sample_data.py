@@ -109,9 +109,14 @@ def test_baris_daerah_dihitung_tangan(capaian: list[dict[str, str]]) -> None:
     row = _baris(daerah, tahun="2022", indikator="Persentase Penduduk Miskin")
     assert (row["realisasi"], row["capaian_persen"]) == ("14.12", "99.14")
     assert row["rumus"].startswith("negatif A: (2T-R)/T x 100, min 0")
-    # Opini BPK 2023: target WTP (4), realisasi WDP (3) = 75 %
+    # Opini BPK 2023: target WTP, realisasi WDP: not reached by rank, no percentage
     row = _baris(daerah, tahun="2023", indikator="Opini BPK atas LKPD")
-    assert (row["target"], row["realisasi"], row["capaian_persen"]) == ("WTP", "WDP", "75")
+    assert (row["target"], row["realisasi"], row["capaian_persen"]) == ("WTP", "WDP", "")
+    assert row["kategori"] == "Tidak tercapai"
+    assert row["rumus"].startswith("urutan (Opini BPK: WTP > WDP > TW > TMP): tidak tercapai")
+    for tahun in ("2023", "2024"):
+        for nama in ("Opini BPK atas LKPD", "Nilai SAKIP Pemerintah Daerah"):
+            assert _baris(daerah, tahun=tahun, indikator=nama)["capaian_persen"] == ""
     # Indeks Gini 2024 is '-': no capaian, and the reason is given
     row = _baris(daerah, tahun="2024", indikator="Indeks Gini")
     assert row["capaian_persen"] == ""
@@ -190,7 +195,16 @@ def test_ringkasan_bupati_tiap_tahun(
     ipm = _baris(capaian, tahun="2024", indikator="Indeks Pembangunan Manusia")
     assert ipm["capaian_persen"] == "100.06"
     assert "Indeks Pembangunan Manusia (poin) 69,35 69,39 100,06 % Sangat Tinggi" in text
-    assert "75,02" in text  # the national IPM from the sheet 'Pembanding'
+    # the national IPM (new method) beside the regency's new-method 70,09, never the
+    # old-method 69,39 alone
+    assert "75,02 seri baru; daerah dalam seri ini 70,09" in text
+    assert "5,63" not in text
+    rapat = text.replace(" ", "")  # adjacent cells have no space between them
+    for nama in (
+        "Opini BPK atas LKPD (opini) WTP WTP Tercapai Tercapai",
+        "Nilai SAKIP Pemerintah Daerah (predikat) A BB Tidak tercapai Tidak tercapai",
+    ):
+        assert nama.replace(" ", "") in rapat
     assert "2. Indeks Pembangunan Manusia" in text
     for kata in ("Indeks kesehatan", "Indeks pendidikan", "Indeks pengeluaran"):
         assert kata in text
@@ -224,7 +238,8 @@ def test_lkjip_pemda_dan_opd(hasil: tuple[Path, str], capaian: list[dict[str, st
         "Realisasi Indeks Pembangunan Manusia tahun 2024 sebesar 69,39 poin, naik 0,48 poin "
         "dari 68,91 poin pada tahun 2023 (membaik). Target tahun 2024 69,35 poin, sehingga "
         "capaian 100,06 % (target tercapai, predikat Sangat Tinggi). Angka nasional tahun "
-        "2024 sebesar 75,02 poin (BPS)"
+        "2024 sebesar 75,02 poin (BPS, seri baru); dalam seri yang sama angka daerah 70,09 "
+        "poin, 4,93 poin di bawah angka nasional (kurang baik)."
     )
     for teks in (
         _teks_docx(out / "2024" / "lkjip" / "lkjip-pemda.docx").replace("\u00a0", " "),
@@ -235,7 +250,12 @@ def test_lkjip_pemda_dan_opd(hasil: tuple[Path, str], capaian: list[dict[str, st
         assert "BAB IV PENUTUP" in teks
         assert kalimat in teks
         assert "Indeks Pembangunan Manusia (poin) 69,35 69,39 100,06 %" in teks
-        assert "Nas. 75,02" in teks
+        assert "Nas. 75,02 (seri baru; daerah 70,09)" in teks
+        assert "5,63" not in teks
+        assert (
+            "Realisasi Nilai SAKIP Pemerintah Daerah tahun 2024 adalah BB. Target tahun 2024 A; "
+            "menurut urutan nilainya target tidak tercapai (skala urut, tanpa persentase)."
+        ) in teks
         assert "Faktor penghambat pencapaian kinerja: Keterbatasan jumlah" in teks
         assert "Rp 31.750.780.000" in teks  # the year's programme budget, per bidang urusan
         for opd in {r["opd"] for r in capaian if r["tahun"] == "2024" and r["tingkat"] != "daerah"}:

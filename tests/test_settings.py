@@ -35,6 +35,10 @@ label = "Cukup Berhasil"
 batas = 0
 label = "Kurang Berhasil"
 
+[[capaian.urutan]]
+nama = "akreditasi puskesmas"
+urutan = ["Paripurna", "Utama", "Madya", "Dasar"]
+
 [[indikator]]
 nama = "Jumlah Kasus DBD"
 polaritas = "negatif"
@@ -61,6 +65,14 @@ def test_pengaturan_lengkap(tmp_path: Path) -> None:
     ]
     override = aturan.indikator["jumlah kasus dbd"]
     assert (override.polaritas, override.agregasi) == ("negatif", "akhir")
+    # own ordinal scales first, then Opini BPK, predikat SAKIP and IKM
+    assert [s.nama for s in aturan.skala_urut] == [
+        "akreditasi puskesmas",
+        "Opini BPK",
+        "predikat SAKIP",
+        "kategori IKM",
+    ]
+    assert aturan.skala_urut[0].peringkat("utama") == 1
     assert Polaritas.NEGATIF.value == override.polaritas
 
 
@@ -93,6 +105,9 @@ def test_tanpa_berkas_pengaturan(tmp_path: Path) -> None:
         ("[[indikator]]\nnama = 'X'\nagregasi = 'kumulatf'", "agregasi harus 'kumulatif'"),
         ("dokumen = 'F4'", "[dokumen] harus berupa tabel"),
         ("[capaian]\nbatas_rata_rata = true", "harus berupa angka"),
+        ("[[capaian.urutan]]\nnama = 'x'\nurutan = ['A']", "'urutan' harus daftar 2 sampai 20"),
+        ("[[capaian.urutan]]\nurutan = ['A', 1]", "[capaian.urutan ke-1] urutan harus berupa teks"),
+        ("[[capaian.urutan]]\nurutn = ['A', 'B']", "kunci tidak dikenal di [[capaian.urutan]]"),
         ("[dokumen]\ntanggal_perjanjian = '31 Juni'", "tanggal_perjanjian '31 Juni' tidak ada"),
         # issue 16: type and range, with the key and the allowed range in the message
         (

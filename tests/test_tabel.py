@@ -79,7 +79,8 @@ def test_jenis_kolom(data: kinerja_report.DataKinerja) -> None:
         elif kolom.jenis is Jenis.KATEGORI:
             assert isinstance(seri.dtype, pd.CategoricalDtype), kolom.nama
             assert seri.dtype.ordered
-            assert list(seri.dtype.categories) == SKALA_NAIK
+            # ordinal indicators' 'Tidak tercapai' / 'Tercapai' first, then the scale
+            assert list(seri.dtype.categories) == ["Tidak tercapai", "Tercapai", *SKALA_NAIK]
         elif kolom.jenis is Jenis.NILAI:
             assert seri.dtype == object, kolom.nama
             assert {type(v) for v in seri if v is not None} <= {float, str}, kolom.nama
@@ -119,8 +120,10 @@ def test_setiap_sel_sama_dengan_csv(data: kinerja_report.DataKinerja, csv: pd.Da
 def test_target_kualitatif_dan_sumber(data: kinerja_report.DataKinerja) -> None:
     df = data.capaian
     (baris,) = df[(df["tahun"] == 2023) & (df["indikator"] == "Opini BPK atas LKPD")].itertuples()
-    assert (baris.target, baris.realisasi, baris.capaian_persen) == ("WTP", "WDP", 75.0)
-    assert baris.kategori == "Sedang"
+    # an ordinal indicator: reached or not by rank, never 75 % Sedang
+    assert (baris.target, baris.realisasi) == ("WTP", "WDP")
+    assert pd.isna(baris.capaian_persen)
+    assert baris.kategori == "Tidak tercapai"
     assert baris.sumber == "rpjmd/matriks-ikd-rpjmd-2021-2026.xlsx!Matriks IKD!M21"
     assert (df["sumber"] != "").all()
 
@@ -130,7 +133,10 @@ def test_kategori_berurutan(data: kinerja_report.DataKinerja) -> None:
     tinggi = df[df["kategori"] >= "Tinggi"]
     assert set(tinggi["kategori"]) == {"Tinggi", "Sangat Tinggi"}
     assert (tinggi["capaian_persen"] >= 76).all()
-    assert df["kategori"].isna().sum() == df["capaian_persen"].isna().sum()
+    urut = df["kategori"].isin(["Tercapai", "Tidak tercapai"])
+    assert urut.sum() == 8  # Opini BPK and predikat SAKIP 2021-2024: no percentage
+    assert df.loc[urut, "capaian_persen"].isna().all()
+    assert df["kategori"].isna().sum() == df["capaian_persen"].isna().sum() - urut.sum()
 
 
 def test_ringkasan_per_opd(data: kinerja_report.DataKinerja) -> None:

@@ -4,7 +4,8 @@
 * negative indicator (formula A, the default): capaian = (2T - R) / T x 100, floored at 0;
 * zero target: T = 0 and R = 0 gives 100; a negative indicator with T = 0 and R > 0 gives 0;
   a positive indicator with T = 0 and R != 0 is not computable;
-* qualitative targets (Opini BPK, nilai SAKIP) are mapped to their ordinal scale first;
+* ordinal targets (Opini BPK, predikat SAKIP, IKM categories, more in the settings) are
+  reached or not by rank: no percentage, the kategori 'Tercapai' / 'Tidak tercapai';
 * range targets ('80-90'): a realisation inside the range gives 100; outside, the nearer
   bound is the target;
 * no cap: the raw value is kept.
@@ -19,6 +20,8 @@ import re
 from dataclasses import dataclass
 
 from kinerja_report.compute.rules import (
+    LABEL_TERCAPAI,
+    LABEL_TIDAK_TERCAPAI,
     SKALA_KATEGORI_BAKU,
     AturanCapaian,
     Pita,
@@ -32,19 +35,34 @@ _RENTANG = re.compile(
     r"^\s*(\S+?)\s*%?\s*(?:-|\u2013|s\.?d\.?|sampai)\s*(\S+?)\s*%?\s*$", re.IGNORECASE
 )
 
-SKALA_KUALITATIF: dict[str, dict[str, int]] = {
-    "opini BPK": {"TMP": 1, "TW": 2, "WDP": 3, "WTP": 4},
-    "nilai SAKIP": {"D": 1, "C": 2, "CC": 3, "B": 4, "BB": 5, "A": 6, "AA": 7},
-}
-
 
 @dataclass(frozen=True)
 class HasilCapaian:
-    """A capaian in percent (``None`` when not computable), the rule used, and why not."""
+    """A capaian in percent (``None`` when not computable), the rule used, and why not.
+    An ordinal indicator has no percentage: ``tercapai`` says whether it reached its
+    target by rank (None for every other indicator)."""
 
     persen: float | None
     rumus: str
     alasan: str = ""
+    tercapai: bool | None = None
+
+    @property
+    def urut(self) -> bool:
+        """Scored by rank on an ordinal scale, not as a percentage."""
+        return self.tercapai is not None
+
+    @property
+    def dinilai(self) -> bool:
+        """A percentage or a rank result exists."""
+        return self.persen is not None or self.urut
+
+    @property
+    def target_tercapai(self) -> bool:
+        """Reached: by rank for an ordinal indicator, else a capaian of 100 % or more."""
+        if self.tercapai is not None:
+            return self.tercapai
+        return self.persen is not None and self.persen >= 100
 
 
 def capaian_angka(
@@ -95,8 +113,8 @@ def hitung_capaian(
 
     >>> hitung_capaian(Nilai(angka=13.5), Nilai(angka=14.12), Polaritas.NEGATIF).rumus
     'negatif A: (2T-R)/T x 100, min 0'
-    >>> hitung_capaian(Nilai(teks="WTP"), Nilai(teks="WDP"), Polaritas.POSITIF).persen
-    75.0
+    >>> hitung_capaian(Nilai(teks="WTP"), Nilai(teks="WDP"), Polaritas.POSITIF).tercapai
+    False
     """
     if target.kosong:
         return HasilCapaian(None, "", "target kosong")
@@ -107,7 +125,7 @@ def hitung_capaian(
     rentang = baca_rentang(target.teks or "")
     if rentang is not None and realisasi.angka is not None:
         return _capaian_rentang(rentang, realisasi.angka, polaritas, aturan)
-    return _kualitatif(target, realisasi, polaritas, aturan)
+    return _kualitatif(target, realisasi, aturan)
 
 
 def baca_rentang(text: str) -> tuple[float, float] | None:
@@ -137,21 +155,35 @@ def _capaian_rentang(
     )
 
 
-def _kualitatif(
-    target: Nilai, realisasi: Nilai, polaritas: Polaritas, aturan: AturanCapaian
-) -> HasilCapaian:
-    t_text = (target.teks or "").strip().upper()
-    r_text = (realisasi.teks or "").strip().upper()
-    for nama, skala in SKALA_KUALITATIF.items():
-        if t_text in skala and r_text in skala:
-            hasil = capaian_angka(skala[t_text], skala[r_text], polaritas, aturan)
-            return HasilCapaian(hasil.persen, f"kualitatif ({nama}): {hasil.rumus}")
+def _kualitatif(target: Nilai, realisasi: Nilai, aturan: AturanCapaian) -> HasilCapaian:
+    """Texts of one ordinal scale: reached when the realisation ranks as high as the target
+    or higher (the scale lists the best first, whatever the polarity)."""
+    t_text, r_text = target.teks or "", realisasi.teks or ""
+    for skala in aturan.skala_urut:
+        t_rank, r_rank = skala.peringkat(t_text), skala.peringkat(r_text)
+        if t_rank is not None and r_rank is not None:
+            tercapai = r_rank <= t_rank
+            urutan = " > ".join(skala.urutan)
+            return HasilCapaian(
+                None,
+                f"urutan ({skala.nama}: {urutan}): "
+                f"{'tercapai' if tercapai else 'tidak tercapai'}, bukan persentase",
+                tercapai=tercapai,
+            )
     return HasilCapaian(
         None,
         "",
         f"target '{target.teks or target.angka}' dan realisasi "
         f"'{realisasi.teks or realisasi.angka}' tidak dapat dibandingkan",
     )
+
+
+def kategori_hasil(hasil: HasilCapaian, skala: tuple[Pita, ...] = SKALA_KATEGORI_BAKU) -> str:
+    """The kategori of a result: 'Tercapai' / 'Tidak tercapai' for an ordinal indicator,
+    else the band of its percentage ('' when there is none)."""
+    if hasil.tercapai is not None:
+        return LABEL_TERCAPAI if hasil.tercapai else LABEL_TIDAK_TERCAPAI
+    return kategori(hasil.persen, skala)
 
 
 def kategori(persen: float | None, skala: tuple[Pita, ...] = SKALA_KATEGORI_BAKU) -> str:

@@ -12,6 +12,10 @@ capaian are ours, by the row's rules (docs/capaian.md):
 - 15 = 14 / 6 x 100 (for a negative indicator by the region's formula);
 - 18 = 13 / 8 x 100 (the year's capaian, K; Rp = serapan) and 19 its predikat.
 
+An ordinal indicator (Opini BPK, predikat SAKIP ...) has no percentage: columns 15 and 18
+say 'Tercapai' / 'Tidak tercapai' by rank and the footer averages leave it out (and say so).
+Percentages are computed from unrounded values; only printing rounds.
+
 A quarterly form (TW I-III) keeps the later quarters empty and scores the realisation so far
 against the year's target ("s.d. triwulan n").
 """
@@ -23,7 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from kinerja_report.compute.capaian import hitung_capaian, kategori
+from kinerja_report.compute.capaian import hitung_capaian, kategori, kategori_hasil
 from kinerja_report.compute.perjanjian import cari_penandatangan, dari_opd, pejabat_unit
 from kinerja_report.compute.report import per_program, rata_rata
 from kinerja_report.compute.rules import AntarTahun, AturanCapaian
@@ -77,6 +81,8 @@ class Persen:
 
     k: float | None = None
     rp: float | None = None
+    k_teks: str = ""
+    """For an ordinal indicator, in place of K: 'Tercapai' / 'Tidak tercapai' by rank."""
 
 
 @dataclass(frozen=True)
@@ -148,6 +154,8 @@ class FormulirE81:
     """Footer: the mean of column 18 (K: capped when the settings say so) and of serapan."""
     rata_rata_renstra: Persen
     """Footer: the mean of column 15 (K, Rp)."""
+    jumlah_urut: int
+    """Ordinal indicators (reached or not by rank), left out of the footer averages."""
     predikat_renja: tuple[str, str]
     predikat_renstra: tuple[str, str]
     jumlah_rp: tuple[float | None, ...]
@@ -200,13 +208,18 @@ def _sasaran_berjalan(rows: Sequence[BarisCapaian]) -> list[int]:
     return spans
 
 
-def _realisasi_renstra(row: IndikatorRenja, baris: BarisCapaian, realisasi: KRp) -> KRp:
-    """Columns 14 and 15 by the row's rule across years (module docstring)."""
+def _realisasi_renstra(
+    row: IndikatorRenja, baris: BarisCapaian, realisasi: KRp, bulat: bool = True
+) -> KRp:
+    """Column 14 by the row's rule across years (module docstring); ``bulat``: rounded for
+    printing, else exact (for column 15)."""
     if baris.sifat.antar_tahun is AntarTahun.TERAKHIR:
         k = realisasi.k
     elif row.realisasi_lalu.angka is not None and realisasi.k.angka is not None:
         total = row.realisasi_lalu.angka + realisasi.k.angka
-        k = _bulat_seperti(Nilai(angka=total), (row.realisasi_lalu, realisasi.k))
+        k = Nilai(angka=total)
+        if bulat:
+            k = _bulat_seperti(k, (row.realisasi_lalu, realisasi.k))
     else:
         k = row.realisasi_renstra  # the form's own column 14, when 7 is empty
     if row.realisasi_lalu_rp.angka is not None and realisasi.rp.angka is not None:
@@ -219,11 +232,12 @@ def _realisasi_renstra(row: IndikatorRenja, baris: BarisCapaian, realisasi: KRp)
 def _capaian_renstra(
     row: IndikatorRenja, baris: BarisCapaian, renstra: KRp, aturan: AturanCapaian
 ) -> Persen:
-    k = hitung_capaian(row.target_renstra, renstra.k, baris.polaritas, aturan).persen
+    """Column 15 from column 14 as computed, unrounded (the printed 14 may be rounded)."""
+    hasil = hitung_capaian(row.target_renstra, renstra.k, baris.polaritas, aturan)
     rp = None
     if row.target_renstra_rp.angka and renstra.rp.angka is not None:
         rp = renstra.rp.angka / row.target_renstra_rp.angka * 100
-    return Persen(k, rp)
+    return Persen(hasil.persen, rp, kategori_hasil(hasil) if hasil.urut else "")
 
 
 def baris_formulir(
@@ -251,6 +265,7 @@ def baris_formulir(
             _bulat_seperti(baris.realisasi, row.triwulan[: evaluasi.triwulan]), baris.realisasi_rp
         )
         renstra = _realisasi_renstra(row, baris, realisasi)
+        tepat = _realisasi_renstra(row, baris, KRp(baris.realisasi, baris.realisasi_rp), False)
         out.append(
             BarisFormulir(
                 no=None if lanjutan else nomor,
@@ -270,10 +285,14 @@ def baris_formulir(
                 triwulan=(quarters[0], quarters[1], quarters[2], quarters[3]),
                 realisasi=realisasi,
                 realisasi_renstra=renstra,
-                capaian_renstra=_capaian_renstra(row, baris, renstra, aturan),
+                capaian_renstra=_capaian_renstra(row, baris, tepat, aturan),
                 penanggung_jawab=row.penanggung_jawab,
                 keterangan=row.keterangan,
-                capaian=Persen(baris.capaian.persen, baris.serapan),
+                capaian=Persen(
+                    baris.capaian.persen,
+                    baris.serapan,
+                    baris.kategori if baris.capaian.urut else "",
+                ),
                 predikat=baris.kategori,
                 baris=baris,
             )
@@ -423,6 +442,7 @@ def formulir_e81(
         baris=tuple(baris),
         rata_rata_renja=renja,
         rata_rata_renstra=renstra,
+        jumlah_urut=sum(1 for b in baris if b.baris.capaian.urut),
         predikat_renja=(kategori(renja.k, aturan.skala), kategori(renja.rp, aturan.skala)),
         predikat_renstra=(
             kategori(renstra.k, aturan.skala),

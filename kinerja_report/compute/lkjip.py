@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from kinerja_report.compute.aggregate import agregat
 from kinerja_report.compute.budget import efisiensi
@@ -250,7 +250,7 @@ def _program(laporan: Iterable[LaporanOpd]) -> Tabel:
                     lap.opd,
                     f"{node.kode} {node.uraian}".strip(),
                     "\n".join(r.indikator for r in items),
-                    "\n".join(persen(r.capaian.persen) for r in items),
+                    "\n".join(_capaian(r) for r in items),
                     rupiah(node.pagu),
                     rupiah(node.realisasi),
                     persen(node.realisasi / node.pagu * 100) if node.pagu else "",
@@ -326,6 +326,7 @@ def _fakta(
         realisasi=row.realisasi,
         capaian=row.capaian.persen,
         kategori=row.kategori,
+        tercapai=row.capaian.tercapai,
         lalu=lalu,
         nasional=nasional,
         target_akhir=row.target_akhir.angka,
@@ -336,14 +337,29 @@ def _fakta(
     )
 
 
+def _seri_lain(item: IndikatorDaerah) -> str:
+    """Beside a national figure of another series: the regency's figure of that series."""
+    if item.nasional is None or not item.seri_berbeda:
+        return ""
+    if item.daerah_sebanding is None:
+        return f" (seri {item.nasional.seri}, tidak sebanding)"
+    return f" (seri {item.nasional.seri}; daerah {angka(item.daerah_sebanding)})"
+
+
 def _fakta_daerah(item: IndikatorDaerah) -> FaktaIndikator:
     nasional = item.nasional
-    return _fakta(
+    fakta = _fakta(
         item.baris,
         item.realisasi_lalu,
         (nasional.nilai.angka, nasional.sumber)
         if nasional is not None and nasional.nilai.angka is not None
         else None,
+    )
+    return replace(
+        fakta,
+        seri_nasional=nasional.seri if nasional is not None else "",
+        seri_daerah=item.seri_daerah,
+        daerah_sebanding=item.daerah_sebanding if item.seri_berbeda else None,
     )
 
 
@@ -355,18 +371,15 @@ def _sebelumnya(item: IndikatorDaerah, lalu: Sequence[RingkasanTahun]) -> str:
             if other.baris.indikator == item.baris.indikator and r.tahun < item.baris.tahun:
                 teks = _nilai(other.baris.realisasi)
                 if teks:
-                    capaian = other.baris.capaian.persen
-                    lines.append(
-                        f"{r.tahun}: {teks}"
-                        + (f" ({persen(capaian)})" if capaian is not None else "")
-                    )
+                    capaian = _capaian(other.baris)
+                    lines.append(f"{r.tahun}: {teks}" + (f" ({capaian})" if capaian else ""))
     return "\n".join(lines)
 
 
 def _pembanding(item: IndikatorDaerah) -> str:
     parts = []
     if item.nasional is not None:
-        parts.append(f"Nas. {_nilai(item.nasional.nilai)}")
+        parts.append(f"Nas. {_nilai(item.nasional.nilai)}{_seri_lain(item)}")
     if item.provinsi is not None:
         parts.append(f"Prov. {_nilai(item.provinsi.nilai)}")
     return "\n".join(parts)
@@ -382,7 +395,7 @@ def _tabel_sasaran(
             f"{i.baris.indikator}" + (f" ({i.baris.satuan})" if i.baris.satuan else ""),
             _nilai(i.baris.target),
             _nilai(i.baris.realisasi),
-            persen(i.baris.capaian.persen),
+            _capaian(i.baris),
             _sebelumnya(i, lalu),
             _nilai(i.baris.target_akhir),
             persen(i.baris.kemajuan.capaian_sd),
@@ -493,7 +506,7 @@ def lkjip_pemda(
         Judul(2, "3.5 Realisasi Anggaran"),
         _urusan(opd),
     ]
-    tercapai = sum(1 for i in r.indikator if (i.baris.capaian.persen or 0) >= 100)
+    tercapai = sum(1 for i in r.indikator if i.baris.capaian.target_tercapai)
     blok += _bab_iv(
         f"Dari {len(r.indikator)} indikator kinerja daerah tahun {r.tahun}, {tercapai} "
         f"mencapai atau melampaui target."
@@ -507,6 +520,12 @@ def lkjip_pemda(
 
 
 # --------------------------------------------------------------------------- OPD
+
+
+def _capaian(row: BarisCapaian) -> str:
+    """The capaian as printed: a percentage, or 'Tercapai' / 'Tidak tercapai' for an
+    ordinal indicator (reached or not by rank)."""
+    return row.kategori if row.capaian.urut else persen(row.capaian.persen)
 
 
 def _kunci(row: BarisCapaian) -> tuple[str, str, str]:
@@ -537,8 +556,7 @@ def _fakta_opd(row: BarisCapaian, lalu: list[BarisCapaian]) -> FaktaIndikator:
 
 def _teks_riwayat(rows: list[BarisCapaian]) -> str:
     return "\n".join(
-        f"{r.tahun}: {_nilai(r.realisasi)}"
-        + (f" ({persen(r.capaian.persen)})" if r.capaian.persen is not None else "")
+        f"{r.tahun}: {_nilai(r.realisasi)}" + (f" ({_capaian(r)})" if _capaian(r) else "")
         for r in rows
         if _nilai(r.realisasi)
     )
@@ -608,7 +626,7 @@ def lkjip_opd(lap: LaporanOpd, semua: Sequence[LaporanOpd], aturan: AturanCapaia
                         r.indikator + (f" ({r.satuan})" if r.satuan else ""),
                         _nilai(r.target),
                         _nilai(r.realisasi),
-                        persen(r.capaian.persen),
+                        _capaian(r),
                         _teks_riwayat(riwayat.get(_kunci(r), [])),
                         _nilai(r.target_akhir),
                         persen(r.kemajuan.capaian_sd),
@@ -636,11 +654,17 @@ def lkjip_opd(lap: LaporanOpd, semua: Sequence[LaporanOpd], aturan: AturanCapaia
         Judul(2, "3.5 Realisasi Anggaran"),
         _urusan([lap]),
     ]
-    tercapai = sum(1 for r in lap.baris if (r.capaian.persen or 0) >= 100)
+    tercapai = sum(1 for r in lap.baris if r.capaian.target_tercapai)
+    urut = sum(1 for r in lap.baris if r.capaian.urut)
     blok += _bab_iv(
         f"Dari {len(lap.baris)} indikator kinerja {lap.opd} tahun {lap.tahun}, {tercapai} "
         "mencapai atau melampaui target"
         + (f"; rata-rata capaian {persen(lap.rata_rata)}" if lap.rata_rata is not None else "")
+        + (
+            f" (tanpa {urut} indikator berskala urut, yang dinilai menurut peringkat)"
+            if urut and lap.rata_rata is not None
+            else ""
+        )
         + (
             f"; serapan anggaran {persen(lap.anggaran.serapan)}"
             if lap.anggaran.serapan is not None

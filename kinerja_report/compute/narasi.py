@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from kinerja_report.formats import angka, persen
 from kinerja_report.model import KOSONG, Nilai, Polaritas
+from kinerja_report.read.normalize import normalisasi
 
 LABEL_STATUS = {
     "sesuai jalur": "sesuai jalur untuk mencapai target akhir",
@@ -32,10 +33,19 @@ class FaktaIndikator:
     realisasi: Nilai = KOSONG
     capaian: float | None = None
     kategori: str = ""
+    tercapai: bool | None = None
+    """For an ordinal indicator (Opini BPK, predikat SAKIP ...): reached by rank; None else."""
     lalu: tuple[int, float] | None = None
     """(year, realisation) of the year before, when known."""
     nasional: tuple[float, str] | None = None
     """(value, source) of the national figure of the same year, when given."""
+    seri_nasional: str = ""
+    """The BPS series of the national figure ('baru', 'lama'), when the sheet says."""
+    seri_daerah: str = ""
+    """The BPS series of the realisation (IPM: the RPJMD target's), when one applies."""
+    daerah_sebanding: float | None = None
+    """The regency's value in the national figure's series when the two series differ
+    (from the IPM components table); None: no comparison across series is made."""
     target_akhir: float | None = None
     tahun_akhir: int | None = None
     proyeksi: float | None = None
@@ -43,9 +53,24 @@ class FaktaIndikator:
     status: str = ""
 
 
+SATUAN_PERSEN = ("%", "persen", "prosen", "persentase", "prosentase")
+"""Units of a percentage: a change is in 'poin persen', a value lies in 0-100."""
+
+
 def _n(value: float, satuan: str) -> str:
     teks = angka(value, 4)
     return f"{teks} {satuan}" if satuan else teks
+
+
+def satuan_persen(satuan: str) -> bool:
+    """'%', 'persen', '(%)', 'Persentase'."""
+    return normalisasi(satuan).strip(" ().") in SATUAN_PERSEN
+
+
+def _selisih(value: float, satuan: str) -> str:
+    """A difference of two values: of two percentages in 'poin persen' (3,18 % - 3,02 % is
+    0,16 poin persen, not 0,16 persen), else in the unit."""
+    return f"{angka(value, 4)} poin persen" if satuan_persen(satuan) else _n(value, satuan)
 
 
 def _teks_nilai(nilai: Nilai, satuan: str) -> str:
@@ -75,7 +100,7 @@ def _kalimat_realisasi(f: FaktaIndikator) -> str:
         else:
             gerak = "naik" if selisih > 0 else "turun"
             kalimat += (
-                f", {gerak} {_n(abs(selisih), f.satuan)} dari {lalu} pada tahun {tahun_lalu} "
+                f", {gerak} {_selisih(abs(selisih), f.satuan)} dari {lalu} pada tahun {tahun_lalu} "
                 f"({_arah(selisih, f.polaritas)})"
             )
     return kalimat + "."
@@ -86,6 +111,9 @@ def _kalimat_target(f: FaktaIndikator) -> str:
     if not target:
         return ""
     kalimat = f"Target tahun {f.tahun} {target}"
+    if f.tercapai is not None:
+        hasil = "target tercapai" if f.tercapai else "target tidak tercapai"
+        return f"{kalimat}; menurut urutan nilainya {hasil} (skala urut, tanpa persentase)."
     if f.capaian is None:
         return kalimat + "; capaian tidak dapat dihitung."
     hasil = "target tercapai" if f.capaian >= 100 else "target belum tercapai"
@@ -94,21 +122,36 @@ def _kalimat_target(f: FaktaIndikator) -> str:
 
 
 def _kalimat_nasional(f: FaktaIndikator) -> str:
+    """The national figure, and the regency's position against it in the same series only."""
     if f.nasional is None:
         return ""
     nilai, sumber = f.nasional
-    dari = f" ({sumber})" if sumber else ""
+    keterangan = ", ".join(
+        x for x in (sumber, f"seri {f.seri_nasional}" * bool(f.seri_nasional)) if x
+    )
+    dari = f" ({keterangan})" if keterangan else ""
     kalimat = f"Angka nasional tahun {f.tahun} sebesar {_n(nilai, f.satuan)}{dari}"
-    if f.realisasi.angka is None:
+    lintas = bool(f.seri_nasional and f.seri_daerah and f.seri_nasional != f.seri_daerah)
+    daerah = f.daerah_sebanding if lintas else f.realisasi.angka
+    if daerah is None:
+        if lintas:
+            return (
+                f"{kalimat}; realisasi daerah di atas memakai seri {f.seri_daerah}, sehingga "
+                "tidak dibandingkan."
+            )
         return kalimat + "."
-    selisih = f.realisasi.angka - nilai
+    subjek = (
+        f"dalam seri yang sama angka daerah {_n(daerah, f.satuan)},"
+        if lintas
+        else "realisasi daerah"
+    )
+    selisih = daerah - nilai
     if abs(selisih) < 1e-9:
-        return kalimat + "; realisasi daerah sama dengan angka nasional."
+        return f"{kalimat}; {subjek} sama dengan angka nasional."
     posisi = "di atas" if selisih > 0 else "di bawah"
     mutu = "lebih baik" if _arah(selisih, f.polaritas) == "membaik" else "kurang baik"
     return (
-        f"{kalimat}; realisasi daerah {_n(abs(selisih), f.satuan)} {posisi} angka nasional "
-        f"({mutu})."
+        f"{kalimat}; {subjek} {_selisih(abs(selisih), f.satuan)} {posisi} angka nasional ({mutu})."
     )
 
 
@@ -124,6 +167,13 @@ def _kalimat_proyeksi(f: FaktaIndikator) -> str:
         )
     if f.proyeksi is None or f.status not in LABEL_STATUS:
         return ""
+    if satuan_persen(f.satuan) and not 0 <= f.proyeksi <= 100:
+        return (
+            f"Bila tren realisasi sampai tahun {f.tahun} berlanjut, garis tren tahun "
+            f"{f.tahun_akhir} menunjuk {_n(f.proyeksi, f.satuan)}, di luar 0-100 persen yang "
+            f"mungkin untuk satuan ini: angka itu hanya menunjukkan arah tren, bukan nilai yang "
+            f"dapat dicapai. Terhadap target akhir {akhir}: {LABEL_STATUS[f.status]}."
+        )
     return (
         f"Bila tren realisasi sampai tahun {f.tahun} berlanjut, proyeksi tahun {f.tahun_akhir} "
         f"adalah {_n(f.proyeksi, f.satuan)} terhadap target akhir {akhir}: "

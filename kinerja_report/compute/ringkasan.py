@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from kinerja_report.compute.ipm_series import IpmTahunan
+from kinerja_report.compute.ipm_series import NAMA_IPM, IpmTahunan
 from kinerja_report.compute.report import LaporanOpd
 from kinerja_report.compute.table import BarisCapaian
 from kinerja_report.model import MatriksRpjmd, Nilai, NilaiPembanding, TingkatIndikator
@@ -36,6 +36,20 @@ class IndikatorDaerah:
     provinsi: NilaiPembanding | None
     nasional_lalu: NilaiPembanding | None
     penanggung_jawab: str
+    seri_daerah: str = ""
+    """The BPS series of the regency's realisation ('lama', 'baru'; '' when none applies):
+    the RPJMD target's series for IPM."""
+    daerah_sebanding: float | None = None
+    """The regency's value in the national figure's series, to set beside it: the
+    realisation when the series agree (or either is unknown), the regency's IPM of the
+    national figure's series from the components table when they differ; None when no
+    figure of that series is known (then the two are not compared)."""
+
+    @property
+    def seri_berbeda(self) -> bool:
+        """The national figure is of another series than the regency's realisation."""
+        seri = self.nasional.seri if self.nasional else ""
+        return bool(seri and self.seri_daerah and seri != self.seri_daerah)
 
     @property
     def realisasi_lalu(self) -> tuple[int, float] | None:
@@ -81,6 +95,8 @@ class IndikatorRawan:
     kategori: str
     status: str
     daerah: bool
+    tercapai: bool | None = None
+    """For an ordinal indicator: reached by rank (no percentage); None for the others."""
     """A regency indicator (RPJMD), else an OPD programme's outcome."""
 
 
@@ -93,6 +109,8 @@ class RingkasanTahun:
     peringkat: tuple[PeringkatOpd, ...]
     rawan: tuple[IndikatorRawan, ...]
     tahun_akhir: int | None
+    jumlah_urut: int = 0
+    """OPD indicators on an ordinal scale, left out of the OPDs' average capaian."""
 
     @property
     def pagu(self) -> float:
@@ -105,6 +123,10 @@ class RingkasanTahun:
     @property
     def serapan(self) -> float | None:
         return self.realisasi_anggaran / self.pagu * 100 if self.pagu else None
+
+    def jumlah_tercapai(self) -> int:
+        """Regency indicators that reached this year's target (ordinal ones by rank)."""
+        return sum(1 for i in self.indikator if i.baris.capaian.target_tercapai)
 
     def jumlah_kategori(self) -> list[tuple[str, int]]:
         """Regency indicators per predikat, in the order met."""
@@ -150,6 +172,10 @@ def ringkasan_tahunan(
                 provinsi=cari_pembanding(pembanding, row.indikator, tahun, "provinsi"),
                 nasional_lalu=cari_pembanding(pembanding, row.indikator, tahun - 1),
                 penanggung_jawab=pj.get(normalisasi(row.indikator), ""),
+                seri_daerah=seri_target if adalah_ipm(row.indikator) else "",
+                daerah_sebanding=nilai_sebanding(
+                    row, cari_pembanding(pembanding, row.indikator, tahun), ipm, seri_target
+                ),
             )
             for row in rows
         )
@@ -163,9 +189,39 @@ def ringkasan_tahunan(
                 peringkat=peringkat_opd(opd),
                 rawan=tuple(_rawan(indikator, opd)),
                 tahun_akhir=next((r.tahun_akhir for r in rows if r.tahun_akhir), None),
+                jumlah_urut=sum(1 for lap in opd for row in lap.baris if row.capaian.urut),
             )
         )
     return out
+
+
+def adalah_ipm(indikator: str) -> bool:
+    """'Indeks Pembangunan Manusia', 'IPM ...'."""
+    return normalisasi(indikator).startswith(NAMA_IPM)
+
+
+def nilai_sebanding(
+    row: BarisCapaian,
+    nasional: NilaiPembanding | None,
+    ipm: Sequence[IpmTahunan],
+    seri_target: str,
+) -> float | None:
+    """The regency's value comparable with ``nasional`` (:attr:`IndikatorDaerah.daerah_sebanding`):
+    a comparison across BPS series is never made; an IPM of the national figure's series is
+    taken from the components table when it has that year."""
+    if nasional is None:
+        return None
+    seri_daerah = seri_target if adalah_ipm(row.indikator) else ""
+    if not nasional.seri or not seri_daerah or nasional.seri == seri_daerah:
+        return row.realisasi.angka
+    return next(
+        (
+            i.hasil.ipm_dibulatkan
+            for i in ipm
+            if i.komponen.tahun == row.tahun and i.komponen.seri == nasional.seri and i.hasil
+        ),
+        None,
+    )
 
 
 def panel_ipm(ipm: Sequence[IpmTahunan], tahun: int, seri_target: str) -> PanelIpm | None:
@@ -206,7 +262,7 @@ def peringkat_opd(laporan: Sequence[LaporanOpd]) -> tuple[PeringkatOpd, ...]:
 
 
 def _rawan_baris(row: BarisCapaian) -> bool:
-    belum = row.capaian.persen is not None and row.capaian.persen < 100
+    belum = row.capaian.dinilai and not row.capaian.target_tercapai
     return belum or row.kemajuan.status in STATUS_RAWAN
 
 
@@ -239,4 +295,5 @@ def _jadi_rawan(row: BarisCapaian, opd: str, daerah: bool) -> IndikatorRawan:
         kategori=row.kategori,
         status=row.kemajuan.status,
         daerah=daerah,
+        tercapai=row.capaian.tercapai,
     )

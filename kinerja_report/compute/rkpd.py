@@ -82,6 +82,8 @@ class EvaluasiRkpd:
     dievaluasi: TandaTangan
     sebagian: bool
     """Some forms report only part of the year (TW I-III)."""
+    jumlah_urut: int = 0
+    """Ordinal indicators of all OPDs (reached or not by rank), left out of the averages."""
 
     @property
     def jumlah_kategori(self) -> tuple[int, ...]:
@@ -223,6 +225,7 @@ def evaluasi_rkpd(
             kepala,
         ),
         sebagian=any(lap.formulir.sebagian for lap in reports if lap.formulir),
+        jumlah_urut=sum(1 for lap in reports for row in lap.baris if row.capaian.urut),
     )
 
 

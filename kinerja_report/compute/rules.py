@@ -59,6 +59,38 @@ SKALA_KATEGORI_BAKU: tuple[Pita, ...] = (
 
 
 @dataclass(frozen=True)
+class SkalaUrut:
+    """An ordinal scale (Opini BPK, predikat SAKIP, IKM): its labels from the best down.
+    A value on such a scale is reached or not by rank, never a percentage."""
+
+    nama: str
+    urutan: tuple[str, ...]
+    """The labels, best first ('WTP', 'WDP', 'TW', 'TMP')."""
+
+    def peringkat(self, teks: str) -> int | None:
+        """The rank of a label (0 = best); None when it is not on this scale. Case and
+        spaces are ignored ('wtp', ' Sangat  Baik')."""
+        kunci = " ".join(teks.split()).upper()
+        for nomor, label in enumerate(self.urutan):
+            if " ".join(label.split()).upper() == kunci:
+                return nomor
+        return None
+
+
+SKALA_URUT_BAKU: tuple[SkalaUrut, ...] = (
+    SkalaUrut("Opini BPK", ("WTP", "WDP", "TW", "TMP")),
+    SkalaUrut("predikat SAKIP", ("AA", "A", "BB", "B", "CC", "C", "D")),
+    SkalaUrut("kategori IKM", ("Sangat Baik", "Baik", "Kurang Baik", "Tidak Baik")),
+)
+"""Opini BPK (WTP > WDP > TW > TMP), predikat SAKIP (PermenPAN-RB 88/2021, AA > ... > D)
+and the service-satisfaction categories of PermenPAN-RB 14/2017 (Sangat Baik > Baik >
+Kurang Baik > Tidak Baik; mutu A-D falls on the SAKIP scale's letters, same order)."""
+LABEL_TERCAPAI = "Tercapai"
+LABEL_TIDAK_TERCAPAI = "Tidak tercapai"
+"""The kategori of an ordinal indicator: reached or not by rank."""
+
+
+@dataclass(frozen=True)
 class AturanIndikator:
     """An override for one indicator, by its name (case and spaces ignored)."""
 
@@ -80,3 +112,5 @@ class AturanCapaian:
     """capaian - serapan above this is 'efisien', within +- this 'cukup efisien'."""
     indikator: dict[str, AturanIndikator] = field(default_factory=dict, hash=False)
     """Per-indicator overrides keyed by normalised indicator name."""
+    skala_urut: tuple[SkalaUrut, ...] = SKALA_URUT_BAKU
+    """Ordinal scales: the defaults, then those of ``[[capaian.urutan]]``."""

@@ -9,7 +9,7 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 
 from kinerja_report.compute.budget import efisiensi, serapan
-from kinerja_report.compute.capaian import HasilCapaian, hitung_capaian, kategori
+from kinerja_report.compute.capaian import HasilCapaian, hitung_capaian, kategori_hasil
 from kinerja_report.compute.progress import TIDAK_DINILAI, Kemajuan, kemajuan
 from kinerja_report.compute.realisasi import (
     realisasi_anggaran,
@@ -116,7 +116,7 @@ def baris_evaluasi(
     akhir = evaluasi.tahun_akhir or tahun_akhir
     for row in evaluasi.indikator:
         baris = replace(_baris_opd(evaluasi, row, aturan, rpjmd), tahun_akhir=akhir)
-        if baris.capaian.persen is None:
+        if not baris.capaian.dinilai:
             target_cause = baris.capaian.alasan == "target kosong"
             where = (row.target.sumber if target_cause else baris.realisasi.sumber) or (
                 row.target.sumber
@@ -170,7 +170,7 @@ def _baris_opd(
         target=row.target,
         realisasi=realisasi,
         capaian=hasil,
-        kategori=kategori(hasil.persen, aturan.skala),
+        kategori=kategori_hasil(hasil, aturan.skala),
         target_rp=row.target_rp,
         realisasi_rp=realisasi_rp,
         sasaran=row.sasaran,
@@ -238,7 +238,7 @@ def _baris_daerah(
         target=target,
         realisasi=realisasi,
         capaian=hasil,
-        kategori=kategori(hasil.persen, aturan.skala),
+        kategori=kategori_hasil(hasil, aturan.skala),
         sasaran=row.sasaran,
         tujuan=row.tujuan,
         target_akhir=row.target.get(max(row.target), KOSONG) if row.target else KOSONG,

@@ -19,7 +19,6 @@ def baca_komponen_ipm(lembar: Lembar, header: Header) -> tuple[list[KomponenIpm]
         tahun = sel.angka(baris, "tahun").angka
         if tahun is None or not 1990 <= tahun <= 2100:
             continue
-        seri = normalisasi(sel.teks(baris, "seri"))
         out.append(
             KomponenIpm(
                 tahun=int(tahun),
@@ -27,7 +26,14 @@ def baca_komponen_ipm(lembar: Lembar, header: Header) -> tuple[list[KomponenIpm]
                 hls=sel.angka(baris, "hls"),
                 rls=sel.angka(baris, "rls"),
                 pengeluaran=sel.angka(baris, "pengeluaran"),
-                seri="baru" if "baru" in seri else ("lama" if "lama" in seri else ""),
+                seri=baca_seri(sel.teks(baris, "seri")),
             )
         )
     return out, sel.masalah
+
+
+def baca_seri(teks: str) -> str:
+    """A BPS series as written ('Seri baru', 'metode baru (LF SP2020)', 'lama') -> 'baru',
+    'lama', or '' when the cell does not say."""
+    seri = normalisasi(teks)
+    return "baru" if "baru" in seri else ("lama" if "lama" in seri else "")

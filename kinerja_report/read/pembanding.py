@@ -1,10 +1,12 @@
-"""Reading the comparison figures: Indikator | Tahun | Tingkat | Nilai | Sumber.
+"""Reading the comparison figures: Indikator | Tahun | Tingkat | Nilai | Sumber [| Seri].
 
 An optional sheet (named 'Pembanding' by habit; recognised by its header, like every sheet)
 with the national or provincial value of a regency indicator in a year, as published (BPS).
 Rows go through the shared cell reader: text in the value or year cell, formula errors and
 hidden rows are reported by cell. A level other than national or provincial is reported and
-the row skipped.
+the row skipped. The optional column 'Seri' / 'Metode' names the BPS series of the figure
+('baru' for IPM since the 2023 release, 'lama' before): a figure is compared only with a
+regency figure of the same series (docs/ipm.md).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from kinerja_report.model import NilaiPembanding
 from kinerja_report.problems import Masalah, masalah
 from kinerja_report.read.cells import PembacaSel
 from kinerja_report.read.header import Header
+from kinerja_report.read.ipm import baca_seri
 from kinerja_report.read.normalize import normalisasi
 from kinerja_report.read.sheet import Lembar
 
@@ -67,6 +70,7 @@ def baca_pembanding(lembar: Lembar, header: Header) -> tuple[list[NilaiPembandin
                 tingkat=tingkat,
                 nilai=nilai,
                 sumber=sel.teks(baris, "sumber_pembanding"),
+                seri=baca_seri(sel.teks(baris, "seri")),
             )
         )
     return out, sel.masalah

@@ -18,7 +18,10 @@ dibaca"):
 4. **the position**: a row without any other signal right below a programme is a kegiatan,
    below a kegiatan or sub kegiatan a sibling of it.
 
-The first signal that speaks decides, in that order. When the code and the name disagree, or
+The first signal that speaks decides, in that order. A heading without code, name signal or
+indicators right above a row whose code makes it an urusan or bidang urusan is a heading of
+that rank or higher, never a programme (Sukabumi 2018, F15 'Fungsi Penunjang Urusan
+Pemerintahan Daerah' above F16 'Perencanaan', code 1). When the code and the name disagree, or
 the name and the format, the row is read by the stronger signal and the disagreement is
 reported at the cell (``tingkat-tidak-konsisten``).
 """
@@ -173,7 +176,30 @@ def tentukan_tingkat(
                 )
             )
         out.append(level)
-    return out, problems
+    return _judul_di_atas_urusan(rows, by_code, by_name, out), problems
+
+
+def _judul_di_atas_urusan(
+    rows: Sequence[BarisKepala],
+    by_code: Sequence[TingkatIndikator | None],
+    by_name: Sequence[TingkatIndikator | None],
+    levels: list[TingkatIndikator],
+) -> list[TingkatIndikator]:
+    """A heading (no code, no name signal, no indicator) directly above a row that its code
+    makes an urusan or bidang urusan (or above such a heading) is one level higher than that
+    row, never deeper."""
+    out = list(levels)
+    heading = [
+        not r.berindikator and not c and not n
+        for r, c, n in zip(rows, by_code, by_name, strict=True)
+    ]
+    for i in range(len(rows) - 2, -1, -1):
+        below = by_code[i + 1] or (out[i + 1] if heading[i + 1] else None)
+        if not heading[i] or below not in _URUTAN[:2]:
+            continue
+        if out[i] not in _URUTAN or _URUTAN.index(out[i]) >= _URUTAN.index(below):
+            out[i] = _dalam(below, -1)
+    return out
 
 
 def _dari_posisi(before: Sequence[TingkatIndikator]) -> TingkatIndikator:

@@ -4,7 +4,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kinerja_report.compute.capaian import capaian_angka, hitung_capaian, kategori
+from kinerja_report.compute.capaian import capaian_angka, hitung_capaian, kategori, kategori_hasil
+from kinerja_report.compute.rules import AturanCapaian, SkalaUrut
 from kinerja_report.model import Nilai, Polaritas
 
 POS, NEG = Polaritas.POSITIF, Polaritas.NEGATIF
@@ -42,15 +43,38 @@ def test_target_nol(
     assert capaian_angka(target, realisasi, polaritas).persen == persen
 
 
-def test_kualitatif_wtp_wdp() -> None:
+def test_opini_bpk_wdp_terhadap_wtp_tidak_tercapai_bukan_75_persen() -> None:
     hasil = hitung_capaian(Nilai(teks="WTP"), Nilai(teks="WDP"), POS)
-    assert hasil.persen == 75.0
-    assert "opini BPK" in hasil.rumus
+    assert (hasil.persen, hasil.tercapai, kategori_hasil(hasil)) == (None, False, "Tidak tercapai")
+    assert hasil.rumus.startswith("urutan (Opini BPK: WTP > WDP > TW > TMP)")
+    assert hasil.dinilai
+    assert not hasil.target_tercapai
 
 
-def test_kualitatif_sakip() -> None:
-    # target BB (5), realisasi B (4): 80 %
-    assert hitung_capaian(Nilai(teks="BB"), Nilai(teks="b "), POS).persen == 80.0
+@pytest.mark.parametrize(
+    ("target", "realisasi", "tercapai"),
+    [
+        ("A", "BB", False),  # not 83,33 % Tinggi
+        ("BB", "b ", False),
+        ("BB", "A", True),
+        ("wdp", "WTP", True),
+        ("WTP", "WTP", True),
+        ("Baik", "Sangat  Baik", True),
+        ("Sangat Baik", "Kurang Baik", False),
+    ],
+)
+def test_skala_urut_menurut_peringkat(target: str, realisasi: str, tercapai: bool) -> None:
+    hasil = hitung_capaian(Nilai(teks=target), Nilai(teks=realisasi), POS)
+    assert (hasil.persen, hasil.tercapai) == (None, tercapai)
+    assert kategori_hasil(hasil) == ("Tercapai" if tercapai else "Tidak tercapai")
+
+
+def test_skala_urut_dari_pengaturan() -> None:
+    aturan = AturanCapaian(skala_urut=(SkalaUrut("akreditasi", ("Paripurna", "Utama", "Madya")),))
+    hasil = hitung_capaian(Nilai(teks="Utama"), Nilai(teks="Madya"), POS, aturan)
+    assert (hasil.tercapai, hasil.rumus.split(":")[0]) == (False, "urutan (akreditasi")
+    # skala yang berbeda tidak dibandingkan
+    assert not hitung_capaian(Nilai(teks="WTP"), Nilai(teks="Baik"), POS).dinilai
 
 
 def test_tidak_terhitung_memberi_alasan() -> None:

@@ -22,6 +22,12 @@ def test_ringkasan_sample() -> None:
     assert ipm.seri == ((2021, 67.76), (2022, 68.42), (2023, 68.91), (2024, 69.39))
     assert ipm.nasional is not None
     assert ipm.nasional.nilai.angka == 75.02
+    # two series: the national 75,02 (new method) is set beside the regency's new-method
+    # IPM from the components table (70,09), never beside the matrix's 69,39 (old method)
+    assert (ipm.nasional.seri, ipm.seri_daerah, ipm.seri_berbeda) == ("baru", "lama", True)
+    assert ipm.daerah_sebanding == 70.09
+    ipm_2021 = next(i for i in daftar[0].indikator if i.baris.indikator == ipm.baris.indikator)
+    assert (ipm_2021.seri_berbeda, ipm_2021.daerah_sebanding) == (False, 67.76)
     assert ipm.realisasi_lalu == (2023, 68.91)
     assert ipm.provinsi is None
     assert ipm.penanggung_jawab.startswith("Bappeda, Dinas Kesehatan")
@@ -41,10 +47,13 @@ def test_ringkasan_sample() -> None:
     assert r.ipm.ipm.perubahan is not None
     assert math.isclose(sum(kontribusi.values()), r.ipm.ipm.perubahan)
     for x in r.rawan:
-        assert (x.capaian is not None and x.capaian < 100) or x.status in (
-            "berisiko",
-            "tidak tercapai",
+        assert (
+            (x.capaian is not None and x.capaian < 100)
+            or x.tercapai is False  # an ordinal indicator below its target's rank
+            or x.status in ("berisiko", "tidak tercapai")
         )
+    sakip = next(x for x in r.rawan if x.indikator == "Nilai SAKIP Pemerintah Daerah")
+    assert (sakip.capaian, sakip.kategori) == (None, "Tidak tercapai")  # BB against A
     assert [x.indikator for x in r.rawan if x.daerah][:2] == [
         "Umur Harapan Hidup",
         "Angka Kematian Bayi",

@@ -102,3 +102,36 @@ def test_sample_data_punya_angka_nasional() -> None:
     assert len(kumpulan.pembanding) == 12
     assert {p.sumber for p in kumpulan.pembanding} == {"BPS"}
     assert not [p for p in kumpulan.masalah if p.kode.startswith("pembanding")]
+
+
+def test_kolom_metode_mencatat_seri(tmp_path: Path) -> None:
+    """Issue 21: the national IPM of the new BPS method typed with its method in an extra
+    column, as a clerk would; rows without a method have no series."""
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = "Pembanding"
+    judul = ("Indikator", "Tahun", "Tingkat", "Nilai", "Sumber", "Metode")
+    rows = [
+        ("Indeks Pembangunan Manusia", 2022, "Nasional", 72.91, "BPS", "Metode lama"),
+        (
+            "Indeks Pembangunan Manusia",
+            2024,
+            "Nasional",
+            "75,02",
+            "BPS",
+            "metode baru (UHH LF SP2020)",
+        ),
+        ("Tingkat Pengangguran Terbuka", 2024, "Nasional", 4.91, "BPS", None),
+    ]
+    for r, row in enumerate([judul, *rows], start=3):
+        for c, value in enumerate(row, start=1):
+            ws.cell(r, c, value)
+    wb.save(tmp_path / "pembanding.xlsx")
+    isi = baca_berkas(tmp_path / "pembanding.xlsx", PurePosixPath("pembanding.xlsx"))
+    assert [(p.tahun, p.nilai.angka, p.seri) for p in isi.pembanding] == [
+        (2022, 72.91, "lama"),
+        (2024, 75.02, "baru"),
+        (2024, 4.91, ""),
+    ]
+    assert isi.masalah == []

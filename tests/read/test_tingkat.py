@@ -157,3 +157,33 @@ def test_kode_berulang_tidak_berantai() -> None:
     levels, problems = tentukan_tingkat(rows)
     assert [level.value for level in levels] == ["program", "kegiatan", "kegiatan"]
     assert [p.kode for p in problems] == ["kode-berulang", "kode-berulang"]
+
+
+def test_judul_di_atas_urusan_bukan_program() -> None:
+    """Sukabumi's shape: a heading without code or indicator ('Fungsi Penunjang Urusan
+    Pemerintahan Daerah') above the urusan row (code '1'), in the programme's format, is a
+    heading of urusan rank, never a programme."""
+    program, urusan = Gaya("", True), Gaya("DDEBF7", True)
+    rows = [
+        BarisKepala(
+            15, "", "Fungsi Penunjang Urusan Pemerintahan Daerah", program, berindikator=False
+        ),
+        BarisKepala(16, "1", "Perencanaan", urusan, berindikator=False),
+        BarisKepala(17, "1.01.01", "Program Pelayanan Administrasi Perkantoran", program),
+    ]
+    levels, _ = tentukan_tingkat(rows)
+    assert [level.value for level in levels] == ["urusan", "urusan", "program"]
+
+
+def test_sukabumi_judul_urusan_bukan_kotak_program(real_workbooks: Path, tmp_path: Path) -> None:
+    from kinerja_report.pipeline import kumpulkan
+
+    masukan = tmp_path / "masukan"
+    masukan.mkdir()
+    (masukan / SUKABUMI).write_bytes((real_workbooks / SUKABUMI).read_bytes())
+    (pohon,) = kumpulkan(masukan).pohon
+    programs = [node.uraian for node in pohon.simpul if node.tingkat == "program"]
+    assert sorted(programs) == [
+        "Program Pelayanan Administrasi Perkantoran",
+        "Program Peningkatan Kapasitas Sumber Daya Aparatur",
+    ]  # not F15 'Fungsi Penunjang Urusan Pemerintahan Daerah'

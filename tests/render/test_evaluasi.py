@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import io
 from pathlib import Path
 
@@ -97,3 +98,28 @@ def test_skala_dari_pengaturan_dicetak(tmp_path: Path) -> None:
     assert "Permendagri 86 Tahun 2017" not in tugas.html
     assert '<span class="pita">Sangat Berhasil ≥ 100</span>' in tugas.html
     assert '<td class="predikat">Berhasil</td>' in tugas.html  # 95 % of the programme
+
+
+def test_opini_bpk_menurut_peringkat_bukan_persen(tmp_path: Path) -> None:
+    """Issue 21: a programme's Opini BPK typed as a clerk would ('WTP' target, 'WDP' in TW IV
+    and the total): columns 15, 18 and 19 say 'Tidak tercapai', never '75,00 %' and
+    'Sedang'; the footer average leaves it out and says so; capaian.csv has no percentage."""
+    opini = [
+        None, "Meningkatnya kualitas perencanaan", "", "", "Opini BPK atas LKPD", "opini",
+        "WTP", None, "-", None, "-", None, "-", None, "WDP", None, "WDP", None,
+    ]  # fmt: skip
+    buat_evaluasi(tmp_path / "in" / "x.xlsx", "Bappeda", 2023, [*BARIS_CONTOH, opini])
+    hasil = build(tmp_path / "in", tmp_path / "out")
+    (pdf,) = [p for p in hasil.berkas_keluaran if p.parent.name == "evaluasi"]
+    text = teks_pdf(pdf)
+    baris = text[text.index("Opini BPK atas LKPD") : text.index("Jumlah anggaran (Rp)")]
+    # target, TW I-IV, columns 13 and 14 (no column 6: no column 15), then 18 and 19
+    assert (
+        baris.replace(" ", "") == "OpiniBPKatasLKPD(opini)WTP---WDPWDPWDPTidaktercapaiTidaktercapai"
+    )
+    assert "Rata-rata capaian kinerja dan anggaran (%) 90,00 83,50" in text  # 95, 100, 75
+    assert "1 indikator tersebut tidak dihitung dalam rata-rata capaian" in text
+    (csv_path,) = [p for p in hasil.berkas_keluaran if p.name == "capaian.csv"]
+    (row,) = [r for r in csv.DictReader(io.StringIO(csv_path.read_text(encoding="utf-8")))
+              if r["indikator"] == "Opini BPK atas LKPD"]  # fmt: skip
+    assert (row["capaian_persen"], row["kategori"]) == ("", "Tidak tercapai")
