@@ -29,6 +29,7 @@ from kinerja_report.read.pembanding import baca_pembanding
 from kinerja_report.read.renja import baca_evaluasi_renja
 from kinerja_report.read.rpjmd import baca_matriks_rpjmd
 from kinerja_report.read.safety import BATAS_BAWAAN, BatasWorkbook
+from kinerja_report.read.satu_sumber import satukan
 from kinerja_report.read.sheet import Lembar
 from kinerja_report.read.signatories import baca_penandatangan
 from kinerja_report.read.walk import daftar_nama, masalah_berkas_lain, nama_tampil, telusuri
@@ -176,6 +177,7 @@ def baca_berkas(
             _gagal(isi, exc.masalah)
         except Exception as exc:  # untrusted input: see the docstring
             _gagal(isi, _tak_terduga(isi.nama, lembar.nama, exc))
+    _satu_sumber(isi, sheets)
     if not isi.gagal and not (
         isi.evaluasi
         or isi.rpjmd
@@ -187,6 +189,17 @@ def baca_berkas(
     ):
         _tanpa_isi(isi)
     return isi
+
+
+def _satu_sumber(isi: IsiBerkas, sheets: list[Lembar]) -> None:
+    """Sheets that carry the same rows are one source (:mod:`.satu_sumber`): the sheets only
+    compared lose their own problems, the comparison's are added."""
+    kept, found, dibanding = satukan(isi.evaluasi, {s.nama: s for s in sheets})
+    if not dibanding:
+        return
+    isi.evaluasi = kept
+    isi.masalah[:] = [p for p in isi.masalah if p.lembar not in dibanding]
+    isi.masalah.extend(found)
 
 
 DICARI = (
