@@ -29,14 +29,17 @@ from kinerja_report.read.cells import PembacaSel
 from kinerja_report.read.codes import bersihkan_kode, pisah_kode_nama
 from kinerja_report.read.header import Header, kolom_menurut_isi
 from kinerja_report.read.normalize import bersihkan, normalisasi
+from kinerja_report.read.rpjmd import baca_polaritas
 from kinerja_report.read.sheet import Lembar
 from kinerja_report.read.styles import TANPA_GAYA
 from kinerja_report.read.tanda_tangan import baca_tanda_tangan, baca_tanda_tangan_evaluator
-from kinerja_report.read.tingkat import BarisKepala, tentukan_tingkat
+from kinerja_report.read.tingkat import BarisKepala, tentukan_tingkat, tingkat_dari_kolom
 from kinerja_report.read.titles import (
     baris_berlabel,
+    label_judul,
     opd_dari_nama_berkas,
     opd_dari_teks,
+    opd_sebelum_wilayah,
     periode_dari_teks,
     tahun_dari_judul,
     tahun_dari_path,
@@ -60,6 +63,8 @@ class _Konteks:
     tujuan: str = ""
     sasaran_rpjmd: str = ""
     sumber_sasaran: Sumber | None = None
+    akhiran_indikator: bool = False
+    """Codes of indicator rows end in the indicator's number ('X.XX.01.2.01.01.02')."""
 
 
 @dataclass
@@ -91,16 +96,24 @@ def baca_evaluasi_renja(
             )
     header = kolom_menurut_isi(lembar, header)
     judul = teks_judul(lembar, header.baris_awal)
-    tahun = tahun_dari_judul(judul) or tahun_dari_path(relatif)
-    if tahun is None:
-        raise galat(LembarTidakDikenali, "tahun-tidak-diketahui", lembar.berkas, lembar.nama)
+    pasangan = label_judul(lembar, header.baris_awal)
+    label = {**pasangan, **baris_berlabel(judul)}
+    tahun = tahun_dari_judul(judul) or _tahun(pasangan.get("tahun", ""))
     sel = PembacaSel(lembar, header)
-    label = baris_berlabel(judul)
+    if tahun is None:
+        tahun = tahun_dari_path(relatif)
+        if tahun is None:
+            raise galat(LembarTidakDikenali, "tahun-tidak-diketahui", lembar.berkas, lembar.nama)
+        dari_folder = tahun_dari_path(relatif.parent / "_") is not None
+        asal = "nama folder" if dari_folder else "nama berkas"
+        sel.masalah.append(
+            masalah("tahun-dari-folder", lembar.berkas, lembar.nama, tahun=tahun, asal=asal)
+        )
     hasil = _baca_baris(sel, label.get("sasaran", ""), label.get("tujuan", ""))
     tingkat, tingkat_masalah = tentukan_tingkat(hasil.kepala)
     sel.masalah.extend(tingkat_masalah)
     opd = next((found for text in judul if (found := opd_dari_teks(text))), None)
-    opd = opd or hasil.opd_banner
+    opd = opd or pasangan.get("opd") or hasil.opd_banner or opd_sebelum_wilayah(judul)
     if not opd:
         opd = opd_dari_nama_berkas(relatif)
         if not opd:
@@ -131,6 +144,12 @@ def baca_evaluasi_renja(
         simpul=_simpul(lembar, header, hasil.kepala, tingkat),
     )
     return evaluasi, sel.masalah
+
+
+def _tahun(text: str) -> int | None:
+    """The year of a 'Tahun : 2021' pair ('2021', 2021.0, 'TA 2021')."""
+    found = re.search(r"(?<!\d)(20\d\d)(?!\d)", text)
+    return int(found.group(1)) if found else None
 
 
 def _simpul(
@@ -171,6 +190,7 @@ def _periode(lembar: Lembar, header: Header) -> tuple[int | None, int | None, Su
 def _baca_baris(sel: PembacaSel, sasaran_judul: str, tujuan_judul: str) -> _Hasil:
     lembar = sel.lembar
     konteks = _Konteks(sasaran=sasaran_judul, tujuan=tujuan_judul)
+    konteks.akhiran_indikator = _akhiran_indikator(sel)
     hasil = _Hasil()
     for baris in sel.baris_data():  # the one row walk: empty and hidden rows handled there
         cells = lembar.baris_teks(baris)
@@ -205,11 +225,43 @@ def _kode(sel: PembacaSel, baris: int) -> str:
     return ".".join(segment for segment in segments if segment)
 
 
+def _berindikator(sel: PembacaSel, baris: int) -> bool:
+    indikator = sel.header.cari("indikator", "k")
+    return bool(indikator and sel.lembar.teks_sendiri(baris, indikator.indeks))
+
+
+def _akhiran_indikator(sel: PembacaSel) -> bool:
+    """Whether the codes of indicator rows carry the indicator's number as a last segment:
+    some code has 7 segments, or two indicator rows in a row share all segments but the last
+    and the second has no name of its own (the name only on the item's first row)."""
+    before: tuple[str, ...] = ()
+    for baris in range(sel.header.baris_data, sel.lembar.jumlah_baris + 1):
+        if not _berindikator(sel, baris):
+            continue
+        segments = tuple(_kode(sel, baris).split("."))
+        if len(segments) >= 7:
+            return True
+        nameless = not sel.teks_baris_ini(baris, "uraian")
+        if (
+            nameless
+            and len(segments) >= 3
+            and len(segments) == len(before)
+            and segments[:-1] == before[:-1]
+            and segments[-1] != before[-1]
+            and all(s.isdigit() and len(s) <= 2 for s in (segments[-1], before[-1]))
+        ):
+            return True
+        before = segments
+    return False
+
+
 def _perbarui_konteks(sel: PembacaSel, baris: int, konteks: _Konteks, hasil: _Hasil) -> None:
     kode = _kode(sel, baris)
     uraian = sel.teks_baris_ini(baris, "uraian")
     if not kode and uraian:
         kode, uraian = pisah_kode_nama(uraian)
+    if konteks.akhiran_indikator and kode.count(".") >= 2 and _berindikator(sel, baris):
+        kode = kode.rsplit(".", 1)[0]  # 'X.XX.01.2.01.01.02': indicator 02 of X.XX.01.2.01.01
     for name in ("sasaran", "tujuan", "sasaran_rpjmd"):
         text = sel.teks(baris, name)
         if text:
@@ -225,9 +277,17 @@ def _perbarui_konteks(sel: PembacaSel, baris: int, konteks: _Konteks, hasil: _Ha
     kolom = sel.header.cari("uraian") or sel.header.cari("kode")
     sumber = sel.lembar.sumber(baris, kolom.indeks) if kolom else None
     gaya = sel.lembar.gaya(baris, kolom.indeks) if kolom else None
-    indikator = sel.header.cari("indikator", "k")
-    berindikator = bool(indikator and sel.lembar.teks_sendiri(baris, indikator.indeks))
-    hasil.kepala.append(BarisKepala(baris, kode, uraian, gaya or TANPA_GAYA, sumber, berindikator))
+    hasil.kepala.append(
+        BarisKepala(
+            baris,
+            kode,
+            uraian,
+            gaya or TANPA_GAYA,
+            sumber,
+            _berindikator(sel, baris),
+            tingkat_dari_kolom(sel.teks(baris, "tingkat")),
+        )
+    )
     konteks.kepala = len(hasil.kepala) - 1
 
 
@@ -274,7 +334,7 @@ def _indikator(
         capaian_renstra_rp=sel.rp(baris, "capaian_renstra"),
         tujuan=konteks.tujuan,
         sasaran_rpjmd=konteks.sasaran_rpjmd,
-        polaritas=sel.teks(baris, "polaritas"),
+        polaritas=_polaritas(sel, baris),
         agregasi=sel.teks(baris, "agregasi"),
         triwulan_persen=tuple(sel.persen(baris, "triwulan", tw) for tw in range(1, 5)),
         penanggung_jawab=sel.teks(baris, "penanggung_jawab"),
@@ -282,3 +342,15 @@ def _indikator(
         sumber_indikator=sel.lembar.sumber(baris, kolom.indeks) if kolom else None,
         sumber_sasaran=konteks.sumber_sasaran,
     )
+
+
+def _polaritas(sel: PembacaSel, baris: int) -> str:
+    """The polarity column, or a 'Sifat' column that holds a direction ('naik (baik)',
+    'turun (baik)') instead of an aggregation."""
+    text = sel.teks(baris, "polaritas")
+    if text:
+        return text
+    sifat = sel.teks(baris, "agregasi")
+    if baca_polaritas(sifat) is not None:  # no aggregation word reads as a direction
+        return sifat
+    return ""

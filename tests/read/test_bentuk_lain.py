@@ -29,3 +29,36 @@ def test_lembar_isian_dan_cetak_satu_sumber() -> None:
         "150.000.000, di lembar isian 'Isian' 300.000.000; yang dipakai nilai lembar isian"
     )
     assert len([p for p in isi.masalah if p.kode == "lembar-ganda-berbeda"]) == 1
+
+
+def test_judul_kunci_nilai_kolom_pilihan_dan_kode_berakhiran_indikator() -> None:
+    isi = baca("judul-kunci-nilai.xlsx")
+    (evaluasi,) = isi.evaluasi
+    assert (evaluasi.opd, evaluasi.tahun, evaluasi.triwulan) == ("Dinas Ketahanan Pangan", 2021, 1)
+    assert evaluasi.program_judul == "Program Peningkatan Diversifikasi dan Ketahanan Pangan"
+    assert [(r.kode, r.tingkat.value, r.uraian[:20]) for r in evaluasi.indikator] == [
+        ("X.XX.02", "program", "Program Peningkatan "),
+        ("X.XX.02", "program", "Program Peningkatan "),
+        ("X.XX.02.2.01", "kegiatan", "Penyediaan dan Penya"),
+        ("X.XX.02.2.01.0001", "sub kegiatan", "Penyediaan Cadangan "),
+        ("X.XX.02.2.01.0001", "sub kegiatan", "Penyediaan Cadangan "),
+    ]
+    first = evaluasi.indikator[0]
+    assert (first.target.angka, first.target_rp.angka, first.triwulan[0].angka) == (
+        88.5,
+        1_250_000_000,
+        86.2,
+    )
+    assert first.triwulan_rp[0].angka == 180_000_000
+    assert [r.polaritas for r in evaluasi.indikator[:2]] == ["naik (baik)", "turun (baik)"]
+    assert [p.kode for p in isi.masalah] == []
+
+
+def test_opd_dan_wilayah_satu_baris_tahun_dari_folder() -> None:
+    isi = baca("2023/evaluasi renja dishub.xlsx")
+    (evaluasi,) = isi.evaluasi
+    assert (evaluasi.opd, evaluasi.tahun) == ("Dinas Perhubungan", 2023)
+    assert evaluasi.wilayah is not None and evaluasi.wilayah.nama == "Sukamaju"
+    (problem,) = isi.masalah
+    assert problem.kode == "tahun-dari-folder"
+    assert problem.pesan == "Tahun tidak ada di judul lembar; dipakai tahun 2023 dari nama folder"
