@@ -60,6 +60,9 @@ class IsiBerkas:
     """Sheets that are none of ours, with why (for the 'workbook-tanpa-isi' warning)."""
     path: Path | None = None
     """The file read (for its hash in the manifest and the history store)."""
+    catatan_baca: list[str] = field(default_factory=list)
+    """How sheets were put together ('lembar 'Cetak' hanya dibandingkan'), for the
+    one-line summary of 'kinerja check' (:mod:`.ringkasan`)."""
 
 
 def cari_workbook(folder: Path, kecuali: Path | None = None) -> list[Path]:
@@ -200,6 +203,7 @@ def _satu_sumber(isi: IsiBerkas, sheets: list[Lembar]) -> None:
     isi.evaluasi = kept
     isi.masalah[:] = [p for p in isi.masalah if p.lembar not in dibanding]
     isi.masalah.extend(found)
+    isi.catatan_baca.extend(f"lembar '{nama}' hanya dibandingkan" for nama in sorted(dibanding))
 
 
 DICARI = (

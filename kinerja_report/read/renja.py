@@ -12,10 +12,12 @@ the Renstra period; the foot of the form its signatory (:mod:`.tanda_tangan`).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import PurePath
 
 from kinerja_report.errors import LembarTidakDikenali, galat
+from kinerja_report.formats import angka
 from kinerja_report.model import (
     KOSONG,
     EvaluasiRenja,
@@ -25,7 +27,7 @@ from kinerja_report.model import (
     TingkatIndikator,
 )
 from kinerja_report.problems import Masalah, masalah
-from kinerja_report.read.cells import PembacaSel
+from kinerja_report.read.cells import GALAT_EXCEL, PembacaSel
 from kinerja_report.read.codes import bersihkan_kode, pisah_kode_nama
 from kinerja_report.read.header import Header, kolom_menurut_isi
 from kinerja_report.read.normalize import bersihkan, normalisasi
@@ -192,6 +194,7 @@ def _baca_baris(sel: PembacaSel, sasaran_judul: str, tujuan_judul: str) -> _Hasi
     konteks = _Konteks(sasaran=sasaran_judul, tujuan=tujuan_judul)
     konteks.akhiran_indikator = _akhiran_indikator(sel)
     hasil = _Hasil()
+    batas = _baris_data_terakhir(sel)
     for baris in sel.baris_data():  # the one row walk: empty and hidden rows handled there
         cells = lembar.baris_teks(baris)
         banner = next((found for _, text in cells if (found := opd_dari_teks(text))), None)
@@ -199,6 +202,8 @@ def _baca_baris(sel: PembacaSel, sasaran_judul: str, tujuan_judul: str) -> _Hasi
             hasil.opd_banner = hasil.opd_banner or banner
             continue
         label = normalisasi(sel.teks(baris, "uraian") or sel.teks(baris, "no"))
+        if baris > batas and not _NARASI.match(label):
+            continue  # template rows below the data: code stubs, formulas pre-filled
         if _NARASI.match(label):
             hasil.catatan.append(" ".join(dict.fromkeys(text for _, text in cells)))
             hasil.baris_akhir = baris
@@ -212,6 +217,45 @@ def _baca_baris(sel: PembacaSel, sasaran_judul: str, tujuan_judul: str) -> _Hasi
             hasil.indikator.append((konteks.kepala, row))
             hasil.baris_akhir = baris
     return hasil
+
+
+def _galat(value: object) -> bool:
+    return isinstance(value, str) and bool(GALAT_EXCEL.match(value.strip()))
+
+
+def _baris_data_terakhir(sel: PembacaSel) -> int:
+    """The last row with an indicator and a target; the rows below are not data (a template
+    pre-filled with formulas down to row 1.000 leaves code stubs and cached errors there).
+    Their cached errors are one line for the sheet (``sisa-templat``)."""
+    lembar = sel.lembar
+    indikator, target = sel.header.cari("indikator", "k"), sel.header.cari("target_renja", "k")
+    if indikator is None or target is None:
+        return lembar.jumlah_baris
+    last = 0
+    for baris in range(sel.header.baris_data, lembar.jumlah_baris + 1):
+        name = lembar.teks_sendiri(baris, indikator.indeks)
+        value = lembar.nilai(baris, target.indeks)
+        if name not in ("", "-") and not _galat(name) and value is not None and not _galat(value):
+            last = baris
+    if not last:
+        return lembar.jumlah_baris
+    errors = Counter(
+        str(value).strip()
+        for (baris, kolom), value in lembar.nilai_sel.items()
+        if baris > last and _galat(value) and (baris, kolom) not in lembar.asal
+    )
+    if errors:
+        sel.masalah.append(
+            masalah(
+                "sisa-templat",
+                lembar.berkas,
+                lembar.nama,
+                jumlah=angka(errors.total()),
+                contoh=", ".join(sorted(errors)),
+                baris=last,
+            )
+        )
+    return last
 
 
 def _kode(sel: PembacaSel, baris: int) -> str:

@@ -34,7 +34,10 @@ SINONIM: tuple[tuple[str, str], ...] = (
     (r"^(tahun )?(20\d\d) / realisasi", "realisasi_tahun"),
     # E.81 evaluation form (Permendagri 86/2017)
     (r"^target (anggaran|keuangan) (triwulan|tw)", "target_triwulan"),
-    (r"^(pagu( anggaran)?|target anggaran|anggaran)( indikatif| \(rp\.?\)| tahun( 20\d\d)?)?$", "target_renja"),
+    (
+        r"^(pagu( anggaran)?|target anggaran|anggaran)( indikatif| \(rp\.?\)| tahun( 20\d\d)?)?$",
+        "target_renja",
+    ),
     (
         r"^realisasi (kinerja |fisik |anggaran |keuangan )(triwulan|tw)\.? ?(i|ii|iii|iv|[1-4])$",
         "triwulan",

@@ -58,7 +58,21 @@ def test_opd_dan_wilayah_satu_baris_tahun_dari_folder() -> None:
     isi = baca("2023/evaluasi renja dishub.xlsx")
     (evaluasi,) = isi.evaluasi
     assert (evaluasi.opd, evaluasi.tahun) == ("Dinas Perhubungan", 2023)
-    assert evaluasi.wilayah is not None and evaluasi.wilayah.nama == "Sukamaju"
+    assert evaluasi.wilayah is not None
+    assert evaluasi.wilayah.nama == "Sukamaju"
     (problem,) = isi.masalah
     assert problem.kode == "tahun-dari-folder"
     assert problem.pesan == "Tahun tidak ada di judul lembar; dipakai tahun 2023 dari nama folder"
+
+
+def test_sisa_templat_bukan_data_dan_satu_baris_ringkasan() -> None:
+    isi = baca("sisa-templat.xlsx")
+    (evaluasi,) = isi.evaluasi
+    assert [row.kode for row in evaluasi.indikator] == ["2.17.03", "2.17.03.2.01"]
+    assert [(p.kode, p.pesan) for p in isi.masalah] == [
+        (
+            "sisa-templat",
+            "207 sel berisi galat rumus (#DIV/0!, #N/A, #REF!) di bawah baris data terakhir "
+            "(baris 11): sisa templat, tidak dibaca",
+        )
+    ]
