@@ -55,7 +55,8 @@ KATA_UMUM = frozenset((
     "evaluasi", "eval", "hasil", "terhadap", "renja", "rkpd", "pd", "opd", "tw", "triwulan",
     "i", "ii", "iii", "iv", "final", "revisi", "rev", "tahun", "ta", "laporan", "lap", "form",
     "formulir", "e", "copy", "of", "salinan", "dari", "untuk", "draft", "draf", "edit",
-    "update", "versi", "v", "baru", "new", "fix", "ok", "kirim", "lampiran",
+    "update", "versi", "v", "baru", "new", "fix", "ok", "kirim", "lampiran", "realisasi",
+    "monev", "rekap", "kinerja", "anggaran",
 ))  # fmt: skip
 """Words of file names that are not the agency's name ('Eval Renja ... 2021 (final)')."""
 

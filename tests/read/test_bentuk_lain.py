@@ -76,3 +76,49 @@ def test_sisa_templat_bukan_data_dan_satu_baris_ringkasan() -> None:
             "(baris 11): sisa templat, tidak dibaca",
         )
     ]
+
+
+def test_lembar_kinerja_dan_keuangan_digabung_menurut_kode() -> None:
+    isi = baca("isian-kinerja-keuangan.xlsx")
+    (evaluasi,) = isi.evaluasi
+    assert (evaluasi.lembar, evaluasi.opd, evaluasi.tahun, evaluasi.triwulan) == (
+        "Isian Kinerja",
+        "Dinas Kesehatan",
+        2023,
+        2,
+    )
+    assert [
+        (r.kode, r.target_rp.angka, r.triwulan_rp[0].angka, r.triwulan_rp[1].angka)
+        for r in evaluasi.indikator
+    ] == [
+        ("1.02.02", 3_400_000_000, 500_000_000, 800_000_000),
+        ("1.02.02.2.01", 2_500_000_000, 350_000_000, 590_000_000),
+        ("1.02.02.2.02", 900_000_000, 150_000_000, 210_000_000),
+    ]
+    codes = [(p.kode, p.lembar, p.sel) for p in isi.masalah]
+    assert ("keuangan-opd-berbeda", "Isian Keuangan", "") in codes
+    # the print view pairs row i with row i: its rupiah differ, at its cells
+    assert [sel for kode, _, sel in codes if kode == "lembar-ganda-berbeda"] == [
+        "F6", "H6", "J6", "F7", "H7", "J7", "F8", "H8", "J8",
+    ]  # fmt: skip
+    assert "opd-tahun-ganda" not in {kode for kode, _, _ in codes}
+
+
+def test_tabel_realisasi_datar_dengan_lembar_anggaran() -> None:
+    isi = baca("2024/realisasi dinas pendidikan.xlsx")
+    (evaluasi,) = isi.evaluasi
+    assert (evaluasi.opd, evaluasi.tahun, evaluasi.triwulan) == ("Dinas Pendidikan", 2024, 2)
+    assert [
+        (r.kode, r.tingkat.value, r.target.angka, r.target_rp.angka, r.triwulan[1].angka)
+        for r in evaluasi.indikator
+    ] == [
+        ("1.01.02.2.01.0003", "sub kegiatan", 24, 200_000_000, 9),
+        ("1.01.02.2.01.0009", "sub kegiatan", 18, 3_000_000_000, 7),
+        ("1.01.02.2.02.0002", "sub kegiatan", 3400, 2_520_000_000, 3400),
+    ]
+    assert [q.angka for q in evaluasi.indikator[1].triwulan_rp] == [0, 1_150_000_000, 0, 0]
+    assert [p.kode for p in isi.masalah] == [
+        "tahun-dari-folder",
+        "opd-dari-nama-berkas",
+        "triwulan-dari-isi",
+    ]
