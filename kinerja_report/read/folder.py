@@ -276,9 +276,10 @@ def _bentuk_lain(
     keuangan: list[LembarKeuangan],
 ) -> bool:
     """A flat realisation table or a finance sheet (:mod:`.keuangan`); False if neither."""
-    if adalah_tabel_datar(header):
-        evaluasi, found = baca_tabel_datar(lembar, header, relatif)
-        isi.evaluasi.append(evaluasi)
+    datar = baca_tabel_datar(lembar, header, relatif) if adalah_tabel_datar(header) else None
+    if datar is not None:
+        isi.evaluasi.append(datar[0])
+        found = datar[1]
     elif adalah_keuangan(header):
         lembar_keuangan, found = baca_keuangan(lembar, header)
         keuangan.append(lembar_keuangan)

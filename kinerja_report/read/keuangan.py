@@ -19,22 +19,19 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import PurePath
 
-from kinerja_report.errors import LembarTidakDikenali, galat
 from kinerja_report.model import KOSONG, EvaluasiRenja, IndikatorRenja, Nilai, TingkatIndikator
 from kinerja_report.problems import Masalah, masalah
 from kinerja_report.read.cells import PembacaSel
 from kinerja_report.read.codes import bersihkan_kode, pisah_kode_nama
 from kinerja_report.read.header import Header
 from kinerja_report.read.normalize import kunci_nama
+from kinerja_report.read.renja import opd_berkas, tahun_formulir
 from kinerja_report.read.sheet import Lembar
 from kinerja_report.read.styles import TANPA_GAYA
 from kinerja_report.read.tingkat import BarisKepala, tentukan_tingkat
 from kinerja_report.read.titles import (
     label_judul,
-    opd_dari_nama_berkas,
     opd_dari_teks,
-    tahun_dari_judul,
-    tahun_dari_path,
     teks_judul,
     triwulan_dari_teks,
     wilayah_dari_judul,
@@ -58,12 +55,13 @@ def adalah_keuangan(header: Header) -> bool:
 
 
 def adalah_tabel_datar(header: Header) -> bool:
-    """A flat realisation table: code or name, a K target and a K realisation, no
-    indicator column."""
+    """A flat realisation table: code or name, a K target, a K realisation and quarter
+    columns, no indicator column."""
     target = header.cari("target_renja", "k")
     realisasi = header.cari("realisasi_renja", "k")
     return (
         "indikator" not in header.bidang
+        and "triwulan" in header.bidang
         and bool({"kode", "uraian"} & header.bidang)
         and target is not None
         and target.sub != "rp"
@@ -176,27 +174,9 @@ def _gabung(
 
 def baca_tabel_datar(
     lembar: Lembar, header: Header, relatif: PurePath
-) -> tuple[EvaluasiRenja, list[Masalah]]:
-    """Read a flat realisation table (module doc) as an E.81 form."""
+) -> tuple[EvaluasiRenja, list[Masalah]] | None:
+    """Read a flat realisation table (module doc) as an E.81 form; None without rows."""
     sel = PembacaSel(lembar, header)
-    judul = teks_judul(lembar, header.baris_awal)
-    pasangan = label_judul(lembar, header.baris_awal)
-    tahun = tahun_dari_judul(judul)
-    if tahun is None:
-        tahun = tahun_dari_path(relatif)
-        if tahun is None:
-            raise galat(LembarTidakDikenali, "tahun-tidak-diketahui", lembar.berkas, lembar.nama)
-        sel.masalah.append(
-            masalah(
-                "tahun-dari-folder", lembar.berkas, lembar.nama, tahun=tahun, asal="nama folder"
-            )
-        )
-    opd = _opd_judul(lembar, header) or pasangan.get("opd", "")
-    if not opd:
-        opd = opd_dari_nama_berkas(relatif)
-        if not opd:
-            raise galat(LembarTidakDikenali, "opd-tidak-diketahui", lembar.berkas, lembar.nama)
-        sel.masalah.append(masalah("opd-dari-nama-berkas", lembar.berkas, lembar.nama, opd=opd))
     items: list[tuple[BarisKepala, int]] = []
     for baris in sel.baris_data():
         kode, uraian = _kode(sel, baris)
@@ -206,6 +186,12 @@ def baca_tabel_datar(
         kolom = header.cari("uraian") or header.cari("kode")
         sumber = lembar.sumber(baris, kolom.indeks) if kolom else None
         items.append((BarisKepala(baris, kode, uraian, TANPA_GAYA, sumber), baris))
+    if not items:
+        return None  # an empty template
+    judul = teks_judul(lembar, header.baris_awal)
+    pasangan = label_judul(lembar, header.baris_awal)
+    tahun = tahun_formulir(lembar, judul, pasangan, relatif, sel.masalah)
+    opd = _opd_judul(lembar, header) or opd_berkas(lembar, relatif, sel.masalah)
     quarters_rp = {b: tuple(sel.rp(b, "triwulan", tw) for tw in range(1, 5)) for _, b in items}
     filled = [tw for tw in range(1, 5) if any(q[tw - 1].angka for q in quarters_rp.values())]
     triwulan = triwulan_dari_teks(judul)

@@ -100,27 +100,14 @@ def baca_evaluasi_renja(
     judul = teks_judul(lembar, header.baris_awal)
     pasangan = label_judul(lembar, header.baris_awal)
     label = {**pasangan, **baris_berlabel(judul)}
-    tahun = tahun_dari_judul(judul) or _tahun(pasangan.get("tahun", ""))
     sel = PembacaSel(lembar, header)
-    if tahun is None:
-        tahun = tahun_dari_path(relatif)
-        if tahun is None:
-            raise galat(LembarTidakDikenali, "tahun-tidak-diketahui", lembar.berkas, lembar.nama)
-        dari_folder = tahun_dari_path(relatif.parent / "_") is not None
-        asal = "nama folder" if dari_folder else "nama berkas"
-        sel.masalah.append(
-            masalah("tahun-dari-folder", lembar.berkas, lembar.nama, tahun=tahun, asal=asal)
-        )
+    tahun = tahun_formulir(lembar, judul, pasangan, relatif, sel.masalah)
     hasil = _baca_baris(sel, label.get("sasaran", ""), label.get("tujuan", ""))
     tingkat, tingkat_masalah = tentukan_tingkat(hasil.kepala)
     sel.masalah.extend(tingkat_masalah)
     opd = next((found for text in judul if (found := opd_dari_teks(text))), None)
     opd = opd or pasangan.get("opd") or hasil.opd_banner or opd_sebelum_wilayah(judul)
-    if not opd:
-        opd = opd_dari_nama_berkas(relatif)
-        if not opd:
-            raise galat(LembarTidakDikenali, "opd-tidak-diketahui", lembar.berkas, lembar.nama)
-        sel.masalah.append(masalah("opd-dari-nama-berkas", lembar.berkas, lembar.nama, opd=opd))
+    opd = opd or opd_berkas(lembar, relatif, sel.masalah)
     awal, akhir, sumber_periode = _periode(lembar, header)
     kaki = max(hasil.baris_akhir + 1, header.baris_data)
     evaluasi = EvaluasiRenja(
@@ -146,6 +133,37 @@ def baca_evaluasi_renja(
         simpul=_simpul(lembar, header, hasil.kepala, tingkat),
     )
     return evaluasi, sel.masalah
+
+
+def tahun_formulir(
+    lembar: Lembar,
+    judul: list[str],
+    pasangan: dict[str, str],
+    relatif: PurePath,
+    problems: list[Masalah],
+) -> int:
+    """The year of a form: its title ('Tahun 2023', 'Tahun | : | 2023'), else its folder
+    or file name, said by a warning (``tahun-dari-folder``)."""
+    tahun = tahun_dari_judul(judul) or _tahun(pasangan.get("tahun", ""))
+    if tahun is not None:
+        return tahun
+    tahun = tahun_dari_path(relatif)
+    if tahun is None:
+        raise galat(LembarTidakDikenali, "tahun-tidak-diketahui", lembar.berkas, lembar.nama)
+    asal = "nama folder" if tahun_dari_path(relatif.parent / "_") is not None else "nama berkas"
+    problems.append(
+        masalah("tahun-dari-folder", lembar.berkas, lembar.nama, tahun=tahun, asal=asal)
+    )
+    return tahun
+
+
+def opd_berkas(lembar: Lembar, relatif: PurePath, problems: list[Masalah]) -> str:
+    """The last resort for the OPD: the file name, said by a warning."""
+    opd = opd_dari_nama_berkas(relatif)
+    if not opd:
+        raise galat(LembarTidakDikenali, "opd-tidak-diketahui", lembar.berkas, lembar.nama)
+    problems.append(masalah("opd-dari-nama-berkas", lembar.berkas, lembar.nama, opd=opd))
+    return opd
 
 
 def _tahun(text: str) -> int | None:

@@ -22,15 +22,15 @@ def ringkasan_berkas(isi: IsiBerkas) -> str:
     """'dinas.xlsx: formulir E.81 dari lembar 'Isian' (Dinas X, tahun 2024, s.d. Triwulan
     IV, 3 baris indikator); lembar 'Cetak' hanya dibandingkan'."""
     parts = [_formulir(ev) for ev in isi.evaluasi]
+    parts += [f"matriks RPJMD dari lembar '{m.lembar}'" for m in isi.rpjmd]
+    parts += [f"cascading dari lembar '{k.lembar}'" for k in isi.kaskade]
     lain = (
-        (isi.rpjmd, "matriks RPJMD"),
-        (isi.penandatangan, "daftar penandatangan"),
-        (isi.ipm, "komponen IPM"),
-        (isi.pembanding, "angka pembanding"),
-        (isi.kaskade, "cascading"),
-        (isi.nomenklatur, "nomenklatur"),
+        (len(isi.penandatangan), "penandatangan"),
+        (len(isi.ipm), "komponen IPM"),
+        (len(isi.pembanding), "angka pembanding"),
+        (sum(len(n.kode) for n in isi.nomenklatur), "kode nomenklatur"),
     )
-    parts += [f"{nama} ({angka(len(items))} baris)" for items, nama in lain if items]
+    parts += [f"{angka(jumlah)} {nama}" for jumlah, nama in lain if jumlah]
     parts += isi.catatan_baca
     if isi.gagal:
         parts.append("gagal dibaca (lihat galat)")

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import PurePosixPath
+import shutil
+from pathlib import Path, PurePosixPath
 
+from click.testing import CliRunner
+
+from kinerja_report.cli import main
+from kinerja_report.pipeline import kumpulkan
 from kinerja_report.read.folder import IsiBerkas, baca_berkas
 from tests.conftest import FIXTURES
 
@@ -122,3 +127,37 @@ def test_tabel_realisasi_datar_dengan_lembar_anggaran() -> None:
         "opd-dari-nama-berkas",
         "triwulan-dari-isi",
     ]
+
+
+def test_semua_bentuk_dalam_satu_folder(tmp_path: Path) -> None:
+    """Every shape in one input folder: each gives its OPD-year report (the quarter the form
+    says), none is refused as a duplicate, and 'kinerja check' says in one line per workbook
+    what was read from which sheet."""
+    masukan = tmp_path / "masukan"
+    shutil.copytree(FOLDER, masukan)
+    kumpulan = kumpulkan(masukan)
+    found = [
+        (lap.opd, lap.tahun, lap.lembar, lap.formulir and lap.formulir.triwulan)
+        for lap in kumpulan.laporan
+    ]
+    assert sorted(found) == [
+        ("Dinas Kesehatan", 2023, "Isian Kinerja", 2),
+        ("Dinas Ketahanan Pangan", 2021, "Form Evaluasi", 1),
+        ("Dinas Koperasi dan UKM", 2022, "Evaluasi Renja", 4),
+        ("Dinas Pendidikan", 2024, "Realisasi", 2),
+        ("Dinas Perhubungan", 2023, "Evaluasi Renja", 4),
+        ("Dinas Pertanian", 2024, "Isian", 4),
+    ]
+    assert "opd-tahun-ganda" not in {p.kode for p in kumpulan.masalah}
+    result = CliRunner().invoke(main, ["check", str(masukan)])
+    lines = result.stdout.splitlines()
+    assert (
+        "isian-kinerja-keuangan.xlsx: formulir E.81 dari lembar 'Isian Kinerja' (Dinas "
+        "Kesehatan, tahun 2023, s.d. Triwulan II, 3 baris indikator); anggaran 3 kode dari "
+        "lembar 'Isian Keuangan'; lembar 'cetak Laporan' hanya dibandingkan"
+    ) in lines
+    assert (
+        "judul-kunci-nilai.xlsx: formulir E.81 dari lembar 'Form Evaluasi' (Dinas Ketahanan "
+        "Pangan, tahun 2021, s.d. Triwulan I, 5 baris indikator)"
+    ) in lines
+    assert len([line for line in lines if ".xlsx: " in line]) == 6
