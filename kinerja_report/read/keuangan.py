@@ -22,10 +22,10 @@ from pathlib import PurePath
 from kinerja_report.model import KOSONG, EvaluasiRenja, IndikatorRenja, Nilai, TingkatIndikator
 from kinerja_report.problems import Masalah, masalah
 from kinerja_report.read.cells import PembacaSel
-from kinerja_report.read.codes import bersihkan_kode, pisah_kode_nama
+from kinerja_report.read.codes import pisah_kode_nama
 from kinerja_report.read.header import Header
 from kinerja_report.read.normalize import kunci_nama
-from kinerja_report.read.renja import opd_berkas, tahun_formulir
+from kinerja_report.read.renja import kode_baris, opd_berkas, tahun_formulir
 from kinerja_report.read.sheet import Lembar
 from kinerja_report.read.styles import TANPA_GAYA
 from kinerja_report.read.tingkat import BarisKepala, tentukan_tingkat
@@ -93,7 +93,7 @@ def _opd_judul(lembar: Lembar, header: Header) -> str:
 
 
 def _kode(sel: PembacaSel, baris: int) -> tuple[str, str]:
-    kode = bersihkan_kode(sel.teks(baris, "kode"))
+    kode = kode_baris(sel, baris)
     uraian = sel.teks(baris, "uraian")
     if not kode and uraian:
         kode, uraian = pisah_kode_nama(uraian)
@@ -194,7 +194,8 @@ def baca_tabel_datar(
     opd = _opd_judul(lembar, header) or opd_berkas(lembar, relatif, sel.masalah)
     quarters_rp = {b: tuple(sel.rp(b, "triwulan", tw) for tw in range(1, 5)) for _, b in items}
     filled = [tw for tw in range(1, 5) if any(q[tw - 1].angka for q in quarters_rp.values())]
-    triwulan = triwulan_dari_teks(judul)
+    pair = [f"triwulan {pasangan['triwulan']}"] if "triwulan" in pasangan else []
+    triwulan = triwulan_dari_teks([*judul, *pair])
     if triwulan is None:
         triwulan = max(filled, default=4)
         sel.masalah.append(

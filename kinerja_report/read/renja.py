@@ -128,7 +128,7 @@ def baca_evaluasi_renja(
         sasaran_judul=label.get("sasaran", ""),
         tujuan_judul=label.get("tujuan", ""),
         program_judul=label.get("program", ""),
-        triwulan=triwulan_dari_teks(judul) or triwulan_dari_teks([lembar.nama]) or 4,
+        triwulan=triwulan_formulir(judul, pasangan, lembar.nama),
         tanda_tangan_evaluator=baca_tanda_tangan_evaluator(lembar, kaki, tahun, opd),
         simpul=_simpul(lembar, header, hasil.kepala, tingkat),
     )
@@ -155,6 +155,13 @@ def tahun_formulir(
         masalah("tahun-dari-folder", lembar.berkas, lembar.nama, tahun=tahun, asal=asal)
     )
     return tahun
+
+
+def triwulan_formulir(judul: list[str], pasangan: dict[str, str], nama_lembar: str) -> int:
+    """The last quarter a form reports: its title ('Triwulan II', 'Triwulan | : | II'),
+    else its sheet name ('Realisasi TW IV'), else the year (4)."""
+    pair = [f"triwulan {pasangan['triwulan']}"] if "triwulan" in pasangan else []
+    return triwulan_dari_teks([*judul, *pair]) or triwulan_dari_teks([nama_lembar]) or 4
 
 
 def opd_berkas(lembar: Lembar, relatif: PurePath, problems: list[Masalah]) -> str:
@@ -276,7 +283,7 @@ def _baris_data_terakhir(sel: PembacaSel) -> int:
     return last
 
 
-def _kode(sel: PembacaSel, baris: int) -> str:
+def kode_baris(sel: PembacaSel, baris: int) -> str:
     """The code of a row: one cell, or one segment per column ('1' | '01' | 20.0)."""
     segments = [
         bersihkan_kode(sel.lembar.nilai(baris, kolom.indeks))
@@ -300,7 +307,7 @@ def _akhiran_indikator(sel: PembacaSel) -> bool:
     for baris in range(sel.header.baris_data, sel.lembar.jumlah_baris + 1):
         if not _berindikator(sel, baris):
             continue
-        segments = tuple(_kode(sel, baris).split("."))
+        segments = tuple(kode_baris(sel, baris).split("."))
         if len(segments) >= 7:
             return True
         nameless = not sel.teks_baris_ini(baris, "uraian")
@@ -318,7 +325,7 @@ def _akhiran_indikator(sel: PembacaSel) -> bool:
 
 
 def _perbarui_konteks(sel: PembacaSel, baris: int, konteks: _Konteks, hasil: _Hasil) -> None:
-    kode = _kode(sel, baris)
+    kode = kode_baris(sel, baris)
     uraian = sel.teks_baris_ini(baris, "uraian")
     if not kode and uraian:
         kode, uraian = pisah_kode_nama(uraian)

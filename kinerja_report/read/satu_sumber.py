@@ -115,7 +115,11 @@ def satukan(
             continue
         isian = min(
             forms,
-            key=lambda ev: (bagian_rumus(ev, lembar.get(ev.lembar)), -len(ev.indikator)),
+            key=lambda ev: (
+                round(bagian_rumus(ev, lembar.get(ev.lembar)), 1),
+                -ev.triwulan,
+                -len(ev.indikator),
+            ),
         )
         kept.append(isian)
         for other in forms:
@@ -163,9 +167,10 @@ def bandingkan(isian: EvaluasiRenja, cetak: EvaluasiRenja) -> list[Masalah]:
 
 
 def _beda(cetak: Nilai, isian: Nilai) -> bool:
-    """Numbers that differ (an empty cell is 0, as a formula shows it); a column the print
-    view lacks, or text on either side, is not compared."""
-    if cetak.sumber is None or cetak.teks is not None or isian.teks is not None:
+    """Numbers that differ (an empty input cell is 0, as a formula shows it); an empty cell
+    of the other sheet (a column it lacks, a quarter an earlier copy had not yet) or text on
+    either side is not compared."""
+    if cetak.kosong or isian.teks is not None:
         return False
     a, b = cetak.angka or 0.0, isian.angka or 0.0
     return abs(a - b) > 1e-6 * max(1.0, abs(b))

@@ -177,14 +177,23 @@ _OPD_DI_DEPAN = re.compile(
 )
 
 
+_OPD_SEBARIS = re.compile(
+    r"^((?:dinas|badan|kantor|sekretariat|inspektorat|satuan\s+polisi|rumah\s+sakit|rsud"
+    r"|bappeda\w*)\b[^:\d]{3,80})$",
+    re.IGNORECASE,
+)
+
+
 def opd_sebelum_wilayah(judul: list[str]) -> str | None:
-    """'DINAS PERTANIAN KABUPATEN SUKAMAJU' (on one line) -> 'Dinas Pertanian'."""
-    for text in judul:
-        found = _OPD_DI_DEPAN.search(" ".join(text.split()))
-        if found:
-            nama = found.group(1).strip(" ,.-")
-            return nama.title() if nama.isupper() else nama
-    return None
+    """'DINAS PERTANIAN KABUPATEN SUKAMAJU' (on one line) -> 'Dinas Pertanian'; else a title
+    line that is only an agency's name ('DINAS PERTANIAN')."""
+    lines = [" ".join(text.split()) for text in judul]
+    found = next((f for line in lines if (f := _OPD_DI_DEPAN.search(line))), None)
+    found = found or next((f for line in lines if (f := _OPD_SEBARIS.match(line))), None)
+    if found is None:
+        return None
+    nama = found.group(1).strip(" ,.-")
+    return nama.title() if nama.isupper() else nama
 
 
 _LABEL = re.compile(

@@ -146,6 +146,7 @@ def test_semua_bentuk_dalam_satu_folder(tmp_path: Path) -> None:
         ("Dinas Koperasi dan UKM", 2022, "Evaluasi Renja", 4),
         ("Dinas Pendidikan", 2024, "Realisasi", 2),
         ("Dinas Perhubungan", 2023, "Evaluasi Renja", 4),
+        ("Dinas Perikanan", 2024, "TW II", 2),
         ("Dinas Pertanian", 2024, "Isian", 4),
     ]
     assert "opd-tahun-ganda" not in {p.kode for p in kumpulan.masalah}
@@ -160,4 +161,17 @@ def test_semua_bentuk_dalam_satu_folder(tmp_path: Path) -> None:
         "judul-kunci-nilai.xlsx: formulir E.81 dari lembar 'Form Evaluasi' (Dinas Ketahanan "
         "Pangan, tahun 2021, s.d. Triwulan I, 5 baris indikator)"
     ) in lines
-    assert len([line for line in lines if ".xlsx: " in line]) == 6
+    assert len([line for line in lines if ".xlsx: " in line]) == 7
+
+
+def test_salinan_per_triwulan_yang_terakhir_dibaca() -> None:
+    isi = baca("salinan-per-triwulan.xlsx")
+    (evaluasi,) = isi.evaluasi
+    assert (evaluasi.lembar, evaluasi.opd, evaluasi.tahun, evaluasi.triwulan) == (
+        "TW II",
+        "Dinas Perikanan",
+        2024,
+        2,
+    )
+    assert [(p.kode, p.lembar) for p in isi.masalah] == [("lembar-ganda-dibandingkan", "TW I")]
+    assert "0 nilai berbeda" in isi.masalah[0].pesan
