@@ -249,18 +249,27 @@ def _galat(value: object) -> bool:
 
 
 def _baris_data_terakhir(sel: PembacaSel) -> int:
-    """The last row with an indicator and a target; the rows below are not data (a template
-    pre-filled with formulas down to row 1.000 leaves code stubs and cached errors there).
+    """The last row with an indicator and a target (K or Rp); the rows below are not data (a
+    template pre-filled with formulas down to row 1.000 leaves code stubs and cached errors).
     Their cached errors are one line for the sheet (``sisa-templat``)."""
     lembar = sel.lembar
-    indikator, target = sel.header.cari("indikator", "k"), sel.header.cari("target_renja", "k")
-    if indikator is None or target is None:
+    indikator = sel.header.cari("indikator", "k")
+    targets = [
+        kolom.indeks
+        for sub in ("k", "rp")
+        if (kolom := sel.header.cari("target_renja", sub)) is not None
+    ]
+    if indikator is None or not targets:
         return lembar.jumlah_baris
     last = 0
     for baris in range(sel.header.baris_data, lembar.jumlah_baris + 1):
         name = lembar.teks_sendiri(baris, indikator.indeks)
-        value = lembar.nilai(baris, target.indeks)
-        if name not in ("", "-") and not _galat(name) and value is not None and not _galat(value):
+        values = [lembar.nilai(baris, kolom) for kolom in targets]
+        if (
+            name not in ("", "-")
+            and not _galat(name)
+            and any(value is not None and not _galat(value) for value in values)
+        ):
             last = baris
     if not last:
         return lembar.jumlah_baris

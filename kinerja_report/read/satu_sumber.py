@@ -74,8 +74,15 @@ def bagian_rumus(evaluasi: EvaluasiRenja, lembar: Lembar | None) -> float:
             if nilai.sumber is None or nilai.kosong:
                 continue
             total += 1
-            formulas += coordinate_to_tuple(nilai.sumber.sel) in lembar.rumus
+            formulas += _sel(nilai.sumber.sel) in lembar.rumus
     return formulas / total if total else 0.0
+
+
+def _sel(alamat: str) -> tuple[int, int] | None:
+    try:
+        return coordinate_to_tuple(alamat)
+    except (ValueError, TypeError):
+        return None
 
 
 def _kelompok(evaluasi: Sequence[EvaluasiRenja]) -> list[list[int]]:
