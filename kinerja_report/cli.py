@@ -282,6 +282,8 @@ def check_command(ctx: click.Context, masukan: Path, sebagai_json: bool) -> None
             json.dumps([_sebagai_dict(p) for p in kumpulan.masalah], ensure_ascii=False, indent=2)
         )
     else:
+        for baris in kumpulan.terbaca:
+            click.echo(baris)
         _tabel_masalah(kumpulan.masalah)
         click.echo(
             f"{angka(kumpulan.jumlah_berkas)} workbook diperiksa: "

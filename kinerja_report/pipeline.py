@@ -65,6 +65,7 @@ from kinerja_report.progress import Progres, TanpaProgres
 from kinerja_report.read.cache import CacheBaca, muat_cache
 from kinerja_report.read.folder import IsiBerkas, baca_masukan
 from kinerja_report.read.jejak import JejakBerkas, jejak_pendukung, jejak_workbook
+from kinerja_report.read.ringkasan import ringkasan_berkas
 from kinerja_report.render.bertahap import Pilahan, dipakai_lagi, kunci_data, pilah
 from kinerja_report.render.evaluasi import tugas_evaluasi, tugas_evaluasi_rkpd
 from kinerja_report.render.lkjip import NAMA_PEMDA, tugas_lkjip
@@ -121,6 +122,8 @@ class Kumpulan:
     """The pohon kinerja (cascading) of every year with evaluation forms."""
     jejak: tuple[JejakBerkas, ...] = ()
     """Every input file read (workbooks, settings, logo) with its hash: for the manifest."""
+    terbaca: tuple[str, ...] = ()
+    """One line per workbook: what was read from which sheet (:mod:`.read.ringkasan`)."""
 
     @property
     def baris(self) -> tuple[BarisCapaian, ...]:
@@ -227,6 +230,7 @@ def kumpulkan(
         matriks=tuple(matriks),
         pohon=pohon,
         jejak=jejak_masukan(masukan, isi, pengaturan),
+        terbaca=tuple(ringkasan_berkas(item) for item in isi),
     )
 
 

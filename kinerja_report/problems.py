@@ -74,6 +74,42 @@ KATALOG: dict[str, JenisMasalah] = {
         "tidak ada yang dipakai, hapus atau ganti nama yang lain",
         "The same OPD and year come from two files; neither is used.",
     ),
+    "lembar-ganda-dibandingkan": JenisMasalah(
+        Tingkat.INFO,
+        "Lembar ini memuat baris yang sama dengan lembar isian '{lembar_isian}'; yang dibaca "
+        "lembar isian, lembar ini hanya dibandingkan ({beda} nilai berbeda, {hilang} baris "
+        "tidak ada di lembar isian)",
+        "Two sheets of one workbook carry the same rows (input and print view): one is read.",
+    ),
+    "lembar-ganda-berbeda": JenisMasalah(
+        Tingkat.PERINGATAN,
+        "Nilai {apa} indikator '{indikator}' di sini {nilai}, di lembar isian "
+        "'{lembar_isian}' {nilai_isian}; yang dipakai nilai lembar isian",
+        "A print view shows another value than the input sheet it lays out.",
+    ),
+    "tahun-dari-folder": JenisMasalah(
+        Tingkat.PERINGATAN,
+        "Tahun tidak ada di judul lembar; dipakai tahun {tahun} dari {asal}",
+        "The year of a form was taken from its folder or file name.",
+    ),
+    "sisa-templat": JenisMasalah(
+        Tingkat.INFO,
+        "{jumlah} sel berisi galat rumus ({contoh}) di bawah baris data terakhir (baris "
+        "{baris}): sisa templat, tidak dibaca",
+        "Cached formula errors in the template rows below the data, summed up in one line.",
+    ),
+    "keuangan-opd-berbeda": JenisMasalah(
+        Tingkat.PERINGATAN,
+        "Lembar keuangan '{lembar_keuangan}' menyebut '{opd_keuangan}', lembar kinerja "
+        "'{lembar_kinerja}' menyebut '{opd}'; anggaran digabung menurut kode, periksa lembarnya",
+        "The performance and finance sheets of one form name different OPDs.",
+    ),
+    "triwulan-dari-isi": JenisMasalah(
+        Tingkat.INFO,
+        "Formulir tidak menyebut triwulan; dibaca sebagai laporan sampai triwulan {triwulan}, "
+        "triwulan terakhir yang berisi realisasi",
+        "A flat realisation table is read as a partial year up to its last quarter with data.",
+    ),
     "teks-di-kolom-angka": JenisMasalah(
         Tingkat.GALAT,
         "Isi sel '{teks}' bukan angka (kolom {kolom})",

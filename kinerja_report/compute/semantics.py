@@ -116,6 +116,9 @@ _AGREGASI = {
     "posisi akhir": Agregasi.AKHIR,
     "non kumulatif": Agregasi.AKHIR,
     "non-kumulatif": Agregasi.AKHIR,
+    "absolut": Agregasi.KUMULATIF,
+    "non absolut": Agregasi.AKHIR,
+    "non-absolut": Agregasi.AKHIR,
     "rata-rata": Agregasi.RATA_RATA,
     "rata rata": Agregasi.RATA_RATA,
 }

@@ -23,12 +23,21 @@ from kinerja_report.read.header import Header, cari_header
 from kinerja_report.read.ipm import baca_komponen_ipm
 from kinerja_report.read.kaskade import baca_kaskade
 from kinerja_report.read.kaskade_iki import adalah_bagan_iki, baca_bagan_iki
+from kinerja_report.read.keuangan import (
+    LembarKeuangan,
+    adalah_keuangan,
+    adalah_tabel_datar,
+    baca_keuangan,
+    baca_tabel_datar,
+    gabung_keuangan,
+)
 from kinerja_report.read.kinds import JenisLembar, jenis_lembar
 from kinerja_report.read.nomenklatur import baca_nomenklatur, baca_nomenklatur_csv
 from kinerja_report.read.pembanding import baca_pembanding
 from kinerja_report.read.renja import baca_evaluasi_renja
 from kinerja_report.read.rpjmd import baca_matriks_rpjmd
 from kinerja_report.read.safety import BATAS_BAWAAN, BatasWorkbook
+from kinerja_report.read.satu_sumber import satukan
 from kinerja_report.read.sheet import Lembar
 from kinerja_report.read.signatories import baca_penandatangan
 from kinerja_report.read.walk import daftar_nama, masalah_berkas_lain, nama_tampil, telusuri
@@ -59,6 +68,9 @@ class IsiBerkas:
     """Sheets that are none of ours, with why (for the 'workbook-tanpa-isi' warning)."""
     path: Path | None = None
     """The file read (for its hash in the manifest and the history store)."""
+    catatan_baca: list[str] = field(default_factory=list)
+    """How sheets were put together ('lembar 'Cetak' hanya dibandingkan'), for the
+    one-line summary of 'kinerja check' (:mod:`.ringkasan`)."""
 
 
 def cari_workbook(folder: Path, kecuali: Path | None = None) -> list[Path]:
@@ -167,15 +179,18 @@ def baca_berkas(
         return _gagal(isi, exc.masalah)
     except Exception as exc:  # untrusted input: see the docstring
         return _gagal(isi, _tak_terduga(isi.nama, "", exc))
+    keuangan: list[LembarKeuangan] = []
     for lembar in sheets:
         if lembar.nama == LEMBAR_PETUNJUK:
             continue
         try:
-            _baca_satu_lembar(isi, lembar, relatif)
+            _baca_satu_lembar(isi, lembar, relatif, keuangan)
         except KinerjaError as exc:
             _gagal(isi, exc.masalah)
         except Exception as exc:  # untrusted input: see the docstring
             _gagal(isi, _tak_terduga(isi.nama, lembar.nama, exc))
+    _gabung_keuangan(isi, keuangan)
+    _satu_sumber(isi, sheets)
     if not isi.gagal and not (
         isi.evaluasi
         or isi.rpjmd
@@ -187,6 +202,31 @@ def baca_berkas(
     ):
         _tanpa_isi(isi)
     return isi
+
+
+def _gabung_keuangan(isi: IsiBerkas, keuangan: list[LembarKeuangan]) -> None:
+    """Finance sheets joined to the forms by code (:mod:`.keuangan`); a finance sheet no form
+    takes is a skipped sheet, as before."""
+    isi.evaluasi, found, notes = gabung_keuangan(isi.evaluasi, keuangan)
+    isi.masalah.extend(found)
+    isi.catatan_baca.extend(notes)
+    for lembar in keuangan:
+        if not any(f"'{lembar.lembar}'" in note for note in notes):
+            alasan = "lembar anggaran per kode tanpa lembar kinerja yang kodenya sama"
+            isi.dilewati.append((lembar.lembar, alasan))
+            isi.masalah.append(masalah("lembar-dilewati", isi.nama, lembar.lembar, alasan=alasan))
+
+
+def _satu_sumber(isi: IsiBerkas, sheets: list[Lembar]) -> None:
+    """Sheets that carry the same rows are one source (:mod:`.satu_sumber`): the sheets only
+    compared lose their own problems, the comparison's are added."""
+    kept, found, dibanding = satukan(isi.evaluasi, {s.nama: s for s in sheets})
+    if not dibanding:
+        return
+    isi.evaluasi = kept
+    isi.masalah[:] = [p for p in isi.masalah if p.lembar not in dibanding]
+    isi.masalah.extend(found)
+    isi.catatan_baca.extend(f"lembar '{nama}' hanya dibandingkan" for nama in sorted(dibanding))
 
 
 DICARI = (
@@ -228,7 +268,30 @@ def _tak_terduga(berkas: str, lembar: str, exc: Exception) -> Masalah:
     return masalah("berkas-tidak-terbaca", berkas, lembar, alasan=alasan_isi(exc))
 
 
-def _baca_satu_lembar(isi: IsiBerkas, lembar: Lembar, relatif: PurePosixPath) -> None:
+def _bentuk_lain(
+    isi: IsiBerkas,
+    lembar: Lembar,
+    header: Header,
+    relatif: PurePosixPath,
+    keuangan: list[LembarKeuangan],
+) -> bool:
+    """A flat realisation table or a finance sheet (:mod:`.keuangan`); False if neither."""
+    datar = baca_tabel_datar(lembar, header, relatif) if adalah_tabel_datar(header) else None
+    if datar is not None:
+        isi.evaluasi.append(datar[0])
+        found = datar[1]
+    elif adalah_keuangan(header):
+        lembar_keuangan, found = baca_keuangan(lembar, header)
+        keuangan.append(lembar_keuangan)
+    else:
+        return False
+    isi.masalah.extend(found)
+    return True
+
+
+def _baca_satu_lembar(
+    isi: IsiBerkas, lembar: Lembar, relatif: PurePosixPath, keuangan: list[LembarKeuangan]
+) -> None:
     header = cari_header(lembar)
     jenis = jenis_lembar(header)
     if jenis is JenisLembar.EVALUASI_RENJA and header is not None:
@@ -259,7 +322,7 @@ def _baca_satu_lembar(isi: IsiBerkas, lembar: Lembar, relatif: PurePosixPath) ->
         isi.nomenklatur.append(baca_nomenklatur(lembar, header))
     elif header is None and adalah_bagan_iki(lembar):
         isi.kaskade.append(baca_bagan_iki(lembar))
-    else:
+    elif header is None or not _bentuk_lain(isi, lembar, header, relatif, keuangan):
         alasan = _alasan_lewati(header)
         isi.dilewati.append((lembar.nama, alasan))
         isi.masalah.append(masalah("lembar-dilewati", isi.nama, lembar.nama, alasan=alasan))

@@ -207,6 +207,7 @@ def _klasifikasi(indeks: int, parts: list[str]) -> Kolom | None:
     if hit is None:
         return None
     bidang, match = hit
+    sub = sub or ("rp" if _UANG.match(jalur) else "")  # 'Pagu', 'Realisasi Anggaran TW1'
     if bidang == "triwulan" and triwulan == 0:
         quarter = re.search(r"(?:triwulan|tw)\.? ?(iv|iii|ii|i|[1-4])\b", jalur)
         triwulan = _nomor_triwulan(quarter.group(1)) if quarter else 0
@@ -214,6 +215,9 @@ def _klasifikasi(indeks: int, parts: list[str]) -> Kolom | None:
     if bidang in {"target_tahun", "realisasi_tahun"}:
         tahun = int(match.group(2))
     return Kolom(indeks, " / ".join(parts), bidang, sub, triwulan, tahun, skala)
+
+
+_UANG = re.compile(r"^(realisasi |target )?(anggaran|keuangan|pagu)\b|^pagu")
 
 
 def _nomor_triwulan(text: str) -> int:

@@ -12,10 +12,12 @@ the Renstra period; the foot of the form its signatory (:mod:`.tanda_tangan`).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import PurePath
 
 from kinerja_report.errors import LembarTidakDikenali, galat
+from kinerja_report.formats import angka
 from kinerja_report.model import (
     KOSONG,
     EvaluasiRenja,
@@ -25,18 +27,21 @@ from kinerja_report.model import (
     TingkatIndikator,
 )
 from kinerja_report.problems import Masalah, masalah
-from kinerja_report.read.cells import PembacaSel
+from kinerja_report.read.cells import GALAT_EXCEL, PembacaSel
 from kinerja_report.read.codes import bersihkan_kode, pisah_kode_nama
 from kinerja_report.read.header import Header, kolom_menurut_isi
 from kinerja_report.read.normalize import bersihkan, normalisasi
+from kinerja_report.read.rpjmd import baca_polaritas
 from kinerja_report.read.sheet import Lembar
 from kinerja_report.read.styles import TANPA_GAYA
 from kinerja_report.read.tanda_tangan import baca_tanda_tangan, baca_tanda_tangan_evaluator
-from kinerja_report.read.tingkat import BarisKepala, tentukan_tingkat
+from kinerja_report.read.tingkat import BarisKepala, tentukan_tingkat, tingkat_dari_kolom
 from kinerja_report.read.titles import (
     baris_berlabel,
+    label_judul,
     opd_dari_nama_berkas,
     opd_dari_teks,
+    opd_sebelum_wilayah,
     periode_dari_teks,
     tahun_dari_judul,
     tahun_dari_path,
@@ -60,6 +65,8 @@ class _Konteks:
     tujuan: str = ""
     sasaran_rpjmd: str = ""
     sumber_sasaran: Sumber | None = None
+    akhiran_indikator: bool = False
+    """Codes of indicator rows end in the indicator's number ('X.XX.01.2.01.01.02')."""
 
 
 @dataclass
@@ -91,21 +98,16 @@ def baca_evaluasi_renja(
             )
     header = kolom_menurut_isi(lembar, header)
     judul = teks_judul(lembar, header.baris_awal)
-    tahun = tahun_dari_judul(judul) or tahun_dari_path(relatif)
-    if tahun is None:
-        raise galat(LembarTidakDikenali, "tahun-tidak-diketahui", lembar.berkas, lembar.nama)
+    pasangan = label_judul(lembar, header.baris_awal)
+    label = {**pasangan, **baris_berlabel(judul)}
     sel = PembacaSel(lembar, header)
-    label = baris_berlabel(judul)
+    tahun = tahun_formulir(lembar, judul, pasangan, relatif, sel.masalah)
     hasil = _baca_baris(sel, label.get("sasaran", ""), label.get("tujuan", ""))
     tingkat, tingkat_masalah = tentukan_tingkat(hasil.kepala)
     sel.masalah.extend(tingkat_masalah)
     opd = next((found for text in judul if (found := opd_dari_teks(text))), None)
-    opd = opd or hasil.opd_banner
-    if not opd:
-        opd = opd_dari_nama_berkas(relatif)
-        if not opd:
-            raise galat(LembarTidakDikenali, "opd-tidak-diketahui", lembar.berkas, lembar.nama)
-        sel.masalah.append(masalah("opd-dari-nama-berkas", lembar.berkas, lembar.nama, opd=opd))
+    opd = opd or pasangan.get("opd") or hasil.opd_banner or opd_sebelum_wilayah(judul)
+    opd = opd or opd_berkas(lembar, relatif, sel.masalah)
     awal, akhir, sumber_periode = _periode(lembar, header)
     kaki = max(hasil.baris_akhir + 1, header.baris_data)
     evaluasi = EvaluasiRenja(
@@ -126,11 +128,55 @@ def baca_evaluasi_renja(
         sasaran_judul=label.get("sasaran", ""),
         tujuan_judul=label.get("tujuan", ""),
         program_judul=label.get("program", ""),
-        triwulan=triwulan_dari_teks(judul) or triwulan_dari_teks([lembar.nama]) or 4,
+        triwulan=triwulan_formulir(judul, pasangan, lembar.nama),
         tanda_tangan_evaluator=baca_tanda_tangan_evaluator(lembar, kaki, tahun, opd),
         simpul=_simpul(lembar, header, hasil.kepala, tingkat),
     )
     return evaluasi, sel.masalah
+
+
+def tahun_formulir(
+    lembar: Lembar,
+    judul: list[str],
+    pasangan: dict[str, str],
+    relatif: PurePath,
+    problems: list[Masalah],
+) -> int:
+    """The year of a form: its title ('Tahun 2023', 'Tahun | : | 2023'), else its folder
+    or file name, said by a warning (``tahun-dari-folder``)."""
+    tahun = tahun_dari_judul(judul) or _tahun(pasangan.get("tahun", ""))
+    if tahun is not None:
+        return tahun
+    tahun = tahun_dari_path(relatif)
+    if tahun is None:
+        raise galat(LembarTidakDikenali, "tahun-tidak-diketahui", lembar.berkas, lembar.nama)
+    asal = "nama folder" if tahun_dari_path(relatif.parent / "_") is not None else "nama berkas"
+    problems.append(
+        masalah("tahun-dari-folder", lembar.berkas, lembar.nama, tahun=tahun, asal=asal)
+    )
+    return tahun
+
+
+def triwulan_formulir(judul: list[str], pasangan: dict[str, str], nama_lembar: str) -> int:
+    """The last quarter a form reports: its title ('Triwulan II', 'Triwulan | : | II'),
+    else its sheet name ('Realisasi TW IV'), else the year (4)."""
+    pair = [f"triwulan {pasangan['triwulan']}"] if "triwulan" in pasangan else []
+    return triwulan_dari_teks([*judul, *pair]) or triwulan_dari_teks([nama_lembar]) or 4
+
+
+def opd_berkas(lembar: Lembar, relatif: PurePath, problems: list[Masalah]) -> str:
+    """The last resort for the OPD: the file name, said by a warning."""
+    opd = opd_dari_nama_berkas(relatif)
+    if not opd:
+        raise galat(LembarTidakDikenali, "opd-tidak-diketahui", lembar.berkas, lembar.nama)
+    problems.append(masalah("opd-dari-nama-berkas", lembar.berkas, lembar.nama, opd=opd))
+    return opd
+
+
+def _tahun(text: str) -> int | None:
+    """The year of a 'Tahun : 2021' pair ('2021', 2021.0, 'TA 2021')."""
+    found = re.search(r"(?<!\d)(20\d\d)(?!\d)", text)
+    return int(found.group(1)) if found else None
 
 
 def _simpul(
@@ -171,7 +217,9 @@ def _periode(lembar: Lembar, header: Header) -> tuple[int | None, int | None, Su
 def _baca_baris(sel: PembacaSel, sasaran_judul: str, tujuan_judul: str) -> _Hasil:
     lembar = sel.lembar
     konteks = _Konteks(sasaran=sasaran_judul, tujuan=tujuan_judul)
+    konteks.akhiran_indikator = _akhiran_indikator(sel)
     hasil = _Hasil()
+    batas = _baris_data_terakhir(sel)
     for baris in sel.baris_data():  # the one row walk: empty and hidden rows handled there
         cells = lembar.baris_teks(baris)
         banner = next((found for _, text in cells if (found := opd_dari_teks(text))), None)
@@ -179,6 +227,8 @@ def _baca_baris(sel: PembacaSel, sasaran_judul: str, tujuan_judul: str) -> _Hasi
             hasil.opd_banner = hasil.opd_banner or banner
             continue
         label = normalisasi(sel.teks(baris, "uraian") or sel.teks(baris, "no"))
+        if baris > batas and not _NARASI.match(label):
+            continue  # template rows below the data: code stubs, formulas pre-filled
         if _NARASI.match(label):
             hasil.catatan.append(" ".join(dict.fromkeys(text for _, text in cells)))
             hasil.baris_akhir = baris
@@ -194,7 +244,55 @@ def _baca_baris(sel: PembacaSel, sasaran_judul: str, tujuan_judul: str) -> _Hasi
     return hasil
 
 
-def _kode(sel: PembacaSel, baris: int) -> str:
+def _galat(value: object) -> bool:
+    return isinstance(value, str) and bool(GALAT_EXCEL.match(value.strip()))
+
+
+def _baris_data_terakhir(sel: PembacaSel) -> int:
+    """The last row with an indicator and a target (K or Rp); the rows below are not data (a
+    template pre-filled with formulas down to row 1.000 leaves code stubs and cached errors).
+    Their cached errors are one line for the sheet (``sisa-templat``)."""
+    lembar = sel.lembar
+    indikator = sel.header.cari("indikator", "k")
+    targets = [
+        kolom.indeks
+        for sub in ("k", "rp")
+        if (kolom := sel.header.cari("target_renja", sub)) is not None
+    ]
+    if indikator is None or not targets:
+        return lembar.jumlah_baris
+    last = 0
+    for baris in range(sel.header.baris_data, lembar.jumlah_baris + 1):
+        name = lembar.teks_sendiri(baris, indikator.indeks)
+        values = [lembar.nilai(baris, kolom) for kolom in targets]
+        if (
+            name not in ("", "-")
+            and not _galat(name)
+            and any(value is not None and not _galat(value) for value in values)
+        ):
+            last = baris
+    if not last:
+        return lembar.jumlah_baris
+    errors = Counter(
+        str(value).strip()
+        for (baris, kolom), value in lembar.nilai_sel.items()
+        if baris > last and _galat(value) and (baris, kolom) not in lembar.asal
+    )
+    if errors:
+        sel.masalah.append(
+            masalah(
+                "sisa-templat",
+                lembar.berkas,
+                lembar.nama,
+                jumlah=angka(errors.total()),
+                contoh=", ".join(sorted(errors)),
+                baris=last,
+            )
+        )
+    return last
+
+
+def kode_baris(sel: PembacaSel, baris: int) -> str:
     """The code of a row: one cell, or one segment per column ('1' | '01' | 20.0)."""
     segments = [
         bersihkan_kode(sel.lembar.nilai(baris, kolom.indeks))
@@ -205,11 +303,43 @@ def _kode(sel: PembacaSel, baris: int) -> str:
     return ".".join(segment for segment in segments if segment)
 
 
+def _berindikator(sel: PembacaSel, baris: int) -> bool:
+    indikator = sel.header.cari("indikator", "k")
+    return bool(indikator and sel.lembar.teks_sendiri(baris, indikator.indeks))
+
+
+def _akhiran_indikator(sel: PembacaSel) -> bool:
+    """Whether the codes of indicator rows carry the indicator's number as a last segment:
+    some code has 7 segments, or two indicator rows in a row share all segments but the last
+    and the second has no name of its own (the name only on the item's first row)."""
+    before: tuple[str, ...] = ()
+    for baris in range(sel.header.baris_data, sel.lembar.jumlah_baris + 1):
+        if not _berindikator(sel, baris):
+            continue
+        segments = tuple(kode_baris(sel, baris).split("."))
+        if len(segments) >= 7:
+            return True
+        nameless = not sel.teks_baris_ini(baris, "uraian")
+        if (
+            nameless
+            and len(segments) >= 3
+            and len(segments) == len(before)
+            and segments[:-1] == before[:-1]
+            and segments[-1] != before[-1]
+            and all(s.isdigit() and len(s) <= 2 for s in (segments[-1], before[-1]))
+        ):
+            return True
+        before = segments
+    return False
+
+
 def _perbarui_konteks(sel: PembacaSel, baris: int, konteks: _Konteks, hasil: _Hasil) -> None:
-    kode = _kode(sel, baris)
+    kode = kode_baris(sel, baris)
     uraian = sel.teks_baris_ini(baris, "uraian")
     if not kode and uraian:
         kode, uraian = pisah_kode_nama(uraian)
+    if konteks.akhiran_indikator and kode.count(".") >= 2 and _berindikator(sel, baris):
+        kode = kode.rsplit(".", 1)[0]  # 'X.XX.01.2.01.01.02': indicator 02 of X.XX.01.2.01.01
     for name in ("sasaran", "tujuan", "sasaran_rpjmd"):
         text = sel.teks(baris, name)
         if text:
@@ -225,9 +355,17 @@ def _perbarui_konteks(sel: PembacaSel, baris: int, konteks: _Konteks, hasil: _Ha
     kolom = sel.header.cari("uraian") or sel.header.cari("kode")
     sumber = sel.lembar.sumber(baris, kolom.indeks) if kolom else None
     gaya = sel.lembar.gaya(baris, kolom.indeks) if kolom else None
-    indikator = sel.header.cari("indikator", "k")
-    berindikator = bool(indikator and sel.lembar.teks_sendiri(baris, indikator.indeks))
-    hasil.kepala.append(BarisKepala(baris, kode, uraian, gaya or TANPA_GAYA, sumber, berindikator))
+    hasil.kepala.append(
+        BarisKepala(
+            baris,
+            kode,
+            uraian,
+            gaya or TANPA_GAYA,
+            sumber,
+            _berindikator(sel, baris),
+            tingkat_dari_kolom(sel.teks(baris, "tingkat")),
+        )
+    )
     konteks.kepala = len(hasil.kepala) - 1
 
 
@@ -274,7 +412,7 @@ def _indikator(
         capaian_renstra_rp=sel.rp(baris, "capaian_renstra"),
         tujuan=konteks.tujuan,
         sasaran_rpjmd=konteks.sasaran_rpjmd,
-        polaritas=sel.teks(baris, "polaritas"),
+        polaritas=_polaritas(sel, baris),
         agregasi=sel.teks(baris, "agregasi"),
         triwulan_persen=tuple(sel.persen(baris, "triwulan", tw) for tw in range(1, 5)),
         penanggung_jawab=sel.teks(baris, "penanggung_jawab"),
@@ -282,3 +420,15 @@ def _indikator(
         sumber_indikator=sel.lembar.sumber(baris, kolom.indeks) if kolom else None,
         sumber_sasaran=konteks.sumber_sasaran,
     )
+
+
+def _polaritas(sel: PembacaSel, baris: int) -> str:
+    """The polarity column, or a 'Sifat' column that holds a direction ('naik (baik)',
+    'turun (baik)') instead of an aggregation."""
+    text = sel.teks(baris, "polaritas")
+    if text:
+        return text
+    sifat = sel.teks(baris, "agregasi")
+    if baca_polaritas(sifat) is not None:  # no aggregation word reads as a direction
+        return sifat
+    return ""

@@ -25,14 +25,23 @@ SINONIM: tuple[tuple[str, str], ...] = (
     # cascading sheet (one row per link)
     (r"^(tingkat|level) induk", "tingkat_induk"),
     (r"^induk", "induk"),
-    (r"^(tingkat|level)$", "tingkat"),
-    (r"^(agregasi|sifat( indikator)?|cara (peng)?hitung)", "agregasi"),
+    (r"^(tingkat|level)$|^pilihan$|^(tingkat|level|jenis) (uraian|baris|nomenklatur)$", "tingkat"),
+    (r"^(agregasi|sifat( indikator)?|cara (peng)?hitung|(jenis|tipe) indikator$)", "agregasi"),
     # RPJMD matrix
     (r"^kondisi awal", "kondisi_awal"),
     (r"^kondisi akhir", "kondisi_akhir"),
     (r"^(tahun )?(20\d\d) / target", "target_tahun"),
     (r"^(tahun )?(20\d\d) / realisasi", "realisasi_tahun"),
     # E.81 evaluation form (Permendagri 86/2017)
+    (r"^target (anggaran|keuangan) (triwulan|tw)", "target_triwulan"),
+    (
+        r"^(pagu( anggaran)?|target anggaran|anggaran)( indikatif| \(rp\.?\)| tahun( 20\d\d)?)?$",
+        "target_renja",
+    ),
+    (
+        r"^realisasi (kinerja |fisik |anggaran |keuangan )(triwulan|tw)\.? ?(i|ii|iii|iv|[1-4])$",
+        "triwulan",
+    ),
     (r"^target .*(renja|rkpd|tahun berjalan)", "target_renja"),
     (r"^target( kinerja)?( tahun( 20\d\d)?)?$", "target_renja"),
     (r"^target .*(renstra|rpjmd)", "target_renstra"),

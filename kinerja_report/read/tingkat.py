@@ -68,6 +68,8 @@ class BarisKepala:
     """The cell of the name (or code), where a disagreement is reported."""
     berindikator: bool = True
     """Whether the row carries an indicator (headings of urusan and bidang do not)."""
+    tingkat_kolom: TingkatIndikator | None = None
+    """The level a level column ('Pilihan': Program / Kegiatan / Subkegiatan) names."""
 
 
 def _dalam(tingkat: TingkatIndikator, langkah: int) -> TingkatIndikator:
@@ -82,6 +84,22 @@ def tingkat_dari_nama(uraian: str) -> TingkatIndikator | None:
     """'Program Penunjang ...' -> programme; ``None`` when the name does not say."""
     text = normalisasi(uraian)
     return next((tingkat for pola, tingkat in _NAMA if pola.search(text)), None)
+
+
+_KOLOM_TINGKAT = {
+    "urusan": TingkatIndikator.URUSAN,
+    "bidang": TingkatIndikator.BIDANG_URUSAN,
+    "bidang urusan": TingkatIndikator.BIDANG_URUSAN,
+    "program": TingkatIndikator.PROGRAM,
+    "kegiatan": TingkatIndikator.KEGIATAN,
+    "subkegiatan": TingkatIndikator.SUB_KEGIATAN,
+    "sub kegiatan": TingkatIndikator.SUB_KEGIATAN,
+}
+
+
+def tingkat_dari_kolom(text: str) -> TingkatIndikator | None:
+    """The level a level column names ('Subkegiatan', 'Sub Kegiatan', 'PROGRAM')."""
+    return _KOLOM_TINGKAT.get(normalisasi(text).replace("-", " ").strip(" ."))
 
 
 def _tingkat_kode(rows: Sequence[BarisKepala]) -> tuple[list[TingkatIndikator | None], list[int]]:
@@ -147,8 +165,12 @@ def tentukan_tingkat(
 ) -> tuple[list[TingkatIndikator], list[Masalah]]:
     """The level of every head row, and the problems met (module doc)."""
     by_code, repeated = _tingkat_kode(rows)
+    repeated = [i for i in repeated if rows[i].tingkat_kolom is None]
     by_name = [tingkat_dari_nama(row.uraian) for row in rows]
-    known = [code or name for code, name in zip(by_code, by_name, strict=True)]
+    known = [
+        row.tingkat_kolom or code or name
+        for row, code, name in zip(rows, by_code, by_name, strict=True)
+    ]
     peta = _peta_gaya(rows, known)
     problems = [
         masalah_di(
@@ -162,6 +184,9 @@ def tentukan_tingkat(
     out: list[TingkatIndikator] = []
     for i, row in enumerate(rows):
         code, name, style = by_code[i], by_name[i], peta.get(row.gaya)
+        if row.tingkat_kolom is not None:  # the form says it in a column of its own
+            out.append(row.tingkat_kolom)
+            continue
         level = code or name or style or _dari_posisi(out)
         other = name if code else (style if name else None)
         if (code and name and code != name) or (not code and name and style and style != name):

@@ -55,7 +55,8 @@ KATA_UMUM = frozenset((
     "evaluasi", "eval", "hasil", "terhadap", "renja", "rkpd", "pd", "opd", "tw", "triwulan",
     "i", "ii", "iii", "iv", "final", "revisi", "rev", "tahun", "ta", "laporan", "lap", "form",
     "formulir", "e", "copy", "of", "salinan", "dari", "untuk", "draft", "draf", "edit",
-    "update", "versi", "v", "baru", "new", "fix", "ok", "kirim", "lampiran",
+    "update", "versi", "v", "baru", "new", "fix", "ok", "kirim", "lampiran", "realisasi",
+    "monev", "rekap", "kinerja", "anggaran",
 ))  # fmt: skip
 """Words of file names that are not the agency's name ('Eval Renja ... 2021 (final)')."""
 
@@ -123,6 +124,76 @@ def periode_dari_teks(text: str) -> tuple[int | None, int | None]:
         return int(found.group(1)), int(found.group(2))
     years = [int(year) for year in _TAHUN.findall(value)]
     return (None, max(years)) if years else (None, None)
+
+
+_LABEL_JUDUL = (
+    ("opd", re.compile(
+        r"^(?:nama\s+)?(?:perangkat\s+daerah|opd|skpd|unit\s+kerja|satuan\s+kerja|instansi)$"
+    )),
+    ("tahun", re.compile(r"^tahun(?:\s+anggaran)?$")),
+    ("triwulan", re.compile(r"^(?:triwulan|periode(?:\s+laporan)?)$")),
+    ("bidang", re.compile(r"^bidang(?:\s+urusan)?$")),
+    ("program", re.compile(r"^program$")),
+    ("kegiatan", re.compile(r"^kegiatan$")),
+    ("sasaran", re.compile(r"^sasaran(?:\s+(?:pd|perangkat\s+daerah|strategis))?$")),
+    ("tujuan", re.compile(r"^tujuan$")),
+)  # fmt: skip
+_BERLABEL = re.compile(r"^([^:]{2,40}?)\s*:\s*(.*)$", re.DOTALL)
+
+
+def _label(text: str) -> str | None:
+    value = " ".join(text.lower().split())
+    return next((key for key, pola in _LABEL_JUDUL if pola.match(value)), None)
+
+
+def label_judul(lembar: Lembar, sampai_baris: int) -> dict[str, str]:
+    """'Label : value' lines of the title block, in one cell ('Tahun : 2021') or across
+    cells ('Nama OPD      :' in A, the name in C; 'Tahun' | ':' | 2021 | 'Triwulan I'), by
+    label (opd, tahun, triwulan, bidang, program, kegiatan, sasaran, tujuan); the first
+    filled one of each label counts."""
+    out: dict[str, str] = {}
+    for baris in range(1, sampai_baris):
+        cells = [text for _, text in lembar.baris_teks(baris)]
+        for i, text in enumerate(cells):
+            found = _BERLABEL.match(text)
+            key, rest = (_label(found[1]), found[2]) if found else (_label(text), None)
+            if key is None:
+                continue
+            if rest is None and not (i + 1 < len(cells) and cells[i + 1].startswith(":")):
+                continue  # a bare word ('Program') that is not followed by a colon
+            value = rest.strip() if rest else ""
+            if not value:
+                after = [c.lstrip(":").strip() for c in cells[i + 1 :]]
+                value = next((c for c in after if c), "")
+            if value and not _label(value.rstrip(": ")) and key not in out:
+                out[key] = value
+    return out
+
+
+_OPD_DI_DEPAN = re.compile(
+    r"\b((?:dinas|badan|kantor|sekretariat|inspektorat|satuan\s+polisi|rumah\s+sakit|rsud"
+    r"|bappeda\w*|kecamatan|bagian)\b.*?)\s+(?:kabupaten|kab\.|kota)\s+\S",
+    re.IGNORECASE,
+)
+
+
+_OPD_SEBARIS = re.compile(
+    r"^((?:dinas|badan|kantor|sekretariat|inspektorat|satuan\s+polisi|rumah\s+sakit|rsud"
+    r"|bappeda\w*)\b[^:\d]{3,80})$",
+    re.IGNORECASE,
+)
+
+
+def opd_sebelum_wilayah(judul: list[str]) -> str | None:
+    """'DINAS PERTANIAN KABUPATEN SUKAMAJU' (on one line) -> 'Dinas Pertanian'; else a title
+    line that is only an agency's name ('DINAS PERTANIAN')."""
+    lines = [" ".join(text.split()) for text in judul]
+    found = next((f for line in lines if (f := _OPD_DI_DEPAN.search(line))), None)
+    found = found or next((f for line in lines if (f := _OPD_SEBARIS.match(line))), None)
+    if found is None:
+        return None
+    nama = found.group(1).strip(" ,.-")
+    return nama.title() if nama.isupper() else nama
 
 
 _LABEL = re.compile(
