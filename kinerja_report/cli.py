@@ -39,8 +39,9 @@ from kinerja_report.read.numbers import BukanAngka, parse_angka
 from kinerja_report.read.riwayat import Perubahan, perubahan
 from kinerja_report.render.pdf import petunjuk_huruf
 from kinerja_report.sinyal import keluar_karena_sinyal
+from kinerja_report.teks import teks_aman
 from kinerja_report.write.formulir_baru import tulis_berkas
-from kinerja_report.write.manifest import verifikasi
+from kinerja_report.write.manifest import Keaslian, verifikasi
 
 if TYPE_CHECKING:
     from kinerja_report.pantau import Putaran
@@ -445,25 +446,41 @@ def ipm_command(uhh: float, hls: float, rls: float, pengeluaran: float, sebagai_
 @click.pass_context
 def verifikasi_command(ctx: click.Context, keluaran: Path) -> None:
     """Hitung ulang sidik sha256 setiap berkas hasil yang tercatat di KELUARAN/manifest.json
-    dan sebutkan yang berubah atau hilang sejak build.
+    dan sebutkan yang berubah atau hilang sejak build; periksa pula segel manifest dengan
+    kunci pengguna ini (docs/keaslian.md).
 
-    Status keluar: 0 semua sesuai; 1 ada yang berubah atau hilang; 2 tidak ada manifest.
+    Status keluar: 0 semua sesuai dan manifest bersegel kunci ini; 1 ada yang berubah atau
+    hilang; 2 tidak ada manifest; 5 manifest tidak autentik (diubah setelah build); 6 semua
+    sesuai, tetapi penulis manifest tidak dapat dipastikan (kunci lain atau tanpa segel).
     """
     console = Console(stderr=True)
     hasil = _jalankan(ctx, console, lambda _: verifikasi(keluaran))
     for relatif in hasil.berubah:
-        click.echo(f"berubah: {relatif}")
+        click.echo(f"berubah: {teks_aman(relatif)}")
     for relatif in hasil.hilang:
-        click.echo(f"hilang: {relatif}")
+        click.echo(f"hilang: {teks_aman(relatif)}")
     waktu = f" (build {hasil.waktu_build})" if hasil.waktu_build else ""
+    if hasil.keaslian is Keaslian.TIDAK_SAH:
+        click.echo(
+            "manifest.json tidak autentik: segelnya tidak cocok dengan kunci pengguna ini, jadi "
+            "manifest diubah setelah build; sidik di dalamnya tidak dapat dipercaya."
+        )
+        sys.exit(5)
     if hasil.sah:
         click.echo(f"Semua {angka(len(hasil.utuh))} berkas hasil sesuai manifest{waktu}.")
-        sys.exit(0)
-    click.echo(
-        f"{angka(len(hasil.berubah))} berkas berubah dan {angka(len(hasil.hilang))} hilang "
-        f"sejak build{waktu}; {angka(len(hasil.utuh))} sesuai manifest."
-    )
-    sys.exit(1)
+    else:
+        click.echo(
+            f"{angka(len(hasil.berubah))} berkas berubah dan {angka(len(hasil.hilang))} hilang "
+            f"sejak build{waktu}; {angka(len(hasil.utuh))} sesuai manifest."
+        )
+    if hasil.keaslian is not Keaslian.SAH:
+        sebab = (
+            "manifest disegel dengan kunci pengguna atau komputer lain"
+            if hasil.keaslian is Keaslian.KUNCI_LAIN
+            else "manifest tidak bersegel (dari versi alat yang lebih lama)"
+        )
+        click.echo(f"Penulis manifest tidak dapat dipastikan: {sebab}.")
+    sys.exit(0 if hasil.sah and hasil.keaslian is Keaslian.SAH else 1 if not hasil.sah else 6)
 
 
 # --- the folder that keeps itself: history (issue 13) -------------------------------------------

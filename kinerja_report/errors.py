@@ -53,6 +53,11 @@ class RiwayatTidakValid(KinerjaError):
     """The history store ``kinerja.sqlite`` of the output folder is missing or not ours."""
 
 
+class KunciTidakTersedia(KinerjaError):
+    """The user's key for sealing the cache and the manifest (:mod:`kinerja_report.segel`)
+    can be neither read nor made."""
+
+
 class OpdTidakDitemukan(KinerjaError):
     """``kinerja template``: no workbook of the input folder is of the OPD named."""
 

@@ -83,6 +83,7 @@ from kinerja_report.write.manifest import (
     Keluaran,
     baca_keluaran,
     isi_manifest,
+    keluaran_lama,
     sidik_pengaturan,
 )
 from kinerja_report.write.output_dir import FolderKeluaran
@@ -351,6 +352,9 @@ def build(
         if kumpulan.berkas_gagal:  # a workbook that failed keeps its previous documents
             out.pertahankan_lama = True
             kumpulan = _dengan(kumpulan, masalah("hasil-lama-dipertahankan"))
+        lama, tidak_sah = keluaran_lama(out.keluaran) if bertahap else ({}, None)
+        if tidak_sah is not None:  # a manifest not sealed with the user's key: nothing reused
+            kumpulan = _dengan(kumpulan, tidak_sah)
         written = [
             out.tulis("capaian.csv", csv_capaian(kumpulan.baris)),
             out.tulis("masalah.csv", csv_masalah(kumpulan.masalah)),
@@ -359,7 +363,6 @@ def build(
         ringkasan = ringkasan_daerah(kumpulan)
         pemda, per_opd = dokumen_lkjip(kumpulan, ringkasan)
         kertas = kumpulan.pengaturan.ukuran_kertas
-        lama = baca_keluaran(out.keluaran) if bertahap else {}
         kunci: dict[str, str] = {}
         for dokumen in pemda:
             relatif = f"{dokumen.tahun}/lkjip/{NAMA_PEMDA}.docx"

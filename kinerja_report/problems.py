@@ -450,6 +450,24 @@ KATALOG: dict[str, JenisMasalah] = {
         "'kinerja build' lagi untuk menulisnya ulang",
         "The manifest is not JSON, or not ours.",
     ),
+    "kunci-tidak-tersedia": JenisMasalah(
+        Tingkat.GALAT,
+        "Kunci segel tidak dapat dibuat atau dibaca ({alasan}); periksa izin folder itu, "
+        "atau arahkan variabel lingkungan KINERJA_KUNCI_DIR ke folder lain",
+        "The key that seals the cache and the manifest, outside OUT, is unusable.",
+    ),
+    "manifest-lama-tidak-sah": JenisMasalah(
+        Tingkat.INFO,
+        "manifest.json build sebelumnya {sebab}; tidak ada dokumen yang dipakai ulang, "
+        "semuanya dibuat ulang",
+        "The previous manifest is not sealed with this user's key: nothing is reused.",
+    ),
+    "cache-tidak-sah": JenisMasalah(
+        Tingkat.INFO,
+        "Bacaan tersimpan workbook ini di kinerja.sqlite tidak bersegel kunci pengguna ini "
+        "(diubah, atau ditulis pengguna/komputer lain); workbook dibaca ulang",
+        "A cached reading whose seal does not verify is not used.",
+    ),
     "riwayat-tidak-ada": JenisMasalah(
         Tingkat.GALAT,
         "Belum ada riwayat (kinerja.sqlite) di folder hasil ini; jalankan 'kinerja build' "

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -34,6 +35,21 @@ def real_workbooks() -> Path:
     if not REAL_WORKBOOKS.is_dir():
         pytest.skip(f"real workbooks not found at {REAL_WORKBOOKS} (shared/ beside the checkout)")
     return REAL_WORKBOOKS
+
+
+@pytest.fixture(scope="session", autouse=True)
+def kunci_segel_sementara(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The key that seals the cache and the manifest lies in a temporary folder: no test
+    ever touches the real configuration folder. Session-wide (set in os.environ before any
+    module fixture builds, and inherited by the 'kinerja' subprocesses)."""
+    folder = tmp_path_factory.mktemp("kunci-segel")
+    lama = os.environ.get("KINERJA_KUNCI_DIR")
+    os.environ["KINERJA_KUNCI_DIR"] = str(folder)
+    yield folder
+    if lama is None:
+        os.environ.pop("KINERJA_KUNCI_DIR", None)
+    else:
+        os.environ["KINERJA_KUNCI_DIR"] = lama
 
 
 @pytest.fixture(autouse=True)

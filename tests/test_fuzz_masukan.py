@@ -1,4 +1,5 @@
-"""Property tests over what the user controls: folder and file names, and settings values.
+"""Property tests over what the user controls: folder and file names, settings values, and
+the state a build leaves in OUT (the store, the manifest, the output list).
 
 Invariant, run through the CLI: exit 0, 1 or 2 with an Indonesian message, never 3 (an
 unexpected error), no control character on the screen, nothing outside OUT touched. Few and
@@ -12,17 +13,34 @@ import math
 import os
 import re
 import shutil
+import sqlite3
 import tempfile
+from contextlib import closing
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
+import pytest
 from click.testing import CliRunner, Result
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from PIL import Image
 
 from kinerja_report.cli import main
+from kinerja_report.pipeline import kumpulkan
+from kinerja_report.read.cache import CacheBaca
 from kinerja_report.read.normalize import kunci_nama, slug, slug_unik
+from kinerja_report.segel import kunci_rahasia
 from kinerja_report.settings import SKEMA
+from kinerja_report.write.daftar import NAMA_DAFTAR, isi_daftar, sidik
+from kinerja_report.write.manifest import NAMA_MANIFEST, Keluaran, isi_manifest, segel_manifest
+from kinerja_report.write.riwayat import (
+    NAMA_RIWAYAT,
+    CatatanBuild,
+    buka_riwayat,
+    catat_build,
+    simpan_cache,
+)
 
 PENGATURAN_FUZZ = settings(
     max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
@@ -234,4 +252,259 @@ def test_fuzz_pengaturan(tmp_path: Path, workbook_baik: bytes, isi: str) -> None
     if result.exit_code == 2:
         assert "Galat: pengaturan.toml: Pengaturan tidak valid: " in result.stderr
     assert _potret(root) == before
+    shutil.rmtree(root)
+
+
+# -- the state a build leaves in OUT: the store, the manifest, the output list (issue 27) -------
+
+FUZZ_KEADAAN = settings(
+    max_examples=30,
+    deadline=None,
+    derandomize=True,  # a fixed seed: the same examples on every run
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+BERKAS_KEADAAN = ("kinerja.sqlite", "manifest.json", ".kinerja-keluaran.json")
+
+
+@pytest.fixture(scope="module")
+def keadaan_dasar(tmp_path_factory: pytest.TempPathFactory, workbook_baik: bytes) -> Path:
+    """A folder with: ``baik/`` (a good workbook, as recorded in the store), ``rusak/`` (a
+    workbook that fails: its builds make no PDF, so they are quick) and ``out/``: a store of
+    two builds that read different values, with a sealed reading cache, a sealed manifest and
+    an output list, as builds leave them."""
+    root = tmp_path_factory.mktemp("keadaan")
+    baik, rusak, out = root / "baik", root / "rusak", root / "out"
+    baik.mkdir()
+    (rusak / "2023").mkdir(parents=True)
+    (rusak / "2023" / "dinkes.xlsx").write_bytes(b"%PDF-1.7 bukan workbook")
+    out.mkdir()
+    for isi in (workbook_baik, workbook_baik.replace(b"Bappeda", b"Bappedb")):
+        (baik / "bappeda.xlsx").write_bytes(isi)
+        cache = CacheBaca()
+        kumpulan = kumpulkan(baik, cache=cache)
+        baris = [(lap.berkas, row) for lap in kumpulan.laporan for row in lap.baris]
+        catatan = CatatanBuild(str(baik), "-", kumpulan.jejak, baris, kumpulan.masalah, {}, 1)
+        with buka_riwayat(out / NAMA_RIWAYAT) as conn:
+            catat_build(conn, catatan, datetime.now(UTC))
+            simpan_cache(conn, cache.dipakai)
+    csv = b"tahun;opd\n2023;Bappeda\n"
+    (out / "capaian.csv").write_bytes(csv)
+    keluaran = {"capaian.csv": Keluaran(sidik(csv), len(csv))}
+    (out / NAMA_MANIFEST).write_bytes(
+        isi_manifest(kumpulan.pengaturan, kumpulan.jejak, keluaran, datetime.now(UTC))
+    )
+    (out / NAMA_DAFTAR).write_bytes(isi_daftar({"capaian.csv": sidik(csv)}))
+    return root
+
+
+def _salin_keadaan(dasar: Path, tmp_path: Path) -> tuple[Path, Path]:
+    root = Path(tempfile.mkdtemp(dir=tmp_path))
+    shutil.copytree(dasar / "out", root / "out")
+    return root, root / "out"
+
+
+def _periksa_perintah(dasar: Path, out: Path) -> None:
+    """Every command that reads OUT's state ends with a status of its own and an Indonesian
+    message, never 3 (verifikasi's 5 and 6 say the manifest is not authentic / not
+    confirmed)."""
+    perintah = [
+        (["riwayat", str(dasar / "baik"), "--out", str(out)], {0, 2}),
+        (["verifikasi", str(out)], {0, 1, 2, 5, 6}),
+        (["build", str(dasar / "rusak"), "--out", str(out), "--jobs", "1"], {1, 2}),
+        (["riwayat", str(dasar / "rusak"), "--out", str(out)], {0, 2}),
+        (["verifikasi", str(out)], {0, 1, 2, 5, 6}),
+    ]
+    for args, boleh in perintah:
+        result = CliRunner().invoke(main, args)
+        assert result.exit_code in boleh, (args, result.output)
+        assert "Traceback" not in result.output
+        assert "Galat tak terduga" not in result.output
+        assert not KENDALI.search(result.output), repr(result.output)
+        if result.exit_code == 2:
+            assert "Galat: " in result.stderr
+        else:
+            assert result.stdout.strip() or result.stderr.strip()
+        event(f"{args[0]} exit {result.exit_code}")
+
+
+NILAI_SQL = st.one_of(
+    st.none(),
+    st.integers(min_value=-(2**63), max_value=2**63 - 1),
+    st.floats(allow_nan=False),
+    st.text(max_size=20),
+    st.binary(max_size=20),
+)
+TABEL = st.sampled_from(
+    [
+        "skema",
+        "build",
+        "berkas",
+        "versi_berkas",
+        "build_masukan",
+        "build_keluaran",
+        "indikator",
+        "nilai",
+        "masalah",
+        "cache_baca",
+    ]
+)
+KOLOM = st.sampled_from(
+    [
+        "versi",
+        "id",
+        "waktu",
+        "path",
+        "berkas_id",
+        "versi_id",
+        "build_id",
+        "tahun",
+        "opd",
+        "kode",
+        "indikator",
+        "indikator_id",
+        "kolom",
+        "angka",
+        "teks",
+        "sel",
+        "urutan",
+        "kunci",
+        "isi",
+        "segel",
+        "dihapus_build",
+        "sha256",
+    ]
+)
+
+
+@st.composite
+def perubahan_sql(draw: st.DrawFn) -> tuple[str, tuple[object, ...]]:
+    tabel = draw(TABEL)
+    jenis = draw(st.integers(0, 6))
+    if jenis == 0:
+        return f"UPDATE {tabel} SET {draw(KOLOM)} = ?", (draw(NILAI_SQL),)
+    if jenis == 1:
+        return f"DROP TABLE {tabel}", ()
+    if jenis == 2:
+        return f"DELETE FROM {tabel}", ()
+    if jenis == 3:
+        aksi = draw(
+            st.sampled_from(
+                [
+                    "SELECT RAISE(IGNORE);",
+                    "SELECT RAISE(ABORT, 'ditolak');",
+                    "DELETE FROM berkas;",
+                    "UPDATE build SET waktu = x'00';",
+                ]
+            )
+        )
+        kapan = draw(st.sampled_from(["BEFORE INSERT", "AFTER INSERT", "BEFORE UPDATE"]))
+        return f"CREATE TRIGGER p{draw(st.integers(0, 99))} {kapan} ON {tabel} BEGIN {aksi} END", ()
+    if jenis == 4:
+        return f"CREATE VIEW v AS SELECT * FROM {tabel}", ()
+    if jenis == 5:
+        nilai = draw(st.lists(NILAI_SQL, min_size=1, max_size=14))
+        return f"INSERT INTO {tabel} VALUES ({', '.join('?' * len(nilai))})", tuple(nilai)
+    return f"ALTER TABLE {tabel} RENAME TO {tabel}_lama", ()
+
+
+@st.composite
+def isi_riwayat(draw: st.DrawFn) -> tuple[str, Any]:
+    jenis = draw(st.sampled_from(["acak", "kepala-sqlite", "bit", "sql"]))
+    if jenis == "acak":
+        return jenis, draw(st.binary(max_size=2048))
+    if jenis == "kepala-sqlite":
+        return jenis, b"SQLite format 3\x00" + draw(st.binary(max_size=4096))
+    if jenis == "bit":
+        return jenis, draw(
+            st.lists(st.tuples(st.integers(0, 1 << 20), st.integers(0, 255)), max_size=8)
+        )
+    return jenis, draw(st.lists(perubahan_sql(), min_size=1, max_size=4))
+
+
+@FUZZ_KEADAAN
+@given(isi=isi_riwayat())
+def test_fuzz_riwayat(tmp_path: Path, keadaan_dasar: Path, isi: tuple[str, Any]) -> None:
+    """Random bytes, flipped bytes, and valid SQLite stores with wrong types, missing tables
+    and triggers, as OUT/kinerja.sqlite."""
+    root, out = _salin_keadaan(keadaan_dasar, tmp_path)
+    db = out / NAMA_RIWAYAT
+    jenis, data = isi
+    event(jenis)
+    if jenis == "bit":
+        asli = bytearray(db.read_bytes())
+        for posisi, nilai in data:
+            asli[posisi % len(asli)] = nilai
+        db.write_bytes(bytes(asli))
+    elif jenis == "sql":
+        with closing(sqlite3.connect(db)) as conn:
+            for sql, parameter in data:
+                try:
+                    with conn:
+                        conn.execute(sql, parameter)
+                except sqlite3.Error:
+                    event("pernyataan ditolak SQLite")
+    else:
+        db.write_bytes(data)
+    _periksa_perintah(keadaan_dasar, out)
+    shutil.rmtree(root)
+
+
+JSON_ACAK = st.recursive(
+    st.one_of(
+        st.none(),
+        st.booleans(),
+        st.integers(min_value=-(10**30), max_value=10**30),
+        st.floats(allow_nan=False, allow_infinity=False),
+        st.text(max_size=20),
+    ),
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=3), st.dictionaries(st.text(max_size=8), inner, max_size=3)
+    ),
+    max_leaves=8,
+)
+
+
+def _bersarang(dalam: int) -> bytes:
+    return b'{"keluaran": ' + b"[" * dalam + b"]" * dalam + b"}"
+
+
+@st.composite
+def isi_json(draw: st.DrawFn, dasar: dict[str, Any]) -> bytes:
+    jenis = draw(st.sampled_from(["acak", "bersarang", "json", "ganti-medan"]))
+    event(jenis)
+    if jenis == "acak":
+        return draw(st.binary(max_size=1024))
+    if jenis == "bersarang":
+        return _bersarang(draw(st.integers(1, 200_000)))
+    if jenis == "json":
+        return json.dumps(draw(JSON_ACAK)).encode("utf-8")
+    data = json.loads(json.dumps(dasar))
+    wadah = data
+    for kunci in draw(st.lists(st.sampled_from(sorted(_kunci_bersarang(dasar))), max_size=3)):
+        if isinstance(wadah, dict) and kunci in wadah:
+            wadah = wadah[kunci]
+    if isinstance(wadah, dict) and wadah:
+        wadah[draw(st.sampled_from(sorted(wadah)))] = draw(JSON_ACAK)
+    if draw(st.booleans()) and "format" in data:  # sealed: as authentic as our own
+        data["segel"] = segel_manifest(data, kunci_rahasia())
+    return json.dumps(data, ensure_ascii=False).encode("utf-8")
+
+
+def _kunci_bersarang(data: object) -> set[str]:
+    if isinstance(data, dict):
+        return set(data) | {k for v in data.values() for k in _kunci_bersarang(v)}
+    return set()
+
+
+@FUZZ_KEADAAN
+@given(data=st.data(), nama=st.sampled_from(["manifest.json", ".kinerja-keluaran.json"]))
+def test_fuzz_manifest_dan_daftar_keluaran(
+    tmp_path: Path, keadaan_dasar: Path, data: st.DataObject, nama: str
+) -> None:
+    """Random bytes, nesting, random JSON and fields of the wrong type (sealed or not) as
+    OUT/manifest.json and OUT/.kinerja-keluaran.json."""
+    root, out = _salin_keadaan(keadaan_dasar, tmp_path)
+    dasar = json.loads((out / nama).read_text(encoding="utf-8"))
+    (out / nama).write_bytes(data.draw(isi_json(dasar)))
+    _periksa_perintah(keadaan_dasar, out)
     shutil.rmtree(root)

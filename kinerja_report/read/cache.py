@@ -6,6 +6,12 @@ is its :class:`~kinerja_report.read.folder.IsiBerkas` as JSON (never pickle: the
 output folder, and JSON only ever makes our own dataclasses). The entries live in the history
 store (:mod:`kinerja_report.write.riwayat`, table ``cache_baca``); ``kinerja build --penuh``
 reads every workbook afresh.
+
+The output folder is often shared: each entry carries a seal (:func:`segel_entri`, an
+HMAC-SHA256 of its key and value under the user's key, :mod:`kinerja_report.segel`). An entry
+whose seal does not verify (edited, or written by another user) is not used: the workbook is
+read again and an info problem (``cache-tidak-sah``) says so. A store that cannot be read, or
+rows of the wrong shape or type, are only a cache: they are ignored.
 """
 
 from __future__ import annotations
@@ -15,6 +21,7 @@ import enum
 import hashlib
 import json
 import sqlite3
+import stat
 import types
 import typing
 from contextlib import closing
@@ -23,10 +30,14 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from kinerja_report import __version__
+from kinerja_report.problems import Masalah, masalah
 from kinerja_report.read.folder import IsiBerkas
 from kinerja_report.read.jejak import sidik_berkas, sidik_kode
 from kinerja_report.read.safety import BatasWorkbook
 from kinerja_report.read.sqlite_baca import buka_hanya_baca
+from kinerja_report.segel import kunci_rahasia, segel, segel_cocok
+
+JENIS_SEGEL = "cache_baca"
 
 
 def ke_json(obj: object) -> Any:
@@ -99,12 +110,20 @@ def _pengurai(tipe: Any) -> Pengurai:
 
 
 class CacheBaca:
-    """The entries of the previous build, and those this build used (to be stored)."""
+    """The entries of the previous build, and those this build used (to be stored).
 
-    def __init__(self, lama: dict[str, str] | None = None) -> None:
+    ``lama`` holds entries already verified; ``tidak_sah`` the keys of the store's entries
+    whose seal did not verify."""
+
+    def __init__(
+        self, lama: dict[str, str] | None = None, tidak_sah: frozenset[str] = frozenset()
+    ) -> None:
         self.lama = lama or {}
+        self.tidak_sah = tidak_sah
         self.dipakai: dict[str, str] = {}
         self.kena = 0
+        self.ditolak: list[str] = []
+        """Names of the workbooks whose entry was refused for its seal."""
 
     @staticmethod
     def kunci(path: Path, nama: str, batas: BatasWorkbook) -> str:
@@ -112,14 +131,16 @@ class CacheBaca:
         teks = f"{__version__}\0{sidik_kode()}\0{nama}\0{batas!r}\0{sha256}"
         return hashlib.sha256(teks.encode("utf-8", "surrogatepass")).hexdigest()
 
-    def ambil(self, kunci: str, path: Path) -> IsiBerkas | None:
+    def ambil(self, kunci: str, path: Path, nama: str = "") -> IsiBerkas | None:
         """The cached reading of a workbook, or None."""
         teks = self.lama.get(kunci)
         if teks is None:
+            if kunci in self.tidak_sah:
+                self.ditolak.append(nama or str(path))
             return None
         try:
             isi: IsiBerkas = dari_json(IsiBerkas, json.loads(teks))
-        except (ValueError, TypeError, KeyError, AttributeError):
+        except (ValueError, TypeError, KeyError, AttributeError, IndexError, RecursionError):
             return None  # an entry of another shape: read the file again
         isi.path = path
         self.dipakai[kunci] = teks
@@ -130,15 +151,36 @@ class CacheBaca:
         data = ke_json(dataclasses.replace(isi, path=None))
         self.dipakai[kunci] = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
+    def masalah(self) -> list[Masalah]:
+        """An info problem for each workbook whose entry was refused for its seal."""
+        return [masalah("cache-tidak-sah", nama) for nama in self.ditolak]
+
+
+def segel_entri(kunci_user: bytes, kunci: str, isi: str) -> str:
+    """The seal of one cache entry (its key and its JSON) under the user's key."""
+    return segel(kunci_user, JENIS_SEGEL, kunci, isi)
+
 
 def muat_cache(path: Path) -> CacheBaca:
-    """The cache entries in the store at ``path``; empty when there is none or it is
-    unreadable (the build then reads every workbook; the store itself is checked later)."""
-    if not path.is_file():
-        return CacheBaca()
+    """The cache entries in the store at ``path`` whose seal verifies; empty when there is
+    none or it is unreadable (the build then reads every workbook; the store itself is
+    checked later). Raises :class:`~kinerja_report.errors.KunciTidakTersedia` when the user's
+    key cannot be had."""
+    kunci_user = kunci_rahasia()
     try:
+        if not stat.S_ISREG(path.lstat().st_mode):
+            return CacheBaca()  # none, a link, a FIFO: never opened
         with closing(buka_hanya_baca(path)) as conn:
-            rows = conn.execute("SELECT kunci, isi FROM cache_baca").fetchall()
-    except sqlite3.DatabaseError:
+            rows = conn.execute("SELECT kunci, isi, segel FROM cache_baca").fetchall()
+    except (OSError, sqlite3.DatabaseError):
         return CacheBaca()
-    return CacheBaca({str(k): str(v) for k, v in rows})
+    lama: dict[str, str] = {}
+    tidak_sah: set[str] = set()
+    for kunci, isi, nilai in rows:
+        if not isinstance(kunci, str) or not isinstance(isi, str):
+            continue  # a row of the wrong type: only a cache
+        if segel_cocok(kunci_user, nilai, JENIS_SEGEL, kunci, isi):
+            lama[kunci] = isi
+        else:
+            tidak_sah.add(kunci)
+    return CacheBaca(lama, frozenset(tidak_sah))

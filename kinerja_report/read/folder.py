@@ -110,7 +110,7 @@ def baca_masukan(
         relatif = nama_tampil(path, folder)
         hasil.append(_baca_dengan_cache(path, relatif, batas, cache))
         progres.maju(str(relatif))
-    problems = list(telusuran.masalah)
+    problems = list(telusuran.masalah) + (cache.masalah() if cache is not None else [])
     daftar_kode = _nomenklatur_csv(telusuran.lain, folder)
     telusuran.lain = [p for p in telusuran.lain if p not in daftar_kode]
     if not hasil:
@@ -145,7 +145,7 @@ def _baca_dengan_cache(
         kunci = cache.kunci(path, str(relatif), batas)
     except OSError:
         return baca_berkas(path, relatif, batas)  # its reading names the problem
-    isi = cache.ambil(kunci, path)
+    isi = cache.ambil(kunci, path, str(relatif))
     if isi is None:
         isi = baca_berkas(path, relatif, batas)
         if not isi.gagal:  # a failure may be passing (a file still being copied)

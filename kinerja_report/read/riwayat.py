@@ -8,6 +8,7 @@ gone, and which values moved, each with the cell it now comes from.
 from __future__ import annotations
 
 import sqlite3
+import stat
 from collections import defaultdict
 from contextlib import closing
 from dataclasses import dataclass
@@ -15,6 +16,7 @@ from pathlib import Path
 
 from kinerja_report.errors import RiwayatTidakValid, galat
 from kinerja_report.read.sqlite_baca import buka_hanya_baca
+from kinerja_report.teks import teks_aman
 from kinerja_report.write.riwayat import NAMA_RIWAYAT
 
 Kunci = tuple[int, str, str, str, int, str]
@@ -62,23 +64,55 @@ def perubahan(keluaran: Path, opd: str = "") -> Perubahan:
     whose name contains it (any case). Raises
     :class:`~kinerja_report.errors.RiwayatTidakValid` when there is no store."""
     path = keluaran / NAMA_RIWAYAT
-    if not path.is_file():
-        raise galat(RiwayatTidakValid, "riwayat-tidak-ada", str(keluaran))
+    try:
+        mode = path.lstat().st_mode
+    except FileNotFoundError as exc:
+        raise galat(RiwayatTidakValid, "riwayat-tidak-ada", str(keluaran)) from exc
+    except OSError as exc:
+        raise galat(RiwayatTidakValid, "riwayat-tidak-valid", str(path)) from exc
+    if not stat.S_ISREG(mode):  # a link, a FIFO, a device: never opened
+        raise galat(RiwayatTidakValid, "riwayat-tidak-valid", str(path))
     try:
         with closing(buka_hanya_baca(path)) as conn:
             return _perubahan(conn, opd.casefold())
-    except sqlite3.DatabaseError as exc:
+    except (sqlite3.DatabaseError, MemoryError) as exc:
         raise galat(RiwayatTidakValid, "riwayat-tidak-valid", str(path)) from exc
+
+
+class _BarisRusak(sqlite3.DatabaseError):
+    """A row of the store holds a value of another type than the schema's (edited by hand,
+    or a store of another tool)."""
+
+
+def _bulat(nilai: object) -> int:
+    if not isinstance(nilai, int):
+        raise _BarisRusak(f"bukan bilangan bulat: {type(nilai).__name__}")
+    return nilai
+
+
+def _teks(nilai: object) -> str:
+    """A text of the store as it may be shown (control characters escaped)."""
+    if isinstance(nilai, bytes):
+        nilai = nilai.decode("utf-8", "replace")
+    return teks_aman(str(nilai))
+
+
+def _isi_sel(angka: object, teks: object) -> float | str | None:
+    if isinstance(angka, (int, float)):
+        return float(angka)
+    if angka is not None:
+        return _teks(angka)  # text in the number column: shown as it is
+    return None if teks is None else _teks(teks)
 
 
 def _perubahan(conn: sqlite3.Connection, opd: str) -> Perubahan:
     builds = conn.execute("SELECT id, waktu FROM build ORDER BY id DESC").fetchall()
     if not builds:
         return Perubahan(None, None)
-    ke = Build(*builds[0])
+    ke = _build(builds[0])
     versi_ke = _versi(conn, ke.id)
     dari = next(
-        (Build(*row) for row in builds[1:] if _versi(conn, row[0]) != versi_ke),
+        (_build(row) for row in builds[1:] if _versi(conn, _bulat(row[0])) != versi_ke),
         None,
     )
     if dari is None:
@@ -105,12 +139,18 @@ def _perubahan(conn: sqlite3.Connection, opd: str) -> Perubahan:
     )
 
 
+def _build(row: tuple[object, ...]) -> Build:
+    return Build(_bulat(row[0]), _teks(row[1]))
+
+
 def _milik(conn: sqlite3.Connection, versi_id: int, opd: str) -> bool:
     """Whether a version holds a form of an OPD whose name contains ``opd`` ('' = any)."""
     if not opd:
         return True
-    (nama,) = conn.execute("SELECT opd FROM versi_berkas WHERE id = ?", (versi_id,)).fetchone()
-    return opd in str(nama).casefold()
+    row = conn.execute("SELECT opd FROM versi_berkas WHERE id = ?", (versi_id,)).fetchone()
+    if row is None:
+        raise _BarisRusak("versi berkas tidak ada")
+    return opd in _teks(row[0]).casefold()
 
 
 def _versi(conn: sqlite3.Connection, build_id: int) -> frozenset[tuple[str, int]]:
@@ -120,7 +160,7 @@ def _versi(conn: sqlite3.Connection, build_id: int) -> frozenset[tuple[str, int]
         "JOIN berkas b ON b.id = v.berkas_id WHERE m.build_id = ?",
         (build_id,),
     ).fetchall()
-    return frozenset((str(path), int(versi)) for path, versi in rows)
+    return frozenset((_teks(path), _bulat(versi)) for path, versi in rows)
 
 
 def _nilai(
@@ -138,10 +178,10 @@ def _nilai(
     kali: defaultdict[tuple[int, str, str, str], dict[int, int]] = defaultdict(dict)
     hasil: dict[Kunci, tuple[float | str | None, str]] = {}
     for ind_id, tahun, nama, kode, indikator, kolom, angka, teks, berkas, lembar, sel in rows:
-        if opd and opd not in str(nama).casefold():
+        if opd and opd not in _teks(nama).casefold():
             continue
-        dasar = (int(tahun), str(nama), str(kode), str(indikator))
-        ke = kali[dasar].setdefault(int(ind_id), len(kali[dasar]))
-        sumber = "!".join(part for part in (str(berkas), str(lembar), str(sel)) if part)
-        hasil[(*dasar, ke, str(kolom))] = (angka if angka is not None else teks, sumber)
+        dasar = (_bulat(tahun), _teks(nama), _teks(kode), _teks(indikator))
+        ke = kali[dasar].setdefault(_bulat(ind_id), len(kali[dasar]))
+        sumber = "!".join(part for part in (_teks(berkas), _teks(lembar), _teks(sel)) if part)
+        hasil[(*dasar, ke, _teks(kolom))] = (_isi_sel(angka, teks), sumber)
     return hasil

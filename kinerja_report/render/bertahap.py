@@ -25,7 +25,7 @@ from kinerja_report.read.cache import ke_json
 from kinerja_report.read.jejak import sidik_kode
 from kinerja_report.render.pdf import subset_huruf_cepat
 from kinerja_report.render.pool import TugasPdf
-from kinerja_report.write.daftar import relatif_aman, sidik, tautan_pertama
+from kinerja_report.write.daftar import relatif_aman, sidik, sidik_biasa, tautan_pertama
 from kinerja_report.write.manifest import Keluaran
 
 _SIDIK_FOLDER: dict[tuple[Path, tuple[tuple[str, int, int], ...]], str] = {}
@@ -129,6 +129,6 @@ def _masih_sama(keluaran: Path, relatif: str, sha256: str) -> bool:
         return False
     target = keluaran / path
     try:
-        return not target.is_symlink() and sidik(target.read_bytes()) == sha256
+        return sidik_biasa(target) == sha256  # never a link, a FIFO or a device
     except OSError:
         return False

@@ -10,10 +10,12 @@ removed by pattern; an unreadable list removes nothing.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
+import os
 import stat
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path, PurePosixPath
 
 NAMA_DAFTAR = ".kinerja-keluaran.json"
@@ -32,18 +34,67 @@ def isi_daftar(berkas: Mapping[str, str]) -> bytes:
 
 
 def baca_daftar(keluaran: Path) -> dict[str, str]:
-    """The files the previous build wrote; empty when there is no readable list."""
-    path = keluaran / NAMA_DAFTAR
+    """The files the previous build wrote; empty when there is no readable list (a link, a
+    FIFO, too big, not JSON, nested too deep)."""
     try:
-        if path.is_symlink():
-            return {}
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        data = json.loads(baca_biasa(keluaran / NAMA_DAFTAR, BATAS_JSON).decode("utf-8"))
+    except (OSError, ValueError, RecursionError, MemoryError):
         return {}
     berkas = data.get("berkas") if isinstance(data, dict) else None
     if not isinstance(berkas, dict):
         return {}
     return {k: v for k, v in berkas.items() if isinstance(k, str) and isinstance(v, str)}
+
+
+BATAS_JSON = 256 * 1024 * 1024
+"""The most bytes of the output list or the manifest read (a build of thousands of outputs
+writes a few MB)."""
+
+_BUKA = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+_BUKA |= getattr(os, "O_BINARY", 0)
+_POTONGAN = 1024 * 1024
+
+
+class BukanBerkasBiasa(OSError):
+    """The path is a link, a folder, a FIFO, a device ... (never opened for its content), or
+    holds more bytes than expected."""
+
+
+def _isi_berkas_biasa(path: Path, batas: int) -> Iterator[bytes]:
+    """The bytes of the regular file at ``path``, in pieces. Never follows a link at the last
+    step, never blocks on a FIFO (lstat first, then opened non-blocking and checked again)
+    and never reads more than ``batas`` bytes (raises :class:`BukanBerkasBiasa` beyond)."""
+    if not stat.S_ISREG(path.lstat().st_mode):
+        raise BukanBerkasBiasa(errno.EINVAL, "bukan berkas biasa", str(path))
+    fd = os.open(path, _BUKA)
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise BukanBerkasBiasa(errno.EINVAL, "bukan berkas biasa", str(path))
+        dibaca = 0
+        while potongan := os.read(fd, min(_POTONGAN, batas + 1 - dibaca)):
+            dibaca += len(potongan)
+            if dibaca > batas:
+                raise BukanBerkasBiasa(errno.EFBIG, "lebih besar dari yang tercatat", str(path))
+            yield potongan
+    finally:
+        os.close(fd)
+
+
+def baca_biasa(path: Path, batas: int) -> bytes:
+    """The content of the regular file at ``path`` (see :func:`_isi_berkas_biasa`)."""
+    return b"".join(_isi_berkas_biasa(path, batas))
+
+
+def sidik_biasa(path: Path, ukuran: int = -1) -> str:
+    """The sha256 of the regular file at ``path``, read as :func:`baca_biasa` does, no more
+    than ``ukuran`` bytes when that is known (>= 0): a file of another size raises
+    :class:`BukanBerkasBiasa` without being read."""
+    if ukuran >= 0 and path.lstat().st_size != ukuran:
+        raise BukanBerkasBiasa(errno.EFBIG, "ukuran lain dari yang tercatat", str(path))
+    digest = hashlib.sha256()
+    for potongan in _isi_berkas_biasa(path, ukuran if ukuran >= 0 else 1 << 62):
+        digest.update(potongan)
+    return digest.hexdigest()
 
 
 def relatif_aman(relatif: str) -> PurePosixPath | None:
@@ -82,7 +133,7 @@ def hapus_usang(keluaran: Path, lama: Mapping[str, str], baru: Mapping[str, str]
             continue
         target = keluaran / path
         try:
-            if not stat.S_ISREG(target.lstat().st_mode) or sidik(target.read_bytes()) != digest:
+            if sidik_biasa(target) != digest:
                 continue
             target.unlink()
         except OSError:

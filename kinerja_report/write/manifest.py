@@ -10,6 +10,13 @@ beside it. :func:`verifikasi` re-hashes the outputs and names those changed or m
 Each PDF also carries ``kunci``: the hash of everything its content depends on (its HTML, the
 template folder, its assets, the tool version); an incremental build keeps a PDF whose key
 and bytes are unchanged instead of rendering it again.
+
+The output folder is often shared, so the manifest is sealed (``segel``: HMAC-SHA256 of its
+canonical JSON under the user's key, kept outside OUT, :mod:`kinerja_report.segel`). A build
+reuses nothing of a previous manifest whose seal does not verify with this key; ``verifikasi``
+says whether the manifest is authentic (:class:`Keaslian`, docs/keaslian.md). Outputs are read
+without following links, only when they are regular files, and no further than their recorded
+size.
 """
 
 from __future__ import annotations
@@ -21,14 +28,26 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
 from kinerja_report import __version__
 from kinerja_report.errors import ManifestTidakValid, galat
+from kinerja_report.problems import Masalah, masalah
 from kinerja_report.read.jejak import JejakBerkas
+from kinerja_report.segel import ALGORITMA, id_kunci, kunci_rahasia, segel, segel_cocok
 from kinerja_report.settings import Pengaturan
-from kinerja_report.write.daftar import relatif_aman, sidik, tautan_pertama
+from kinerja_report.teks import teks_aman
+from kinerja_report.write.daftar import (
+    BATAS_JSON,
+    BukanBerkasBiasa,
+    baca_biasa,
+    relatif_aman,
+    sidik,
+    sidik_biasa,
+    tautan_pertama,
+)
 
 NAMA_MANIFEST = "manifest.json"
 FORMAT = "kinerja-report/manifest"
@@ -94,9 +113,11 @@ def isi_manifest(
     masukan: Sequence[JejakBerkas],
     keluaran: Mapping[str, Keluaran],
     waktu: datetime,
+    kunci: bytes | None = None,
 ) -> bytes:
-    """The manifest's bytes (UTF-8 JSON, keys in a fixed order, outputs sorted by path)."""
-    data = {
+    """The manifest's bytes (UTF-8 JSON, keys in a fixed order, outputs sorted by path),
+    sealed with ``kunci`` (default: the user's key)."""
+    data: dict[str, Any] = {
         "format": FORMAT,
         "versi_format": VERSI_FORMAT,
         "alat": {"nama": "kinerja-report", "versi": __version__},
@@ -113,26 +134,98 @@ def isi_manifest(
             for relatif, item in sorted(keluaran.items())
         },
     }
+    data["segel"] = segel_manifest(data, kunci if kunci is not None else kunci_rahasia())
     teks = json.dumps(data, ensure_ascii=False, indent=1, allow_nan=False)
     return (teks + "\n").encode("utf-8")
 
 
-def baca_keluaran(keluaran: Path) -> dict[str, Keluaran]:
-    """The outputs listed by the manifest in ``keluaran``; empty when there is none or it is
-    unreadable (an incremental build then renders everything)."""
+JENIS_SEGEL = "manifest"
+
+
+def _kanonik(data: Mapping[str, Any]) -> bytes:
+    """What the seal covers: every field but ``segel``, as canonical JSON."""
+    isi = {key: value for key, value in data.items() if key != "segel"}
+    teks = json.dumps(isi, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return teks.encode("utf-8", "surrogatepass")
+
+
+def segel_manifest(data: Mapping[str, Any], kunci: bytes) -> dict[str, str]:
+    """The ``segel`` field of the manifest ``data`` under ``kunci``."""
+    return {
+        "algoritma": ALGORITMA,
+        "id_kunci": id_kunci(kunci),
+        "nilai": segel(kunci, JENIS_SEGEL, _kanonik(data)),
+    }
+
+
+class Keaslian(StrEnum):
+    """Whether a manifest is the one a build of this user wrote (see docs/keaslian.md)."""
+
+    SAH = "sah"
+    """Sealed with this user's key, unchanged since."""
+    TIDAK_SAH = "tidak-sah"
+    """The seal names this user's key but does not match: changed after the build."""
+    KUNCI_LAIN = "kunci-lain"
+    """Sealed with another key (another computer or user): who wrote it cannot be confirmed."""
+    TANPA_SEGEL = "tanpa-segel"
+    """No seal (an older version of the tool, or removed): who wrote it cannot be confirmed."""
+
+
+def keaslian(data: Mapping[str, Any], kunci: bytes) -> Keaslian:
+    """The authenticity of the manifest ``data`` under the user's ``kunci``."""
+    cap = data.get("segel")
+    if not isinstance(cap, dict) or not isinstance(cap.get("nilai"), str):
+        return Keaslian.TANPA_SEGEL
+    if cap.get("id_kunci") != id_kunci(kunci) or cap.get("algoritma") != ALGORITMA:
+        return Keaslian.KUNCI_LAIN
     try:
-        return _keluaran_dari(_muat(keluaran))
+        isi = _kanonik(data)
+    except (ValueError, TypeError, RecursionError):
+        return Keaslian.TIDAK_SAH
+    if segel_cocok(kunci, cap["nilai"], JENIS_SEGEL, isi):
+        return Keaslian.SAH
+    return Keaslian.TIDAK_SAH
+
+
+_SEBAB = {
+    Keaslian.TIDAK_SAH: "diubah setelah build itu (segelnya tidak cocok)",
+    Keaslian.KUNCI_LAIN: "disegel dengan kunci pengguna atau komputer lain",
+    Keaslian.TANPA_SEGEL: "tidak bersegel (dari versi alat yang lebih lama)",
+}
+
+
+def baca_keluaran(keluaran: Path) -> dict[str, Keluaran]:
+    """The outputs listed by the manifest in ``keluaran``; empty when there is none, it is
+    unreadable or its seal does not verify with the user's key (an incremental build then
+    renders everything)."""
+    return keluaran_lama(keluaran)[0]
+
+
+def keluaran_lama(keluaran: Path) -> tuple[dict[str, Keluaran], Masalah | None]:
+    """:func:`baca_keluaran`, with an info problem (``manifest-lama-tidak-sah``) when a
+    manifest is there but not sealed with the user's key."""
+    try:
+        data = _muat(keluaran)
     except ManifestTidakValid:
-        return {}
+        return {}, None
+    sah = keaslian(data, kunci_rahasia())
+    if sah is not Keaslian.SAH:
+        path = str(keluaran / NAMA_MANIFEST)
+        return {}, masalah("manifest-lama-tidak-sah", path, sebab=_SEBAB[sah])
+    return _keluaran_dari(data), None
 
 
 def _muat(keluaran: Path) -> dict[str, Any]:
     path = keluaran / NAMA_MANIFEST
-    if not path.is_file() or path.is_symlink():
-        raise galat(ManifestTidakValid, "manifest-tidak-ada", str(keluaran))
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
+        isi = baca_biasa(path, BATAS_JSON)
+    except FileNotFoundError as exc:
+        raise galat(ManifestTidakValid, "manifest-tidak-ada", str(keluaran)) from exc
+    except OSError as exc:  # a link, a FIFO, a folder, too big, unreadable
+        raise galat(ManifestTidakValid, "manifest-tidak-valid", str(path)) from exc
+    try:
+        data = json.loads(isi.decode("utf-8"))
+    except (ValueError, RecursionError, MemoryError) as exc:  # not JSON, nested too deep
         raise galat(ManifestTidakValid, "manifest-tidak-valid", str(path)) from exc
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise galat(ManifestTidakValid, "manifest-tidak-valid", str(path))
@@ -151,7 +244,7 @@ def _keluaran_dari(data: Mapping[str, Any]) -> dict[str, Keluaran]:
         kunci = item.get("kunci", "")
         hasil[str(relatif)] = Keluaran(
             item["sha256"],
-            ukuran if isinstance(ukuran, int) else -1,
+            ukuran if isinstance(ukuran, int) and not isinstance(ukuran, bool) else -1,
             kunci if isinstance(kunci, str) else "",
         )
     return hasil
@@ -165,18 +258,23 @@ class HasilVerifikasi:
     berubah: tuple[str, ...]
     hilang: tuple[str, ...]
     waktu_build: str
+    keaslian: Keaslian = Keaslian.SAH
 
     @property
     def sah(self) -> bool:
+        """Whether every output still has the sha256 the manifest records (whoever wrote
+        it: see :attr:`keaslian`)."""
         return not self.berubah and not self.hilang
 
 
 def verifikasi(keluaran: Path) -> HasilVerifikasi:
-    """Re-hash every output the manifest of ``keluaran`` lists.
+    """Re-hash every output the manifest of ``keluaran`` lists, and check the manifest's
+    seal with the user's key.
 
     Raises :class:`~kinerja_report.errors.ManifestTidakValid` when there is no manifest or
     it cannot be read."""
     data = _muat(keluaran)
+    asli = keaslian(data, kunci_rahasia())
     utuh: list[str] = []
     berubah: list[str] = []
     hilang: list[str] = []
@@ -186,15 +284,19 @@ def verifikasi(keluaran: Path) -> HasilVerifikasi:
             berubah.append(relatif)  # not a file below OUT: nothing a build of ours wrote
             continue
         try:
-            digest = sidik((keluaran / path).read_bytes())
+            digest = sidik_biasa(keluaran / path, max(item.ukuran, 0))
         except FileNotFoundError:
             hilang.append(relatif)
             continue
-        except OSError:
+        except (BukanBerkasBiasa, OSError):  # a link, a FIFO, a device, another size
             berubah.append(relatif)
             continue
         (utuh if digest == item.sha256 else berubah).append(relatif)
     waktu = data.get("waktu_build")
     return HasilVerifikasi(
-        tuple(utuh), tuple(berubah), tuple(hilang), waktu if isinstance(waktu, str) else ""
+        tuple(utuh),
+        tuple(berubah),
+        tuple(hilang),
+        teks_aman(waktu) if isinstance(waktu, str) else "",
+        asli,
     )

@@ -13,7 +13,7 @@ Every build records what it read and wrote. Tables (see README, "Riwayat"):
   version; ``capaian_persen`` and ``kategori`` are those of the latest build;
 * ``build_masukan`` (the versions a build read), ``build_keluaran`` (what it wrote, sha256),
   ``masalah`` (the problems it found);
-* ``cache_baca``: what each workbook the latest build read yielded, as JSON
+* ``cache_baca``: what each workbook the latest build read yielded, as JSON, with its seal
   (:mod:`kinerja_report.read.cache`), so that an unchanged workbook is not parsed again;
 * views ``riwayat_berkas`` (every version with its status) and ``capaian_terbaru`` (the values
   of the latest version of every file still there).
@@ -24,6 +24,7 @@ Everything a build records is one transaction: a build that stops half-way recor
 from __future__ import annotations
 
 import sqlite3
+import stat
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
@@ -41,7 +42,9 @@ from kinerja_report.errors import (
 )
 from kinerja_report.model import Nilai, Sumber
 from kinerja_report.problems import Masalah, Tingkat
+from kinerja_report.read.cache import segel_entri
 from kinerja_report.read.jejak import JejakBerkas
+from kinerja_report.segel import kunci_rahasia
 from kinerja_report.tanpa_tautan import tautan
 
 NAMA_RIWAYAT = "kinerja.sqlite"
@@ -128,7 +131,8 @@ CREATE TABLE IF NOT EXISTS masalah (
 );
 CREATE TABLE IF NOT EXISTS cache_baca (
     kunci TEXT PRIMARY KEY,
-    isi TEXT NOT NULL
+    isi TEXT NOT NULL,
+    segel TEXT NOT NULL
 );
 CREATE VIEW IF NOT EXISTS versi_terbaru AS
     SELECT v.* FROM versi_berkas v JOIN berkas b ON b.id = v.berkas_id
@@ -174,7 +178,8 @@ KOLOM_NILAI = ("target", "realisasi", "target_rp", "realisasi_rp")
 def buka_riwayat(path: Path) -> Iterator[sqlite3.Connection]:
     """The store at ``path`` (created with its schema when missing), in one transaction that
     is committed when the block ends normally. Raises
-    :class:`~kinerja_report.errors.RiwayatTidakValid` when it is no store of ours,
+    :class:`~kinerja_report.errors.RiwayatTidakValid` when it is no store of ours (or no
+    regular file: a FIFO or a device),
     :class:`~kinerja_report.errors.DiskPenuh` when the disk is full while it is written,
     :class:`~kinerja_report.errors.KeluaranTidakDapatDitulis` when it, or a journal of
     SQLite beside it, is a link (nothing of a build is written through a link) or the system
@@ -187,6 +192,8 @@ def buka_riwayat(path: Path) -> Iterator[sqlite3.Connection]:
                 str(path.parent),
                 folder=berkas.name,
             )
+    if not _biasa_atau_tiada(path):  # no FIFO nor device
+        raise galat(RiwayatTidakValid, "riwayat-tidak-valid", str(path))
     try:
         with closing(sqlite3.connect(path, timeout=30)) as conn:
             conn.execute("PRAGMA foreign_keys = ON")
@@ -217,6 +224,13 @@ def _galat_tulis(exc: sqlite3.DatabaseError, path: Path) -> KinerjaError:
             alasan=f"{path.name}: SQLite tidak dapat menulis ({nama})",
         )
     return galat(RiwayatTidakValid, "riwayat-tidak-valid", str(path))
+
+
+def _biasa_atau_tiada(path: Path) -> bool:
+    try:
+        return stat.S_ISREG(path.lstat().st_mode)
+    except FileNotFoundError:
+        return True
 
 
 def _siapkan(conn: sqlite3.Connection, path: Path) -> None:
@@ -299,18 +313,19 @@ def _versi(
 ) -> tuple[int, bool]:
     """The version row of ``jejak`` (added when new); True when it was added."""
     conn.execute("INSERT OR IGNORE INTO berkas (path) VALUES (?)", (jejak.nama,))
-    (berkas_id,) = conn.execute("SELECT id FROM berkas WHERE path = ?", (jejak.nama,)).fetchone()
+    berkas_id = _id(conn.execute("SELECT id FROM berkas WHERE path = ?", (jejak.nama,)))
     conn.execute("UPDATE berkas SET dihapus_build = NULL WHERE id = ?", (berkas_id,))
     ada = conn.execute(
         "SELECT id FROM versi_berkas WHERE berkas_id = ? AND sha256 = ?",
         (berkas_id, jejak.sha256),
     ).fetchone()
     if ada is not None:
+        versi_id = _id(ada)
         conn.execute(
             "UPDATE versi_berkas SET terakhir_dilihat = ?, build_terakhir = ? WHERE id = ?",
-            (sekarang, build_id, ada[0]),
+            (sekarang, build_id, versi_id),
         )
-        return int(ada[0]), False
+        return versi_id, False
     cursor = conn.execute(
         "INSERT INTO versi_berkas (berkas_id, sha256, ukuran, mtime, jenis_lembar, tahun, opd, "
         "dibaca, gagal, pertama_dilihat, terakhir_dilihat, build_pertama, build_terakhir) "
@@ -332,6 +347,16 @@ def _versi(
         ),
     )
     return int(cursor.lastrowid or 0), True
+
+
+def _id(hasil: sqlite3.Cursor | tuple[object, ...]) -> int:
+    """The integer id in the first column of a lookup's row. A store whose lookup gives no
+    row or another type (an edited row, a trigger that drops an insert) is not one this tool
+    can use: :class:`sqlite3.DatabaseError`, which :func:`buka_riwayat` reports."""
+    row = hasil.fetchone() if isinstance(hasil, sqlite3.Cursor) else hasil
+    if row is None or not isinstance(row[0], int):
+        raise sqlite3.DatabaseError("baris riwayat tidak sesuai")
+    return row[0]
 
 
 def _sumber(nilai: Nilai) -> Sumber | None:
@@ -412,11 +437,27 @@ def _perbarui_capaian(
         )
 
 
+KOLOM_CACHE = ["kunci", "isi", "segel"]
+
+
 def simpan_cache(conn: sqlite3.Connection, entri: Mapping[str, str]) -> None:
-    """Keep the reading cache of this build's workbooks only (``entri``: key -> JSON)."""
-    ada = {str(k) for (k,) in conn.execute("SELECT kunci FROM cache_baca").fetchall()}
-    conn.executemany("DELETE FROM cache_baca WHERE kunci = ?", [(k,) for k in ada - entri.keys()])
+    """Keep the reading cache of this build's workbooks only (``entri``: key -> JSON), each
+    with its seal. The table is only a cache: one of another shape (an older version, edited)
+    is made afresh."""
+    kunci_user = kunci_rahasia()
+    kolom = [str(row[1]) for row in conn.execute("PRAGMA table_info(cache_baca)").fetchall()]
+    if kolom != KOLOM_CACHE:
+        conn.execute("DROP TABLE cache_baca")
+        conn.execute(
+            "CREATE TABLE cache_baca "
+            "(kunci TEXT PRIMARY KEY, isi TEXT NOT NULL, segel TEXT NOT NULL)"
+        )
+    ada = {
+        (k, isi, nilai)
+        for k, isi, nilai in conn.execute("SELECT kunci, isi, segel FROM cache_baca").fetchall()
+    }
+    baru = {(k, v, segel_entri(kunci_user, k, v)) for k, v in entri.items()}
+    conn.executemany("DELETE FROM cache_baca WHERE kunci IS ?", [(k,) for k, _, _ in ada - baru])
     conn.executemany(
-        "INSERT INTO cache_baca (kunci, isi) VALUES (?, ?)",
-        [(k, v) for k, v in sorted(entri.items()) if k not in ada],
+        "INSERT INTO cache_baca (kunci, isi, segel) VALUES (?, ?, ?)", sorted(baru - ada)
     )

@@ -3,8 +3,10 @@ files flagged, 'kinerja riwayat' naming the values that moved."""
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from contextlib import closing
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -12,8 +14,10 @@ from click.testing import CliRunner
 
 from kinerja_report.cli import main
 from kinerja_report.errors import DiskPenuh, RiwayatTidakValid
-from kinerja_report.pipeline import build
+from kinerja_report.pipeline import build, kumpulkan
+from kinerja_report.read.cache import muat_cache
 from kinerja_report.read.riwayat import perubahan
+from kinerja_report.write.riwayat import CatatanBuild, buka_riwayat, catat_build
 from tests.builders import BARIS_CONTOH, buat_evaluasi
 
 TABEL_DATA = (
@@ -177,3 +181,95 @@ def test_disk_penuh_saat_menulis_riwayat_bukan_riwayat_rusak(
         assert "Disk penuh saat menulis hasil (kinerja.sqlite)" in result.stderr
     assert _semua(db) == sebelum
     assert (out / "capaian.csv").read_bytes() == csv
+
+
+def _catat(masukan: Path, out: Path) -> None:
+    """Record a build of ``masukan`` in ``out``'s store as a build does, without its PDFs."""
+    kumpulan = kumpulkan(masukan)
+    baris = [(lap.berkas, row) for lap in kumpulan.laporan for row in lap.baris]
+    catatan = CatatanBuild(
+        str(masukan), "-", kumpulan.jejak, baris, kumpulan.masalah, {}, kumpulan.jumlah_berkas
+    )
+    out.mkdir(parents=True, exist_ok=True)
+    with buka_riwayat(out / "kinerja.sqlite") as conn:
+        catat_build(conn, catatan, datetime.now(UTC))
+
+
+def _dua_build(tmp_path: Path) -> tuple[Path, Path]:
+    masukan, out = _masukan(tmp_path / "in"), tmp_path / "out"
+    _catat(masukan, out)
+    ubah = [list(row) for row in BARIS_CONTOH]
+    ubah[0][14], ubah[0][16] = 25, 100
+    buat_evaluasi(masukan / "2023" / "bappeda.xlsx", "Bappeda", 2023, ubah)
+    _catat(masukan, out)
+    return masukan, out
+
+
+@pytest.mark.parametrize(
+    "sql",
+    [
+        "UPDATE indikator SET tahun = 'dua ribu dua puluh tiga'",
+        "UPDATE indikator SET tahun = x'00ff'",
+    ],
+)
+def test_riwayat_dengan_teks_di_kolom_bilangan(tmp_path: Path, sql: str) -> None:
+    """Issue 27: text in an integer column made 'kinerja riwayat' exit 3."""
+    masukan, out = _dua_build(tmp_path)
+    assert perubahan(out).bergeser  # the store as written is fine
+    db = out / "kinerja.sqlite"
+    with closing(sqlite3.connect(db)) as conn, conn:
+        conn.execute(sql)
+    with pytest.raises(RiwayatTidakValid) as info:
+        perubahan(out)
+    assert (info.value.masalah.kode, info.value.masalah.berkas) == ("riwayat-tidak-valid", str(db))
+    result = CliRunner().invoke(main, ["riwayat", str(masukan), "--out", str(out)])
+    assert result.exit_code == 2
+    assert "Berkas riwayat tidak dapat dibuka" in result.stderr
+    assert "kinerja.sqlite" in result.stderr
+
+
+def test_riwayat_menampilkan_teks_tersimpan_dengan_aman(tmp_path: Path) -> None:
+    masukan, out = _dua_build(tmp_path)
+    with closing(sqlite3.connect(out / "kinerja.sqlite")) as conn, conn:
+        conn.execute("UPDATE indikator SET opd = 'Bappeda\x1b[31m'")
+        conn.execute(
+            "UPDATE nilai SET angka = 'bukan angka' WHERE kolom = 'realisasi' "
+            "AND indikator_id = (SELECT MAX(id) FROM indikator WHERE urutan = 0)"
+        )
+    result = CliRunner().invoke(main, ["riwayat", str(masukan), "--out", str(out)])
+    assert result.exit_code == 0
+    assert "\x1b" not in result.stdout
+    assert (
+        "Bappeda\\x1b[31m: 5.01.02 Persentase dokumen perencanaan tepat waktu: "
+        "realisasi 95 -> bukan angka" in result.stdout
+    )
+
+
+def test_pemicu_yang_mematahkan_pencarian(tmp_path: Path) -> None:
+    """Issue 27: a trigger that drops the insert of a new file made the lookup after it
+    find no row, and the build exit 3."""
+    masukan, out = _masukan(tmp_path / "in"), tmp_path / "out"
+    _catat(masukan, out)
+    db = out / "kinerja.sqlite"
+    with closing(sqlite3.connect(db)) as conn, conn:
+        conn.execute("CREATE TRIGGER buang BEFORE INSERT ON berkas BEGIN SELECT RAISE(IGNORE); END")
+    buat_evaluasi(masukan / "2023" / "dishub.xlsx", "Dinas Perhubungan", 2023, BARIS_CONTOH)
+    with pytest.raises(RiwayatTidakValid) as info:
+        _catat(masukan, out)
+    assert (info.value.masalah.kode, info.value.masalah.berkas) == ("riwayat-tidak-valid", str(db))
+    result = CliRunner().invoke(main, ["build", str(masukan), "--out", str(out), "--jobs", "1"])
+    assert result.exit_code == 2, result.output
+    assert "Berkas riwayat tidak dapat dibuka" in result.stderr
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are POSIX")
+def test_riwayat_fifo_tidak_menggantung(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    os.mkfifo(out / "kinerja.sqlite")
+    with pytest.raises(RiwayatTidakValid) as info:
+        perubahan(out)
+    assert info.value.masalah.kode == "riwayat-tidak-valid"
+    with pytest.raises(RiwayatTidakValid), buka_riwayat(out / "kinerja.sqlite"):
+        pass
+    assert muat_cache(out / "kinerja.sqlite").lama == {}
