@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
+from kinerja_report.check.kewajaran import PENCILAN_IKUT, PENCILAN_KELUARKAN, AturanKewajaran
 from kinerja_report.compute.rules import (
     AturanCapaian,
     AturanIndikator,
@@ -95,6 +96,8 @@ class Pengaturan:
     """``[periode] akhir``: last year of the RPJMD period, when set."""
     lampiran_sumber: bool = False
     """``[dokumen] lampiran_sumber``: a last page 'Sumber data' in each evaluation report."""
+    kewajaran: AturanKewajaran = field(default_factory=AturanKewajaran)
+    """``[kewajaran]``: thresholds of the plausibility findings (docs/kewajaran.md)."""
 
     @property
     def berkas_pendukung(self) -> tuple[Path, ...]:
@@ -179,6 +182,7 @@ SKEMA: dict[str, frozenset[str]] = {
     "indikator": frozenset({"nama", "polaritas", "agregasi", "antar_tahun"}),
     "ipm": frozenset({"seri_target"}),
     "periode": frozenset({"awal", "akhir"}),
+    "kewajaran": frozenset(AturanKewajaran.__dataclass_fields__),
     "batas_workbook": frozenset(
         {"ukuran_berkas_mb", "ukuran_isi_mb", "jumlah_anggota", "rasio_kompresi"}
     ),
@@ -225,6 +229,10 @@ def _pengaturan(folder: Path, data: dict[str, object]) -> Pengaturan:
     tempat = dokumen.get("tempat_penandatanganan", daerah.ibu_kota)
     tanggal = dokumen.get("tanggal_perjanjian", "2 Januari")
     awal, akhir = _periode(_bagian(data, "periode"))
+    kewajaran = _kewajaran(_bagian(data, "kewajaran"))
+    aturan = _aturan(data)
+    if kewajaran.pencilan_rata_rata == PENCILAN_KELUARKAN:
+        aturan = replace(aturan, pencilan_rata_rata=kewajaran.batas_capaian)
     return Pengaturan(
         daerah=daerah,
         ukuran_kertas=pilihan(
@@ -232,7 +240,7 @@ def _pengaturan(folder: Path, data: dict[str, object]) -> Pengaturan:
         ),
         tempat_penandatanganan=teks("dokumen", "tempat_penandatanganan", tempat, 200),
         tanggal_perjanjian_kinerja=_tanggal(teks("dokumen", "tanggal_perjanjian", tanggal, 40)),
-        aturan=_aturan(data),
+        aturan=aturan,
         seri_target_ipm=pilihan(
             "ipm", "seri_target", _bagian(data, "ipm").get("seri_target", "lama"), ("lama", "baru")
         ),
@@ -241,6 +249,35 @@ def _pengaturan(folder: Path, data: dict[str, object]) -> Pengaturan:
         periode_akhir=akhir,
         lampiran_sumber=boolean(
             "dokumen", "lampiran_sumber", dokumen.get("lampiran_sumber", False)
+        ),
+        kewajaran=kewajaran,
+    )
+
+
+KEWAJARAN_MAKS = {
+    "pagu_minimum_sub_kegiatan": 1e12,
+    "batas_capaian": 1e6,
+    "kelipatan_target": 1000.0,
+    "ambang_riwayat": 100.0,
+}
+"""The upper bound of each numeric threshold of ``[kewajaran]`` (all from 0)."""
+
+
+def _kewajaran(raw: dict[str, object]) -> AturanKewajaran:
+    """``[kewajaran]``: each threshold, its default (:class:`AturanKewajaran`) when absent."""
+    bawaan = AturanKewajaran()
+    angka = {
+        key: angka_rentang("kewajaran", key, raw.get(key, getattr(bawaan, key)), 0, maks)
+        for key, maks in KEWAJARAN_MAKS.items()
+    }
+    pencilan = raw.get("pencilan_rata_rata", bawaan.pencilan_rata_rata)
+    return AturanKewajaran(
+        **angka,
+        pencilan_rata_rata=pilihan(
+            "kewajaran",
+            "pencilan_rata_rata",
+            pencilan,
+            (PENCILAN_IKUT, PENCILAN_KELUARKAN),
         ),
     )
 

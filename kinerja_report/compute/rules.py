@@ -76,6 +76,9 @@ class AturanCapaian:
     skala: tuple[Pita, ...] = SKALA_KATEGORI_BAKU
     batas_rata_rata: float | None = None
     """Cap each capaian at this value when averaging (e.g. 100 or 120); None = no cap."""
+    pencilan_rata_rata: float | None = None
+    """Leave capaian above this out of averages (``[kewajaran] pencilan_rata_rata =
+    'keluarkan'``: the outlier bound ``batas_capaian``); None = every capaian counts."""
     ambang_efisiensi: float = 5.0
     """capaian - serapan above this is 'efisien', within +- this 'cukup efisien'."""
     indikator: dict[str, AturanIndikator] = field(default_factory=dict, hash=False)
