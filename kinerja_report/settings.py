@@ -231,8 +231,12 @@ def _pengaturan(folder: Path, data: dict[str, object]) -> Pengaturan:
     awal, akhir = _periode(_bagian(data, "periode"))
     kewajaran = _kewajaran(_bagian(data, "kewajaran"))
     aturan = _aturan(data)
-    if kewajaran.pencilan_rata_rata == PENCILAN_KELUARKAN:
-        aturan = replace(aturan, pencilan_rata_rata=kewajaran.batas_capaian)
+    if kewajaran.pencilan == PENCILAN_KELUARKAN:
+        aturan = replace(
+            aturan,
+            pencilan_rata_rata=kewajaran.batas_capaian,
+            pencilan_proyeksi=kewajaran.ambang_riwayat,
+        )
     return Pengaturan(
         daerah=daerah,
         ukuran_kertas=pilihan(
@@ -270,15 +274,10 @@ def _kewajaran(raw: dict[str, object]) -> AturanKewajaran:
         key: angka_rentang("kewajaran", key, raw.get(key, getattr(bawaan, key)), 0, maks)
         for key, maks in KEWAJARAN_MAKS.items()
     }
-    pencilan = raw.get("pencilan_rata_rata", bawaan.pencilan_rata_rata)
+    pencilan = raw.get("pencilan", bawaan.pencilan)
     return AturanKewajaran(
         **angka,
-        pencilan_rata_rata=pilihan(
-            "kewajaran",
-            "pencilan_rata_rata",
-            pencilan,
-            (PENCILAN_IKUT, PENCILAN_KELUARKAN),
-        ),
+        pencilan=pilihan("kewajaran", "pencilan", pencilan, (PENCILAN_IKUT, PENCILAN_KELUARKAN)),
     )
 
 

@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from kinerja_report.check.angka import satuan_persen
+from kinerja_report.compute.progress import tahun_menyimpang
 from kinerja_report.compute.rules import Agregasi
 from kinerja_report.compute.table import BarisCapaian
 from kinerja_report.formats import angka, persen, rupiah
@@ -48,8 +49,10 @@ class AturanKewajaran:
     """Quarters of a rate summed past this multiple of the target were typed as levels."""
     ambang_riwayat: float = 0.5
     """A year's value further than this fraction from the mean of its neighbour years."""
-    pencilan_rata_rata: str = PENCILAN_IKUT
-    """'ikut': outliers stay in the averages (said in their note); 'keluarkan': left out."""
+    pencilan: str = PENCILAN_IKUT
+    """How averages and end-of-period projections treat outliers (documents say which):
+    'ikut' keeps them; 'keluarkan' leaves a capaian above ``batas_capaian`` out of averages
+    and a year far from its neighbours (``ambang_riwayat``) out of the projection's trend."""
 
 
 def periksa_kewajaran(
@@ -252,22 +255,19 @@ def periksa_riwayat(
 
 
 def _loncatan(indikator: str, values: dict[int, Nilai], ambang: float) -> list[Masalah]:
-    years = sorted(t for t, v in values.items() if v.angka is not None)
+    seri = sorted((t, v.angka) for t, v in values.items() if v.angka is not None)
     problems = []
-    for before, tahun, after in zip(years, years[1:], years[2:], strict=False):
-        a, v, b = (values[t].angka or 0.0 for t in (before, tahun, after))
-        base = (a + b) / 2
-        if base <= 0 or abs(a - b) / base > ambang or abs(v - base) / base <= ambang:
-            continue
-        lain = f"{before}: {angka(a)}; {after}: {angka(b)}"
+    for tahun in tahun_menyimpang(seri, ambang):
+        at = [t for t, _ in seri].index(tahun)
+        (before, a), (after, b) = seri[at - 1], seri[at + 1]
         problems.append(
             masalah_di(
                 "nilai-pencilan-riwayat",
                 values[tahun].sumber,
                 indikator=indikator[:80],
                 tahun=tahun,
-                nilai=angka(v),
-                lain=lain,
+                nilai=angka(seri[at][1]),
+                lain=f"{before}: {angka(a)}; {after}: {angka(b)}",
             )
         )
     return problems

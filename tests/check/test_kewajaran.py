@@ -236,17 +236,17 @@ def test_pencilan_dalam_rata_rata(tmp_path: Path, pilihan: str, rata_rata: float
     row.update(r=37.5)
     tulis_formulir(masukan / "dinkes.xlsx", _judul(), [program_dinkes(), row])
     (masukan / "pengaturan.toml").write_text(
-        f'[kewajaran]\npencilan_rata_rata = "{pilihan}"\n', encoding="utf-8"
+        f'[kewajaran]\npencilan = "{pilihan}"\n', encoding="utf-8"
     )
     kumpulan = kumpulkan(masukan)
-    assert kumpulan.pengaturan.kewajaran.pencilan_rata_rata == pilihan
+    assert kumpulan.pengaturan.kewajaran.pencilan == pilihan
     assert kumpulan.laporan[0].rata_rata == pytest.approx(rata_rata)
 
 
 def test_ambang_bawaan() -> None:
     aturan = AturanKewajaran()
     assert (aturan.pagu_minimum_sub_kegiatan, aturan.batas_capaian) == (100_000, 300)
-    assert aturan.pencilan_rata_rata == "ikut"
+    assert aturan.pencilan == "ikut"
 
 
 DELI = "evaluasi_renja_tw4_bappedalitbang_deliserdang_2025.xlsx"
