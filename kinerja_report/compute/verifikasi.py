@@ -53,6 +53,18 @@ PERBAIKAN: dict[str, str] = {
     "teks-di-kolom-angka": "Isi sel dengan angka saja.",
     "realisasi-bertentangan": "Isi realisasi kinerja (K) setiap triwulan.",
     "realisasi-pecahan-persen": "Tulis realisasi dalam persen (mis. 85), bukan pecahan (0,85).",
+    "banyak-indikator-satu-sel": "Tulis setiap indikator di barisnya sendiri.",
+    "galat-rumus-tersimpan": "Perbaiki rumus sel ini (mis. pembagian dengan nol).",
+    "rumus-tanpa-nilai": "Buka berkas di Excel, simpan ulang, lalu kirim kembali.",
+    "keselarasan-sasaran-tanpa-induk": "Tuliskan sasaran RPJMD yang didukung sasaran ini "
+    "(kolom Sasaran RPJMD formulir).",
+    "keselarasan-program-tanpa-outcome": "Tambahkan indikator outcome program ini.",
+    "keselarasan-kegiatan-tanpa-output": "Tambahkan indikator output kegiatan ini.",
+    "keselarasan-target-kosong": "Isi target indikator ini.",
+    "keselarasan-anggaran-tanpa-indikator": "Tambahkan indikator kinerja untuk anggaran ini.",
+    "keselarasan-indikator-sama-induk": "Rumuskan indikator yang menyatakan kontribusi "
+    "baris ini sendiri.",
+    "keselarasan-kode-tidak-dikenal": "Perbaiki kode sesuai nomenklatur Permendagri 90/2019.",
 }
 
 

@@ -120,6 +120,7 @@ def _deli_ribuan(real_workbooks: Path, tujuan: Path) -> Path:
     tujuan.mkdir()
     path = tujuan / "evaluasi_renja_deliserdang_ribuan.xlsx"
     workbook.save(path)
+    workbook.close()
     return path
 
 
