@@ -518,6 +518,12 @@ KATALOG: dict[str, JenisMasalah] = {
         "pengaturan.toml; bila tambahan, perbaiki angka triwulannya",
         "A rate whose quarters, summed, pass 100 % or far pass its target.",
     ),
+    "target-persen-tidak-wajar": JenisMasalah(
+        Tingkat.PERINGATAN,
+        "{apa} indikator persentase {target} % melewati 100 %: tampaknya target tahunan "
+        "dijumlahkan; untuk persentase tulis nilai tahun yang dituju, bukan jumlahnya",
+        "A percentage target above 100 % (a rate summed over years).",
+    ),
     "capaian-pencilan": JenisMasalah(
         Tingkat.PERINGATAN,
         "{apa} {capaian} jauh di atas batas wajar {batas} (target {target}, realisasi "

@@ -63,9 +63,22 @@ def periksa_kewajaran(
     """The findings of one form: budgets by level and rates summed over quarters."""
     problems = _anggaran(evaluasi, aturan)
     for row in evaluasi.indikator:
+        problems.extend(_target_persen(row))
         if agregasi(row) is Agregasi.KUMULATIF:
             problems.extend(_triwulan_persen(row, aturan))
     return problems
+
+
+def _target_persen(row: IndikatorRenja) -> list[Masalah]:
+    """A percentage target above 100 % (Sukabumi 2018 H42: 500 %, the five yearly targets of
+    a rate summed into the end-of-period target)."""
+    if not satuan_persen(row.satuan):
+        return []
+    return [
+        masalah_di("target-persen-tidak-wajar", nilai.sumber, apa=apa, target=angka(nilai.angka))
+        for apa, nilai in (("Target akhir periode", row.target_renstra), ("Target", row.target))
+        if nilai.angka is not None and nilai.angka > 100 + TOLERANSI
+    ]
 
 
 # --- budgets by level ---------------------------------------------------------------------

@@ -38,6 +38,8 @@ PERBAIKAN: dict[str, str] = {
     "perbaiki satuan pagu.",
     "triwulan-persen-dijumlah": "Tulis realisasi tiap triwulan sebagai tambahan, atau "
     "beritahu Bappeda bahwa nilai tahunan indikator ini adalah nilai triwulan terakhir.",
+    "target-persen-tidak-wajar": "Tulis target persentase sebagai nilai tahun yang dituju "
+    "(paling tinggi 100 %).",
     "capaian-pencilan": "Periksa target dan realisasi (salah ketik, satuan berbeda, target "
     "akhir periode yang keliru) dan perbaiki yang salah.",
     "nilai-pencilan-riwayat": "Pastikan angka tahun ini benar; bila salah ketik, perbaiki.",

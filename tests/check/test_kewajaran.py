@@ -136,6 +136,18 @@ def test_triwulan_persentase_sebagai_tingkat(tmp_path: Path) -> None:
     assert "252" in pesan
 
 
+def test_target_persentase_dijumlahkan(tmp_path: Path) -> None:
+    """Five yearly targets of 100 % summed into the end-of-period target: 500 %."""
+    row = program_dinkes(indikator="Cakupan layanan", satuan="persen", t=100, tw4=100, r=100)
+    row.update(tr=500)
+    kolom = [
+        *STANDAR[:6],
+        ("tr", ("Target Renstra Perangkat Daerah pada Tahun 2026", "K")),
+        *STANDAR[6:],
+    ]
+    assert _temuan(_kumpulkan(tmp_path, [row], kolom), "target-persen-tidak-wajar") == ["G9"]
+
+
 def test_triwulan_persentase_tambahan_wajar(tmp_path: Path) -> None:
     """Increments that add up to the year's value are not a finding."""
     phbs = program_dinkes(
@@ -284,6 +296,7 @@ def test_sukabumi(real_workbooks: Path, tmp_path: Path) -> None:
     assert "Rp 656.244.000" in pesan
     assert "Rp 4.374.960.000" in pesan
     assert not [p for p in kumpulan.masalah if p.kode == "jumlah-formulir-beda"]
+    assert _temuan(kumpulan, "target-persen-tidak-wajar") == ["H42"]  # 500 %
 
 
 def test_sample_data() -> None:
