@@ -9,7 +9,7 @@ import json
 import os
 import sys
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -44,6 +44,7 @@ from kinerja_report.write.formulir_baru import tulis_berkas
 from kinerja_report.write.manifest import Keaslian, verifikasi
 
 if TYPE_CHECKING:
+    from kinerja_report.compute.verifikasi import CatatanVerifikasi
     from kinerja_report.pantau import Putaran
 
 BATAS_TAMPIL = 30
@@ -286,6 +287,7 @@ def check_command(ctx: click.Context, masukan: Path, sebagai_json: bool) -> None
         for baris in kumpulan.terbaca:
             click.echo(baris)
         _tabel_masalah(kumpulan.masalah)
+        _cetak_verifikasi(kumpulan.verifikasi)
         click.echo(
             f"{angka(kumpulan.jumlah_berkas)} workbook diperiksa: "
             f"{angka(kumpulan.jumlah(Tingkat.GALAT))} galat, "
@@ -304,6 +306,21 @@ def _sebagai_dict(problem: Masalah) -> dict[str, str]:
         "sel": problem.sel,
         "pesan": problem.pesan,
     }
+
+
+def _cetak_verifikasi(daftar: Sequence[CatatanVerifikasi]) -> None:
+    """The verification note of every OPD-year, as in OUT/<tahun>/verifikasi/<opd>.pdf."""
+    if not daftar:
+        return
+    click.echo("\nCatatan hasil verifikasi per perangkat daerah:")
+    for catatan in daftar:
+        click.echo(f"{catatan.tahun} {catatan.opd} ({catatan.berkas}): {catatan.status}")
+        if not catatan.temuan:
+            click.echo("  tidak ada catatan")
+        for nomor, t in enumerate(catatan.temuan, start=1):
+            sel = "!".join(part for part in (t.lembar, t.sel) if part) or "-"
+            isian = f" [isian: {t.isian}]" if t.isian else ""
+            click.echo(f"  {nomor}. {sel}{isian}: {t.alasan}. Perbaikan: {t.perbaikan}")
 
 
 def _tabel_masalah(problems: tuple[Masalah, ...]) -> None:

@@ -163,6 +163,15 @@ class SimpulRenja:
 
 
 @dataclass(frozen=True)
+class JumlahFormulir:
+    """A total row of the form itself ('Jumlah', or an unlabelled row of sums right after
+    the data): its money cells of columns 6 to 14, in that order."""
+
+    baris: int
+    rp: tuple[Nilai, ...]
+
+
+@dataclass(frozen=True)
 class EvaluasiRenja:
     """One OPD's evaluation form for one year."""
 
@@ -191,6 +200,8 @@ class EvaluasiRenja:
     """The form's 'Dievaluasi' block (the head of Bappeda), when it is filled in."""
     simpul: tuple[SimpulRenja, ...] = ()
     """Every head row in the order of the form (the cascading checks look at these)."""
+    jumlah_formulir: tuple[JumlahFormulir, ...] = ()
+    """The form's own total rows, compared with ours (:mod:`kinerja_report.check.kewajaran`)."""
 
 
 @dataclass(frozen=True)

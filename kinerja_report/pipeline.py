@@ -7,6 +7,7 @@ problem; :func:`build` adds rendering and writing the outputs of the documented 
     OUT/masalah.csv
     OUT/rekap.xlsx
     OUT/<tahun>/evaluasi/<opd-slug>.pdf
+    OUT/<tahun>/verifikasi/<opd-slug>.pdf     (Catatan Hasil Verifikasi)
     OUT/<tahun>/perjanjian-kinerja/<opd-slug>.pdf
     OUT/<tahun>/perjanjian-kinerja/bupati.pdf
     OUT/<tahun>/evaluasi-rkpd.pdf
@@ -29,6 +30,12 @@ from pathlib import Path
 from kinerja_report.check.angka import periksa_angka
 from kinerja_report.check.duplicates import buang_ganda
 from kinerja_report.check.keselarasan import periksa_keselarasan
+from kinerja_report.check.kewajaran import (
+    periksa_jumlah_formulir,
+    periksa_kewajaran,
+    periksa_pencilan,
+    periksa_riwayat,
+)
 from kinerja_report.check.kontradiksi import periksa_kontradiksi
 from kinerja_report.check.periode import periksa_periode
 from kinerja_report.check.reconcile import rekonsiliasi
@@ -52,6 +59,7 @@ from kinerja_report.compute.table import (
     sifat_baris,
     tambah_kemajuan,
 )
+from kinerja_report.compute.verifikasi import CatatanVerifikasi, catatan_verifikasi, isian_sel
 from kinerja_report.errors import OpdTidakDitemukan, galat
 from kinerja_report.model import (
     EvaluasiRenja,
@@ -67,12 +75,13 @@ from kinerja_report.read.folder import IsiBerkas, baca_masukan
 from kinerja_report.read.jejak import JejakBerkas, jejak_pendukung, jejak_workbook
 from kinerja_report.read.ringkasan import ringkasan_berkas
 from kinerja_report.render.bertahap import Pilahan, dipakai_lagi, kunci_data, pilah
-from kinerja_report.render.evaluasi import tugas_evaluasi, tugas_evaluasi_rkpd
+from kinerja_report.render.evaluasi import NAMA_BAPPEDA, tugas_evaluasi, tugas_evaluasi_rkpd
 from kinerja_report.render.lkjip import NAMA_PEMDA, tugas_lkjip
 from kinerja_report.render.perjanjian import tugas_perjanjian
 from kinerja_report.render.pohon import tugas_pohon
 from kinerja_report.render.pool import TugasPdf, render_semua
 from kinerja_report.render.ringkasan import tugas_ringkasan
+from kinerja_report.render.verifikasi import tugas_verifikasi
 from kinerja_report.settings import Daerah, Pengaturan, baca_pengaturan
 from kinerja_report.validasi import NAMA_BERKAS as NAMA_PENGATURAN
 from kinerja_report.write.csv_files import csv_capaian, csv_masalah
@@ -125,6 +134,8 @@ class Kumpulan:
     """Every input file read (workbooks, settings, logo) with its hash: for the manifest."""
     terbaca: tuple[str, ...] = ()
     """One line per workbook: what was read from which sheet (:mod:`.read.ringkasan`)."""
+    verifikasi: tuple[CatatanVerifikasi, ...] = ()
+    """The verification note of every OPD-year (in the order of ``laporan``)."""
 
     @property
     def baris(self) -> tuple[BarisCapaian, ...]:
@@ -185,6 +196,8 @@ def kumpulkan(
     penandatangan = tuple(p for item in isi for p in item.penandatangan)
     laporan, found = _laporan(evaluasi, matriks, pengaturan, identitas, penandatangan)
     problems.extend(found)
+    opd_rows = [row for lap in laporan for row in lap.baris]
+    problems.extend(periksa_riwayat(matriks, opd_rows, pengaturan.kewajaran))
     aturan = pengaturan.aturan
     nama_daerah = identitas.daerah.nama_lengkap or "Pemerintah Daerah"
     akhir = pengaturan.periode_akhir
@@ -232,6 +245,7 @@ def kumpulkan(
         pohon=pohon,
         jejak=jejak_masukan(masukan, isi, pengaturan),
         terbaca=tuple(ringkasan_berkas(item) for item in isi),
+        verifikasi=tuple(catatan_verifikasi(laporan, problems, isian_sel(evaluasi))),
     )
 
 
@@ -305,6 +319,11 @@ def _laporan(
         problems.extend(
             periksa_kontradiksi(ev, lambda row: sifat_baris(row, aturan, kamus).polaritas)
         )
+        problems.extend(
+            periksa_kewajaran(
+                ev, lambda row: sifat_baris(row, aturan, kamus).agregasi, pengaturan.kewajaran
+            )
+        )
         rows, found = baris_evaluasi(ev, aturan, kamus, akhir)
         problems.extend(found)
         rows_per_ev.append(rows)
@@ -312,9 +331,11 @@ def _laporan(
     laporan = []
     for ev, rows in zip(evaluasi, rows_per_ev, strict=True):
         rows = [next(with_progress) for _ in rows]
+        problems.extend(periksa_pencilan(rows, pengaturan.kewajaran))
         daerah = identitas.untuk(ev.berkas)
         tempat = pengaturan.tempat_penandatanganan or daerah.ibu_kota
         formulir = formulir_e81(ev, rows, aturan, penandatangan, tempat, akhir, daerah.nama_lengkap)
+        problems.extend(periksa_jumlah_formulir(ev, formulir.jumlah_rp))
         laporan.append(replace(laporan_opd(ev, rows, aturan, daerah), formulir=formulir))
     return dengan_slug_unik(laporan), problems  # distinct file names for distinct OPDs
 
@@ -385,7 +406,8 @@ def tugas_pdf(
     pemda: list[DokumenLkjip] | None = None,
 ) -> list[TugasPdf]:
     """The render job of every PDF of a build: evaluations, Perjanjian Kinerja, the
-    regency's evaluation, the regent's summary, the LKjIP and the pohon kinerja
+    regency's evaluation, the regent's summary, the LKjIP, the pohon kinerja and the
+    verification notes
     (``ringkasan`` and ``pemda`` as :func:`ringkasan_daerah` and :func:`dokumen_lkjip` give
     them, computed when None)."""
     if ringkasan is None:
@@ -405,6 +427,11 @@ def tugas_pdf(
         + tugas_lkjip(pemda, kumpulan.pengaturan)
         + tugas_pohon(
             kumpulan.pohon, kumpulan.laporan, kumpulan.pengaturan, kumpulan.identitas.daerah
+        )
+        + tugas_verifikasi(
+            kumpulan.verifikasi,
+            instansi_bappeda(kumpulan.laporan) or NAMA_BAPPEDA,
+            kumpulan.pengaturan,
         )
     )
 
@@ -525,6 +552,7 @@ def _lembar_rekap(kumpulan: Kumpulan) -> list[LembarRekap]:
         per_sasaran=agregat(opd_rows, lambda r: r.sasaran or "(tanpa sasaran)", aturan),
         per_tujuan=agregat(kumpulan.baris_daerah, lambda r: r.tujuan or "(tanpa tujuan)", aturan),
         ipm=kumpulan.ipm,
+        verifikasi=kumpulan.verifikasi,
     )
 
 

@@ -552,6 +552,70 @@ KATALOG: dict[str, JenisMasalah] = {
         "kodenya",
         "A code not in the reference list(s) found in the input folder.",
     ),
+    "satuan-uang-dari-catatan": JenisMasalah(
+        Tingkat.INFO,
+        "Anggaran dibaca dalam {satuan} rupiah menurut catatan '{catatan}' di luar sub-judul "
+        "kolom Rp; bila keliru, perbaiki catatan itu",
+        "A note above or under the table ('(Rp 000)', 'dalam ribuan rupiah') scales the money "
+        "columns whose sub-header names no unit.",
+    ),
+    "satuan-uang-ragu": JenisMasalah(
+        Tingkat.PERINGATAN,
+        "Catatan satuan anggaran saling bertentangan ({catatan}); anggaran dibaca menurut "
+        "sub-judul kolom Rp saja. Tuliskan satu satuan untuk seluruh tabel",
+        "Two notes of the money unit disagree (thousands and millions): none is applied.",
+    ),
+    "anggaran-terlalu-kecil": JenisMasalah(
+        Tingkat.PERINGATAN,
+        "Pagu {tingkat} '{uraian}' hanya {nilai}, di bawah {batas} yang wajar untuk tingkat "
+        "ini: mungkin ditulis dalam ribuan tanpa keterangan. Tuliskan satuan anggaran "
+        "(mis. '(Rp 000)') di atas tabel atau perbaiki angkanya",
+        "A budget implausibly small for its level (setting [kewajaran] pagu_minimum_sub_kegiatan).",
+    ),
+    "anggaran-program-kurang": JenisMasalah(
+        Tingkat.PERINGATAN,
+        "Pagu program '{uraian}' ({program}) lebih kecil dari jumlah pagu kegiatannya "
+        "({kegiatan}): periksa satuan atau angka pagu program dan kegiatan",
+        "A programme's budget is smaller than the sum of its own kegiatan.",
+    ),
+    "triwulan-persen-dijumlah": JenisMasalah(
+        Tingkat.PERINGATAN,
+        "Realisasi triwulan indikator persentase '{indikator}' ({triwulan}) dijumlahkan menjadi "
+        "{jumlah}, {alasan}: nilai tiap triwulan tampaknya tingkat, bukan tambahan. Bila "
+        'demikian, tulis agregasi = "akhir" untuk indikator ini di [[indikator]] '
+        "pengaturan.toml; bila tambahan, perbaiki angka triwulannya",
+        "A rate whose quarters, summed, pass 100 % or far pass its target.",
+    ),
+    "target-persen-tidak-wajar": JenisMasalah(
+        Tingkat.PERINGATAN,
+        "{apa} indikator persentase {target} % melewati 100 %: tampaknya target tahunan "
+        "dijumlahkan; untuk persentase tulis nilai tahun yang dituju, bukan jumlahnya",
+        "A percentage target above 100 % (a rate summed over years).",
+    ),
+    "capaian-pencilan": JenisMasalah(
+        Tingkat.PERINGATAN,
+        "{apa} {capaian} jauh di atas batas wajar {batas} (target {target}, realisasi "
+        "{realisasi}): periksa apakah target atau realisasi salah ketik atau beda satuan",
+        "A capaian far above its target (setting [kewajaran] batas_capaian).",
+    ),
+    "nilai-pencilan-riwayat": JenisMasalah(
+        Tingkat.PERINGATAN,
+        "Nilai '{indikator}' tahun {tahun} ({nilai}) jauh dari tahun-tahun di sekitarnya "
+        "({lain}): pastikan angka ini benar sebelum dipakai dalam proyeksi",
+        "A value far from the same indicator's other years (setting [kewajaran] ambang_riwayat).",
+    ),
+    "anggaran-beda-kolom-14": JenisMasalah(
+        Tingkat.PERINGATAN,
+        "Realisasi anggaran s.d. tahun berjalan di kolom 14 workbook ({kolom14}) berbeda dengan "
+        "kolom 7 + kolom 13 ({jumlah}); dokumen memakai {jumlah}. Perbaiki rumus sel ini",
+        "The form's column 14 (Rp) is not column 7 + column 13.",
+    ),
+    "jumlah-formulir-beda": JenisMasalah(
+        Tingkat.PERINGATAN,
+        "Baris jumlah formulir ({kolom}) menulis {formulir}, jumlah program di formulir "
+        "{hitung}; dokumen memakai {hitung}. Perbaiki rumus baris jumlah",
+        "The form's own total row differs from the sum of its programmes.",
+    ),
 }
 
 

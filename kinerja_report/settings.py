@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
+from kinerja_report.check.kewajaran import PENCILAN_IKUT, PENCILAN_KELUARKAN, AturanKewajaran
 from kinerja_report.compute.rules import (
     AturanCapaian,
     AturanIndikator,
@@ -96,6 +97,8 @@ class Pengaturan:
     """``[periode] akhir``: last year of the RPJMD period, when set."""
     lampiran_sumber: bool = False
     """``[dokumen] lampiran_sumber``: a last page 'Sumber data' in each evaluation report."""
+    kewajaran: AturanKewajaran = field(default_factory=AturanKewajaran)
+    """``[kewajaran]``: thresholds of the plausibility findings (docs/kewajaran.md)."""
 
     @property
     def berkas_pendukung(self) -> tuple[Path, ...]:
@@ -182,6 +185,7 @@ SKEMA: dict[str, frozenset[str]] = {
     "indikator": frozenset({"nama", "polaritas", "agregasi", "antar_tahun"}),
     "ipm": frozenset({"seri_target"}),
     "periode": frozenset({"awal", "akhir"}),
+    "kewajaran": frozenset(AturanKewajaran.__dataclass_fields__),
     "batas_workbook": frozenset(
         {"ukuran_berkas_mb", "ukuran_isi_mb", "jumlah_anggota", "rasio_kompresi"}
     ),
@@ -230,6 +234,14 @@ def _pengaturan(folder: Path, data: dict[str, object]) -> Pengaturan:
     tempat = dokumen.get("tempat_penandatanganan", daerah.ibu_kota)
     tanggal = dokumen.get("tanggal_perjanjian", "2 Januari")
     awal, akhir = _periode(_bagian(data, "periode"))
+    kewajaran = _kewajaran(_bagian(data, "kewajaran"))
+    aturan = _aturan(data)
+    if kewajaran.pencilan == PENCILAN_KELUARKAN:
+        aturan = replace(
+            aturan,
+            pencilan_rata_rata=kewajaran.batas_capaian,
+            pencilan_proyeksi=kewajaran.ambang_riwayat,
+        )
     return Pengaturan(
         daerah=daerah,
         ukuran_kertas=pilihan(
@@ -237,7 +249,7 @@ def _pengaturan(folder: Path, data: dict[str, object]) -> Pengaturan:
         ),
         tempat_penandatanganan=teks("dokumen", "tempat_penandatanganan", tempat, 200),
         tanggal_perjanjian_kinerja=_tanggal(teks("dokumen", "tanggal_perjanjian", tanggal, 40)),
-        aturan=_aturan(data),
+        aturan=aturan,
         seri_target_ipm=pilihan(
             "ipm", "seri_target", _bagian(data, "ipm").get("seri_target", "lama"), ("lama", "baru")
         ),
@@ -247,6 +259,30 @@ def _pengaturan(folder: Path, data: dict[str, object]) -> Pengaturan:
         lampiran_sumber=boolean(
             "dokumen", "lampiran_sumber", dokumen.get("lampiran_sumber", False)
         ),
+        kewajaran=kewajaran,
+    )
+
+
+KEWAJARAN_MAKS = {
+    "pagu_minimum_sub_kegiatan": 1e12,
+    "batas_capaian": 1e6,
+    "kelipatan_target": 1000.0,
+    "ambang_riwayat": 100.0,
+}
+"""The upper bound of each numeric threshold of ``[kewajaran]`` (all from 0)."""
+
+
+def _kewajaran(raw: dict[str, object]) -> AturanKewajaran:
+    """``[kewajaran]``: each threshold, its default (:class:`AturanKewajaran`) when absent."""
+    bawaan = AturanKewajaran()
+    angka = {
+        key: angka_rentang("kewajaran", key, raw.get(key, getattr(bawaan, key)), 0, maks)
+        for key, maks in KEWAJARAN_MAKS.items()
+    }
+    pencilan = raw.get("pencilan", bawaan.pencilan)
+    return AturanKewajaran(
+        **angka,
+        pencilan=pilihan("kewajaran", "pencilan", pencilan, (PENCILAN_IKUT, PENCILAN_KELUARKAN)),
     )
 
 

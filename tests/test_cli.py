@@ -26,10 +26,11 @@ def test_build_berhasil_exit_0_dengan_ringkasan(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     last = result.stdout.strip().splitlines()[-1]
     assert last.startswith(
-        # 3 PDFs: the evaluation, the OPD's PK (no Bupati's PK without regency indicators) and
-        # its pohon kinerja; 5 warnings: no settings file, the region taken from the title, no
-        # signatory for the OPD head nor for the Bupati, no Bupati's PK
-        "Selesai: 1 workbook dibaca (0 gagal), 3 baris capaian dari 1 perangkat daerah, 3 PDF; "
+        # 4 PDFs: the evaluation, the OPD's PK (no Bupati's PK without regency indicators),
+        # its pohon kinerja and its verification note; 5 warnings: no settings file, the
+        # region taken from the title, no signatory for the OPD head nor for the Bupati, no
+        # Bupati's PK
+        "Selesai: 1 workbook dibaca (0 gagal), 3 baris capaian dari 1 perangkat daerah, 4 PDF; "
         "0 galat, 5 peringatan."
     )
     # the hint about libharfbuzz-subset0 only where WeasyPrint lacks it
@@ -264,9 +265,10 @@ def test_catatan_pustaka_ke_log_bukan_layar(tmp_path: Path) -> None:
     log = out / ".kinerja.log"
     warning = "WARNING weasyprint: Failed to apply CSS rule in SVG rule"
     assert "Failed to apply" not in result.output  # WeasyPrint's English: in the log only
-    # two PDFs (the evaluation and the OPD's PK), one message each
-    assert f"2 catatan teknis dari pustaka ditulis di {log}" in result.stderr
-    assert log.read_text(encoding="utf-8").count(warning) == 2
+    # three PDFs with the letterhead (the evaluation, the OPD's PK, the verification note),
+    # one message each
+    assert f"3 catatan teknis dari pustaka ditulis di {log}" in result.stderr
+    assert log.read_text(encoding="utf-8").count(warning) == 3
     # unchanged documents are not rendered again: --penuh renders (and logs) once more
     args = ["--debug", "build", str(masukan), "--out", str(out), "--penuh"]
     result = CliRunner().invoke(main, args)

@@ -127,7 +127,7 @@ def test_wheel_terpasang_membangun_sample_data_dari_folder_lain(
         .splitlines()[-1]
         .startswith(
             "Selesai: 48 workbook dibaca (0 gagal), 840 baris capaian dari 11 perangkat daerah, "
-            "288 PDF; 0 galat, 29 peringatan."
+            "332 PDF; 0 galat, 34 peringatan."
         )
     )
     assert "Galat" not in hasil.stderr

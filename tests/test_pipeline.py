@@ -98,6 +98,7 @@ def test_formulir_saja_tanpa_dokumen_daerah(tmp_path: Path) -> None:
         "2023/lkjip/bappeda.docx",
         "2023/perjanjian-kinerja/bappeda.pdf",
         "2023/pohon-kinerja/bappeda.pdf",
+        "2023/verifikasi/bappeda.pdf",
         "capaian.csv",
         "manifest.json",
         "masalah.csv",

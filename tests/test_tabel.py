@@ -183,8 +183,10 @@ def test_masalah(data: kinerja_report.DataKinerja) -> None:
     assert (masalah["tingkat"] == "galat").sum() == 0
     # 5 + the deliberate misalignment of the cascade: 2 poverty IKD without programme, Dinas
     # Sosial's 2 sasaran linked to nothing, Dinas Kesehatan's 2 programme outcomes that repeat
-    # the IKD; each of the 4 years
-    assert (masalah["tingkat"] >= "peringatan").sum() == 5 + 24
+    # the IKD; each of the 4 years; and the analyst's findings (docs/kewajaran.md): AKB 2022
+    # at the matrix and at Dinas Kesehatan's form, two RSUD outlier years, PUPR 2023's
+    # column 14 (Rp)
+    assert (masalah["tingkat"] >= "peringatan").sum() == 5 + 24 + 5
     assert set(masalah[masalah["tingkat"] == "peringatan"]["kode"]) == {
         "realisasi-beda-kolom-13",
         "anggaran-beda-kolom-13",
@@ -192,6 +194,8 @@ def test_masalah(data: kinerja_report.DataKinerja) -> None:
         "keselarasan-ikd-tanpa-program",
         "keselarasan-sasaran-tanpa-induk",
         "keselarasan-indikator-sama-induk",
+        "nilai-pencilan-riwayat",
+        "anggaran-beda-kolom-14",
     }
 
 

@@ -12,11 +12,15 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from kinerja_report.compute.realisasi import gabung_triwulan, realisasi_tahunan
+from kinerja_report.compute.realisasi import (
+    gabung_triwulan,
+    realisasi_anggaran,
+    realisasi_tahunan,
+)
 from kinerja_report.compute.rules import Agregasi, AntarTahun, AturanCapaian
 from kinerja_report.compute.semantics import SifatIndikator
 from kinerja_report.compute.table import sifat_baris
-from kinerja_report.formats import angka
+from kinerja_report.formats import angka, rupiah
 from kinerja_report.model import EvaluasiRenja, IndikatorRenja, Nilai
 from kinerja_report.problems import Masalah, masalah_di
 
@@ -51,6 +55,26 @@ def _kolom_14(row: IndikatorRenja) -> list[Masalah]:
             k14.sumber,
             jumlah=angka(total, 6),
             kolom14=angka(k14.angka, 6),
+        )
+    ]
+
+
+def _kolom_14_rp(row: IndikatorRenja) -> list[Masalah]:
+    """Money always adds up over years: column 14 (Rp) = column 7 (Rp) + column 13 (Rp)
+    (Deli Serdang 2025 AE64 '=M64+AF64', Sukabumi 2018 AB17 summing 3 of 20 kegiatan)."""
+    k7, k14 = row.realisasi_lalu_rp, row.realisasi_renstra_rp
+    k13 = realisasi_anggaran(row)
+    if k7.angka is None or k13.angka is None or k14.angka is None or k14.sumber is None:
+        return []
+    total = k7.angka + k13.angka
+    if not _beda(total, k14.angka) or abs(total - k14.angka) < 1:
+        return []
+    return [
+        masalah_di(
+            "anggaran-beda-kolom-14",
+            k14.sumber,
+            jumlah=rupiah(total),
+            kolom14=rupiah(k14.angka),
         )
     ]
 
@@ -121,5 +145,6 @@ def rekonsiliasi(
             problems += _kolom_14(row)
         else:
             problems += _kolom_14_menjumlahkan(row, arti)
+        problems += _kolom_14_rp(row)
         problems += _kolom_15(row)
     return problems

@@ -357,7 +357,7 @@ def jumlah_rp(baris: Sequence[BarisFormulir]) -> tuple[float | None, ...]:
 def rata_rata_persen(values: Sequence[Persen], aturan: AturanCapaian) -> Persen:
     """The mean of a percentage column (K capped when the settings say so; Rp never)."""
     return Persen(
-        rata_rata((v.k for v in values), aturan.batas_rata_rata),
+        rata_rata((v.k for v in values), aturan.batas_rata_rata, aturan.pencilan_rata_rata),
         rata_rata(v.rp for v in values),
     )
 

@@ -10,13 +10,16 @@ periode'. The end year is the period's own (the header of column 6, the RPJMD ma
 * else the realisation is projected to the end year: for ``jumlah`` indicators, the
   realisation to date plus the mean yearly realisation for each remaining year; otherwise
   the least-squares line through the yearly values (the latest value when there is one
-  year only); then ``sesuai jalur`` when the projection's capaian is >= 100, ``berisiko`` when
-  it is >= 90, ``tidak tercapai`` below 90;
+  year only; with ``[kewajaran] pencilan = "keluarkan"`` without the years that
+  :func:`tahun_menyimpang` finds, the year evaluated always kept); then ``sesuai jalur``
+  when the projection's capaian is >= 100, ``berisiko`` when it is >= 90, ``tidak
+  tercapai`` below 90;
 * empty when the end year, the end target or the year's own realisation is missing.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from statistics import fmean
 
@@ -54,6 +57,18 @@ def _garis(seri: list[tuple[int, float]], tahun: int) -> float:
     return my + slope * (tahun - mx)
 
 
+def tahun_menyimpang(seri: Sequence[tuple[int, float]], ambang: float) -> list[int]:
+    """The years of ``seri`` (sorted) whose value is further than ``ambang`` (a fraction)
+    from the mean of the years on both sides, while those two are within ``ambang`` of each
+    other (AKB 9,6 -> 19,7 -> 8,7: 2022)."""
+    found = []
+    for (_, a), (tahun, v), (_, b) in zip(seri, seri[1:], seri[2:], strict=False):
+        base = (a + b) / 2
+        if base > 0 and abs(a - b) / base <= ambang and abs(v - base) / base > ambang:
+            found.append(tahun)
+    return found
+
+
 def kemajuan(
     target_akhir: float | None,
     seri: list[tuple[int, float]],
@@ -78,7 +93,11 @@ def kemajuan(
     if jumlah:
         proyeksi = realisasi_sd + fmean(v for _, v in seri) * max(0, tahun_akhir - last_year)
     else:
-        proyeksi = _garis(seri, tahun_akhir) if last_year < tahun_akhir else last_value
+        garis = seri
+        if aturan.pencilan_proyeksi is not None:
+            keluar = set(tahun_menyimpang(seri, aturan.pencilan_proyeksi))
+            garis = [(t, v) for t, v in seri if t not in keluar]
+        proyeksi = _garis(garis, tahun_akhir) if last_year < tahun_akhir else last_value
     if capaian_sd >= 100:
         return Kemajuan(realisasi_sd, capaian_sd, proyeksi, "tercapai")
     capaian_proyeksi = capaian_angka(target_akhir, proyeksi, polaritas, aturan).persen or 0.0

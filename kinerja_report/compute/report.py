@@ -67,10 +67,12 @@ def slug_opd(opd: str) -> str:
     return slug_unik([opd], terpakai={SLUG_BUPATI})[opd]
 
 
-def rata_rata(values: Iterable[float | None], batas: float | None = None) -> float | None:
-    """The mean of the values there are, each capped at ``batas`` first when given; None
-    when there is none."""
-    numbers = [value for value in values if value is not None]
+def rata_rata(
+    values: Iterable[float | None], batas: float | None = None, pencilan: float | None = None
+) -> float | None:
+    """The mean of the values there are, each capped at ``batas`` first when given, those
+    above ``pencilan`` (outliers) left out when given; None when there is none."""
+    numbers = [v for v in values if v is not None and (pencilan is None or v <= pencilan)]
     if batas is not None:
         numbers = [min(value, batas) for value in numbers]
     return fmean(numbers) if numbers else None
@@ -78,7 +80,9 @@ def rata_rata(values: Iterable[float | None], batas: float | None = None) -> flo
 
 def rata_rata_capaian(baris: list[BarisCapaian], aturan: AturanCapaian) -> float | None:
     """Mean capaian of the rows that have one; each capped first when the setting says so."""
-    return rata_rata((row.capaian.persen for row in baris), aturan.batas_rata_rata)
+    return rata_rata(
+        (row.capaian.persen for row in baris), aturan.batas_rata_rata, aturan.pencilan_rata_rata
+    )
 
 
 def laporan_opd(

@@ -108,6 +108,13 @@ class AturanCapaian:
     skala: tuple[Pita, ...] = SKALA_KATEGORI_BAKU
     batas_rata_rata: float | None = None
     """Cap each capaian at this value when averaging (e.g. 100 or 120); None = no cap."""
+    pencilan_rata_rata: float | None = None
+    """Leave capaian above this out of averages (``[kewajaran] pencilan = 'keluarkan'``: the
+    outlier bound ``batas_capaian``); None = every capaian counts."""
+    pencilan_proyeksi: float | None = None
+    """Leave a year further than this fraction from its neighbour years out of the
+    projection's trend line (``[kewajaran] pencilan = 'keluarkan'``: ``ambang_riwayat``);
+    None = every year counts."""
     ambang_efisiensi: float = 5.0
     """capaian - serapan above this is 'efisien', within +- this 'cukup efisien'."""
     indikator: dict[str, AturanIndikator] = field(default_factory=dict, hash=False)

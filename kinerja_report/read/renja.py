@@ -22,6 +22,7 @@ from kinerja_report.model import (
     KOSONG,
     EvaluasiRenja,
     IndikatorRenja,
+    JumlahFormulir,
     SimpulRenja,
     Sumber,
     TingkatIndikator,
@@ -32,6 +33,7 @@ from kinerja_report.read.codes import bersihkan_kode, pisah_kode_nama
 from kinerja_report.read.header import Header, kolom_menurut_isi
 from kinerja_report.read.normalize import bersihkan, normalisasi
 from kinerja_report.read.rpjmd import baca_polaritas
+from kinerja_report.read.satuan_uang import terapkan_satuan_uang
 from kinerja_report.read.sheet import Lembar
 from kinerja_report.read.styles import TANPA_GAYA
 from kinerja_report.read.tanda_tangan import baca_tanda_tangan, baca_tanda_tangan_evaluator
@@ -51,6 +53,7 @@ from kinerja_report.read.titles import (
 )
 
 _RINGKASAN = re.compile(r"^(jumlah|total|rata-rata|rata rata|predikat)\b")
+_JUMLAH = re.compile(r"^(jumlah|total)\b")
 _NARASI = re.compile(r"^(faktor|tindak lanjut)")
 _DAFTAR_INDIKATOR = re.compile(r"^\s*1\s*[.)]\s*\S.*\s2\s*[.)]\s*\S", re.DOTALL)
 
@@ -76,6 +79,8 @@ class _Hasil:
     kepala: list[BarisKepala] = field(default_factory=list)
     catatan: list[str] = field(default_factory=list)
     opd_banner: str = ""
+    jumlah: list[int] = field(default_factory=list)
+    """Total rows of the form: 'Jumlah ...', or unlabelled rows right after an indicator."""
     baris_akhir: int = 0
     """The last row that belonged to the table (an indicator or a note)."""
 
@@ -100,7 +105,9 @@ def baca_evaluasi_renja(
     judul = teks_judul(lembar, header.baris_awal)
     pasangan = label_judul(lembar, header.baris_awal)
     label = {**pasangan, **baris_berlabel(judul)}
+    header, satuan_masalah = terapkan_satuan_uang(lembar, header)
     sel = PembacaSel(lembar, header)
+    sel.masalah.extend(satuan_masalah)
     tahun = tahun_formulir(lembar, judul, pasangan, relatif, sel.masalah)
     hasil = _baca_baris(sel, label.get("sasaran", ""), label.get("tujuan", ""))
     tingkat, tingkat_masalah = tentukan_tingkat(hasil.kepala)
@@ -131,6 +138,7 @@ def baca_evaluasi_renja(
         triwulan=triwulan_formulir(judul, pasangan, lembar.nama),
         tanda_tangan_evaluator=baca_tanda_tangan_evaluator(lembar, kaki, tahun, opd),
         simpul=_simpul(lembar, header, hasil.kepala, tingkat),
+        jumlah_formulir=_jumlah_formulir(lembar, header, hasil.jumlah),
     )
     return evaluasi, sel.masalah
 
@@ -220,6 +228,7 @@ def _baca_baris(sel: PembacaSel, sasaran_judul: str, tujuan_judul: str) -> _Hasi
     konteks.akhiran_indikator = _akhiran_indikator(sel)
     hasil = _Hasil()
     batas = _baris_data_terakhir(sel)
+    setelah_data = False  # after an indicator row an unlabelled row of sums is a total row
     for baris in sel.baris_data():  # the one row walk: empty and hidden rows handled there
         cells = lembar.baris_teks(baris)
         banner = next((found for _, text in cells if (found := opd_dari_teks(text))), None)
@@ -227,17 +236,25 @@ def _baca_baris(sel: PembacaSel, sasaran_judul: str, tujuan_judul: str) -> _Hasi
             hasil.opd_banner = hasil.opd_banner or banner
             continue
         label = normalisasi(sel.teks(baris, "uraian") or sel.teks(baris, "no"))
-        if baris > batas and not _NARASI.match(label):
-            continue  # template rows below the data: code stubs, formulas pre-filled
         if _NARASI.match(label):
             hasil.catatan.append(" ".join(dict.fromkeys(text for _, text in cells)))
             hasil.baris_akhir = baris
             continue
         if _RINGKASAN.match(label):
+            if _JUMLAH.match(label):
+                hasil.jumlah.append(baris)
+            setelah_data = False
             continue
+        if setelah_data and not label and _baris_jumlah(sel, baris):
+            hasil.jumlah.append(baris)
+            setelah_data = False
+            continue
+        if baris > batas:
+            continue  # template rows below the data: code stubs, formulas pre-filled
         _perbarui_konteks(sel, baris, konteks, hasil)
         kepala = hasil.kepala[konteks.kepala] if konteks.kepala >= 0 else None
         row = _indikator(sel, baris, konteks, kepala)
+        setelah_data = row is not None or setelah_data
         if row is not None:
             hasil.indikator.append((konteks.kepala, row))
             hasil.baris_akhir = baris
@@ -290,6 +307,40 @@ def _baris_data_terakhir(sel: PembacaSel) -> int:
             )
         )
     return last
+
+
+KOLOM_JUMLAH = (
+    ("target_renstra", 0),
+    ("realisasi_renstra_lalu", 0),
+    ("target_renja", 0),
+    ("triwulan", 1),
+    ("triwulan", 2),
+    ("triwulan", 3),
+    ("triwulan", 4),
+    ("realisasi_renja", 0),
+    ("realisasi_renstra", 0),
+)
+"""The money columns 6 to 14 of the form, as (field, quarter)."""
+
+
+def _baris_jumlah(sel: PembacaSel, baris: int) -> bool:
+    """An unlabelled row without code, name or indicator whose pagu cell holds a number."""
+    indikator = sel.header.cari("indikator", "k")
+    if kode_baris(sel, baris) or sel.teks_baris_ini(baris, "uraian"):
+        return False
+    if indikator is not None and sel.lembar.teks_sendiri(baris, indikator.indeks):
+        return False
+    kolom = sel.header.cari("target_renja", "rp")
+    return kolom is not None and isinstance(sel.lembar.nilai(baris, kolom.indeks), int | float)
+
+
+def _jumlah_formulir(lembar: Lembar, header: Header, rows: list[int]) -> tuple[JumlahFormulir, ...]:
+    """The money cells of the form's total rows (read quietly: not indicator cells)."""
+    diam = PembacaSel(lembar, header)
+    return tuple(
+        JumlahFormulir(baris, tuple(diam.rp(baris, bidang, tw) for bidang, tw in KOLOM_JUMLAH))
+        for baris in rows
+    )
 
 
 def kode_baris(sel: PembacaSel, baris: int) -> str:

@@ -24,6 +24,7 @@ from kinerja_report.compute.aggregate import Agregat
 from kinerja_report.compute.ipm import HasilIpm
 from kinerja_report.compute.ipm_series import IpmTahunan
 from kinerja_report.compute.table import BarisCapaian
+from kinerja_report.compute.verifikasi import CatatanVerifikasi, Temuan
 from kinerja_report.model import Nilai, TingkatIndikator
 from kinerja_report.write.sel_xlsx import isi_sel
 
@@ -75,6 +76,37 @@ KOLOM_BARIS = [
     Kolom("Sumber Realisasi", lambda r: str(r.realisasi.sumber or ""), lebar=45),
     Kolom("Sumber Target", lambda r: str(r.target.sumber or ""), lebar=45),
 ]
+
+
+BarisVerifikasi = tuple[CatatanVerifikasi, int, Temuan | None]
+"""A note, the finding's number in it (0: none) and the finding (None: 'tidak ada catatan')."""
+KOLOM_VERIFIKASI = [
+    Kolom("Tahun", lambda b: b[0].tahun, "0", 7),
+    Kolom("Perangkat Daerah", lambda b: b[0].opd, lebar=30),
+    Kolom("Status", lambda b: b[0].status, lebar=16),
+    Kolom("No", lambda b: b[1] or None, "0", 5),
+    Kolom("Lembar", lambda b: b[2].lembar if b[2] else "", lebar=16),
+    Kolom("Sel", lambda b: b[2].sel if b[2] else "", lebar=8),
+    Kolom("Isian Perangkat Daerah", lambda b: b[2].isian if b[2] else "", lebar=18),
+    Kolom(
+        "Mengapa diragukan",
+        lambda b: b[2].alasan if b[2] else "tidak ada catatan",
+        lebar=70,
+    ),
+    Kolom("Yang perlu diperbaiki", lambda b: b[2].perbaikan if b[2] else "", lebar=50),
+    Kolom("Kode", lambda b: b[2].kode if b[2] else "", lebar=24),
+    Kolom("Berkas", lambda b: b[0].berkas, lebar=40),
+]
+
+
+def baris_verifikasi(daftar: Iterable[CatatanVerifikasi]) -> list[BarisVerifikasi]:
+    """One row per finding of every note; one 'tidak ada catatan' row for a note without."""
+    rows: list[BarisVerifikasi] = []
+    for catatan in daftar:
+        if not catatan.temuan:
+            rows.append((catatan, 0, None))
+        rows.extend((catatan, i, t) for i, t in enumerate(catatan.temuan, start=1))
+    return rows
 
 
 def _hasil(fn: Callable[[HasilIpm], float | str]) -> Callable[[IpmTahunan], object]:
@@ -140,8 +172,9 @@ def lembar_rekap(
     per_sasaran: Sequence[Agregat],
     per_tujuan: Sequence[Agregat],
     ipm: Sequence[IpmTahunan] = (),
+    verifikasi: Sequence[CatatanVerifikasi] = (),
 ) -> list[Lembar]:
-    """The sheets of rekap.xlsx, in order."""
+    """The sheets of rekap.xlsx, in order ('Verifikasi': the verification notes)."""
     opd_rows = list(baris_opd)
     by_level = [
         ("Program", TingkatIndikator.PROGRAM),
@@ -164,6 +197,8 @@ def lembar_rekap(
         sheets.append(Lembar("Lainnya", KOLOM_BARIS, other))
     if ipm:
         sheets.append(Lembar("IPM", KOLOM_IPM, list(ipm)))
+    if verifikasi:
+        sheets.append(Lembar("Verifikasi", KOLOM_VERIFIKASI, baris_verifikasi(verifikasi)))
     return sheets
 
 

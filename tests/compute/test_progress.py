@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from kinerja_report.compute.budget import efisiensi, serapan
-from kinerja_report.compute.progress import kemajuan
+from kinerja_report.compute.progress import kemajuan, tahun_menyimpang
 from kinerja_report.compute.realisasi import gabung_triwulan
 from kinerja_report.compute.rules import Agregasi, AntarTahun, AturanCapaian
 from kinerja_report.model import Nilai, Polaritas
@@ -113,3 +113,22 @@ def test_kemajuan_tidak_meminjam_realisasi_baris_lain_bernama_sama() -> None:
     lain = replace(dasar, uraian="Sub kegiatan B", realisasi=Nilai(10))
     a, b = tambah_kemajuan([lain, dasar], A)
     assert (a.kemajuan.realisasi_sd, b.kemajuan.realisasi_sd) == (10, 1)
+
+
+def test_pencilan_dalam_proyeksi() -> None:
+    """The sample's AKB 9,6 -> 19,7 -> 8,7 -> 8,9 against 7,8 in 2026: with the 2022 outlier
+    the trend falls steeply ('sesuai jalur'); without it ([kewajaran] pencilan =
+    'keluarkan') AKB is 'berisiko'."""
+    seri = [(2021, 9.6), (2022, 19.7), (2023, 8.7), (2024, 8.9)]
+    ikut = kemajuan(7.8, seri, TERAKHIR, NEG, A, tahun_akhir=AKHIR)
+    keluar = AturanCapaian(pencilan_proyeksi=0.5)
+    keluarkan = kemajuan(7.8, seri, TERAKHIR, NEG, keluar, tahun_akhir=AKHIR)
+    assert ikut.status == "sesuai jalur"
+    assert keluarkan.proyeksi == pytest.approx(8.185714, abs=1e-5)
+    assert keluarkan.status == "berisiko"
+
+
+def test_tahun_menyimpang() -> None:
+    assert tahun_menyimpang([(2021, 9.6), (2022, 19.7), (2023, 8.7)], 0.5) == [2022]
+    assert tahun_menyimpang([(2021, 9.6), (2022, 12.0), (2023, 8.7)], 0.5) == []
+    assert tahun_menyimpang([(2021, 5.0), (2022, 19.7), (2023, 30.0)], 0.5) == []  # a trend

@@ -39,10 +39,12 @@ def test_deli_serdang_kepala_badan(real_workbooks: Path) -> None:
     (evaluasi,) = baca_berkas(real_workbooks / DELI, PurePosixPath(DELI)).evaluasi
     blok = evaluasi.tanda_tangan
     assert blok is not None
-    sheet = openpyxl.load_workbook(real_workbooks / DELI, read_only=True).worksheets[0]
+    workbook = openpyxl.load_workbook(real_workbooks / DELI, read_only=True)
+    sheet = workbook.worksheets[0]
     nama = next(
         sheet.iter_rows(min_row=123, max_row=123, min_col=24, max_col=24, values_only=True)
     )[0]
+    workbook.close()  # read-only workbooks keep the file open until closed
     assert blok.penandatangan.nama == str(nama).strip()  # X123, not copied into our code
     assert blok.penandatangan.nip == "19660506 199203 1 004"
     assert blok.penandatangan.jabatan.startswith("KEPALA BADAN PERENCANAAN PEMBANGUNAN DAERAH,")

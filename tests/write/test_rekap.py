@@ -46,6 +46,7 @@ def test_rekap_teks_bukan_rumus(tmp_path: Path) -> None:
         "Program",
         "Kegiatan",
         "Sub Kegiatan",
+        "Verifikasi",
     ]
     ringkasan = wb["Ringkasan OPD"]
     assert ringkasan["A2"].value == 2023

@@ -1,0 +1,190 @@
+"""The verification note ('Catatan Hasil Verifikasi') Bappeda sends back to each OPD: every
+finding in the OPD's workbook with its sheet and cell, what the OPD wrote, why it is doubtful
+and what to correct; the status (lengkap / perlu perbaikan) and the evaluator who signs it.
+
+One rule for which findings go into a note (:func:`temuan_berkas`): the errors and warnings
+located at a cell of the OPD's workbook (what the OPD can correct; a signatory missing from
+Bappeda's own list is not), and the note that its money unit was taken from a note outside
+the 'Rp' sub-headers. The same findings are printed by ``kinerja check``, written to
+the sheet 'Verifikasi' of rekap.xlsx and to ``OUT/<tahun>/verifikasi/<opd>.pdf``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, fields
+
+from kinerja_report.compute.formulir import TandaTangan
+from kinerja_report.compute.report import LaporanOpd
+from kinerja_report.formats import angka
+from kinerja_report.model import EvaluasiRenja, Nilai
+from kinerja_report.problems import Masalah, Tingkat
+from kinerja_report.settings import Daerah
+
+STATUS_LENGKAP = "lengkap"
+STATUS_PERBAIKAN = "perlu perbaikan"
+INFO_DICATAT = frozenset({"satuan-uang-dari-catatan"})
+"""Info codes an OPD is told of: a reading that changed its figures."""
+
+PERBAIKAN_BAWAAN = "Periksa isian sel ini dan kirim kembali formulir yang telah diperbaiki."
+PERBAIKAN: dict[str, str] = {
+    "satuan-uang-dari-catatan": "Pastikan satuan anggaran benar; tulis satuan juga pada "
+    "sub-judul kolom Rp (mis. 'Rp. (000)').",
+    "satuan-uang-ragu": "Tuliskan satu satuan anggaran untuk seluruh tabel.",
+    "anggaran-terlalu-kecil": "Tulis pagu dalam rupiah penuh, atau cantumkan '(Rp 000)' bila "
+    "seluruh tabel dalam ribuan.",
+    "anggaran-program-kurang": "Samakan pagu program dengan jumlah pagu kegiatannya, atau "
+    "perbaiki satuan pagu.",
+    "triwulan-persen-dijumlah": "Tulis realisasi tiap triwulan sebagai tambahan, atau "
+    "beritahu Bappeda bahwa nilai tahunan indikator ini adalah nilai triwulan terakhir.",
+    "target-persen-tidak-wajar": "Tulis target persentase sebagai nilai tahun yang dituju "
+    "(paling tinggi 100 %).",
+    "capaian-pencilan": "Periksa target dan realisasi (salah ketik, satuan berbeda, target "
+    "akhir periode yang keliru) dan perbaiki yang salah.",
+    "nilai-pencilan-riwayat": "Pastikan angka tahun ini benar; bila salah ketik, perbaiki.",
+    "anggaran-beda-kolom-14": "Perbaiki rumus kolom 14 (Rp) menjadi kolom 7 + kolom 13.",
+    "jumlah-formulir-beda": "Perbaiki rumus baris jumlah agar setiap program dihitung sekali.",
+    "realisasi-beda-kolom-13": "Perbaiki kolom 13 agar sesuai dengan realisasi triwulan.",
+    "anggaran-beda-kolom-13": "Perbaiki kolom 13 (Rp) menjadi jumlah realisasi anggaran triwulan.",
+    "realisasi-beda-kolom-14": "Perbaiki kolom 14 menjadi kolom 7 + kolom 13.",
+    "kolom-14-menjumlahkan": "Isi kolom 14 dengan nilai tahun berjalan, bukan penjumlahan "
+    "tahun-tahun.",
+    "capaian-beda-kolom-15": "Perbaiki kolom 15 menjadi kolom 14 / kolom 6 x 100.",
+    "target-tidak-terhitung": "Lengkapi target dan realisasi indikator ini.",
+    "teks-di-kolom-angka": "Isi sel dengan angka saja.",
+    "realisasi-bertentangan": "Isi realisasi kinerja (K) setiap triwulan.",
+    "realisasi-pecahan-persen": "Tulis realisasi dalam persen (mis. 85), bukan pecahan (0,85).",
+    "banyak-indikator-satu-sel": "Tulis setiap indikator di barisnya sendiri.",
+    "galat-rumus-tersimpan": "Perbaiki rumus sel ini (mis. pembagian dengan nol).",
+    "rumus-tanpa-nilai": "Buka berkas di Excel, simpan ulang, lalu kirim kembali.",
+    "keselarasan-sasaran-tanpa-induk": "Tuliskan sasaran RPJMD yang didukung sasaran ini "
+    "(kolom Sasaran RPJMD formulir).",
+    "keselarasan-program-tanpa-outcome": "Tambahkan indikator outcome program ini.",
+    "keselarasan-kegiatan-tanpa-output": "Tambahkan indikator output kegiatan ini.",
+    "keselarasan-target-kosong": "Isi target indikator ini.",
+    "keselarasan-anggaran-tanpa-indikator": "Tambahkan indikator kinerja untuk anggaran ini.",
+    "keselarasan-indikator-sama-induk": "Rumuskan indikator yang menyatakan kontribusi "
+    "baris ini sendiri.",
+    "keselarasan-kode-tidak-dikenal": "Perbaiki kode sesuai nomenklatur Permendagri 90/2019.",
+}
+
+
+@dataclass(frozen=True)
+class Temuan:
+    """One finding of a note: where, what the OPD wrote, why, what to correct."""
+
+    kode: str
+    tingkat: Tingkat
+    lembar: str
+    sel: str
+    isian: str
+    """The value read from the cell ('' when the finding is not about one cell's value)."""
+    alasan: str
+    perbaikan: str
+
+
+@dataclass(frozen=True)
+class CatatanVerifikasi:
+    """The verification note of one OPD-year."""
+
+    tahun: int
+    opd: str
+    slug: str
+    berkas: str
+    temuan: tuple[Temuan, ...]
+    evaluator: TandaTangan | None
+    tempat: str
+    daerah: Daerah = field(default_factory=Daerah)
+
+    @property
+    def status(self) -> str:
+        """'lengkap' without an error or warning, else 'perlu perbaikan'."""
+        perlu = any(t.tingkat is not Tingkat.INFO for t in self.temuan)
+        return STATUS_PERBAIKAN if perlu else STATUS_LENGKAP
+
+
+Kunci = tuple[str, str, str]
+"""(file, sheet, cell)."""
+
+
+def isian_sel(evaluasi: Iterable[EvaluasiRenja]) -> dict[Kunci, str]:
+    """Every value read from the indicator rows, by its cell, as it is printed."""
+    out: dict[Kunci, str] = {}
+    for ev in evaluasi:
+        for row in ev.indikator:
+            for item in fields(row):
+                value = getattr(row, item.name)
+                for nilai in value if isinstance(value, tuple) else (value,):
+                    if isinstance(nilai, Nilai) and nilai.sumber is not None:
+                        s = nilai.sumber
+                        out.setdefault((s.berkas, s.lembar, s.sel), _tampil(nilai))
+    return out
+
+
+def _tampil(nilai: Nilai) -> str:
+    if nilai.angka is not None:
+        return angka(nilai.angka, 4)
+    if nilai.teks is not None:
+        return nilai.teks
+    return "-" if nilai.strip else "(kosong)"
+
+
+def temuan_berkas(problems: Iterable[Masalah], berkas: str) -> list[Masalah]:
+    """The findings of one workbook that go into its note: those at one of its cells."""
+    return [
+        p
+        for p in problems
+        if p.berkas == berkas
+        and p.sel
+        and (p.tingkat is not Tingkat.INFO or p.kode in INFO_DICATAT)
+    ]
+
+
+_SEL = re.compile(r"^([A-Z]+)(\d+)$")
+
+
+def _urutan(p: Masalah) -> tuple[str, int, int, str]:
+    found = _SEL.match(p.sel)
+    if not found:
+        return (p.lembar, 0, 0, p.kode)
+    letters, number = found.groups()
+    column = 0
+    for char in letters:
+        column = column * 26 + ord(char) - 64
+    return (p.lembar, int(number), column, p.kode)
+
+
+def catatan_verifikasi(
+    laporan: Sequence[LaporanOpd], problems: Sequence[Masalah], isian: dict[Kunci, str]
+) -> list[CatatanVerifikasi]:
+    """The note of every OPD-year, in the order of ``laporan``."""
+    out = []
+    for lap in laporan:
+        found = sorted(temuan_berkas(problems, lap.berkas), key=_urutan)
+        temuan = tuple(
+            Temuan(
+                kode=p.kode,
+                tingkat=p.tingkat,
+                lembar=p.lembar,
+                sel=p.sel,
+                isian=isian.get((p.berkas, p.lembar, p.sel), ""),
+                alasan=p.pesan,
+                perbaikan=PERBAIKAN.get(p.kode, PERBAIKAN_BAWAAN),
+            )
+            for p in found
+        )
+        formulir = lap.formulir
+        out.append(
+            CatatanVerifikasi(
+                tahun=lap.tahun,
+                opd=lap.opd,
+                slug=lap.slug,
+                berkas=lap.berkas,
+                temuan=temuan,
+                evaluator=formulir.dievaluasi if formulir is not None else None,
+                tempat=formulir.tempat if formulir is not None else "",
+                daerah=lap.daerah,
+            )
+        )
+    return out
