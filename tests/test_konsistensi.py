@@ -23,7 +23,7 @@ import docx
 import openpyxl
 import pytest
 
-from kinerja_report.formats import angka, angka_tetap, miliar, persen
+from kinerja_report.formats import angka, angka_tetap, miliar, persen, rupiah
 from kinerja_report.pipeline import HasilBuild, build, templat_e81
 from tests.builders import BARIS_CONTOH, buat_evaluasi
 from tests.conftest import REAL_WORKBOOKS, SAMPLE_DATA
@@ -176,6 +176,13 @@ def _per_opd_tahun(
     yield from sorted(groups.items())
 
 
+def _sel_docx(path: Path) -> str:
+    """The text of every table cell of a .docx, joined."""
+    document = docx.Document(str(path))
+    sel = " | ".join(c.text for t in document.tables for r in t.rows for c in r.cells)
+    return sel.replace("\u00a0", " ")
+
+
 def _sel(nilai: str) -> str:
     """A capaian of capaian.csv as a form cell prints it ('95,41')."""
     return angka_tetap(float(nilai), 2)
@@ -194,9 +201,7 @@ def test_angka_indikator_sama_dengan_capaian_csv(keluaran: Keluaran) -> None:
         assert not _kurang(Counter(_sel(v) for v in nilai), _token(e81)), (tahun, opd)
         predikat = Counter(r["kategori"] for r in rows if r["kategori"])
         assert all(e81.count(label) >= n for label, n in predikat.items()), (tahun, opd)
-        lkjip = docx.Document(str(keluaran.out / f"{tahun}/lkjip/{slug}.docx"))
-        sel = " | ".join(c.text for t in lkjip.tables for r in t.rows for c in r.cells)
-        sel = sel.replace("\u00a0", " ")
+        sel = _sel_docx(keluaran.out / f"{tahun}/lkjip/{slug}.docx")
         perlu = Counter(persen(float(v)).replace("\u00a0", " ") for v in nilai)
         assert all(sel.count(k) >= n for k, n in perlu.items()), (tahun, opd)
         per_tahun[tahun].update(
@@ -214,7 +219,7 @@ def test_angka_indikator_sama_dengan_capaian_csv(keluaran: Keluaran) -> None:
 def test_setiap_jumlah_anggaran_sama(keluaran: Keluaran) -> None:
     """The pagu of each OPD-year in rekap.xlsx is column 8 of its E.81 footer, the total of
     its PK and its row of Part B; the year's sum is Part A's and Part B's total, the
-    Bupati's PK total and the regent's summary."""
+    Bupati's PK total, the regent's summary and the regency LKjIP's budget table."""
     slugs = keluaran.slug()
     pagu = keluaran.pagu_rekap()
     assert set(pagu) == set(slugs)
@@ -249,6 +254,10 @@ def test_setiap_jumlah_anggaran_sama(keluaran: Keluaran) -> None:
         ringkasan = keluaran.pdf(f"{tahun}/ringkasan-bupati.pdf")
         if ringkasan is not None:
             assert f"pagu {miliar(total)}".replace("\u00a0", " ") in ringkasan, tahun
+        pemda = keluaran.out / f"{tahun}/lkjip/lkjip-pemda.docx"
+        if pemda.is_file():
+            sel = _sel_docx(pemda)
+            assert rupiah(total).replace("\u00a0", " ") in sel, tahun
 
 
 def test_rsud_dan_dinkes_dua_program_pagu_nol_dari_kegiatan(keluaran: Keluaran) -> None:
