@@ -190,10 +190,21 @@ def _sel(nilai: str) -> str:
 
 def test_angka_indikator_sama_dengan_capaian_csv(keluaran: Keluaran) -> None:
     """Every indicator's capaian and predikat in capaian.csv is what the OPD's E.81 and its
-    LKjIP print; every programme indicator's capaian is in Part A of the regency evaluation."""
+    LKjIP print; every programme indicator's capaian is in Part A of the regency evaluation;
+    every regency indicator's capaian is in the regent's summary."""
     slugs = keluaran.slug()
     per_tahun: dict[int, Counter[str]] = defaultdict(Counter)
     for (tahun, opd), rows in _per_opd_tahun(keluaran.capaian()):
+        if all(r["tingkat"] == "daerah" for r in rows):  # the regency's (RPJMD) indicators
+            ringkasan = keluaran.pdf(f"{tahun}/ringkasan-bupati.pdf")
+            if ringkasan is not None:
+                perlu = Counter(
+                    persen(float(r["capaian_persen"])).replace("\u00a0", " ")
+                    for r in rows
+                    if r["capaian_persen"]
+                )
+                assert all(ringkasan.count(k) >= n for k, n in perlu.items()), tahun
+            continue
         slug = slugs[(tahun, opd)]
         e81 = keluaran.pdf(f"{tahun}/evaluasi/{slug}.pdf")
         assert e81 is not None, (tahun, opd)
