@@ -286,7 +286,8 @@ def test_rsud_dan_dinkes_dua_program_pagu_nol_dari_kegiatan(keluaran: Keluaran) 
     assert bagian_a.count("Persentase layanan administrasi RSUD") == 1
     assert bagian_a.count("Persentase layanan penunjang terpenuhi") == 1
     kolom = _angka_setelah(bagian_a, "Jumlah anggaran (Rp)", "Rata-rata capaian")
-    assert "900.000.000" in kolom  # 400 M of Dinas Kesehatan + 500 M of RSUD, never merged
+    # Dinas Kesehatan 400 M + RSUD 500 M (never merged into one 1.02.01) + Bappeda 500 M
+    assert "1.400.000.000" in kolom
 
 
 def test_templat_ditandatangani_kepala_yang_sama(keluaran: Keluaran, tmp_path: Path) -> None:
