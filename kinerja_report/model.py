@@ -75,6 +75,41 @@ class TingkatIndikator(StrEnum):
     LAINNYA = "lainnya"
 
 
+class TingkatPohon(StrEnum):
+    """The levels of a pohon kinerja (cascading), from the top: the one vocabulary of the
+    cascading sheets' reader, the tree and its documents. Its programme, kegiatan and sub
+    kegiatan are :class:`TingkatIndikator`'s (same values); 'jabatan' is a position of an
+    IKI chart."""
+
+    VISI = "visi"
+    MISI = "misi"
+    TUJUAN = "tujuan"
+    SASARAN_RPJMD = "sasaran rpjmd"
+    SASARAN_PD = "sasaran pd"
+    PROGRAM = TingkatIndikator.PROGRAM.value
+    KEGIATAN = TingkatIndikator.KEGIATAN.value
+    SUB_KEGIATAN = TingkatIndikator.SUB_KEGIATAN.value
+    JABATAN = "jabatan"
+
+    @property
+    def label(self) -> str:
+        """How the level is named in documents and messages ('Sasaran Perangkat Daerah')."""
+        return _LABEL_POHON[self]
+
+
+_LABEL_POHON = {
+    TingkatPohon.VISI: "Visi",
+    TingkatPohon.MISI: "Misi",
+    TingkatPohon.TUJUAN: "Tujuan",
+    TingkatPohon.SASARAN_RPJMD: "Sasaran RPJMD",
+    TingkatPohon.SASARAN_PD: "Sasaran Perangkat Daerah",
+    TingkatPohon.PROGRAM: "Program",
+    TingkatPohon.KEGIATAN: "Kegiatan",
+    TingkatPohon.SUB_KEGIATAN: "Sub Kegiatan",
+    TingkatPohon.JABATAN: "Jabatan",
+}
+
+
 @dataclass(frozen=True)
 class IndikatorRenja:
     """One indicator row of an E.81 'Evaluasi terhadap Hasil Renja PD' sheet."""

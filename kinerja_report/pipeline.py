@@ -44,12 +44,16 @@ from kinerja_report.compute.formulir import adalah_bappeda, formulir_e81
 from kinerja_report.compute.identitas import TANPA_DAERAH, Identitas, tentukan_identitas
 from kinerja_report.compute.ipm_series import IpmTahunan, ipm_tahunan, periksa_seri
 from kinerja_report.compute.lkjip import DokumenLkjip, lkjip_opd, lkjip_pemda
-from kinerja_report.compute.perjanjian import PerjanjianKinerja, daftar_perjanjian
+from kinerja_report.compute.perjanjian import (
+    PerjanjianKinerja,
+    daftar_perjanjian,
+    kepala_opd_daftar,
+)
 from kinerja_report.compute.perjanjian_unit import perjanjian_unit
 from kinerja_report.compute.pohon import PohonKinerja, pohon_per_tahun
 from kinerja_report.compute.report import LaporanOpd, laporan_opd
 from kinerja_report.compute.ringkasan import RingkasanTahun, ringkasan_tahunan
-from kinerja_report.compute.rkpd import EvaluasiRkpd, evaluasi_rkpd
+from kinerja_report.compute.rkpd import EvaluasiRkpd, cakupan_daerah, evaluasi_rkpd
 from kinerja_report.compute.slugs import dengan_slug_unik
 from kinerja_report.compute.table import (
     BarisCapaian,
@@ -226,7 +230,7 @@ def kumpulkan(
     rkpd = (
         []
         if identitas.ganda
-        else _evaluasi_rkpd(laporan, matriks, penandatangan, pengaturan, identitas.daerah)
+        else _evaluasi_rkpd(laporan, matriks, penandatangan, pengaturan, identitas.daerah, pohon)
     )
     return Kumpulan(
         pengaturan=pengaturan,
@@ -272,6 +276,7 @@ def _evaluasi_rkpd(
     penandatangan: Sequence[Penandatangan],
     pengaturan: Pengaturan,
     daerah: Daerah,
+    pohon: Sequence[PohonKinerja] = (),
 ) -> list[EvaluasiRkpd]:
     """The regency's evaluation of every year with OPD reports: with an RPJMD matrix, or
     from two OPDs or more (one OPD's form alone is that OPD's own evaluation, not the
@@ -279,10 +284,18 @@ def _evaluasi_rkpd(
     tempat = pengaturan.tempat_penandatanganan or daerah.ibu_kota
     out = []
     for tahun in sorted({lap.tahun for lap in laporan}):
-        if not matriks and sum(1 for lap in laporan if lap.tahun == tahun) < 2:
+        if not cakupan_daerah(matriks, laporan, tahun):
             continue
+        tree = next((t for t in pohon if t.tahun == tahun), None)
         item = evaluasi_rkpd(
-            tahun, laporan, matriks, penandatangan, pengaturan.aturan, tempat, daerah.nama_lengkap
+            tahun,
+            laporan,
+            matriks,
+            penandatangan,
+            pengaturan.aturan,
+            tempat,
+            daerah.nama_lengkap,
+            tree,
         )
         if item is not None:
             out.append(item)
@@ -426,7 +439,17 @@ def tugas_pdf(
         + tugas_ringkasan(ringkasan, kumpulan.pengaturan)
         + tugas_lkjip(pemda, kumpulan.pengaturan)
         + tugas_pohon(
-            kumpulan.pohon, kumpulan.laporan, kumpulan.pengaturan, kumpulan.identitas.daerah
+            kumpulan.pohon,
+            kumpulan.laporan,
+            kumpulan.pengaturan,
+            kumpulan.identitas.daerah,
+            {
+                tree.tahun
+                for tree in kumpulan.pohon
+                if tree.tahun is not None
+                and not kumpulan.identitas.ganda
+                and cakupan_daerah(kumpulan.matriks, kumpulan.laporan, tree.tahun)
+            },
         )
         + tugas_verifikasi(
             kumpulan.verifikasi,
@@ -441,7 +464,7 @@ def ringkasan_daerah(kumpulan: Kumpulan) -> list[RingkasanTahun]:
     matrix gives regency indicators for (OPD forms alone make none)."""
     if kumpulan.identitas.ganda:
         return []
-    return ringkasan_tahunan(
+    semua = ringkasan_tahunan(
         kumpulan.baris_daerah,
         kumpulan.laporan,
         kumpulan.ipm,
@@ -450,6 +473,7 @@ def ringkasan_daerah(kumpulan: Kumpulan) -> list[RingkasanTahun]:
         kumpulan.identitas.daerah,
         kumpulan.pengaturan.seri_target_ipm,
     )
+    return [r for r in semua if cakupan_daerah(kumpulan.matriks, kumpulan.laporan, r.tahun)]
 
 
 def dokumen_lkjip(
@@ -571,7 +595,9 @@ def templat_e81(opd: str, tahun: int, masukan: str | os.PathLike[str] | None = N
     """Next year's E.81 workbook of ``opd`` for ``tahun``
     (:mod:`kinerja_report.write.formulir_baru`). With ``masukan``, pre-filled from the OPD's
     latest form before ``tahun`` in that folder (rows, indicators, satuan, Renstra end target,
-    realisation so far) and signed by its head from the signatories list; raises
+    realisation so far) and signed by its head of ``tahun`` in the signatories list
+    (:func:`~kinerja_report.compute.perjanjian.kepala_opd_daftar`, the rule of the E.81 and
+    the PK), else by whoever signed that form's "Disusun" block; raises
     :class:`~kinerja_report.errors.OpdTidakDitemukan` when the folder has no form of it."""
     if masukan is None:
         pengaturan = Pengaturan()
@@ -580,11 +606,9 @@ def templat_e81(opd: str, tahun: int, masukan: str | os.PathLike[str] | None = N
     lap = _laporan_terakhir(kumpulan.laporan, opd, tahun)
     pengaturan = kumpulan.pengaturan
     akhir = pengaturan.periode_akhir or lap.tahun_akhir
-    penanda = max(
-        (p for p in kumpulan.penandatangan if p.perangkat_daerah.casefold() == lap.opd.casefold()),
-        key=lambda p: p.tahun or 0,
-        default=None,
-    )
+    penanda = kepala_opd_daftar(kumpulan.penandatangan, lap.opd, tahun)
+    if penanda is None and lap.formulir is not None:
+        penanda = lap.formulir.disusun.penandatangan  # who signed the form it is filled from
     formulir = _formulir(lap.opd, tahun, pengaturan, lap.daerah, lap.baris, akhir)
     if penanda is not None:
         formulir = replace(

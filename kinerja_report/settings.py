@@ -368,10 +368,26 @@ def _tanggal(text: str) -> tuple[int, int]:
 def _aturan(data: dict[str, object]) -> AturanCapaian:
     """The ``[capaian]`` section and the ``[[indikator]]`` overrides."""
     capaian = _bagian(data, "capaian")
-    rumus = pilihan("capaian", "rumus_negatif", capaian.get("rumus_negatif", "A"), ("A", "B"))
-    batas = angka_rentang("capaian", "batas_rata_rata", capaian.get("batas_rata_rata", 0), 0, 1000)
+    bawaan = AturanCapaian()  # the defaults, written once: in AturanCapaian
+    rumus = pilihan(
+        "capaian",
+        "rumus_negatif",
+        capaian.get("rumus_negatif", bawaan.rumus_negatif.value),
+        tuple(r.value for r in RumusNegatif),
+    )
+    batas = angka_rentang(
+        "capaian",
+        "batas_rata_rata",
+        capaian.get("batas_rata_rata", bawaan.batas_rata_rata or 0),
+        0,
+        1000,
+    )
     ambang = angka_rentang(
-        "capaian", "ambang_efisiensi", capaian.get("ambang_efisiensi", 5), 0, 100
+        "capaian",
+        "ambang_efisiensi",
+        capaian.get("ambang_efisiensi", bawaan.ambang_efisiensi),
+        0,
+        100,
     )
     return AturanCapaian(
         rumus_negatif=RumusNegatif(rumus),

@@ -28,8 +28,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from kinerja_report.compute.capaian import hitung_capaian, kategori, kategori_hasil
-from kinerja_report.compute.perjanjian import cari_penandatangan, dari_opd, pejabat_unit
-from kinerja_report.compute.report import per_program, rata_rata
+from kinerja_report.compute.perjanjian import cari_penandatangan, kepala_opd_daftar, pejabat_unit
+from kinerja_report.compute.report import rata_rata, simpul_anggaran
 from kinerja_report.compute.rules import AntarTahun, AturanCapaian
 from kinerja_report.compute.table import BarisCapaian
 from kinerja_report.model import (
@@ -83,6 +83,9 @@ class Persen:
     rp: float | None = None
     k_teks: str = ""
     """For an ordinal indicator, in place of K: 'Tercapai' / 'Tidak tercapai' by rank."""
+    dasar: int = 0
+    """For a mean: how many K values it averages (printed beside it: 'rata-rata N
+    indikator'); 0 for one row's percentages."""
 
 
 @dataclass(frozen=True)
@@ -300,36 +303,8 @@ def baris_formulir(
     return out
 
 
-_ANAK = (TingkatIndikator.KEGIATAN, TingkatIndikator.SUB_KEGIATAN)
-
-
-def _pertama(rows: Sequence[BarisFormulir], tingkat: TingkatIndikator) -> list[BarisFormulir]:
-    """The first row with a budget of each node of ``tingkat`` (by code and name): a node's
-    further indicator rows repeat or merge the same budget cells."""
-    first: dict[tuple[str, str], BarisFormulir] = {}
-    for row in rows:
-        if row.tingkat is tingkat and row.target.rp.angka is not None:
-            first.setdefault((row.kode.strip(), row.uraian.strip()), row)
-    return list(first.values())
-
-
-def simpul_anggaran(baris: Sequence[BarisFormulir]) -> list[BarisFormulir]:
-    """The rows whose budget counts in a total, by the rule of
-    :func:`kinerja_report.compute.report.pagu_program`: each programme once; a programme
-    without a budget of its own by its kegiatan's, else its sub kegiatan's; a form without
-    programmes by its kegiatan, else its sub kegiatan."""
-    out: list[BarisFormulir] = []
-    for rows in per_program(baris).values():
-        for tingkat in (TingkatIndikator.PROGRAM, *_ANAK):
-            if found := _pertama(rows, tingkat):
-                out.extend(found[:1] if tingkat is TingkatIndikator.PROGRAM else found)
-                break
-    if out:
-        return out
-    for tingkat in _ANAK:
-        if found := _pertama(baris, tingkat):
-            return found
-    return []
+def _pagu_formulir(row: BarisFormulir) -> Nilai:
+    return row.target.rp
 
 
 def _kolom_rp(row: BarisFormulir) -> tuple[Nilai, ...]:
@@ -345,11 +320,23 @@ def _kolom_rp(row: BarisFormulir) -> tuple[Nilai, ...]:
 
 
 def jumlah_rp(baris: Sequence[BarisFormulir]) -> tuple[float | None, ...]:
-    """The budget of columns 6 to 14 summed over :func:`simpul_anggaran`."""
-    columns = list(zip(*(_kolom_rp(node) for node in simpul_anggaran(baris)), strict=True))
+    """The budget of columns 6 to 14 summed over the rows whose budget counts, by the one
+    rule of :func:`kinerja_report.compute.report.simpul_anggaran` (column 8 decides)."""
+    nodes = simpul_anggaran(baris, _pagu_formulir)
+    columns = list(zip(*(_kolom_rp(node) for node in nodes), strict=True))
     totals: list[float | None] = []
     for values in columns or [()] * 9:
         numbers = [v.angka for v in values if v.angka is not None]
+        totals.append(sum(numbers) if numbers else None)
+    return tuple(totals)
+
+
+def jumlah_rp_gabungan(per_opd: Sequence[tuple[float | None, ...]]) -> tuple[float | None, ...]:
+    """Columns 6 to 14 of several OPDs: the sum of each OPD's own :func:`jumlah_rp` (a
+    programme is its OPD and its code: two OPDs' programmes of one code are two)."""
+    totals: list[float | None] = []
+    for values in zip(*per_opd, strict=True) if per_opd else [()] * 9:
+        numbers = [v for v in values if v is not None]
         totals.append(sum(numbers) if numbers else None)
     return tuple(totals)
 
@@ -359,7 +346,13 @@ def rata_rata_persen(values: Sequence[Persen], aturan: AturanCapaian) -> Persen:
     return Persen(
         rata_rata((v.k for v in values), aturan.batas_rata_rata, aturan.pencilan_rata_rata),
         rata_rata(v.rp for v in values),
+        dasar=sum(1 for v in values if _dirata(v.k, aturan)),
     )
+
+
+def _dirata(k: float | None, aturan: AturanCapaian) -> bool:
+    """Whether a K percentage counts in a mean (the one rule of :func:`rata_rata`)."""
+    return k is not None and (aturan.pencilan_rata_rata is None or k <= aturan.pencilan_rata_rata)
 
 
 def adalah_bappeda(teks: str) -> bool:
@@ -404,7 +397,7 @@ def kepala_opd(
 ) -> Penandatangan | None:
     """Who signs 'Disusun': the OPD's head in the signatories list, else the form's block
     (the Perjanjian Kinerja reports a difference between the two, once)."""
-    found = cari_penandatangan(penandatangan, evaluasi.tahun, dari_opd(normalisasi(evaluasi.opd)))
+    found = kepala_opd_daftar(penandatangan, evaluasi.opd, evaluasi.tahun)
     if found is not None:
         return found
     return evaluasi.tanda_tangan.penandatangan if evaluasi.tanda_tangan else None

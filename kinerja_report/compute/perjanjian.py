@@ -171,7 +171,7 @@ def _kepala_opd(
 ) -> Penandatangan | None:
     """The head of the OPD: from the list, else from the form's signature block."""
     nama = normalisasi(lap.opd)
-    kepala = cari_penandatangan(konteks.penandatangan, lap.tahun, dari_opd(nama))
+    kepala = kepala_opd_daftar(konteks.penandatangan, lap.opd, lap.tahun)
     blok = lap.tanda_tangan
     if kepala is not None and blok is not None and not _orang_sama(kepala, blok.penandatangan):
         problems[("berbeda", nama, lap.tahun)] = masalah_di(
@@ -357,6 +357,15 @@ def dari_opd(nama: str) -> Callable[[Penandatangan], bool]:
         return normalisasi(item.perangkat_daerah) == nama and not pejabat_unit(item)
 
     return cocok
+
+
+def kepala_opd_daftar(
+    penandatangan: Sequence[Penandatangan], opd: str, tahun: int
+) -> Penandatangan | None:
+    """The one answer to 'who heads this OPD in ``tahun``' from the signatories list: a row
+    of that OPD (its name, any case) that is no unit head, of that year, else without a
+    year. The E.81 'Disusun' block, the PK's pihak pertama and ``kinerja template`` use it."""
+    return cari_penandatangan(penandatangan, tahun, dari_opd(normalisasi(opd)))
 
 
 def _adalah_kepala_daerah(item: Penandatangan) -> bool:

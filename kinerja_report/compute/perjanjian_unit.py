@@ -103,12 +103,15 @@ def _satu_opd(
 ) -> tuple[list[PerjanjianKinerja], list[Masalah]]:
     opd = konteks.lap.opd
     nodes = [n for n in tree.simpul if normalisasi(n.opd) == normalisasi(opd)]
-    programs = [n for n in nodes if n.tingkat == "program" and n.unit]
+    units = {n.kunci: unit_program(n, tree) for n in nodes if n.tingkat == "program"}
+    programs = [n for n in nodes if n.tingkat == "program" and units[n.kunci]]
+    unitless = [n for n in nodes if n.tingkat == "program" and not units[n.kunci]]
     out, problems = [], []
     admin: dict[str, PerjanjianKinerja] = {}
-    for unit in dict.fromkeys(p.unit for p in programs):
-        mine = [p for p in programs if p.unit == unit]
+    for unit in dict.fromkeys(units[p.kunci] for p in programs):
+        mine = [p for p in programs if units[p.kunci] == unit]
         kegiatan = [k for p in mine for k in tree.anak(p) if k.unit in ("", unit)]
+        kegiatan += [k for p in unitless for k in tree.anak(p) if k.unit == unit]
         pk, missing = _pk(
             konteks,
             unit,
@@ -123,9 +126,9 @@ def _satu_opd(
         admin[unit] = pk
         out.append(pk)
         problems.extend(missing)
-    for unit, below in _unit_pengawas(nodes, tree, set(admin)).items():
+    for unit, below in _unit_pengawas(nodes, tree, set(admin), units).items():
         program = next((p for p in tree.leluhur(below[0]) if p.tingkat == "program"), None)
-        atasan = admin.get(program.unit) if program else None
+        atasan = admin.get(units[program.kunci]) if program else None
         subs = [n for node in below for n in [node, *tree.keturunan(node)]]
         pk, missing = _pk(
             konteks,
@@ -143,8 +146,21 @@ def _satu_opd(
     return _slug_unik(out), problems
 
 
+def unit_program(program: Simpul, tree: PohonKinerja) -> str:
+    """The unit responsible for a programme: the unit column of its own row; else, when
+    every kegiatan of it names one and the same unit (a merged unit cell beside the
+    kegiatan rows, Sukabumi 2018), that unit; else ''."""
+    if program.unit:
+        return program.unit
+    named = {k.unit for k in tree.anak(program) if k.tingkat == "kegiatan"}
+    return named.pop() if len(named) == 1 else ""
+
+
 def _unit_pengawas(
-    nodes: Sequence[Simpul], tree: PohonKinerja, administrator: set[str]
+    nodes: Sequence[Simpul],
+    tree: PohonKinerja,
+    administrator: set[str],
+    units: dict[str, str],
 ) -> dict[str, list[Simpul]]:
     """Kegiatan and sub kegiatan whose unit differs from their programme's, by unit (the
     topmost such node of each branch); a unit that already heads programmes (an
@@ -157,7 +173,7 @@ def _unit_pengawas(
             continue
         parents = tree.leluhur(node)
         program = next((p for p in parents if p.tingkat == "program"), None)
-        if program is None or node.unit == program.unit:
+        if program is None or node.unit == units.get(program.kunci, program.unit):
             continue
         if any(p.unit == node.unit for p in parents):
             continue  # an ancestor of the same unit already stands for this branch
@@ -238,10 +254,18 @@ def _pk(
 
 
 def _slug_unik(daftar: list[PerjanjianKinerja]) -> list[PerjanjianKinerja]:
-    seen: dict[str, int] = {}
-    out = []
+    """Distinct file names for PKs whose positions give the same slug, whatever the order
+    of ``daftar``: the one whose unit sorts first keeps it, the others get '-2', '-3', ...
+    in the order of their units (names, then the unit as written)."""
+    per_slug: dict[str, list[PerjanjianKinerja]] = {}
     for pk in daftar:
-        n = seen.get(pk.slug, 0)
-        seen[pk.slug] = n + 1
-        out.append(pk if n == 0 else replace(pk, slug=f"{pk.slug}-{n + 1}"))
-    return out
+        per_slug.setdefault(pk.slug, []).append(pk)
+    nomor: dict[int, int] = {}
+    for group in per_slug.values():
+        ranked = sorted(group, key=lambda pk: (normalisasi(pk.unit), pk.unit, pk.jenis))
+        for n, pk in enumerate(ranked):
+            nomor[id(pk)] = n
+    return [
+        pk if nomor[id(pk)] == 0 else replace(pk, slug=f"{pk.slug}-{nomor[id(pk)] + 1}")
+        for pk in daftar
+    ]

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from statistics import fmean
 
 from kinerja_report.compute.capaian import kategori
-from kinerja_report.compute.report import LaporanOpd
+from kinerja_report.compute.report import LaporanOpd, pagu_kegiatan_rinci
 from kinerja_report.compute.rules import AturanCapaian
 from kinerja_report.compute.table import BarisCapaian
 from kinerja_report.model import (
@@ -33,28 +33,24 @@ from kinerja_report.model import (
     Nilai,
     Sumber,
     TingkatIndikator,
+    TingkatPohon,
 )
 from kinerja_report.read.normalize import normalisasi
 
-TINGKAT_OPD = ("sasaran pd", "program", "kegiatan", "sub kegiatan")
-LABEL_TINGKAT = {
-    "visi": "Visi",
-    "misi": "Misi",
-    "tujuan": "Tujuan",
-    "sasaran rpjmd": "Sasaran RPJMD",
-    "sasaran pd": "Sasaran Perangkat Daerah",
-    "program": "Program",
-    "kegiatan": "Kegiatan",
-    "sub kegiatan": "Sub Kegiatan",
-    "jabatan": "Jabatan",
-}
-"""How each level is named in documents and messages."""
+TINGKAT_OPD = (
+    TingkatPohon.SASARAN_PD,
+    TingkatPohon.PROGRAM,
+    TingkatPohon.KEGIATAN,
+    TingkatPohon.SUB_KEGIATAN,
+)
+LABEL_TINGKAT: dict[str, str] = {tingkat: tingkat.label for tingkat in TingkatPohon}
+"""How each level is named in documents and messages (:attr:`TingkatPohon.label`)."""
 _TINGKAT_RENJA = {
-    TingkatIndikator.PROGRAM: "program",
-    TingkatIndikator.KEGIATAN: "kegiatan",
-    TingkatIndikator.SUB_KEGIATAN: "sub kegiatan",
+    TingkatIndikator.PROGRAM: TingkatPohon.PROGRAM,
+    TingkatIndikator.KEGIATAN: TingkatPohon.KEGIATAN,
+    TingkatIndikator.SUB_KEGIATAN: TingkatPohon.SUB_KEGIATAN,
 }
-_DALAM = {"program": 1, "kegiatan": 2, "sub kegiatan": 3}
+_DALAM = {TingkatPohon.PROGRAM: 1, TingkatPohon.KEGIATAN: 2, TingkatPohon.SUB_KEGIATAN: 3}
 
 
 @dataclass(frozen=True)
@@ -346,6 +342,9 @@ def _tambah_formulir(
     """The OPD's nodes from its form: head rows in order, indicators matched to their head
     by code and name; programmes under their row's sasaran PD."""
     opd = evaluasi.opd
+    rinci = {
+        (kode, normalisasi(uraian)): v for (kode, uraian), v in pagu_kegiatan_rinci(rows).items()
+    }
     per_head: dict[tuple[str, str], list[tuple[IndikatorRenja, BarisCapaian]]] = {}
     for source, row in zip(evaluasi.indikator, rows, strict=False):
         per_head.setdefault((source.kode, normalisasi(source.uraian)), []).append((source, row))
@@ -372,7 +371,11 @@ def _tambah_formulir(
                 opd=opd,
                 unit=unit,
                 indikator=tuple(_indikator_baris(row, src.sumber_indikator) for src, row in pairs),
-                pagu=head.pagu.angka if head.pagu.angka is not None else _pagu(pairs),
+                pagu=rinci.get((head.kode.strip(), normalisasi(head.uraian)))
+                if level == "kegiatan" and (head.kode.strip(), normalisasi(head.uraian)) in rinci
+                else head.pagu.angka
+                if head.pagu.angka is not None
+                else _pagu(pairs),
                 sumber=head.sumber,
             )
         )
@@ -421,6 +424,18 @@ def _sasaran_pd(
             dari_kaskade=bool(parent),
         )
     ).kunci
+
+
+def sasaran_rpjmd_program(tree: PohonKinerja, opd: str, kode: str, uraian: str) -> str:
+    """The RPJMD sasaran the tree hangs an OPD's programme under (through its sasaran PD:
+    a cascading sheet or the form's Sasaran RPJMD column); '' when it has none. The one
+    link the regency evaluation groups by and the pohon kinerja draws."""
+    node = tree.cari(kunci_simpul(TingkatPohon.PROGRAM, uraian, opd, kode.strip()))
+    if node is None:
+        return ""
+    return next(
+        (p.uraian for p in tree.leluhur(node) if p.tingkat == TingkatPohon.SASARAN_RPJMD), ""
+    )
 
 
 def pohon_per_tahun(

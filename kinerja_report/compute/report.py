@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from statistics import fmean
 from typing import TYPE_CHECKING, Protocol, TypeVar
@@ -124,22 +124,6 @@ class PaguSimpul:
     realisasi: float
 
 
-def pagu_per_simpul(
-    baris: Iterable[BarisCapaian], tingkat: TingkatIndikator = TingkatIndikator.PROGRAM
-) -> list[PaguSimpul]:
-    """The one rule for counting budgets: each node of ``tingkat`` once (by code and name),
-    with the first amount met on its rows, since a node's further indicator rows repeat or
-    merge the same pagu cell; in order of appearance."""
-    first: dict[tuple[str, str], BarisCapaian] = {}
-    for row in baris:
-        if row.tingkat is tingkat and row.target_rp.angka is not None:
-            first.setdefault((row.kode.strip(), row.uraian.strip()), row)
-    return [
-        PaguSimpul(kode, uraian, row.target_rp.angka or 0.0, row.realisasi_rp.angka or 0.0)
-        for (kode, uraian), row in first.items()
-    ]
-
-
 _ANAK = (TingkatIndikator.KEGIATAN, TingkatIndikator.SUB_KEGIATAN)
 
 
@@ -159,7 +143,9 @@ S = TypeVar("S", bound=Simpul)
 
 def per_program(baris: Iterable[S]) -> dict[tuple[str, str], list[S]]:
     """Each programme (by code and name) with its rows and its kegiatan's and sub kegiatan's:
-    the rows below it up to the next programme. Rows above the first programme are left out."""
+    the rows below it up to the next programme. Rows above the first programme are left out.
+    The rows are one OPD's: across OPDs a programme is its OPD and its code, never its code
+    alone (the regency evaluation sums each OPD's own total)."""
     groups: dict[tuple[str, str], list[S]] = {}
     current: list[S] | None = None
     for row in baris:
@@ -171,37 +157,111 @@ def per_program(baris: Iterable[S]) -> dict[tuple[str, str], list[S]]:
     return groups
 
 
+def _pertama(rows: Iterable[S], tingkat: TingkatIndikator, rp: Callable[[S], Nilai]) -> list[S]:
+    """The first row with an amount of each node of ``tingkat`` (by code and name): a node's
+    further indicator rows repeat or merge the same budget cell."""
+    first: dict[tuple[str, str], S] = {}
+    for row in rows:
+        if row.tingkat is tingkat and rp(row).angka is not None:
+            first.setdefault((row.kode.strip(), row.uraian.strip()), row)
+    return list(first.values())
+
+
+def _positif(rows: Iterable[S], rp: Callable[[S], Nilai]) -> bool:
+    return any((rp(row).angka or 0) > 0 for row in rows)
+
+
+def simpul_program(rows: Sequence[S], rp: Callable[[S], Nilai]) -> list[S]:
+    """The rows whose amounts make one programme's budget (``rows``: the programme's, as
+    :func:`per_program` gives them): its own row when it carries a positive amount; else its
+    kegiatan (each once) when one of them does, else its sub kegiatan; else its own row
+    (0 or empty). A pagu 0 on the programme row with money on its kegiatan is the
+    kegiatan's sum, in every document."""
+    own = _pertama(rows, TingkatIndikator.PROGRAM, rp)[:1]
+    if _positif(own, rp):
+        return own
+    for tingkat in _ANAK:
+        children = _pertama(rows, tingkat, rp)
+        if _positif(children, rp):
+            return children
+    return own
+
+
+def simpul_anggaran(baris: Sequence[S], rp: Callable[[S], Nilai]) -> list[S]:
+    """The one rule for which rows' amounts make an OPD-year's budget, for every document
+    (E.81 footer, reports, rekap, PK, regency evaluation): each programme by
+    :func:`simpul_program`; a form without programmes by its kegiatan, else its sub
+    kegiatan (each counted once). ``rp`` reads a row's amount (the pagu column)."""
+    out = [row for rows in per_program(baris).values() for row in simpul_program(rows, rp)]
+    if out:
+        return out
+    for tingkat in _ANAK:
+        if found := _pertama(baris, tingkat, rp):
+            return found
+    return []
+
+
+def _pagu_baris(row: BarisCapaian) -> Nilai:
+    return row.target_rp
+
+
+def pagu_per_simpul(
+    baris: Iterable[BarisCapaian], tingkat: TingkatIndikator = TingkatIndikator.PROGRAM
+) -> list[PaguSimpul]:
+    """Each node of ``tingkat`` once (by code and name), with the first amount met on its
+    rows, since a node's further indicator rows repeat or merge the same pagu cell; in order
+    of appearance."""
+    return [
+        PaguSimpul(row.kode.strip(), row.uraian.strip(), row.target_rp.angka or 0.0,
+                   row.realisasi_rp.angka or 0.0)
+        for row in _pertama(baris, tingkat, _pagu_baris)
+    ]  # fmt: skip
+
+
 def pagu_program(baris: Iterable[BarisCapaian]) -> list[PaguSimpul]:
-    """Each programme once with its budget: the amount on its own row; when its rows carry
-    none (older forms put the pagu on the kegiatan only), the sum of its kegiatan's, else of
-    its sub kegiatan's (each counted once by :func:`pagu_per_simpul`). The children of a
-    programme are the rows below it up to the next programme."""
+    """Each programme once with its budget by :func:`simpul_program` (the one rule)."""
     out = []
     for (kode, uraian), rows in per_program(baris).items():
-        own = pagu_per_simpul(rows)
-        if own:
-            out.append(own[0])
-            continue
-        for tingkat in _ANAK:
-            children = pagu_per_simpul(rows, tingkat)
-            if children:
-                pagu = sum(child.pagu for child in children)
-                out.append(PaguSimpul(kode, uraian, pagu, sum(c.realisasi for c in children)))
-                break
-        else:
-            out.append(PaguSimpul(kode, uraian, 0.0, 0.0))
+        nodes = simpul_program(rows, _pagu_baris)
+        out.append(
+            PaguSimpul(
+                kode,
+                uraian,
+                sum(node.target_rp.angka or 0.0 for node in nodes),
+                sum(node.realisasi_rp.angka or 0.0 for node in nodes),
+            )
+        )
     return out
 
 
 def anggaran(baris: Iterable[BarisCapaian]) -> RingkasanAnggaran:
-    """Budget of a set of rows: the programmes' (:func:`pagu_program`); without programme
-    rows, the kegiatan's, else the sub kegiatan's, each counted once."""
-    rows = list(baris)
-    nodes = pagu_program(rows)
-    for tingkat in _ANAK:
-        if any(node.pagu for node in nodes):
-            break
-        nodes = pagu_per_simpul(rows, tingkat)
+    """Budget of a set of rows, over :func:`simpul_anggaran` (the one rule)."""
+    nodes = simpul_anggaran(list(baris), _pagu_baris)
     return RingkasanAnggaran(
-        pagu=sum(node.pagu for node in nodes), realisasi=sum(node.realisasi for node in nodes)
+        pagu=sum(node.target_rp.angka or 0.0 for node in nodes),
+        realisasi=sum(node.realisasi_rp.angka or 0.0 for node in nodes),
     )
+
+
+def pagu_kegiatan_rinci(baris: Iterable[BarisCapaian]) -> dict[tuple[str, str], float]:
+    """Kegiatan whose budget is the sum of their rows, by (code, name): under a programme
+    whose own amount is the sum of all its kegiatan's rows and not of each kegiatan's first
+    row, the form gives every indicator row its own amount (Sukabumi 2018: N17 =
+    SUM(N18:N37), one amount per row of a kegiatan). Elsewhere a kegiatan's further rows
+    repeat its amount (:func:`simpul_program`) and it is not listed here."""
+    out: dict[tuple[str, str], float] = {}
+    for rows in per_program(baris).values():
+        own = _pertama(rows, TingkatIndikator.PROGRAM, _pagu_baris)
+        total = own[0].target_rp.angka if own else None
+        kegiatan = [row for row in rows if row.tingkat is TingkatIndikator.KEGIATAN]
+        per_row = sum(row.target_rp.angka or 0.0 for row in kegiatan)
+        first = sum(
+            row.target_rp.angka or 0.0
+            for row in _pertama(kegiatan, TingkatIndikator.KEGIATAN, _pagu_baris)
+        )
+        if not total or abs(per_row - total) >= 0.5 or abs(first - total) < 0.5:
+            continue
+        for row in kegiatan:
+            key = (row.kode.strip(), row.uraian.strip())
+            out[key] = out.get(key, 0.0) + (row.target_rp.angka or 0.0)
+    return out

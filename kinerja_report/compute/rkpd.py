@@ -10,15 +10,15 @@ object the template prints:
 - a row per OPD: indicators, average capaian and predikat, count per predikat, budget;
 - the 'Dievaluasi' block of the head of Bappeda.
 
-A programme's RPJMD sasaran: the form's own 'Sasaran RPJMD' column when it has one; else the
-RPJMD sasaran whose indicators name the OPD first among the responsible agencies, else any
-that names it; else the group "tidak terhubung ke sasaran RPJMD" (the cascading is the
-right place to state it; a missing link is shown, never guessed further).
+A programme's RPJMD sasaran is the one the year's pohon kinerja hangs it under
+(:func:`~kinerja_report.compute.pohon.sasaran_rpjmd_program`: the form's own 'Sasaran RPJMD'
+column or a cascading sheet), else the group "belum terhubung ke sasaran RPJMD", the node the
+pohon marks 'Belum terhubung'; a missing link is shown, never guessed. A programme is its
+OPD and its code: two OPDs' programmes of one code are two rows and two budgets.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -27,14 +27,14 @@ from kinerja_report.compute.formulir import (
     BarisFormulir,
     Persen,
     TandaTangan,
-    adalah_bappeda,
-    jumlah_rp,
+    jumlah_rp_gabungan,
     kepala_bappeda_daftar,
     rata_rata_persen,
 )
+from kinerja_report.compute.pohon import PohonKinerja, sasaran_rpjmd_program
 from kinerja_report.compute.report import LaporanOpd
 from kinerja_report.compute.rules import AturanCapaian
-from kinerja_report.model import IndikatorRpjmd, MatriksRpjmd, Penandatangan, TingkatIndikator
+from kinerja_report.model import MatriksRpjmd, Penandatangan, TingkatIndikator
 from kinerja_report.read.normalize import normalisasi
 
 TANPA_SASARAN = "Program yang belum terhubung ke sasaran RPJMD"
@@ -73,7 +73,7 @@ class EvaluasiRkpd:
     opd: tuple[RingkasanOpd, ...]
     label_kategori: tuple[str, ...]
     jumlah_rp: tuple[float | None, ...]
-    """The budget of columns 6-14 over all programmes (each counted once)."""
+    """The budget of columns 6-14: the sum of each OPD's E.81 footer."""
     rata_rata_renja: Persen
     rata_rata_renstra: Persen
     predikat_renja: tuple[str, str]
@@ -107,31 +107,16 @@ class EvaluasiRkpd:
         return self.realisasi / self.pagu * 100 if self.pagu else None
 
 
-def _nama_opd(teks: str) -> list[str]:
-    """The agencies a 'PD penanggung jawab' cell names ('Dinas Kesehatan, RSUD Kepahiang')."""
-    return [normalisasi(part) for part in re.split(r"[,;/\n]|\bdan\b(?=\s+(?:dinas|badan))", teks)]
-
-
-def _cocok(opd: str, nama: str) -> bool:
-    opd_n = normalisasi(opd)
-    if not nama:
-        return False
-    if adalah_bappeda(opd) and adalah_bappeda(nama):
+def cakupan_daerah(
+    matriks: Sequence[MatriksRpjmd], laporan: Sequence[LaporanOpd], tahun: int
+) -> bool:
+    """The one rule for a regency-wide document of ``tahun`` (the regency's evaluation, the
+    regent's summary, the regency's LKjIP, the regency's pohon kinerja): the folder holds the
+    region's RPJMD matrix, or the forms of more than one OPD that year. One OPD's form alone
+    speaks for that OPD, never for the whole Kabupaten."""
+    if matriks:
         return True
-    return nama == opd_n or (len(nama) > 6 and (nama in opd_n or opd_n in nama))
-
-
-def sasaran_rpjmd_opd(opd: str, indikator: Sequence[IndikatorRpjmd]) -> str:
-    """The RPJMD sasaran an OPD's programmes serve, by the matrix's responsible agencies: the
-    one naming it first, else any naming it; '' when none does."""
-    named_first = named = ""
-    for row in indikator:
-        names = _nama_opd(row.penanggung_jawab)
-        if names and _cocok(opd, names[0]) and not named_first:
-            named_first = row.sasaran
-        if any(_cocok(opd, name) for name in names) and not named:
-            named = row.sasaran
-    return named_first or named
+    return len({normalisasi(lap.opd) for lap in laporan if lap.tahun == tahun}) > 1
 
 
 def _kepala_bappeda(
@@ -157,8 +142,10 @@ def evaluasi_rkpd(
     aturan: AturanCapaian,
     tempat: str = "",
     wilayah: str = "",
+    pohon: PohonKinerja | None = None,
 ) -> EvaluasiRkpd | None:
-    """The regency's evaluation of ``tahun`` from its OPDs' reports; None without any."""
+    """The regency's evaluation of ``tahun`` from its OPDs' reports; None without any.
+    ``pohon``: the year's pohon kinerja, whose links group the programmes (module doc)."""
     reports = sorted(
         (lap for lap in laporan if lap.tahun == tahun and lap.formulir is not None),
         key=lambda lap: lap.opd,
@@ -170,11 +157,11 @@ def evaluasi_rkpd(
     groups: dict[str, list[BarisFormulir]] = {}
     for lap in reports:
         assert lap.formulir is not None
-        fallback = sasaran_rpjmd_opd(lap.opd, rpjmd)
         for row in lap.formulir.baris:
             if row.tingkat is not TingkatIndikator.PROGRAM:
                 continue
-            sasaran = row.sasaran_rpjmd or fallback or TANPA_SASARAN
+            linked = sasaran_rpjmd_program(pohon, lap.opd, row.kode, row.uraian) if pohon else ""
+            sasaran = linked or row.sasaran_rpjmd or TANPA_SASARAN
             groups.setdefault(sasaran, []).append(replace(row, penanggung_jawab=lap.opd))
     ranked = sorted(
         groups,
@@ -213,7 +200,9 @@ def evaluasi_rkpd(
         kelompok=tuple(kelompok),
         opd=tuple(_ringkasan(lap) for lap in reports),
         label_kategori=tuple(dict.fromkeys(pita.label for pita in aturan.skala)),
-        jumlah_rp=jumlah_rp(programmes),
+        jumlah_rp=jumlah_rp_gabungan(
+            [lap.formulir.jumlah_rp for lap in reports if lap.formulir is not None]
+        ),
         rata_rata_renja=renja,
         rata_rata_renstra=renstra,
         predikat_renja=(kategori(renja.k, aturan.skala), kategori(renja.rp, aturan.skala)),

@@ -10,7 +10,7 @@ IKI/PK cascade (Biro Organisasi Jawa Barat) is read by :mod:`.kaskade_iki` into 
 
 from __future__ import annotations
 
-from kinerja_report.model import KOSONG, LembarKaskade, TautanKaskade
+from kinerja_report.model import KOSONG, LembarKaskade, TautanKaskade, TingkatPohon
 from kinerja_report.problems import Masalah, masalah
 from kinerja_report.read.cells import PembacaSel
 from kinerja_report.read.codes import pisah_kode_nama
@@ -18,32 +18,23 @@ from kinerja_report.read.header import Header
 from kinerja_report.read.normalize import normalisasi
 from kinerja_report.read.sheet import Lembar
 
-TINGKAT_KASKADE = (
-    "visi",
-    "misi",
-    "tujuan",
-    "sasaran rpjmd",
-    "sasaran pd",
-    "program",
-    "kegiatan",
-    "sub kegiatan",
-    "jabatan",
-)
+TINGKAT_KASKADE: tuple[TingkatPohon, ...] = tuple(TingkatPohon)
 """The levels of the cascade, from the top; 'jabatan' is a position of an IKI chart."""
 
-_SINONIM_TINGKAT = (
-    ("sasaran rpjmd", ("sasaran rpjmd", "sasaran daerah", "sasaran pemda", "sasaran kabupaten")),
+_T = TingkatPohon
+_SINONIM_TINGKAT: tuple[tuple[TingkatPohon, tuple[str, ...]], ...] = (
+    (_T.SASARAN_RPJMD, ("sasaran rpjmd", "sasaran daerah", "sasaran pemda", "sasaran kabupaten")),
     (
-        "sasaran pd",
+        _T.SASARAN_PD,
         ("sasaran pd", "sasaran perangkat daerah", "sasaran opd", "sasaran strategis", "sasaran"),
     ),
-    ("tujuan", ("tujuan pd", "tujuan rpjmd", "tujuan")),
-    ("sub kegiatan", ("sub kegiatan", "subkegiatan", "sub-kegiatan")),
-    ("kegiatan", ("kegiatan",)),
-    ("program", ("program",)),
-    ("visi", ("visi",)),
-    ("misi", ("misi",)),
-    ("jabatan", ("jabatan", "unit", "unit kerja", "eselon")),
+    (_T.TUJUAN, ("tujuan pd", "tujuan rpjmd", "tujuan")),
+    (_T.SUB_KEGIATAN, ("sub kegiatan", "subkegiatan", "sub-kegiatan")),
+    (_T.KEGIATAN, ("kegiatan",)),
+    (_T.PROGRAM, ("program",)),
+    (_T.VISI, ("visi",)),
+    (_T.MISI, ("misi",)),
+    (_T.JABATAN, ("jabatan", "unit", "unit kerja", "eselon")),
 )
 
 

@@ -13,7 +13,7 @@ print reads as well as the colours.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -118,7 +118,7 @@ def susun_bagan(
 ) -> Bagan:
     """Lay ``tree`` out on pages (module doc); ``skala`` are the predikat labels, best first;
     ``catatan`` a short note per node key (e.g. 'tidak terhubung ke sasaran RPJMD')."""
-    levels = [t for t in TINGKAT_KASKADE if any(n.tingkat == t for n in tree.simpul)]
+    levels: list[str] = [t for t in TINGKAT_KASKADE if any(n.tingkat == t for n in tree.simpul)]
     column = {level: i for i, level in enumerate(levels)}
     width = (LEBAR_HALAMAN - JARAK * (len(levels) - 1)) / max(len(levels), 1)
     rows = _baris(tree)
@@ -202,8 +202,11 @@ def tugas_pohon(
     laporan: Sequence[LaporanOpd],
     pengaturan: Pengaturan,
     daerah: Daerah,
+    tahun_daerah: Collection[int | None] = (),
 ) -> list[TugasPdf]:
-    """A render job for each OPD's diagram of each year, and the regency's."""
+    """A render job for each OPD's diagram of each year, and the regency's for the years of
+    ``tahun_daerah`` (:func:`~kinerja_report.compute.rkpd.cakupan_daerah`: an RPJMD matrix
+    or more than one OPD; one OPD's form never yields a tree titled for the Kabupaten)."""
     env = lingkungan()
     skala = list(dict.fromkeys(p.label for p in pengaturan.aturan.skala))
     jobs = []
@@ -219,7 +222,9 @@ def tugas_pohon(
             relatif = f"{tree.tahun}/pohon-kinerja/{lap.slug}.pdf"
             jobs.append(_tugas(env, bagan, relatif, lap.daerah))
         regency = tree.sampai(TINGKAT_PEMDA)
-        if any(node.tingkat == "sasaran rpjmd" for node in regency.simpul):
+        if tree.tahun in tahun_daerah and any(
+            node.tingkat == "sasaran rpjmd" for node in regency.simpul
+        ):
             title = f"Pohon Kinerja {daerah.nama_lengkap or 'Pemerintah Daerah'}"
             bagan = susun_bagan(regency, title, skala, notes)
             relatif = f"{tree.tahun}/pohon-kinerja/{SLUG_PEMDA}.pdf"

@@ -5,33 +5,42 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from kinerja_report.compute.rkpd import TANPA_SASARAN, evaluasi_rkpd, sasaran_rpjmd_opd
+import pytest
+
+from kinerja_report.compute.pohon import kunci_simpul, sasaran_rpjmd_program
+from kinerja_report.compute.rkpd import TANPA_SASARAN, evaluasi_rkpd
 from kinerja_report.compute.rules import AturanCapaian
-from kinerja_report.model import KOSONG, IndikatorRpjmd, Polaritas, TingkatIndikator
-from kinerja_report.pipeline import kumpulkan
-from tests.conftest import FIXTURES
+from kinerja_report.model import TingkatIndikator
+from kinerja_report.pipeline import Kumpulan, kumpulkan
+from kinerja_report.render.pohon import catatan_keselarasan
+from tests.conftest import FIXTURES, SAMPLE_DATA
 
 
-def _ikd(sasaran: str, pj: str) -> IndikatorRpjmd:
-    return IndikatorRpjmd(1, "", sasaran, "x", "%", Polaritas.POSITIF, KOSONG, {}, {}, pj)
+@pytest.fixture(scope="module")
+def kumpulan_contoh() -> Kumpulan:
+    return kumpulkan(SAMPLE_DATA)
 
 
-RPJMD = [
-    _ikd("Meningkatnya kualitas pembangunan manusia", "Bappeda, Dinas Kesehatan"),
-    _ikd("Meningkatnya derajat kesehatan", "Dinas Kesehatan, RSUD Kepahiang"),
-    _ikd("Menurunnya kemiskinan", "Dinas Sosial, Bappeda"),
-]
-
-
-def test_sasaran_dari_penanggung_jawab_pertama() -> None:
-    assert sasaran_rpjmd_opd("Dinas Kesehatan", RPJMD) == "Meningkatnya derajat kesehatan"
-    assert sasaran_rpjmd_opd("RSUD Kepahiang", RPJMD) == "Meningkatnya derajat kesehatan"
-    # 'Bappeda' in the matrix is the agency's full name in the forms
-    assert (
-        sasaran_rpjmd_opd("Badan Perencanaan Pembangunan Daerah", RPJMD)
-        == "Meningkatnya kualitas pembangunan manusia"
-    )
-    assert sasaran_rpjmd_opd("Dinas Perumahan Rakyat", RPJMD) == ""
+def test_kelompok_sasaran_sama_dengan_pohon(kumpulan_contoh: Kumpulan) -> None:
+    """Twin rule: the regency evaluation's grouping by RPJMD sasaran and the pohon kinerja
+    read one link (formerly the evaluation guessed from the matrix's responsible agencies
+    while the pohon followed the cascading sheet: Disdukcapil and Perkim unlinked in one,
+    linked in the other; Dinas Sosial the other way round)."""
+    assert kumpulan_contoh.evaluasi_rkpd
+    for rkpd in kumpulan_contoh.evaluasi_rkpd:
+        (tree,) = [t for t in kumpulan_contoh.pohon if t.tahun == rkpd.tahun]
+        unlinked = catatan_keselarasan(tree)
+        for kelompok in rkpd.kelompok:
+            for row in kelompok.baris:
+                linked = sasaran_rpjmd_program(tree, row.penanggung_jawab, row.kode, row.uraian)
+                assert kelompok.sasaran == (linked or TANPA_SASARAN), (row.kode, row.uraian)
+                node = tree.cari(
+                    kunci_simpul("program", row.uraian, row.penanggung_jawab, row.kode)
+                )
+                assert node is not None
+                sasaran_pd = [p for p in tree.leluhur(node) if p.tingkat == "sasaran pd"]
+                if sasaran_pd and sasaran_pd[0].kunci in unlinked:
+                    assert kelompok.sasaran == TANPA_SASARAN
 
 
 def test_satu_formulir_tanpa_rpjmd(tmp_path: Path) -> None:

@@ -54,7 +54,9 @@ def test_isi_laporan_evaluasi(tmp_path: Path) -> None:
         "1,5 225.000.000 75,00 75,00 Sedang",
         "Jumlah anggaran (Rp) 500.000.000 100.000.000 120.000.000 130.000.000 110.000.000 "
         "460.000.000",
-        "Rata-rata capaian kinerja dan anggaran (%) 90,00 83,50 Predikat kinerja Tinggi Tinggi",
+        # the mean says its basis (issue 20)
+        "Rata-rata capaian kinerja dan anggaran (%): rata-rata 3 indikator 90,00 83,50 "
+        "Predikat kinerja Tinggi Tinggi",
         "Faktor pendorong keberhasilan pencapaian :",
         "Tindak lanjut yang diperlukan dalam Renja Perangkat Daerah berikutnya :",
         "Disusun KEPALA BADAN PERENCANAAN PEMBANGUNAN DAERAH",
