@@ -620,10 +620,13 @@ def templat_e81(opd: str, tahun: int, masukan: str | os.PathLike[str] | None = N
 
 def _laporan_terakhir(laporan: Sequence[LaporanOpd], opd: str, tahun: int) -> LaporanOpd:
     """The latest report of the OPD named ``opd`` (its exact name, any case, else the only
-    one whose name contains it) before ``tahun`` (else of any year)."""
+    one whose name contains it, else, for 'Bappeda' and its kin, the planning agency) before
+    ``tahun`` (else of any year)."""
     kunci = opd.casefold().strip()
     nama = sorted({lap.opd for lap in laporan})
     cocok = [n for n in nama if n.casefold() == kunci] or [n for n in nama if kunci in n.casefold()]
+    if not cocok and adalah_bappeda(opd):
+        cocok = [n for n in nama if adalah_bappeda(n)]
     if len(cocok) != 1:
         raise galat(
             OpdTidakDitemukan, "opd-tidak-ditemukan", opd=opd, daftar=", ".join(nama) or "-"

@@ -273,3 +273,16 @@ def test_template_dengan_path_relatif(masukan: Path, monkeypatch: pytest.MonkeyP
     )
     assert _template(*args)[0] == 2  # now it exists
     assert _template(*args, "--timpa")[0] == 0
+
+
+def test_opd_bappeda_dengan_nama_lengkap_dicari_dengan_singkatan(tmp_path: Path) -> None:
+    """'--opd Bappeda' finds the form of 'Badan Perencanaan Pembangunan Daerah' (a new user
+    typed it so on sample_data and got opd-tidak-ditemukan)."""
+    folder = tmp_path / "in"
+    nama = "Badan Perencanaan Pembangunan Daerah"
+    buat_evaluasi(folder / "bappeda-2023.xlsx", nama, 2023, BARIS_CONTOH)
+    buat_evaluasi(folder / "dinsos-2023.xlsx", "Dinas Sosial", 2023, BARIS_CONTOH)
+    berkas = tmp_path / "bappeda-2024.xlsx"
+    berkas.write_bytes(templat_e81("Bappeda", 2024, folder))
+    ws = openpyxl.load_workbook(berkas).worksheets[0]
+    assert ws["A3"].value == f"Perangkat Daerah : {nama}"
