@@ -1,5 +1,5 @@
 """The project's own documentation: docs/ pages the code cites, every problem code explained,
-and the README's Python example runs as written."""
+and the Python example of docs/pustaka.md runs as written."""
 
 from __future__ import annotations
 
@@ -61,13 +61,13 @@ def test_setiap_kode_masalah_dijelaskan() -> None:
         assert f"| {jenis.tingkat.value} |" in baris[0], kode
 
 
-def test_contoh_python_di_readme_berjalan(monkeypatch: pytest.MonkeyPatch) -> None:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    (contoh,) = re.findall(r"## Pemakaian dari Python.*?```python\n(.*?)```", readme, re.DOTALL)
+def test_contoh_python_di_docs_berjalan(monkeypatch: pytest.MonkeyPatch) -> None:
+    halaman = (DOCS / "pustaka.md").read_text(encoding="utf-8")
+    (contoh,) = re.findall(r"```python\n(.*?)```", halaman, re.DOTALL)
     monkeypatch.chdir(ROOT)
     keluaran = io.StringIO()
     with contextlib.redirect_stdout(keluaran):
-        exec(compile(contoh, "README.md", "exec"), {})
+        exec(compile(contoh, "docs/pustaka.md", "exec"), {})
     teks = keluaran.getvalue()
     for kolom, dtype in (
         ("tahun", "int64"),

@@ -1,7 +1,7 @@
 """The region's choices for computing capaian (docs/capaian.md, each a **setting**).
 
 Defaults are the first option docs/capaian.md lists; ``pengaturan.toml`` may change them
-(section ``[capaian]``, see the README).
+(section ``[capaian]``, see docs/pengaturan.md).
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Numbers as OPDs type them: numeric cells, or text in the Indonesian convention.
 
-Rules (documented in the README):
+Rules (documented in docs/membaca.md):
 
 * '.' groups thousands and ',' is the decimal mark: ``'1.300.000.000'``, ``'85,5'``,
   ``'1.234.567,89'``;

@@ -1,6 +1,6 @@
 """Reading the E.81 form 'Evaluasi terhadap Hasil Renja Perangkat Daerah' (Permendagri 86/2017).
 
-Row rules (README, "Cara workbook dibaca"): continuation rows (blank code and name) are
+Row rules (docs/membaca.md): continuation rows (blank code and name) are
 further indicators of the row above; OPD banner rows name the OPD; Jumlah / Total /
 Rata-rata / Predikat rows are not indicators; Faktor ... / Tindak lanjut rows are kept as
 notes; hidden rows are reported and not read. The level of each row comes from its code, its

@@ -1,7 +1,7 @@
 """The level of each row (urusan ... sub kegiatan) from every signal the sheet gives.
 
-Real forms show the hierarchy in different ways, often several at once (README, "Cara workbook
-dibaca"):
+Real forms show the hierarchy in different ways, often several at once
+(docs/membaca.md):
 
 1. **the code**: its number of segments (``1.02.01`` programme, ``1.02.01.2.01.0001`` sub
    kegiatan); a code *repeated* from the row above belongs to a child of that row, not to a

@@ -1,6 +1,6 @@
 """The folder's history: an embedded SQLite store, ``OUT/kinerja.sqlite`` (no server).
 
-Every build records what it read and wrote. Tables (see README, "Riwayat"):
+Every build records what it read and wrote. Tables (see docs/perintah.md, "Riwayat"):
 
 * ``build``: one row per build (time, tool version, settings hash, input folder, counts);
 * ``berkas``: every input path ever seen; ``dihapus_build`` is the build that no longer found
