@@ -76,3 +76,16 @@ def workbook_baik(tmp_path_factory: pytest.TempPathFactory) -> bytes:
 
     path = tmp_path_factory.mktemp("baik") / "bappeda.xlsx"
     return buat_evaluasi(path, "Bappeda", 2023, BARIS_CONTOH).read_bytes()
+
+
+@pytest.fixture(autouse=True)
+def tanpa_debug_tersisa() -> Iterator[None]:
+    """'kinerja --debug' run in-process (CliRunner) sets KINERJA_DEBUG for the processes it
+    starts; it must not stay for the tests after it (their builds would then warn as in
+    debug mode, e.g. the resource tracker after a SIGKILL)."""
+    sebelum = os.environ.get("KINERJA_DEBUG")
+    yield
+    if sebelum is None:
+        os.environ.pop("KINERJA_DEBUG", None)
+    else:
+        os.environ["KINERJA_DEBUG"] = sebelum
