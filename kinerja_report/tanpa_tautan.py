@@ -27,6 +27,12 @@ def _milik_sendiri(info: os.stat_result) -> bool:
     return stat.S_ISREG(info.st_mode) and info.st_nlink == 1
 
 
+def junction(path: Path) -> bool:
+    """Whether ``path`` is a Windows junction (Python 3.12+ can tell; before, never)."""
+    is_junction = getattr(path, "is_junction", None)
+    return bool(is_junction()) if is_junction is not None else False
+
+
 def tautan(path: Path) -> bool:
     """Whether ``path`` is a symlink (or a Windows junction) or a file with hard links:
     writing it would change something else too. False when it does not exist."""
@@ -34,8 +40,7 @@ def tautan(path: Path) -> bool:
         info = os.lstat(path)
     except FileNotFoundError:
         return False
-    is_junction = getattr(path, "is_junction", None)  # Python 3.12+
-    if stat.S_ISLNK(info.st_mode) or (is_junction is not None and is_junction()):
+    if stat.S_ISLNK(info.st_mode) or junction(path):
         return True
     return stat.S_ISREG(info.st_mode) and info.st_nlink > 1
 

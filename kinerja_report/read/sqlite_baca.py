@@ -7,7 +7,16 @@ from pathlib import Path
 
 from kinerja_report.tanpa_tautan import tautan
 
-_JURNAL = ("-wal", "-shm")
+AKHIRAN_JURNAL = ("-wal", "-shm", "-journal")
+"""The files SQLite writes beside a store."""
+
+
+def tautan_basis_data(path: Path) -> Path | None:
+    """The store at ``path`` or the first of its journal files that is a link
+    (:func:`~kinerja_report.tanpa_tautan.tautan`), or None: SQLite would write through it,
+    beside the link's target, outside the output folder."""
+    berkas = (path, *(path.with_name(path.name + akhiran) for akhiran in AKHIRAN_JURNAL))
+    return next((item for item in berkas if tautan(item)), None)
 
 
 def buka_hanya_baca(path: Path) -> sqlite3.Connection:
@@ -18,6 +27,6 @@ def buka_hanya_baca(path: Path) -> sqlite3.Connection:
     Raises :class:`sqlite3.DatabaseError` when the store or its WAL files are links: SQLite
     would create its ``-wal`` and ``-shm`` files beside the link's target, outside the
     output folder (:mod:`kinerja_report.tanpa_tautan`)."""
-    if any(tautan(path.with_name(path.name + akhiran)) for akhiran in ("", *_JURNAL)):
+    if tautan_basis_data(path) is not None:
         raise sqlite3.DatabaseError(f"{path.name} adalah tautan")
     return sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)

@@ -18,6 +18,8 @@ import stat
 from collections.abc import Iterator, Mapping
 from pathlib import Path, PurePosixPath
 
+from kinerja_report.tanpa_tautan import junction
+
 NAMA_DAFTAR = ".kinerja-keluaran.json"
 VERSI = 1
 
@@ -113,14 +115,9 @@ def tautan_pertama(keluaran: Path, relatif: PurePosixPath) -> PurePosixPath | No
     for jumlah in range(1, len(relatif.parts)):
         bagian = PurePosixPath(*relatif.parts[:jumlah])
         folder = keluaran / bagian
-        if folder.is_symlink() or _junction(folder):
+        if folder.is_symlink() or junction(folder):
             return bagian
     return None
-
-
-def _junction(path: Path) -> bool:
-    is_junction = getattr(path, "is_junction", None)  # Python 3.12+
-    return bool(is_junction()) if is_junction is not None else False
 
 
 def hapus_usang(keluaran: Path, lama: Mapping[str, str], baru: Mapping[str, str]) -> None:

@@ -34,7 +34,9 @@ from kinerja_report.errors import (
     galat,
 )
 from kinerja_report.write.daftar import (
+    BATAS_JSON,
     NAMA_DAFTAR,
+    baca_biasa,
     baca_daftar,
     hapus_usang,
     isi_daftar,
@@ -208,27 +210,27 @@ class FolderKeluaran:
         self._ganti_daftar(baru)
 
     def _baca_daftar_mentah(self) -> bytes | None:
-        path = self.keluaran / NAMA_DAFTAR
         try:
-            return None if path.is_symlink() else path.read_bytes()
+            return baca_biasa(self.keluaran / NAMA_DAFTAR, BATAS_JSON)
         except OSError:
-            return None
+            return None  # none, a link, not a regular file: nothing to put back
 
     def _pulihkan_daftar(self, isi: bytes | None) -> None:
-        path = self.keluaran / NAMA_DAFTAR
         try:
             if isi is None:
-                path.unlink(missing_ok=True)
+                (self.keluaran / NAMA_DAFTAR).unlink(missing_ok=True)
             else:
-                sementara = self._staging / NAMA_DAFTAR
-                sementara.write_bytes(isi)
-                sementara.replace(path)
+                self._pasang_daftar(isi)
         except OSError:
             return  # the widened list is still a safe list: it names only our files
 
     def _ganti_daftar(self, berkas: dict[str, str]) -> None:
+        self._pasang_daftar(isi_daftar(berkas))
+
+    def _pasang_daftar(self, isi: bytes) -> None:
+        """Put the list's bytes in place by a rename (a link there is replaced, not followed)."""
         sementara = self._staging / NAMA_DAFTAR
-        sementara.write_bytes(isi_daftar(berkas))
+        sementara.write_bytes(isi)
         sementara.replace(self.keluaran / NAMA_DAFTAR)
 
     def pasang(self) -> None:

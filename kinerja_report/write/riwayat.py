@@ -44,8 +44,8 @@ from kinerja_report.model import Nilai, Sumber
 from kinerja_report.problems import Masalah, Tingkat
 from kinerja_report.read.cache import segel_entri
 from kinerja_report.read.jejak import JejakBerkas
+from kinerja_report.read.sqlite_baca import tautan_basis_data
 from kinerja_report.segel import kunci_rahasia
-from kinerja_report.tanpa_tautan import tautan
 
 NAMA_RIWAYAT = "kinerja.sqlite"
 VERSI_SKEMA = 1
@@ -184,14 +184,13 @@ def buka_riwayat(path: Path) -> Iterator[sqlite3.Connection]:
     :class:`~kinerja_report.errors.KeluaranTidakDapatDitulis` when it, or a journal of
     SQLite beside it, is a link (nothing of a build is written through a link) or the system
     refuses to write it."""
-    for berkas in (path, *(path.with_name(path.name + a) for a in AKHIRAN_JURNAL)):
-        if tautan(berkas):
-            raise galat(
-                KeluaranTidakDapatDitulis,
-                "keluaran-lewat-tautan",
-                str(path.parent),
-                folder=berkas.name,
-            )
+    if (berkas := tautan_basis_data(path)) is not None:
+        raise galat(
+            KeluaranTidakDapatDitulis,
+            "keluaran-lewat-tautan",
+            str(path.parent),
+            folder=berkas.name,
+        )
     if not _biasa_atau_tiada(path):  # no FIFO nor device
         raise galat(RiwayatTidakValid, "riwayat-tidak-valid", str(path))
     try:
@@ -204,8 +203,6 @@ def buka_riwayat(path: Path) -> Iterator[sqlite3.Connection]:
         raise _galat_tulis(exc, path) from exc
 
 
-AKHIRAN_JURNAL = ("-wal", "-shm", "-journal")
-"""The files SQLite writes beside a store."""
 _GALAT_SISTEM = frozenset({"SQLITE_IOERR", "SQLITE_CANTOPEN", "SQLITE_READONLY", "SQLITE_PERM"})
 """SQLite's errors of the computer, not of the store's content (extended codes included)."""
 
