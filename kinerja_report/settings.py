@@ -235,7 +235,7 @@ def _pengaturan(folder: Path, data: dict[str, object]) -> Pengaturan:
     tanggal = dokumen.get("tanggal_perjanjian", "2 Januari")
     awal, akhir = _periode(_bagian(data, "periode"))
     kewajaran = _kewajaran(_bagian(data, "kewajaran"))
-    aturan = _aturan(data)
+    aturan = replace(_aturan(data), batas_pencilan=kewajaran.batas_capaian)
     if kewajaran.pencilan == PENCILAN_KELUARKAN:
         aturan = replace(
             aturan,

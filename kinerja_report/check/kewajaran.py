@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from kinerja_report.check.angka import satuan_persen
 from kinerja_report.compute.progress import tahun_menyimpang
-from kinerja_report.compute.rules import Agregasi
+from kinerja_report.compute.rules import BATAS_PENCILAN_BAKU, Agregasi, pencilan
 from kinerja_report.compute.table import BarisCapaian
 from kinerja_report.formats import angka, persen, rupiah
 from kinerja_report.model import (
@@ -43,7 +43,7 @@ class AturanKewajaran:
 
     pagu_minimum_sub_kegiatan: float = 100_000.0
     """A sub kegiatan's pagu below this (rupiah) is a unit mistake."""
-    batas_capaian: float = 300.0
+    batas_capaian: float = BATAS_PENCILAN_BAKU
     """A capaian above this (percent) is an outlier."""
     kelipatan_target: float = 2.0
     """Quarters of a rate summed past this multiple of the target were typed as levels."""
@@ -239,7 +239,7 @@ def periksa_pencilan(rows: Iterable[BarisCapaian], aturan: AturanKewajaran) -> l
 
 def adalah_pencilan(nilai: float | None, aturan: AturanKewajaran) -> bool:
     """True for a capaian the averages treat as an outlier (above ``batas_capaian``)."""
-    return nilai is not None and nilai > aturan.batas_capaian
+    return pencilan(nilai, aturan.batas_capaian)
 
 
 def _tampil(nilai: Nilai) -> str:

@@ -29,8 +29,8 @@ from decimal import Decimal
 
 from kinerja_report.compute.capaian import hitung_capaian, kategori, kategori_hasil
 from kinerja_report.compute.perjanjian import cari_penandatangan, kepala_opd_daftar, pejabat_unit
-from kinerja_report.compute.report import rata_rata, simpul_anggaran
-from kinerja_report.compute.rules import AntarTahun, AturanCapaian
+from kinerja_report.compute.report import dirata, rata_rata, simpul_anggaran
+from kinerja_report.compute.rules import Agregasi, AntarTahun, AturanCapaian, pencilan
 from kinerja_report.compute.table import BarisCapaian
 from kinerja_report.model import (
     KOSONG,
@@ -159,6 +159,10 @@ class FormulirE81:
     """Footer: the mean of column 15 (K, Rp)."""
     jumlah_urut: int
     """Ordinal indicators (reached or not by rank), left out of the footer averages."""
+    jumlah_pencilan: int
+    """Capaian of columns 15 and 18 above the outlier bound (:func:`jumlah_pencilan`)."""
+    tidak_dijumlah: dict[str, list[str]]
+    """Indicators whose column 13 is not the quarters' sum, by rule (:func:`tidak_dijumlah`)."""
     predikat_renja: tuple[str, str]
     predikat_renstra: tuple[str, str]
     jumlah_rp: tuple[float | None, ...]
@@ -346,13 +350,30 @@ def rata_rata_persen(values: Sequence[Persen], aturan: AturanCapaian) -> Persen:
     return Persen(
         rata_rata((v.k for v in values), aturan.batas_rata_rata, aturan.pencilan_rata_rata),
         rata_rata(v.rp for v in values),
-        dasar=sum(1 for v in values if _dirata(v.k, aturan)),
+        dasar=len(dirata((v.k for v in values), aturan.pencilan_rata_rata)),
     )
 
 
-def _dirata(k: float | None, aturan: AturanCapaian) -> bool:
-    """Whether a K percentage counts in a mean (the one rule of :func:`rata_rata`)."""
-    return k is not None and (aturan.pencilan_rata_rata is None or k <= aturan.pencilan_rata_rata)
+def jumlah_pencilan(baris: Sequence[BarisFormulir], aturan: AturanCapaian) -> int:
+    """How many capaian of columns 15 and 18 (K) are outliers, for the footer's note."""
+    return sum(
+        1
+        for b in baris
+        for value in (b.capaian.k, b.capaian_renstra.k)
+        if pencilan(value, aturan.batas_pencilan)
+    )
+
+
+def tidak_dijumlah(rows: Sequence[BarisCapaian]) -> dict[str, list[str]]:
+    """The indicators whose column 13 is not the sum of the quarters, by the rule used
+    ('akhir', 'rata-rata'), so that the note of the report says the rule of the table."""
+    out: dict[str, list[str]] = {}
+    for row in rows:
+        if row.sifat.agregasi is not Agregasi.KUMULATIF:
+            names = out.setdefault(row.sifat.agregasi.value, [])
+            if row.indikator not in names:
+                names.append(row.indikator)
+    return out
 
 
 def adalah_bappeda(teks: str) -> bool:
@@ -436,6 +457,8 @@ def formulir_e81(
         rata_rata_renja=renja,
         rata_rata_renstra=renstra,
         jumlah_urut=sum(1 for b in baris if b.baris.capaian.urut),
+        jumlah_pencilan=jumlah_pencilan(baris, aturan),
+        tidak_dijumlah=tidak_dijumlah(rows),
         predikat_renja=(kategori(renja.k, aturan.skala), kategori(renja.rp, aturan.skala)),
         predikat_renstra=(
             kategori(renstra.k, aturan.skala),

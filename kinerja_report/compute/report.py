@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Protocol, TypeVar
 from kinerja_report.compute.budget import serapan
 from kinerja_report.compute.capaian import kategori
 from kinerja_report.compute.rules import AturanCapaian
+from kinerja_report.compute.rules import pencilan as adalah_pencilan
 from kinerja_report.compute.table import BarisCapaian
 from kinerja_report.model import EvaluasiRenja, Nilai, TandaTanganFormulir, TingkatIndikator
 from kinerja_report.read.normalize import slug_unik
@@ -67,12 +68,18 @@ def slug_opd(opd: str) -> str:
     return slug_unik([opd], terpakai={SLUG_BUPATI})[opd]
 
 
+def dirata(values: Iterable[float | None], pencilan: float | None = None) -> list[float]:
+    """The values a mean counts: those there are, without the outliers above ``pencilan``
+    when given (:func:`~kinerja_report.compute.rules.pencilan`)."""
+    return [v for v in values if v is not None and not adalah_pencilan(v, pencilan)]
+
+
 def rata_rata(
     values: Iterable[float | None], batas: float | None = None, pencilan: float | None = None
 ) -> float | None:
     """The mean of the values there are, each capped at ``batas`` first when given, those
     above ``pencilan`` (outliers) left out when given; None when there is none."""
-    numbers = [v for v in values if v is not None and (pencilan is None or v <= pencilan)]
+    numbers = dirata(values, pencilan)
     if batas is not None:
         numbers = [min(value, batas) for value in numbers]
     return fmean(numbers) if numbers else None

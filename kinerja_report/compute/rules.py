@@ -100,6 +100,10 @@ class AturanIndikator:
     """How yearly values add up across years: 'jumlah', 'terakhir', or '' (by agregasi)."""
 
 
+BATAS_PENCILAN_BAKU = 300.0
+"""The default outlier bound of a capaian, in percent (``[kewajaran] batas_capaian``)."""
+
+
 @dataclass(frozen=True)
 class AturanCapaian:
     """All the settings that change a capaian or its label."""
@@ -108,6 +112,9 @@ class AturanCapaian:
     skala: tuple[Pita, ...] = SKALA_KATEGORI_BAKU
     batas_rata_rata: float | None = None
     """Cap each capaian at this value when averaging (e.g. 100 or 120); None = no cap."""
+    batas_pencilan: float = BATAS_PENCILAN_BAKU
+    """A capaian above this is an outlier (``[kewajaran] batas_capaian``): counted and named
+    in the documents' notes, and in the verification note."""
     pencilan_rata_rata: float | None = None
     """Leave capaian above this out of averages (``[kewajaran] pencilan = 'keluarkan'``: the
     outlier bound ``batas_capaian``); None = every capaian counts."""
@@ -121,3 +128,9 @@ class AturanCapaian:
     """Per-indicator overrides keyed by normalised indicator name."""
     skala_urut: tuple[SkalaUrut, ...] = SKALA_URUT_BAKU
     """Ordinal scales: the defaults, then those of ``[[capaian.urutan]]``."""
+
+
+def pencilan(nilai: float | None, batas: float | None) -> bool:
+    """Whether a capaian is an outlier: above the bound ``batas`` (None: no bound). The one
+    rule of the averages, the documents' outlier counts and the verification findings."""
+    return nilai is not None and batas is not None and nilai > batas

@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from kinerja_report.check.kewajaran import adalah_pencilan
 from kinerja_report.compute.perjanjian import jabatan_tanda_tangan
-from kinerja_report.compute.rules import SKALA_KATEGORI_BAKU, Agregasi
+from kinerja_report.compute.rules import SKALA_KATEGORI_BAKU
 from kinerja_report.read.signatories import format_nip
 from kinerja_report.render.html import FOLDER_TEMPLAT, lingkungan, render_html
 from kinerja_report.render.pool import TugasPdf
@@ -27,18 +26,6 @@ def relatif_evaluasi(laporan: LaporanOpd) -> str:
     return f"{laporan.tahun}/evaluasi/{laporan.slug}.pdf"
 
 
-def tidak_dijumlah(laporan: LaporanOpd) -> dict[str, list[str]]:
-    """The indicators whose column 13 is not the sum of the quarters, by the rule used
-    ('akhir', 'rata-rata'), so that the note of the report says the rule of the table."""
-    out: dict[str, list[str]] = {}
-    for row in laporan.baris:
-        if row.sifat.agregasi is not Agregasi.KUMULATIF:
-            names = out.setdefault(row.sifat.agregasi.value, [])
-            if row.indikator not in names:
-                names.append(row.indikator)
-    return out
-
-
 def html_evaluasi(env: Environment, laporan: LaporanOpd, pengaturan: Pengaturan) -> str:
     """The HTML of one OPD-year's evaluation report."""
     if laporan.formulir is None:
@@ -54,13 +41,6 @@ def html_evaluasi(env: Environment, laporan: LaporanOpd, pengaturan: Pengaturan)
         lampiran_sumber=pengaturan.lampiran_sumber,
         jabatan_ttd=jabatan_tanda_tangan,
         format_nip=format_nip,
-        tidak_dijumlah=tidak_dijumlah(laporan),
-        pencilan=sum(
-            1
-            for b in laporan.formulir.baris
-            for value in (b.capaian.k, b.capaian_renstra.k)
-            if adalah_pencilan(value, pengaturan.kewajaran)
-        ),
     )
 
 

@@ -27,6 +27,8 @@ from kinerja_report.pipeline import Kumpulan, kumpulkan
 from kinerja_report.read.kaskade import TINGKAT_KASKADE, tingkat_kaskade
 from kinerja_report.settings import baca_pengaturan
 from tests.builders import BARIS_CONTOH, buat_evaluasi
+from tests.check.test_kewajaran import _judul, program_dinkes, sub_kegiatan_dinkes
+from tests.fixtures.formulir import tulis_formulir
 
 
 def _baris(kode: str, uraian: str, indikator: str, rp: int) -> list[object]:
@@ -176,3 +178,27 @@ def test_bawaan_satu_tempat(tmp_path: Path) -> None:
     assert aturan.batas_rata_rata == bawaan.batas_rata_rata
     assert aturan.rumus_negatif == bawaan.rumus_negatif
     assert aturan.skala == bawaan.skala
+
+
+@pytest.mark.parametrize(("batas", "pilihan"), [(300, "ikut"), (300, "keluarkan"), (5000, "ikut")])
+def test_pencilan_satu_aturan(tmp_path: Path, batas: int, pilihan: str) -> None:
+    """The outlier bound (formerly a comparison in the averages, another in the E.81 footer's
+    count and a third in the verification check): the footer's count of outliers, the
+    verification findings and the basis of the mean all use ``[kewajaran] batas_capaian``."""
+    masukan = tmp_path / "masukan"
+    row = sub_kegiatan_dinkes(5_000_000, indikator="Jumlah unit mebel", satuan="unit", t=1)
+    row.update(tw4=37.5, r=37.5)  # 3.750 %
+    tulis_formulir(masukan / "dinkes.xlsx", _judul(), [program_dinkes(), row])
+    (masukan / "pengaturan.toml").write_text(
+        f'[kewajaran]\nbatas_capaian = {batas}\npencilan = "{pilihan}"\n', encoding="utf-8"
+    )
+    kumpulan = kumpulkan(masukan)
+    (laporan,) = kumpulan.laporan
+    assert laporan.formulir is not None
+    f = laporan.formulir
+    temuan = [p for p in kumpulan.masalah if p.kode == "capaian-pencilan"]
+    berisi_k = sum(1 for b in f.baris if b.capaian.k is not None)
+    assert f.jumlah_pencilan == (1 if batas == 300 else 0)
+    assert len(temuan) == f.jumlah_pencilan  # column 15 is empty: one outlier, one finding
+    keluar = f.jumlah_pencilan if pilihan == "keluarkan" else 0
+    assert f.rata_rata_renja.dasar == berisi_k - keluar
