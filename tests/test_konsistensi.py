@@ -332,3 +332,24 @@ def test_satu_formulir_bukan_dokumen_daerah(keluaran: Keluaran) -> None:
         assert not name.endswith(("pohon-kinerja/pemda.pdf", "evaluasi-rkpd.pdf")), name
         assert "ringkasan-bupati" not in name, name
         assert "lkjip-pemda" not in name, name
+
+
+def test_dokumen_daerah_berjudul_sesuai_cakupan(keluaran: Keluaran) -> None:
+    """A regency-wide evaluation is titled for what it covers: with the RPJMD matrix the
+    RKPD's, without it the combined Renja evaluation of the OPDs named in it."""
+    kumpulan = keluaran.hasil.kumpulan
+    for tahun in sorted({lap.tahun for lap in kumpulan.laporan}):
+        teks = keluaran.pdf(f"{tahun}/evaluasi-rkpd.pdf")
+        if teks is None:
+            continue
+        opd = sorted({lap.opd for lap in kumpulan.laporan if lap.tahun == tahun})
+        rata = " ".join(teks.split())
+        if kumpulan.matriks:
+            assert f"EVALUASI TERHADAP HASIL RKPD KABUPATEN KEPAHIANG TAHUN {tahun}" in rata
+        else:
+            judul = f"EVALUASI TERHADAP HASIL RENJA {len(opd)} PERANGKAT DAERAH"
+            assert judul in rata, tahun
+            assert "HASIL RKPD" not in rata, tahun
+            assert "matriks RPJMD tidak ada di folder" in rata
+            for nama in opd:
+                assert nama in rata, (tahun, nama)

@@ -133,6 +133,11 @@ class RingkasanTahun:
         labels = [i.baris.kategori for i in self.indikator if i.baris.kategori]
         return [(label, labels.count(label)) for label in dict.fromkeys(labels)]
 
+    def belum_dinilai(self) -> list[str]:
+        """Regency indicators without a predikat this year (no target or no realisation):
+        the headline's count includes them, the predikat counts do not."""
+        return [i.baris.indikator for i in self.indikator if not i.baris.kategori]
+
 
 def ringkasan_tahunan(
     baris_daerah: Sequence[BarisCapaian],

@@ -84,6 +84,9 @@ class EvaluasiRkpd:
     """Some forms report only part of the year (TW I-III)."""
     jumlah_urut: int = 0
     """Ordinal indicators of all OPDs (reached or not by rank), left out of the averages."""
+    menyeluruh: bool = True
+    """The folder holds the region's RPJMD matrix: an evaluation of the RKPD. False: only
+    the forms of the OPDs listed, titled as their combined Renja evaluation."""
 
     @property
     def jumlah_kategori(self) -> tuple[int, ...]:
@@ -207,6 +210,7 @@ def evaluasi_rkpd(
         rata_rata_renstra=renstra,
         predikat_renja=(kategori(renja.k, aturan.skala), kategori(renja.rp, aturan.skala)),
         predikat_renstra=(kategori(renstra.k, aturan.skala), kategori(renstra.rp, aturan.skala)),
+        menyeluruh=bool(matriks),
         tempat=tempat,
         dievaluasi=TandaTangan(
             "Dievaluasi",
