@@ -353,3 +353,32 @@ def test_dokumen_daerah_berjudul_sesuai_cakupan(keluaran: Keluaran) -> None:
             assert "matriks RPJMD tidak ada di folder" in rata
             for nama in opd:
                 assert nama in rata, (tahun, nama)
+
+
+def _angka_csv(nilai: str) -> str:
+    """A target or realisation of capaian.csv as the documents print it ('0,5', '1.250')."""
+    return angka(float(nilai), 4)
+
+
+def test_target_dan_realisasi_sama_dengan_capaian_csv(keluaran: Keluaran) -> None:
+    """Every indicator's target and realisation in capaian.csv is what the OPD's E.81 and its
+    LKjIP print; every programme indicator's target is in the head's Perjanjian Kinerja."""
+    slugs = keluaran.slug()
+    for (tahun, opd), rows in _per_opd_tahun(keluaran.capaian()):
+        if all(r["tingkat"] == "daerah" for r in rows):
+            continue
+        slug = slugs[(tahun, opd)]
+        e81 = keluaran.pdf(f"{tahun}/evaluasi/{slug}.pdf")
+        assert e81 is not None, (tahun, opd)
+        tercetak = _token(e81)
+        for r in rows:
+            for kolom in ("target", "realisasi"):
+                if r[kolom]:  # a computed mean (92,857142...) is printed with 2 decimals
+                    bentuk = {_angka_csv(r[kolom]), angka(float(r[kolom]), 2)}
+                    assert bentuk & set(tercetak), (tahun, opd, r["indikator"], kolom, bentuk)
+        lkjip = _token(_sel_docx(keluaran.out / f"{tahun}/lkjip/{slug}.docx"))
+        program = {_angka_csv(r["target"]) for r in rows if r["tingkat"] == "program"}
+        assert not _kurang(Counter(program - {""}), lkjip), (tahun, opd)
+        pk = keluaran.pdf(f"{tahun}/perjanjian-kinerja/{slug}.pdf")
+        if pk is not None:
+            assert not _kurang(Counter(program - {""}), _token(pk)), (tahun, opd)
