@@ -583,7 +583,8 @@ def _lembar_rekap(kumpulan: Kumpulan) -> list[LembarRekap]:
 def _tulis_pdf(
     tugas: list[TugasPdf], out: FolderKeluaran, progres: Progres, pekerja: int | None
 ) -> list[Path]:
-    progres.mulai("Membuat dokumen PDF", len(tugas))
+    if tugas:  # a rebuild where nothing changed renders none: no empty "0/0" stage
+        progres.mulai("Membuat dokumen PDF", len(tugas))
     pdfs = render_semua(tugas, progres.maju, pekerja)
     return [out.tulis(relatif, pdfs[relatif]) for relatif in sorted(pdfs)]
 
