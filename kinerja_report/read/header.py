@@ -194,7 +194,7 @@ def _klasifikasi(indeks: int, parts: list[str]) -> Kolom | None:
         if last in _SUB_K:
             sub = "k"
         elif last.startswith("rp") or last in _SUB_RP:
-            sub, skala = "rp", _skala(last)
+            sub, skala = "rp", skala_catatan(last) or 1.0
         elif last == "%":
             sub = "persen"
         elif last in _ROMAWI or _TW.match(last):
@@ -231,12 +231,25 @@ def _nomor_triwulan(text: str) -> int:
     return _ROMAWI.get(token) or int(token)
 
 
-def _skala(text: str) -> float:
-    if "000.000" in text or "juta" in text:
+_JUTA = re.compile(
+    r"(dalam|rp\.?)\s*\(?\s*juta(an)?|juta(an)? rupiah|rp\.?\s*\(?\s*000\.000\s*\)?"
+    r"|x\s*1\.?000\.?000"
+)
+_RIBU = re.compile(
+    r"(dalam|rp\.?)\s*\(?\s*ribu(an)?|ribu(an)? rupiah|rp\.?\s*\(?\s*000\s*\)?(?!\.)"
+    r"|\(\s*000\s*\)|x\s*1\.?000(?![.\d])"
+)
+
+
+def skala_catatan(teks: str) -> float | None:
+    """1000 for a note of thousands, 1.000.000 for millions, None for neither: the one rule
+    for a sub-header ('Rp. (000)') and for a note over the table (:mod:`.satuan_uang`)."""
+    text = normalisasi(teks)
+    if _JUTA.search(text):
         return 1_000_000.0
-    if "000" in text or "ribu" in text:
+    if _RIBU.search(text):
         return 1_000.0
-    return 1.0
+    return None
 
 
 _KODE_ISI = re.compile(r"^(?:\d+|x{1,2})(?:\.(?:\d+|x{1,2}))+\.?$|^0\d$", re.IGNORECASE)

@@ -11,34 +11,15 @@ notes that disagree (thousands and millions) scale nothing and are reported at t
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from kinerja_report.model import Sumber
 from kinerja_report.problems import Masalah, masalah_di
-from kinerja_report.read.header import Header, Kolom
-from kinerja_report.read.normalize import normalisasi
+from kinerja_report.read.header import Header, Kolom, skala_catatan
 from kinerja_report.read.sheet import Lembar
 
-_JUTA = re.compile(
-    r"(dalam|rp\.?)\s*\(?\s*juta(an)?|juta(an)? rupiah|rp\.?\s*\(?\s*000\.000\s*\)?|x\s*1\.000\.000"
-)
-_RIBU = re.compile(
-    r"(dalam|rp\.?)\s*\(?\s*ribu(an)?|ribu(an)? rupiah|rp\.?\s*\(?\s*000\s*\)?(?!\.)"
-    r"|\(\s*000\s*\)|x\s*1\.000(?!\.)"
-)
 BARIS_DI_BAWAH = 2
 """Rows below the header looked at for a note ('dalam ribuan rupiah')."""
-
-
-def skala_catatan(teks: str) -> float | None:
-    """1000 for a note of thousands, 1.000.000 for millions, None for neither."""
-    text = normalisasi(teks)
-    if _JUTA.search(text):
-        return 1_000_000.0
-    if _RIBU.search(text):
-        return 1_000.0
-    return None
 
 
 def _catatan(lembar: Lembar, header: Header) -> list[tuple[float, Sumber, str]]:

@@ -9,7 +9,7 @@ import pytest
 
 from kinerja_report.pipeline import kumpulkan
 from kinerja_report.read.folder import baca_berkas
-from kinerja_report.read.satuan_uang import skala_catatan
+from kinerja_report.read.header import skala_catatan
 from tests.fixtures.formulir import STANDAR, TARGET, tulis_formulir
 
 JUDUL = [
@@ -133,3 +133,15 @@ def test_deli_serdang_dalam_ribuan(real_workbooks: Path, tmp_path: Path) -> None
     codes = {(p.kode, p.sel) for p in kumpulan.masalah}
     assert ("satuan-uang-dari-catatan", "A4") in codes
     assert not [p for p in kumpulan.masalah if p.kode == "anggaran-terlalu-kecil"]
+
+
+@pytest.mark.parametrize("sub", ["Rp (000)", "Rp x 1000", "Rp ribuan", "Rp. 000"])
+def test_sub_header_dan_catatan_satu_aturan(tmp_path: Path, sub: str) -> None:
+    """Issue 20: the thousands of a sub-header ('Rp (000)', formerly read by its own rule in
+    read/header.py) and of a note over the table are one rule: the same texts scale alike."""
+    assert skala_catatan(sub) == 1_000.0
+    kolom = [(key, (TARGET, sub) if key == "t_rp" else path) for key, path in STANDAR]
+    pagu, _ = _pagu(tulis_formulir(tmp_path / "sub.xlsx", JUDUL, BARIS, kolom))
+    assert pagu == 400_000_000
+    pagu, _ = _pagu(tulis_formulir(tmp_path / "catatan.xlsx", [*JUDUL, f"({sub})"], BARIS))
+    assert pagu == 400_000_000
