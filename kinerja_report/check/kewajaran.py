@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from kinerja_report.check.angka import satuan_persen
+from kinerja_report.compute.program import per_program
 from kinerja_report.compute.progress import tahun_menyimpang
 from kinerja_report.compute.rules import BATAS_PENCILAN_BAKU, Agregasi, pencilan
 from kinerja_report.compute.table import BarisCapaian
@@ -115,26 +116,26 @@ def _anggaran(evaluasi: EvaluasiRenja, aturan: AturanKewajaran) -> list[Masalah]
 
 
 def _program_kurang(heads: Sequence[tuple[SimpulRenja, Nilai]]) -> list[Masalah]:
-    """A programme whose pagu is below the sum of the pagu of the kegiatan under it."""
-    groups: list[tuple[SimpulRenja, Nilai, list[float]]] = []
-    for simpul, pagu in heads:
-        if simpul.tingkat is TingkatIndikator.PROGRAM:
-            groups.append((simpul, pagu, []))
-        elif simpul.tingkat in (TingkatIndikator.URUSAN, TingkatIndikator.BIDANG_URUSAN):
-            groups.append((simpul, Nilai(), []))  # a new block: no programme above
-        elif simpul.tingkat is TingkatIndikator.KEGIATAN and pagu.angka and groups:
-            groups[-1][2].append(pagu.angka)
-    return [
-        masalah_di(
-            "anggaran-program-kurang",
-            pagu.sumber,
-            uraian=simpul.uraian[:80],
-            program=rupiah(pagu.angka),
-            kegiatan=rupiah(sum(kegiatan)),
+    """A programme whose pagu is below the sum of the pagu of the kegiatan under it (grouped
+    by :func:`~kinerja_report.compute.report.per_program`, the budget's own rule)."""
+    pagu = {simpul.baris: nilai for simpul, nilai in heads}
+    problems = []
+    for rows in per_program(simpul for simpul, _ in heads).values():
+        program = pagu[rows[0].baris]
+        kegiatan = sum(
+            pagu[row.baris].angka or 0.0 for row in rows if row.tingkat is TingkatIndikator.KEGIATAN
         )
-        for simpul, pagu, kegiatan in groups
-        if pagu.angka and pagu.angka < sum(kegiatan) - 1
-    ]
+        if program.angka and program.angka < kegiatan - 1:
+            problems.append(
+                masalah_di(
+                    "anggaran-program-kurang",
+                    program.sumber,
+                    uraian=rows[0].uraian[:80],
+                    program=rupiah(program.angka),
+                    kegiatan=rupiah(kegiatan),
+                )
+            )
+    return problems
 
 
 # --- rates summed over quarters -----------------------------------------------------------

@@ -6,10 +6,11 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from statistics import fmean
-from typing import TYPE_CHECKING, Protocol, TypeVar
+from typing import TYPE_CHECKING
 
 from kinerja_report.compute.budget import serapan
 from kinerja_report.compute.capaian import kategori
+from kinerja_report.compute.program import ANAK, S, per_program
 from kinerja_report.compute.rules import AturanCapaian
 from kinerja_report.compute.rules import pencilan as adalah_pencilan
 from kinerja_report.compute.table import BarisCapaian
@@ -131,39 +132,6 @@ class PaguSimpul:
     realisasi: float
 
 
-_ANAK = (TingkatIndikator.KEGIATAN, TingkatIndikator.SUB_KEGIATAN)
-
-
-class Simpul(Protocol):
-    """A row with a level, a code and a name (capaian rows, form rows)."""
-
-    @property
-    def tingkat(self) -> TingkatIndikator: ...
-    @property
-    def kode(self) -> str: ...
-    @property
-    def uraian(self) -> str: ...
-
-
-S = TypeVar("S", bound=Simpul)
-
-
-def per_program(baris: Iterable[S]) -> dict[tuple[str, str], list[S]]:
-    """Each programme (by code and name) with its rows and its kegiatan's and sub kegiatan's:
-    the rows below it up to the next programme. Rows above the first programme are left out.
-    The rows are one OPD's: across OPDs a programme is its OPD and its code, never its code
-    alone (the regency evaluation sums each OPD's own total)."""
-    groups: dict[tuple[str, str], list[S]] = {}
-    current: list[S] | None = None
-    for row in baris:
-        if row.tingkat is TingkatIndikator.PROGRAM:
-            current = groups.setdefault((row.kode.strip(), row.uraian.strip()), [])
-            current.append(row)
-        elif current is not None and row.tingkat in _ANAK:
-            current.append(row)
-    return groups
-
-
 def _pertama(rows: Iterable[S], tingkat: TingkatIndikator, rp: Callable[[S], Nilai]) -> list[S]:
     """The first row with an amount of each node of ``tingkat`` (by code and name): a node's
     further indicator rows repeat or merge the same budget cell."""
@@ -187,7 +155,7 @@ def simpul_program(rows: Sequence[S], rp: Callable[[S], Nilai]) -> list[S]:
     own = _pertama(rows, TingkatIndikator.PROGRAM, rp)[:1]
     if _positif(own, rp):
         return own
-    for tingkat in _ANAK:
+    for tingkat in ANAK:
         children = _pertama(rows, tingkat, rp)
         if _positif(children, rp):
             return children
@@ -202,7 +170,7 @@ def simpul_anggaran(baris: Sequence[S], rp: Callable[[S], Nilai]) -> list[S]:
     out = [row for rows in per_program(baris).values() for row in simpul_program(rows, rp)]
     if out:
         return out
-    for tingkat in _ANAK:
+    for tingkat in ANAK:
         if found := _pertama(baris, tingkat, rp):
             return found
     return []
