@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 
 from markupsafe import Markup, escape
 
-from kinerja_report.formats import angka
+from kinerja_report.formats import angka, angka_tetap
 
 HITAM = "#000000"
 GELAP = "#4d4d4d"
@@ -112,8 +112,9 @@ def batang_berpasangan(
     desimal: int = 2,
 ) -> Markup:
     """Horizontal bars, two per row (dark: the first value, light: the second), the label
-    left and each value printed at the bar's end; a legend on top naming ``nama``; values
-    divided by ``skala`` for print (e.g. 1e9 for 'miliar'). An empty value draws no bar."""
+    left and each value printed at the bar's end (:func:`_label_batang`); a legend on top
+    naming ``nama``; values divided by ``skala`` for print (e.g. 1e9 for 'miliar'). An empty
+    value draws no bar."""
     label_lebar, tinggi_baris, atas = 230.0, 24.0, 18.0
     tinggi = atas + tinggi_baris * len(baris) + 14
     nilai = [v for _, a, b in baris for v in (a, b) if v is not None]
@@ -126,8 +127,8 @@ def batang_berpasangan(
         f'stroke="{GELAP}" stroke-width="0.4"/>',
         _teks(label_lebar + 173, 9.5, nama[1], 9),
     ]
-    if satuan == "%" and maks >= 100:
-        x100 = label_lebar + ruang * 100 / maks
+    x100 = label_lebar + ruang * 100 / maks if satuan == "%" and maks >= 100 else None
+    if x100 is not None:
         isi.append(
             f'<line x1="{x100:.1f}" y1="{atas - 2:.1f}" x2="{x100:.1f}" '
             f'y2="{tinggi - 12:.1f}" stroke="{GARIS}" stroke-width="0.5" stroke-dasharray="2,2"/>'
@@ -146,9 +147,28 @@ def batang_berpasangan(
                 f'<rect x="{label_lebar:.0f}" y="{yb:.1f}" width="{w:.1f}" height="9" '
                 f'fill="{warna}" stroke="{GELAP}" stroke-width="0.4"/>'
             )
-            teks = angka(v / skala, desimal) + (f" {satuan}" if satuan else "")
-            isi.append(_teks(label_lebar + w + 2, yb + 8, teks, 8))
+            teks = angka_tetap(v / skala, desimal) + (f" {satuan}" if satuan else "")
+            isi.append(_label_batang(label_lebar, label_lebar + w, yb + 8, teks, warna, x100))
     return _svg(lebar, tinggi, isi, f"{nama[0]} dan {nama[1]}")
+
+
+LEBAR_HURUF = 4.6
+"""About the width of one character of 8 pt Liberation Sans in the chart's units."""
+
+
+def _label_batang(
+    awal: float, ujung: float, y: float, teks: str, warna: str, garis: float | None
+) -> str:
+    """A bar's value: inside the bar's end when it fits (white on the dark bar), else after
+    it; never across the 100 % line (placed past the line when it would cross it)."""
+    lebar = len(teks) * LEBAR_HURUF
+    if ujung - lebar - 3 > awal:
+        fill = "#ffffff" if warna == GELAP else GELAP
+        return _teks(ujung - 2, y, teks, 8, "end", fill=fill)
+    x = ujung + 2
+    if garis is not None and x < garis < x + lebar:
+        x = garis + 2
+    return _teks(x, y, teks, 8)
 
 
 def batang_kontribusi(

@@ -40,6 +40,7 @@ def lingkungan(folder: Path = FOLDER_TEMPLAT) -> Environment:
         lstrip_blocks=True,
     )
     env.filters["angka"] = formats.angka
+    env.filters["angka_tetap"] = formats.angka_tetap
     env.filters["persen"] = formats.persen
     env.filters["rupiah"] = formats.rupiah
     env.filters["tanggal"] = formats.tanggal
