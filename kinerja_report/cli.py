@@ -665,10 +665,13 @@ def template_command(
         raise click.BadParameter("nama berkas harus berakhiran .xlsx", param_hint="--out")
     _periksa_berkas_templat(berkas, masukan, timpa)
 
+    nama: list[str] = []
+
     def kerja(_: Progres) -> None:
-        data = templat_e81(opd, tahun, masukan)
+        templat = templat_e81(opd, tahun, masukan)
+        nama.append(templat.opd)
         try:
-            tulis_berkas(berkas, data)
+            tulis_berkas(berkas, templat.isi)
         except OSError as exc:
             raise galat(
                 KeluaranTidakDapatDitulis,
@@ -678,7 +681,7 @@ def template_command(
             ) from exc
 
     _jalankan(ctx, console, kerja)
-    click.echo(f"Formulir E.81 {tahun} untuk {opd} ditulis di {berkas}")
+    click.echo(f"Formulir E.81 {tahun} untuk {nama[0] if nama else opd} ditulis di {berkas}")
 
 
 # --- watching the input folder (issue 13) -------------------------------------------------------

@@ -592,7 +592,15 @@ def _tulis_pdf(
 # --- next year's E.81 workbook (issue 13) -------------------------------------------------------
 
 
-def templat_e81(opd: str, tahun: int, masukan: str | os.PathLike[str] | None = None) -> bytes:
+@dataclass(frozen=True)
+class TemplatE81:
+    """Next year's E.81 workbook and the full name of the OPD it was made for."""
+
+    isi: bytes
+    opd: str
+
+
+def templat_e81(opd: str, tahun: int, masukan: str | os.PathLike[str] | None = None) -> TemplatE81:
     """Next year's E.81 workbook of ``opd`` for ``tahun``
     (:mod:`kinerja_report.write.formulir_baru`). With ``masukan``, pre-filled from the OPD's
     latest form before ``tahun`` in that folder (rows, indicators, satuan, Renstra end target,
@@ -602,7 +610,9 @@ def templat_e81(opd: str, tahun: int, masukan: str | os.PathLike[str] | None = N
     :class:`~kinerja_report.errors.OpdTidakDitemukan` when the folder has no form of it."""
     if masukan is None:
         pengaturan = Pengaturan()
-        return workbook_e81(_formulir(opd, tahun, pengaturan, pengaturan.daerah, ()))
+        return TemplatE81(
+            workbook_e81(_formulir(opd, tahun, pengaturan, pengaturan.daerah, ())), opd
+        )
     kumpulan = kumpulkan(Path(masukan))
     lap = _laporan_terakhir(kumpulan.laporan, opd, tahun)
     pengaturan = kumpulan.pengaturan
@@ -616,7 +626,7 @@ def templat_e81(opd: str, tahun: int, masukan: str | os.PathLike[str] | None = N
             formulir,
             penanda=Penanda(penanda.jabatan, penanda.nama, penanda.nip, penanda.pangkat),
         )
-    return workbook_e81(formulir)
+    return TemplatE81(workbook_e81(formulir), lap.opd)
 
 
 def _laporan_terakhir(laporan: Sequence[LaporanOpd], opd: str, tahun: int) -> LaporanOpd:

@@ -299,7 +299,7 @@ def test_templat_ditandatangani_kepala_yang_sama(keluaran: Keluaran, tmp_path: P
     e81 = keluaran.pdf("2023/evaluasi/bappeda.pdf")
     assert e81 is not None
     assert KEPALA_BAPPEDA_2023 in e81
-    wb = openpyxl.load_workbook(io.BytesIO(templat_e81("Bappeda", 2024, keluaran.masukan)))
+    wb = openpyxl.load_workbook(io.BytesIO(templat_e81("Bappeda", 2024, keluaran.masukan).isi))
     isi = {str(c.value) for ws in wb.worksheets for row in ws.iter_rows() for c in row if c.value}
     assert KEPALA_BAPPEDA_2023 in isi
     assert SEKRETARIS_BAPPEDA_2024 not in isi

@@ -92,7 +92,7 @@ def masukan(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_formulir_terisi_dari_tahun_lalu_dan_terkunci(masukan: Path, tmp_path: Path) -> None:
     berkas = tmp_path / "bappeda-2024.xlsx"
-    berkas.write_bytes(templat_e81("bappeda", 2024, masukan))
+    berkas.write_bytes(templat_e81("bappeda", 2024, masukan).isi)
     wb = openpyxl.load_workbook(berkas)
     ws, petunjuk = wb.worksheets
     assert petunjuk.title == "Petunjuk Pengisian"
@@ -134,9 +134,10 @@ def test_putaran_penuh_buat_isi_periksa_build(masukan: Path, tmp_path: Path) -> 
     berkas = folder / "bappeda-2024.xlsx"
     result = CliRunner().invoke(
         main,
-        ["template", str(masukan), "--opd", "Bappeda", "--tahun", "2024", "--out", str(berkas)],
+        ["template", str(masukan), "--opd", "bappeda", "--tahun", "2024", "--out", str(berkas)],
     )
     assert result.exit_code == 0, result.output
+    # the OPD's name as the folder has it, not the fragment typed
     assert result.stdout == f"Formulir E.81 2024 untuk Bappeda ditulis di {berkas}\n"
     _isi(berkas)
     _hitung_ulang(berkas)
@@ -154,7 +155,7 @@ def test_putaran_penuh_buat_isi_periksa_build(masukan: Path, tmp_path: Path) -> 
 
 
 def test_formulir_kosong_dan_opd_tidak_ada(masukan: Path, tmp_path: Path) -> None:
-    wb = openpyxl.load_workbook(__import__("io").BytesIO(templat_e81("Dinas Sosial", 2025)))
+    wb = openpyxl.load_workbook(__import__("io").BytesIO(templat_e81("Dinas Sosial", 2025).isi))
     ws = wb.worksheets[0]
     assert ws["A3"].value == "Perangkat Daerah : Dinas Sosial"
     assert all(ws[f"E{r}"].value is None for r in range(10, 25))
@@ -185,7 +186,7 @@ def test_teks_berawalan_sama_dengan_tetap_teks(tmp_path: Path) -> None:
         f'[dokumen]\ntempat_penandatanganan = "{RUMUS_JAHAT[1]}"\n', encoding="utf-8"
     )
     berkas = tmp_path / "baru.xlsx"
-    berkas.write_bytes(templat_e81("Bappeda", 2024, folder))
+    berkas.write_bytes(templat_e81("Bappeda", 2024, folder).isi)
     ws = openpyxl.load_workbook(berkas).worksheets[0]
     assert [ws["D12"].value, ws["E12"].value] == [RUMUS_JAHAT[1], RUMUS_JAHAT[0]]
     teks = [sel for row in ws.iter_rows() for sel in row if sel.value in RUMUS_JAHAT]
@@ -283,6 +284,6 @@ def test_opd_bappeda_dengan_nama_lengkap_dicari_dengan_singkatan(tmp_path: Path)
     buat_evaluasi(folder / "bappeda-2023.xlsx", nama, 2023, BARIS_CONTOH)
     buat_evaluasi(folder / "dinsos-2023.xlsx", "Dinas Sosial", 2023, BARIS_CONTOH)
     berkas = tmp_path / "bappeda-2024.xlsx"
-    berkas.write_bytes(templat_e81("Bappeda", 2024, folder))
+    berkas.write_bytes(templat_e81("Bappeda", 2024, folder).isi)
     ws = openpyxl.load_workbook(berkas).worksheets[0]
     assert ws["A3"].value == f"Perangkat Daerah : {nama}"
