@@ -224,7 +224,9 @@ def kumpulkan(
     pohon = pohon_per_tahun(evaluasi, laporan, baris_daerah, kaskade, aturan)
     nomenklatur = [*baca.nomenklatur, *(n for item in isi for n in item.nomenklatur)]
     problems.extend(periksa_keselarasan(pohon, evaluasi, kaskade, nomenklatur))
-    bawahan, found = perjanjian_unit(pohon, laporan, perjanjian, penandatangan)
+    bawahan, found = perjanjian_unit(
+        pohon, laporan, perjanjian, penandatangan, pengaturan.tanggal_perjanjian
+    )
     perjanjian.extend(bawahan)  # Administrators' and Pengawas' PKs, below each head's
     problems.extend(found)
     rkpd = (

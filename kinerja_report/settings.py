@@ -7,7 +7,7 @@ import difflib
 import re
 import tomllib
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from kinerja_report.check.kewajaran import PENCILAN_IKUT, PENCILAN_KELUARKAN, AturanKewajaran
@@ -84,8 +84,12 @@ class Pengaturan:
     ukuran_kertas: str = "F4"
     tempat_penandatanganan: str = ""
     """The place on signature blocks; '' = the capital, else the form's own block."""
-    tanggal_perjanjian_kinerja: tuple[int, int] = (1, 2)
-    """(month, day) the Perjanjian Kinerja of a year is dated: 2 January by default."""
+    tanggal_perjanjian_kinerja: tuple[int, int] | None = None
+    """(month, day) the Perjanjian Kinerja of a year is dated (``[dokumen]
+    tanggal_perjanjian = "2 Januari"``); None: the first working day of January."""
+    hari_libur: frozenset[date] = frozenset()
+    """``[dokumen] hari_libur``: national holidays and cuti bersama no PK is dated on (1
+    January, Tahun Baru Masehi, always is one)."""
     aturan: AturanCapaian = field(default_factory=AturanCapaian)
     batas_workbook: BatasWorkbook = BATAS_BAWAAN
     """Limits every workbook is checked against before it is parsed (``[batas_workbook]``)."""
@@ -106,11 +110,25 @@ class Pengaturan:
         return (self.daerah.logo,) if self.daerah.logo else ()
 
     def tanggal_perjanjian(self, tahun: int) -> date:
-        """The date printed on the Perjanjian Kinerja of ``tahun``."""
-        bulan, hari = self.tanggal_perjanjian_kinerja
+        """The date printed on the Perjanjian Kinerja of ``tahun``: the set day, or 1
+        January, moved on to the next working day (never a Saturday, a Sunday, 1 January or
+        a day of ``hari_libur``)."""
+        bulan, hari = self.tanggal_perjanjian_kinerja or (1, 1)
         if (bulan, hari) == (2, 29) and not calendar.isleap(tahun):
             hari = 28
-        return date(tahun, bulan, hari)
+        tanggal = date(tahun, bulan, hari)
+        while not self.hari_kerja(tanggal):
+            tanggal += timedelta(days=1)
+        return tanggal
+
+    def hari_kerja(self, tanggal: date) -> bool:
+        """Whether an office signs documents on ``tanggal``: Monday to Friday, not 1 January
+        and not one of ``hari_libur``."""
+        return (
+            tanggal.weekday() < 5
+            and (tanggal.month, tanggal.day) != (1, 1)
+            and tanggal not in self.hari_libur
+        )
 
     def ukuran_css(self, lanskap: bool = False) -> str:
         """The CSS ``@page size`` value, e.g. '215mm 330mm' (F4 portrait)."""
@@ -177,7 +195,13 @@ def _galat_toml(exc: tomllib.TOMLDecodeError) -> str:
 SKEMA: dict[str, frozenset[str]] = {
     "daerah": frozenset(Daerah.__dataclass_fields__) - {"logo_olahan"},
     "dokumen": frozenset(
-        {"ukuran_kertas", "tempat_penandatanganan", "tanggal_perjanjian", "lampiran_sumber"}
+        {
+            "ukuran_kertas",
+            "tempat_penandatanganan",
+            "tanggal_perjanjian",
+            "hari_libur",
+            "lampiran_sumber",
+        }
     ),
     "capaian": frozenset(
         {"rumus_negatif", "batas_rata_rata", "ambang_efisiensi", "kategori", "urutan"}
@@ -232,7 +256,7 @@ def _pengaturan(folder: Path, data: dict[str, object]) -> Pengaturan:
     dokumen = _bagian(data, "dokumen")
     daerah = _daerah(folder, _bagian(data, "daerah"))
     tempat = dokumen.get("tempat_penandatanganan", daerah.ibu_kota)
-    tanggal = dokumen.get("tanggal_perjanjian", "2 Januari")
+    tanggal = dokumen.get("tanggal_perjanjian", HARI_KERJA_PERTAMA)
     awal, akhir = _periode(_bagian(data, "periode"))
     kewajaran = _kewajaran(_bagian(data, "kewajaran"))
     aturan = replace(_aturan(data), batas_pencilan=kewajaran.batas_capaian)
@@ -249,6 +273,7 @@ def _pengaturan(folder: Path, data: dict[str, object]) -> Pengaturan:
         ),
         tempat_penandatanganan=teks("dokumen", "tempat_penandatanganan", tempat, 200),
         tanggal_perjanjian_kinerja=_tanggal(teks("dokumen", "tanggal_perjanjian", tanggal, 40)),
+        hari_libur=_hari_libur(dokumen.get("hari_libur", [])),
         aturan=aturan,
         seri_target_ipm=pilihan(
             "ipm", "seri_target", _bagian(data, "ipm").get("seri_target", "lama"), ("lama", "baru")
@@ -352,8 +377,15 @@ BULAN = (
 )
 
 
-def _tanggal(text: str) -> tuple[int, int]:
-    """'2 Januari' -> (1, 2): the day and month the PK of each year is dated."""
+HARI_KERJA_PERTAMA = "hari kerja pertama"
+"""The default of ``[dokumen] tanggal_perjanjian``: the first working day of January."""
+
+
+def _tanggal(text: str) -> tuple[int, int] | None:
+    """'2 Januari' -> (1, 2): the day and month the PK of each year is dated; None for
+    'hari kerja pertama'."""
+    if " ".join(text.lower().split()) == HARI_KERJA_PERTAMA:
+        return None
     parts = text.strip().lower().split()
     if len(parts) != 2 or not parts[0].isdecimal() or parts[1] not in BULAN:
         raise tidak_valid("[dokumen] tanggal_perjanjian ditulis seperti '2 Januari'")
@@ -363,6 +395,25 @@ def _tanggal(text: str) -> tuple[int, int]:
     except ValueError as exc:
         raise tidak_valid(f"[dokumen] tanggal_perjanjian '{text}' tidak ada") from exc
     return bulan, hari
+
+
+def _hari_libur(value: object) -> frozenset[date]:
+    """``[dokumen] hari_libur``: a list of dates (TOML dates or '2025-01-27' texts)."""
+    if not isinstance(value, list):
+        raise tidak_valid('[dokumen] hari_libur berupa daftar tanggal, mis. ["2025-01-27"]')
+    out = set()
+    for item in value:
+        if isinstance(item, date) and not isinstance(item, datetime):
+            out.add(item)
+            continue
+        try:
+            out.add(date.fromisoformat(str(item).strip()))
+        except ValueError as exc:
+            raise tidak_valid(
+                f"[dokumen] hari_libur: '{str(item)[:40]}' bukan tanggal; tulis seperti "
+                '"2025-01-27" (tahun-bulan-tanggal)'
+            ) from exc
+    return frozenset(out)
 
 
 def _aturan(data: dict[str, object]) -> AturanCapaian:

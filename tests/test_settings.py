@@ -198,3 +198,33 @@ def test_galat_toml_dalam_bahasa_indonesia(tmp_path: Path) -> None:
     pesan = info.value.masalah.pesan
     assert "penulisan TOML salah di baris 2, kolom" in pesan
     assert "Expected" not in pesan
+
+
+@pytest.mark.parametrize(
+    ("toml", "tahun", "tanggal"),
+    [
+        ("", 2021, "2021-01-04"),  # 1 January a holiday, 2-3 January a weekend
+        ("", 2022, "2022-01-03"),  # 2 January a Sunday
+        ("", 2024, "2024-01-02"),
+        ('hari_libur = ["2024-01-02", 2024-01-03]\n', 2024, "2024-01-04"),
+        ('tanggal_perjanjian = "2 Januari"\n', 2021, "2021-01-04"),
+        ('tanggal_perjanjian = "Hari kerja pertama"\n', 2025, "2025-01-02"),
+    ],
+)
+def test_tanggal_perjanjian_hari_kerja(tmp_path: Path, toml: str, tahun: int, tanggal: str) -> None:
+    """Issue 24: no PK is dated on a weekend, 1 January or a listed holiday."""
+    (tmp_path / "pengaturan.toml").write_text(f"[dokumen]\n{toml}", encoding="utf-8")
+    pengaturan = baca_pengaturan(tmp_path)
+    assert pengaturan is not None
+    assert str(pengaturan.tanggal_perjanjian(tahun)) == tanggal
+    for tahun_lain in range(2000, 2031):
+        assert pengaturan.tanggal_perjanjian(tahun_lain).weekday() < 5
+
+
+def test_hari_libur_bukan_tanggal(tmp_path: Path) -> None:
+    (tmp_path / "pengaturan.toml").write_text(
+        '[dokumen]\nhari_libur = ["27 Januari"]\n', encoding="utf-8"
+    )
+    with pytest.raises(PengaturanTidakValid) as info:
+        baca_pengaturan(tmp_path)
+    assert "hari_libur: '27 Januari' bukan tanggal" in str(info.value)

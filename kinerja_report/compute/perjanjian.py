@@ -26,7 +26,7 @@ from kinerja_report.compute.table import BarisCapaian
 from kinerja_report.model import Nilai, Penandatangan, TingkatIndikator
 from kinerja_report.problems import Masalah, masalah, masalah_di
 from kinerja_report.read.normalize import normalisasi
-from kinerja_report.settings import Daerah
+from kinerja_report.settings import Daerah, Pengaturan
 
 SASARAN_OPD = "Sasaran Perangkat Daerah"
 """Label for indicators without a sasaran when the OPD names none at all."""
@@ -97,10 +97,18 @@ class PerjanjianKinerja:
     def bupati(self) -> bool:
         return self.jenis == "bupati"
 
+    @property
+    def kedua_pegawai(self) -> bool:
+        """Pihak kedua is a civil servant (the OPD's head over a unit's PK) whose rank and
+        NIP are printed; an OPD head's pihak kedua is the Bupati, who has none."""
+        return self.jenis in ("administrator", "pengawas")
+
 
 def tanggal_pk(tahun: int) -> date:
-    """The PK is signed within a month of the budget's approval: 2 January of its year."""
-    return date(tahun, 1, 2)
+    """The PK's date without settings: the default rule of
+    :meth:`~kinerja_report.settings.Pengaturan.tanggal_perjanjian` (the first working day
+    of January: the PK is signed within a month of the budget's approval)."""
+    return Pengaturan().tanggal_perjanjian(tahun)
 
 
 def jabatan_kepala_daerah(daerah: Daerah) -> str:

@@ -18,8 +18,9 @@ the signatories list (a row of the OPD whose position names the unit: 'Kepala Bi
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
+from datetime import date
 
 from kinerja_report.compute.perjanjian import (
     KETERANGAN_OPD,
@@ -44,6 +45,7 @@ class _Konteks:
     lap: LaporanOpd
     kepala: PerjanjianKinerja | None
     penandatangan: Sequence[Penandatangan]
+    tanggal: Callable[[int], date]
 
 
 def jabatan_unit(unit: str, opd: str) -> str:
@@ -82,8 +84,10 @@ def perjanjian_unit(
     laporan: Sequence[LaporanOpd],
     perjanjian: Sequence[PerjanjianKinerja],
     penandatangan: Sequence[Penandatangan],
+    tanggal: Callable[[int], date] = tanggal_pk,
 ) -> tuple[list[PerjanjianKinerja], list[Masalah]]:
-    """Every Administrator's and Pengawas's PK of every OPD-year (module doc)."""
+    """Every Administrator's and Pengawas's PK of every OPD-year (module doc); dated as
+    their head's PK, else by ``tanggal`` (the settings' rule)."""
     heads = {(pk.tahun, normalisasi(pk.instansi)): pk for pk in perjanjian if pk.jenis == "opd"}
     out: list[PerjanjianKinerja] = []
     problems: list[Masalah] = []
@@ -91,7 +95,9 @@ def perjanjian_unit(
         for lap in sorted(laporan, key=lambda item: item.opd):
             if lap.tahun != tree.tahun:
                 continue
-            konteks = _Konteks(lap, heads.get((lap.tahun, normalisasi(lap.opd))), penandatangan)
+            konteks = _Konteks(
+                lap, heads.get((lap.tahun, normalisasi(lap.opd))), penandatangan, tanggal
+            )
             found, missing = _satu_opd(tree, konteks)
             out.extend(found)
             problems.extend(missing)
@@ -239,7 +245,7 @@ def _pk(
         slug=f"{lap.slug}/{slug(_AWALAN.sub('', orang.jabatan if orang else jabatan))}",
         pihak_pertama=orang,
         pihak_kedua=kedua[0],
-        tanggal=kepala.tanggal if kepala else tanggal_pk(lap.tahun),
+        tanggal=kepala.tanggal if kepala else konteks.tanggal(lap.tahun),
         sasaran=sasaran,
         program=anggaran,
         jabatan_pertama=orang.jabatan if orang and orang.jabatan else jabatan,

@@ -93,6 +93,9 @@ def test_pdf_pk_administrator(kumpulan: Kumpulan) -> None:
     )
     reader = PdfReader(io.BytesIO(render_pdf(tugas.html, tugas.folder_templat, tugas.aset)))
     text = " ".join(" ".join(p.extract_text().split()) for p in reader.pages)
+    # issue 24: pihak kedua, the OPD's head, signs with rank and NIP (the Bupati has none)
+    assert "Pembina Utama Muda, IV/c" in text
+    assert "NIP. 19740922 200201 2 001" in text
     for expected in (
         "Jabatan : Kepala Bidang Kesehatan Masyarakat",
         "Nama : dr. Rina Marlina, M.Kes. Jabatan : Kepala Dinas Kesehatan",
