@@ -59,6 +59,11 @@ class Daerah:
     """The logo file as configured (inside the input folder); documents never load it."""
     logo_olahan: Logo | None = None
     """The checked, print-sized logo documents embed (:mod:`kinerja_report.read.logo`)."""
+    lambang_kepala_daerah: Path | None = None
+    """``[daerah] lambang_kepala_daerah``: the emblem of the Bupati's own letterhead (the
+    Garuda Pancasila), an image inside the input folder; None: the regency's logo."""
+    lambang_olahan: Logo | None = None
+    """The checked, print-sized emblem the Bupati's PK embeds."""
 
     @property
     def aset(self) -> tuple[Path, ...]:
@@ -69,6 +74,11 @@ class Daerah:
     @property
     def logo_url(self) -> str | None:
         return self.logo_olahan.url if self.logo_olahan else None
+
+    @property
+    def lambang_url(self) -> str | None:
+        """The Bupati's letterhead emblem: the one set, else the regency's logo."""
+        return self.lambang_olahan.url if self.lambang_olahan else self.logo_url
 
     @property
     def nama_lengkap(self) -> str:
@@ -107,7 +117,7 @@ class Pengaturan:
     @property
     def berkas_pendukung(self) -> tuple[Path, ...]:
         """Files of the input folder the settings name (the logo): not reported as stray."""
-        return (self.daerah.logo,) if self.daerah.logo else ()
+        return tuple(path for path in (self.daerah.logo, self.daerah.lambang_kepala_daerah) if path)
 
     def tanggal_perjanjian(self, tahun: int) -> date:
         """The date printed on the Perjanjian Kinerja of ``tahun``: the set day, or 1
@@ -193,7 +203,7 @@ def _galat_toml(exc: tomllib.TOMLDecodeError) -> str:
 
 
 SKEMA: dict[str, frozenset[str]] = {
-    "daerah": frozenset(Daerah.__dataclass_fields__) - {"logo_olahan"},
+    "daerah": frozenset(Daerah.__dataclass_fields__) - {"logo_olahan", "lambang_olahan"},
     "dokumen": frozenset(
         {
             "ukuran_kertas",
@@ -313,22 +323,32 @@ def _kewajaran(raw: dict[str, object]) -> AturanKewajaran:
 
 def _daerah(folder: Path, raw: dict[str, object]) -> Daerah:
     """``[daerah]``: texts, and the logo (an image inside the input folder, processed)."""
+    gambar = ("logo", "lambang_kepala_daerah")
     values = {
         key: teks("daerah", key, value, 200 if key != "alamat" else TEKS_MAKS)
         for key, value in raw.items()
-        if key != "logo"
+        if key not in gambar
     }
     daerah = Daerah(**values)  # type: ignore[arg-type]  # the keys are Daerah's (SKEMA)
     if daerah.nama and not daerah.jenis:
         daerah = replace(daerah, jenis="Kabupaten")
-    if "logo" not in raw:
-        return daerah
-    nama = teks("daerah", "logo", raw["logo"])
+    if "logo" in raw:
+        path, logo = _gambar(folder, "logo", raw["logo"])
+        daerah = replace(daerah, logo=path, logo_olahan=logo)
+    if "lambang_kepala_daerah" in raw:
+        path, logo = _gambar(folder, "lambang_kepala_daerah", raw["lambang_kepala_daerah"])
+        daerah = replace(daerah, lambang_kepala_daerah=path, lambang_olahan=logo)
+    return daerah
+
+
+def _gambar(folder: Path, kunci: str, value: object) -> tuple[Path, Logo]:
+    """An image of ``[daerah]`` (the logo, the Bupati's emblem): inside the input folder,
+    checked and print-sized (:func:`~kinerja_report.read.logo.baca_logo`)."""
+    nama = teks("daerah", kunci, value)
     try:
-        path, logo = baca_logo(folder, nama)
+        return baca_logo(folder, nama)
     except LogoTidakValid as exc:
         raise tidak_valid(str(exc)) from exc
-    return replace(daerah, logo=path, logo_olahan=logo)
 
 
 def _periode(raw: dict[str, object]) -> tuple[int | None, int | None]:

@@ -34,7 +34,7 @@ def html_perjanjian(env: Environment, pk: PerjanjianKinerja, pengaturan: Pengatu
         pk=pk,
         pengaturan=pengaturan,
         daerah=pk.daerah,
-        logo_url=pk.daerah.logo_url,
+        logo_url=pk.daerah.lambang_url if pk.bupati else pk.daerah.logo_url,
         jabatan_ttd=jabatan_tanda_tangan,
         format_nip=format_nip,
     )

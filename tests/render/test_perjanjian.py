@@ -6,6 +6,7 @@ import io
 import re
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
@@ -26,10 +27,11 @@ from kinerja_report.compute.table import BarisCapaian
 from kinerja_report.model import Nilai, Penandatangan, Polaritas, TingkatIndikator
 from kinerja_report.pipeline import Kumpulan, kumpulkan
 from kinerja_report.problems import Masalah, Tingkat
+from kinerja_report.render.html import lingkungan
 from kinerja_report.render.pdf import render_pdf
-from kinerja_report.render.perjanjian import tugas_perjanjian
+from kinerja_report.render.perjanjian import html_perjanjian, tugas_perjanjian
 from kinerja_report.render.pool import TugasPdf
-from kinerja_report.settings import Daerah
+from kinerja_report.settings import Daerah, baca_pengaturan
 from tests.conftest import SAMPLE_DATA
 
 NAMA_BUPATI = "H. Rahmat Hidayat Saleh, S.E., M.M."
@@ -459,3 +461,30 @@ def test_tanggal_perjanjian_dari_pengaturan(kumpulan: Kumpulan) -> None:
     pks, _ = _perjanjian(diatur)
     # 15 January 2023 was a Sunday: the PK is dated the next working day
     assert {pk.tanggal for pk in pks if pk.tahun == 2023} == {date(2023, 1, 16)}
+
+
+def test_lambang_kepala_daerah_pada_pk_bupati(kumpulan: Kumpulan, tmp_path: Path) -> None:
+    """Issue 24: the Bupati's own PK carries the emblem ``[daerah] lambang_kepala_daerah``
+    names (the Garuda); the OPDs' PKs keep the regency's logo."""
+    svg = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect fill="{}" width="10" height="10"/></svg>'  # noqa: E501
+    (tmp_path / "logo.svg").write_text(svg.format("#00aa00"), encoding="utf-8")
+    (tmp_path / "garuda.svg").write_text(svg.format("#d4af37"), encoding="utf-8")
+    (tmp_path / "pengaturan.toml").write_text(
+        '[daerah]\nnama = "Kepahiang"\nlogo = "logo.svg"\nlambang_kepala_daerah = "garuda.svg"\n',
+        encoding="utf-8",
+    )
+    pengaturan = baca_pengaturan(tmp_path)
+    assert pengaturan is not None
+    daerah = pengaturan.daerah
+    assert daerah.lambang_url
+    assert daerah.logo_url
+    assert daerah.lambang_url != daerah.logo_url
+    assert (tmp_path / "garuda.svg").resolve() in [p.resolve() for p in pengaturan.berkas_pendukung]
+    pks, _ = _perjanjian(kumpulan)
+    bupati = next(replace(pk, daerah=daerah) for pk in pks if pk.bupati)
+    opd = next(replace(pk, daerah=daerah) for pk in pks if pk.jenis == "opd")
+    html = {pk.jenis: html_perjanjian(lingkungan(), pk, pengaturan) for pk in (bupati, opd)}
+    assert daerah.lambang_url in html["bupati"]
+    assert daerah.logo_url not in html["bupati"]
+    assert daerah.logo_url in html["opd"]
+    assert daerah.lambang_url not in html["opd"]
