@@ -4,10 +4,16 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
+
+from kinerja_report.cli import main
+from kinerja_report.pipeline import HasilBuild, build
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE_DATA = ROOT / "sample_data"
@@ -89,3 +95,52 @@ def tanpa_debug_tersisa() -> Iterator[None]:
         os.environ.pop("KINERJA_DEBUG", None)
     else:
         os.environ["KINERJA_DEBUG"] = sebelum
+
+
+# --- builds shared by the whole session (issue 25: each input built once) ---------------------
+
+
+@dataclass(frozen=True)
+class Bangunan:
+    """One input folder built once per session; tests only read its outputs."""
+
+    masukan: Path
+    out: Path
+    hasil: HasilBuild
+
+
+_BANGUNAN: dict[str, Bangunan] = {}
+
+
+def bangun_nyata(tmp_path_factory: pytest.TempPathFactory, nama: str) -> Bangunan:
+    """The real workbook ``nama`` alone in a folder without settings, built once per session
+    (skipped when the real workbooks are not beside the checkout)."""
+    if not (REAL_WORKBOOKS / nama).is_file():
+        pytest.skip(f"real workbook {nama} not found at {REAL_WORKBOOKS}")
+    if nama not in _BANGUNAN:
+        base = tmp_path_factory.mktemp("nyata")
+        masukan = base / "masukan"
+        masukan.mkdir()
+        shutil.copy(REAL_WORKBOOKS / nama, masukan / nama)
+        hasil = build(masukan, base / "hasil", pekerja=2)
+        _BANGUNAN[nama] = Bangunan(masukan, base / "hasil", hasil)
+    return _BANGUNAN[nama]
+
+
+@pytest.fixture(scope="session")
+def sampel_dibangun(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """The README's main job, ``kinerja build sample_data --out OUT``, run once per session
+    through the command (its output folder and what it printed); WeasyPrint warned about
+    nothing, in any worker."""
+    out = tmp_path_factory.mktemp("hasil")
+    warnings: list[str] = []
+    handler = logging.Handler(logging.WARNING)
+    handler.emit = lambda record: warnings.append(record.getMessage())  # type: ignore[method-assign]
+    logging.getLogger("weasyprint").addHandler(handler)
+    try:
+        result = CliRunner().invoke(main, ["build", str(SAMPLE_DATA), "--out", str(out)])
+    finally:
+        logging.getLogger("weasyprint").removeHandler(handler)
+    assert result.exit_code == 0, result.output
+    assert peringatan_render(warnings) == []
+    return out, result.stdout

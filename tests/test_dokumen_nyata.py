@@ -7,7 +7,6 @@ from __future__ import annotations
 import csv
 import io
 import re
-import shutil
 from collections import Counter
 from pathlib import Path
 
@@ -15,17 +14,17 @@ import openpyxl
 import pytest
 from pypdf import PdfReader
 
-from kinerja_report.pipeline import HasilBuild, build
+from kinerja_report.pipeline import HasilBuild
+from tests.conftest import bangun_nyata
 
 DELI = "evaluasi_renja_tw4_bappedalitbang_deliserdang_2025.xlsx"
 SUKABUMI = "evaluasi_hasil_renja_pd_bappeda_sukabumi_2018.xlsx"
 
 
-def _build(real_workbooks: Path, tmp_path: Path, name: str) -> HasilBuild:
-    masukan = tmp_path / "masukan"
-    masukan.mkdir()
-    shutil.copy(real_workbooks / name, masukan / name)
-    return build(masukan, tmp_path / "hasil", pekerja=1)
+def _build(real_workbooks: Path, tmp_path_factory: pytest.TempPathFactory, name: str) -> HasilBuild:
+    """``name`` alone in a folder without settings, built once per session (shared)."""
+    assert (real_workbooks / name).is_file()
+    return bangun_nyata(tmp_path_factory, name).hasil
 
 
 def _teks_pdf(path: Path) -> str:
@@ -43,8 +42,10 @@ def _pdf(hasil: HasilBuild, folder: str) -> list[Path]:
     return [p for p in hasil.berkas_keluaran if p.suffix == ".pdf" and p.parent.name == folder]
 
 
-def test_deli_serdang_sendirian(real_workbooks: Path, tmp_path: Path) -> None:
-    hasil = _build(real_workbooks, tmp_path, DELI)
+def test_deli_serdang_sendirian(
+    real_workbooks: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    hasil = _build(real_workbooks, tmp_path_factory, DELI)
     assert hasil.berhasil
     rows = _capaian(hasil)
     assert Counter(r["tingkat"] for r in rows) == {
@@ -89,8 +90,8 @@ def test_deli_serdang_sendirian(real_workbooks: Path, tmp_path: Path) -> None:
     assert {"kolom-14-menjumlahkan", "realisasi-bertentangan"} <= codes
 
 
-def test_sukabumi_sendirian(real_workbooks: Path, tmp_path: Path) -> None:
-    hasil = _build(real_workbooks, tmp_path, SUKABUMI)
+def test_sukabumi_sendirian(real_workbooks: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+    hasil = _build(real_workbooks, tmp_path_factory, SUKABUMI)
     assert hasil.berhasil
     rows = _capaian(hasil)
     assert len(rows) == 24
@@ -124,18 +125,20 @@ def test_sukabumi_sendirian(real_workbooks: Path, tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("name", [DELI, SUKABUMI])
 def test_tanpa_dokumen_kosong_untuk_ditandatangani(
-    real_workbooks: Path, tmp_path: Path, name: str
+    real_workbooks: Path, tmp_path_factory: pytest.TempPathFactory, name: str
 ) -> None:
-    hasil = _build(real_workbooks, tmp_path, name)
+    hasil = _build(real_workbooks, tmp_path_factory, name)
     for pk in hasil.kumpulan.perjanjian:
         assert pk.sasaran, pk.instansi
         assert all(group.indikator for group in pk.sasaran)
 
 
-def test_halaman_tidak_diawali_baris_penutup(real_workbooks: Path, tmp_path: Path) -> None:
+def test_halaman_tidak_diawali_baris_penutup(
+    real_workbooks: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
     """Deli Serdang's 84 rows over several pages: the header repeats on every page, and the
     page holding the footer rows and signatures also holds the last data rows."""
-    hasil = _build(real_workbooks, tmp_path, DELI)
+    hasil = _build(real_workbooks, tmp_path_factory, DELI)
     (evaluasi,) = _pdf(hasil, "evaluasi")
     reader = PdfReader(io.BytesIO(evaluasi.read_bytes()))
     pages = [" ".join(page.extract_text().split()) for page in reader.pages]

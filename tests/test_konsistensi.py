@@ -13,10 +13,9 @@ from __future__ import annotations
 import csv
 import io
 import re
-import shutil
 from collections import Counter, defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import docx
@@ -24,9 +23,9 @@ import openpyxl
 import pytest
 
 from kinerja_report.formats import angka, angka_tetap, miliar, persen, rupiah
-from kinerja_report.pipeline import HasilBuild, build, templat_e81
+from kinerja_report.pipeline import Kumpulan, build, kumpulkan, templat_e81
 from tests.builders import BARIS_CONTOH, buat_evaluasi
-from tests.conftest import REAL_WORKBOOKS, SAMPLE_DATA
+from tests.conftest import SAMPLE_DATA, bangun_nyata
 from tests.pdf_teks import teks_pdf
 
 DELI = "evaluasi_renja_tw4_bappedalitbang_deliserdang_2025.xlsx"
@@ -92,20 +91,23 @@ class Keluaran:
 
     masukan: Path
     out: Path
-    hasil: HasilBuild
+    kumpulan: Kumpulan
+    _teks: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
+    """Each PDF's text, extracted once for all the tests (the outputs are only read)."""
 
     def pdf(self, relatif: str) -> str | None:
-        path = self.out / relatif
-        if not path.is_file():
-            return None
-        return teks_pdf(path).replace("\u00a0", " ")
+        if relatif not in self._teks:
+            path = self.out / relatif
+            teks = teks_pdf(path).replace("\u00a0", " ") if path.is_file() else None
+            self._teks[relatif] = teks
+        return self._teks[relatif]
 
     def capaian(self) -> list[dict[str, str]]:
         text = (self.out / "capaian.csv").read_text(encoding="utf-8")
         return list(csv.DictReader(text.splitlines()))
 
     def slug(self) -> dict[tuple[int, str], str]:
-        return {(lap.tahun, lap.opd): lap.slug for lap in self.hasil.kumpulan.laporan}
+        return {(lap.tahun, lap.opd): lap.slug for lap in self.kumpulan.laporan}
 
     def pagu_rekap(self) -> dict[tuple[int, str], float]:
         """The 'Ringkasan OPD' sheet of rekap.xlsx: the pagu of each OPD-year."""
@@ -123,23 +125,24 @@ _CACHE: dict[str, Keluaran] = {}
 
 @pytest.fixture(scope="session", params=MASUKAN)
 def keluaran(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Keluaran:
-    """Each input built once per session."""
+    """Each input built once per session: the sample by the README's command
+    (``sampel_dibangun``), each real form alone (``bangun_nyata``), shared with the other
+    test modules; the "kasus" folder here."""
     nama: str = request.param
     if nama not in _CACHE:
-        base = tmp_path_factory.mktemp("konsistensi")
         if nama == "sample_data":
-            masukan = SAMPLE_DATA
+            out, _ = request.getfixturevalue("sampel_dibangun")
+            _CACHE[nama] = Keluaran(SAMPLE_DATA, out, kumpulkan(SAMPLE_DATA))
         elif nama == KASUS:
+            base = tmp_path_factory.mktemp("konsistensi")
             masukan = _kasus(base / "masukan")
+            hasil = build(masukan, base / "hasil", pekerja=2)
+            assert hasil.berhasil
+            _CACHE[nama] = Keluaran(masukan, base / "hasil", hasil.kumpulan)
         else:
-            if not (REAL_WORKBOOKS / nama).is_file():
-                pytest.skip(f"real workbook {nama} not found")
-            masukan = base / "masukan"
-            masukan.mkdir()
-            shutil.copy(REAL_WORKBOOKS / nama, masukan / nama)
-        hasil = build(masukan, base / "hasil", pekerja=2)
-        assert hasil.berhasil
-        _CACHE[nama] = Keluaran(masukan, base / "hasil", hasil)
+            bangunan = bangun_nyata(tmp_path_factory, nama)
+            assert bangunan.hasil.berhasil
+            _CACHE[nama] = Keluaran(bangunan.masukan, bangunan.out, bangunan.hasil.kumpulan)
     return _CACHE[nama]
 
 
@@ -324,8 +327,8 @@ def test_sukabumi_pk_sekretaris_memuat_kedua_program(keluaran: Keluaran) -> None
 def test_satu_formulir_bukan_dokumen_daerah(keluaran: Keluaran) -> None:
     """One OPD's form alone speaks for that OPD: no regency evaluation, summary, regency
     LKjIP or regency pohon kinerja titled for the whole Kabupaten."""
-    opd = {lap.opd for lap in keluaran.hasil.kumpulan.laporan}
-    if len(opd) > 1 or keluaran.hasil.kumpulan.matriks:
+    opd = {lap.opd for lap in keluaran.kumpulan.laporan}
+    if len(opd) > 1 or keluaran.kumpulan.matriks:
         pytest.skip("a folder with several OPDs or an RPJMD matrix")
     names = {p.relative_to(keluaran.out).as_posix() for p in keluaran.out.rglob("*.*")}
     for name in names:
@@ -337,7 +340,7 @@ def test_satu_formulir_bukan_dokumen_daerah(keluaran: Keluaran) -> None:
 def test_dokumen_daerah_berjudul_sesuai_cakupan(keluaran: Keluaran) -> None:
     """A regency-wide evaluation is titled for what it covers: with the RPJMD matrix the
     RKPD's, without it the combined Renja evaluation of the OPDs named in it."""
-    kumpulan = keluaran.hasil.kumpulan
+    kumpulan = keluaran.kumpulan
     for tahun in sorted({lap.tahun for lap in kumpulan.laporan}):
         teks = keluaran.pdf(f"{tahun}/evaluasi-rkpd.pdf")
         if teks is None:

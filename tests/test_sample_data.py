@@ -3,33 +3,19 @@
 from __future__ import annotations
 
 import csv
-import logging
 from pathlib import Path
 
 import docx
 import pytest
-from click.testing import CliRunner
 from pypdf import PdfReader
 
-from kinerja_report.cli import main
-from tests.conftest import SAMPLE_DATA, peringatan_render
+from tests.conftest import SAMPLE_DATA
 from tests.pdf_teks import teks_pdf
 
 
 @pytest.fixture(scope="module")
-def hasil(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
-    out = tmp_path_factory.mktemp("hasil")
-    warnings: list[str] = []
-    handler = logging.Handler(logging.WARNING)
-    handler.emit = lambda record: warnings.append(record.getMessage())  # type: ignore[method-assign]
-    logging.getLogger("weasyprint").addHandler(handler)
-    try:
-        result = CliRunner().invoke(main, ["build", str(SAMPLE_DATA), "--out", str(out)])
-    finally:
-        logging.getLogger("weasyprint").removeHandler(handler)
-    assert result.exit_code == 0, result.output
-    assert peringatan_render(warnings) == []  # WeasyPrint warned about nothing, in any worker
-    return out, result.stdout
+def hasil(sampel_dibangun: tuple[Path, str]) -> tuple[Path, str]:
+    return sampel_dibangun
 
 
 @pytest.fixture(scope="module")
