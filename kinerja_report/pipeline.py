@@ -91,14 +91,7 @@ from kinerja_report.validasi import NAMA_BERKAS as NAMA_PENGATURAN
 from kinerja_report.write.csv_files import csv_capaian, csv_masalah
 from kinerja_report.write.formulir_baru import BarisTemplat, FormulirBaru, Penanda, workbook_e81
 from kinerja_report.write.lkjip_docx import docx_lkjip
-from kinerja_report.write.manifest import (
-    NAMA_MANIFEST,
-    Keluaran,
-    baca_keluaran,
-    isi_manifest,
-    keluaran_lama,
-    sidik_pengaturan,
-)
+from kinerja_report.write.manifest import NAMA_MANIFEST, Keluaran, isi_manifest, sidik_pengaturan
 from kinerja_report.write.output_dir import FolderKeluaran
 from kinerja_report.write.rekap_xlsx import Lembar as LembarRekap
 from kinerja_report.write.rekap_xlsx import lembar_rekap, rekap_xlsx
@@ -370,8 +363,8 @@ def build(
     Outputs are staged and moved into place only when all are written; a second build into
     the same folder at the same time stops with :class:`~kinerja_report.errors.KeluaranTerkunci`;
     an output folder that is the input folder or one of its ancestors is refused
-    (:class:`~kinerja_report.errors.KeluaranMencakupMasukan`). Only files a previous build
-    listed as its own are ever removed (:mod:`kinerja_report.write.output_dir`).
+    (:class:`~kinerja_report.errors.KeluaranMencakupMasukan`). Only files a previous build's
+    sealed manifest lists as its own are ever removed (:mod:`kinerja_report.write.output_dir`).
 
     The PDF workers are processes started afresh, never forked (:mod:`~kinerja_report.render.pool`):
     a script that calls this needs :mod:`multiprocessing`'s ``if __name__ == "__main__":`` guard,
@@ -388,9 +381,9 @@ def build(
         if kumpulan.berkas_gagal:  # a workbook that failed keeps its previous documents
             out.pertahankan_lama = True
             kumpulan = _dengan(kumpulan, masalah("hasil-lama-dipertahankan"))
-        lama, tidak_sah = keluaran_lama(out.keluaran) if bertahap else ({}, None)
-        if tidak_sah is not None:  # a manifest not sealed with the user's key: nothing reused
-            kumpulan = _dengan(kumpulan, tidak_sah)
+        if out.lama_tidak_sah is not None:  # not sealed with the user's key: nothing reused
+            kumpulan = _dengan(kumpulan, out.lama_tidak_sah)  # nor removed
+        lama = out.lama if bertahap else {}  # the previous manifest, read once by ``out``
         written = [
             out.tulis("capaian.csv", csv_capaian(kumpulan.baris)),
             out.tulis("masalah.csv", csv_masalah(kumpulan.masalah)),
@@ -550,15 +543,9 @@ def _tulis_manifest(
     kumpulan: Kumpulan, out: FolderKeluaran, kunci: dict[str, str] | None = None
 ) -> Path:
     """Stage ``OUT/manifest.json`` for what this build wrote (``kunci``: each PDF's content
-    key); outputs of an earlier build kept because a workbook failed stay listed."""
-    kunci = kunci or {}
-    keluaran = {
-        relatif: Keluaran(digest, ukuran, kunci.get(relatif, ""))
-        for relatif, (digest, ukuran) in out.ditulis().items()
-    }
-    if out.pertahankan_lama:
-        lama = baca_keluaran(out.keluaran)
-        keluaran = {**{k: v for k, v in lama.items() if k != NAMA_MANIFEST}, **keluaran}
+    key); outputs of an earlier build kept because a workbook failed stay recorded, so that
+    a later build may still remove them (:meth:`FolderKeluaran.catatan`)."""
+    keluaran = out.catatan(kunci)
     data = isi_manifest(kumpulan.pengaturan, kumpulan.jejak, keluaran, datetime.now(UTC))
     return out.tulis(NAMA_MANIFEST, data)
 

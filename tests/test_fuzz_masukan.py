@@ -32,8 +32,14 @@ from kinerja_report.read.cache import CacheBaca
 from kinerja_report.read.normalize import kunci_nama, slug, slug_unik
 from kinerja_report.segel import kunci_rahasia
 from kinerja_report.settings import SKEMA
-from kinerja_report.write.daftar import NAMA_DAFTAR, isi_daftar, sidik
-from kinerja_report.write.manifest import NAMA_MANIFEST, Keluaran, isi_manifest, segel_manifest
+from kinerja_report.write.daftar import NAMA_DAFTAR, sidik
+from kinerja_report.write.manifest import (
+    NAMA_MANIFEST,
+    Keluaran,
+    isi_jurnal,
+    isi_manifest,
+    segel_manifest,
+)
 from kinerja_report.write.riwayat import (
     NAMA_RIWAYAT,
     CatatanBuild,
@@ -263,7 +269,9 @@ FUZZ_KEADAAN = settings(
     derandomize=True,  # a fixed seed: the same examples on every run
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-BERKAS_KEADAAN = ("kinerja.sqlite", "manifest.json", ".kinerja-keluaran.json")
+JURNAL_SISA = ".sementara-1-sisa/.jurnal.json"
+"""The journal a build killed while moving its outputs in leaves (see output_dir)."""
+BERKAS_KEADAAN = ("kinerja.sqlite", "manifest.json", NAMA_DAFTAR, JURNAL_SISA)
 
 
 @pytest.fixture(scope="module")
@@ -271,7 +279,7 @@ def keadaan_dasar(tmp_path_factory: pytest.TempPathFactory, workbook_baik: bytes
     """A folder with: ``baik/`` (a good workbook, as recorded in the store), ``rusak/`` (a
     workbook that fails: its builds make no PDF, so they are quick) and ``out/``: a store of
     two builds that read different values, with a sealed reading cache, a sealed manifest and
-    an output list, as builds leave them."""
+    an older version's output list and a killed build's journal, as builds leave them."""
     root = tmp_path_factory.mktemp("keadaan")
     baik, rusak, out = root / "baik", root / "rusak", root / "out"
     baik.mkdir()
@@ -293,7 +301,10 @@ def keadaan_dasar(tmp_path_factory: pytest.TempPathFactory, workbook_baik: bytes
     (out / NAMA_MANIFEST).write_bytes(
         isi_manifest(kumpulan.pengaturan, kumpulan.jejak, keluaran, datetime.now(UTC))
     )
-    (out / NAMA_DAFTAR).write_bytes(isi_daftar({"capaian.csv": sidik(csv)}))
+    daftar = {"versi": 1, "berkas": {"capaian.csv": sidik(csv)}}  # as older versions wrote it
+    (out / NAMA_DAFTAR).write_text(json.dumps(daftar), encoding="utf-8")
+    (out / JURNAL_SISA).parent.mkdir()
+    (out / JURNAL_SISA).write_bytes(isi_jurnal(keluaran))
     return root
 
 
@@ -497,12 +508,13 @@ def _kunci_bersarang(data: object) -> set[str]:
 
 
 @FUZZ_KEADAAN
-@given(data=st.data(), nama=st.sampled_from(["manifest.json", ".kinerja-keluaran.json"]))
+@given(data=st.data(), nama=st.sampled_from(["manifest.json", NAMA_DAFTAR, JURNAL_SISA]))
 def test_fuzz_manifest_dan_daftar_keluaran(
     tmp_path: Path, keadaan_dasar: Path, data: st.DataObject, nama: str
 ) -> None:
     """Random bytes, nesting, random JSON and fields of the wrong type (sealed or not) as
-    OUT/manifest.json and OUT/.kinerja-keluaran.json."""
+    OUT/manifest.json, the older versions' OUT/.kinerja-keluaran.json and the journal of a
+    killed build."""
     root, out = _salin_keadaan(keadaan_dasar, tmp_path)
     dasar = json.loads((out / nama).read_text(encoding="utf-8"))
     (out / nama).write_bytes(data.draw(isi_json(dasar)))

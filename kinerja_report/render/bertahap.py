@@ -25,7 +25,7 @@ from kinerja_report.read.cache import ke_json
 from kinerja_report.read.jejak import sidik_kode
 from kinerja_report.render.pdf import subset_huruf_cepat
 from kinerja_report.render.pool import TugasPdf
-from kinerja_report.write.daftar import relatif_aman, sidik, sidik_biasa, tautan_pertama
+from kinerja_report.write.daftar import sidik, ukuran_milik
 from kinerja_report.write.manifest import Keluaran
 
 _SIDIK_FOLDER: dict[tuple[Path, tuple[tuple[str, int, int], ...]], str] = {}
@@ -105,7 +105,7 @@ def dipakai_lagi(
     if (
         sebelumnya is not None
         and sebelumnya.kunci == kunci
-        and _masih_sama(keluaran, relatif, sebelumnya.sha256)
+        and ukuran_milik(keluaran, relatif, sebelumnya.sha256, sebelumnya.ukuran) is not None
     ):
         return sebelumnya
     return None
@@ -121,14 +121,3 @@ def kunci_data(*bagian: object) -> str:
         ensure_ascii=False,
     )
     return hashlib.sha256(teks.encode("utf-8", "surrogatepass")).hexdigest()
-
-
-def _masih_sama(keluaran: Path, relatif: str, sha256: str) -> bool:
-    path = relatif_aman(relatif)
-    if path is None or tautan_pertama(keluaran, path) is not None:
-        return False
-    target = keluaran / path
-    try:
-        return sidik_biasa(target) == sha256  # never a link, a FIFO or a device
-    except OSError:
-        return False

@@ -1,11 +1,17 @@
-"""The list of the files a build wrote (``OUT/.kinerja-keluaran.json``): the only files a later
-build may remove.
+"""Reading what a build wrote without trusting OUT, and removing the outputs a build no
+longer writes.
 
-Each entry is a path relative to OUT and the sha256 of what the build wrote. A later build
-that no longer writes an entry (the workbook of that OPD is gone) removes its file, and only
-when it is still exactly what we wrote (a copy the user replaced, e.g. a signed PDF, is theirs
-now), is a regular file reached without any symlink, and lies inside OUT. Nothing is ever
-removed by pattern; an unreadable list removes nothing.
+The record of what a build wrote is its sealed manifest (:mod:`kinerja_report.write.manifest`).
+A later build that no longer writes one of its outputs (the workbook of that OPD is gone)
+removes that file (:func:`hapus_usang`), and only when it is still exactly what we wrote (a
+copy the user replaced, e.g. a signed PDF, is theirs now), is a regular file reached without
+any symlink, and lies inside OUT. Nothing is ever removed by pattern; an unreadable record
+removes nothing.
+
+Older versions kept a second list, ``OUT/.kinerja-keluaran.json`` (:data:`NAMA_DAFTAR`);
+:func:`baca_daftar` reads it once so that its files stay removable under the same rules, and
+the build that reads it removes it (:mod:`kinerja_report.write.output_dir`). Nothing writes it
+any more.
 """
 
 from __future__ import annotations
@@ -15,29 +21,24 @@ import hashlib
 import json
 import os
 import stat
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator
 from pathlib import Path, PurePosixPath
 
 from kinerja_report.tanpa_tautan import junction
 
 NAMA_DAFTAR = ".kinerja-keluaran.json"
-VERSI = 1
+"""The output list of older versions (read once, never written)."""
 
 
 def sidik(data: bytes) -> str:
-    """The sha256 of ``data``, as recorded in the list."""
+    """The sha256 of ``data``, as recorded in the manifest."""
     return hashlib.sha256(data).hexdigest()
 
 
-def isi_daftar(berkas: Mapping[str, str]) -> bytes:
-    """The list file's content for ``berkas`` (relative path -> sha256)."""
-    data = {"versi": VERSI, "berkas": dict(sorted(berkas.items()))}
-    return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
-
-
 def baca_daftar(keluaran: Path) -> dict[str, str]:
-    """The files the previous build wrote; empty when there is no readable list (a link, a
-    FIFO, too big, not JSON, nested too deep)."""
+    """The files (relative path -> sha256) an older version listed as its own in
+    :data:`NAMA_DAFTAR`; empty when there is no readable list (a link, a FIFO, too big, not
+    JSON, nested too deep)."""
     try:
         data = json.loads(baca_biasa(keluaran / NAMA_DAFTAR, BATAS_JSON).decode("utf-8"))
     except (OSError, ValueError, RecursionError, MemoryError):
@@ -49,8 +50,8 @@ def baca_daftar(keluaran: Path) -> dict[str, str]:
 
 
 BATAS_JSON = 256 * 1024 * 1024
-"""The most bytes of the output list or the manifest read (a build of thousands of outputs
-writes a few MB)."""
+"""The most bytes of the manifest, a journal or the old output list read (a build of
+thousands of outputs writes a few MB)."""
 
 _BUKA = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
 _BUKA |= getattr(os, "O_BINARY", 0)
@@ -120,19 +121,33 @@ def tautan_pertama(keluaran: Path, relatif: PurePosixPath) -> PurePosixPath | No
     return None
 
 
-def hapus_usang(keluaran: Path, lama: Mapping[str, str], baru: Mapping[str, str]) -> None:
-    """Remove the files of ``lama`` (the previous list) that this build did not write
-    (``baru``), when they are still ours (see the module docstring); empty folders left
-    behind go too."""
-    for relatif, digest in sorted(lama.items()):
+def ukuran_milik(keluaran: Path, relatif: str, sha256: str, ukuran: int = -1) -> int | None:
+    """The size of ``OUT/relatif`` when it is still exactly what a build of ours wrote (the
+    recorded ``sha256``; ``ukuran`` when known), a regular file reached without any symlink
+    inside OUT; else None (changed, gone, a link, a FIFO, outside OUT). The one test of
+    "still ours" for removing, reusing and keeping an output."""
+    path = relatif_aman(relatif)
+    if path is None or tautan_pertama(keluaran, path) is not None:
+        return None
+    target = keluaran / path
+    try:
+        if sidik_biasa(target, ukuran) != sha256:
+            return None
+        return target.lstat().st_size
+    except OSError:  # gone already, another size, not a regular file
+        return None
+
+
+def hapus_usang(keluaran: Path, lama: Iterable[tuple[str, str]], baru: Collection[str]) -> None:
+    """Remove the files of ``lama`` (relative path and sha256, as earlier builds recorded
+    them; a path may come with several) that this build did not write (``baru``), when they
+    are still ours (see the module docstring); empty folders left behind go too."""
+    for relatif, digest in sorted(set(lama)):
         path = relatif_aman(relatif)
-        if relatif in baru or path is None or tautan_pertama(keluaran, path) is not None:
+        if relatif in baru or path is None or ukuran_milik(keluaran, relatif, digest) is None:
             continue
-        target = keluaran / path
         try:
-            if sidik_biasa(target) != digest:
-                continue
-            target.unlink()
+            (keluaran / path).unlink()
         except OSError:
             continue  # gone already, or not ours to touch
         _hapus_folder_kosong(keluaran, path)

@@ -5,7 +5,10 @@ every input file with its sha256, size, time and what was read from it, and ever
 its sha256 and size. It is staged and moved into place with the other outputs
 (:class:`~kinerja_report.write.output_dir.FolderKeluaran`), so it always describes the files
 beside it. :func:`verifikasi` re-hashes the outputs and names those changed or missing since
-(``kinerja verifikasi OUT``).
+(``kinerja verifikasi OUT``). It is the one record of what a build wrote: the next build
+reuses unchanged documents from it and removes the outputs it lists that that build no longer
+writes (:mod:`kinerja_report.write.output_dir`); while a build moves its outputs in, a sealed
+journal of the same form (:func:`isi_jurnal`) stands in for it.
 
 Each PDF also carries ``kunci``: the hash of everything its content depends on (its HTML, the
 template folder, its assets, the tool version); an incremental build keeps a PDF whose key
@@ -13,10 +16,10 @@ and bytes are unchanged instead of rendering it again.
 
 The output folder is often shared, so the manifest is sealed (``segel``: HMAC-SHA256 of its
 canonical JSON under the user's key, kept outside OUT, :mod:`kinerja_report.segel`). A build
-reuses nothing of a previous manifest whose seal does not verify with this key; ``verifikasi``
-says whether the manifest is authentic (:class:`Keaslian`, docs/keaslian.md). Outputs are read
-without following links, only when they are regular files, and no further than their recorded
-size.
+reuses nothing of a previous manifest whose seal does not verify with this key, and removes
+nothing it lists; ``verifikasi`` says whether the manifest is authentic (:class:`Keaslian`,
+docs/keaslian.md). Outputs are read without following links, only when they are regular
+files, and no further than their recorded size.
 """
 
 from __future__ import annotations
@@ -125,18 +128,22 @@ def isi_manifest(
         "sidik_pengaturan": sidik_pengaturan(pengaturan),
         "pengaturan": data_pengaturan(pengaturan),
         "masukan": [_masukan(item) for item in sorted(masukan, key=lambda j: j.nama)],
-        "keluaran": {
-            relatif: {
-                "sha256": item.sha256,
-                "ukuran": item.ukuran,
-                **({"kunci": item.kunci} if item.kunci else {}),
-            }
-            for relatif, item in sorted(keluaran.items())
-        },
+        "keluaran": _data_keluaran(keluaran),
     }
     data["segel"] = segel_manifest(data, kunci if kunci is not None else kunci_rahasia())
     teks = json.dumps(data, ensure_ascii=False, indent=1, allow_nan=False)
     return (teks + "\n").encode("utf-8")
+
+
+def _data_keluaran(keluaran: Mapping[str, Keluaran]) -> dict[str, dict[str, Any]]:
+    return {
+        relatif: {
+            "sha256": item.sha256,
+            "ukuran": item.ukuran,
+            **({"kunci": item.kunci} if item.kunci else {}),
+        }
+        for relatif, item in sorted(keluaran.items())
+    }
 
 
 JENIS_SEGEL = "manifest"
@@ -149,12 +156,15 @@ def _kanonik(data: Mapping[str, Any]) -> bytes:
     return teks.encode("utf-8", "surrogatepass")
 
 
-def segel_manifest(data: Mapping[str, Any], kunci: bytes) -> dict[str, str]:
-    """The ``segel`` field of the manifest ``data`` under ``kunci``."""
+def segel_manifest(
+    data: Mapping[str, Any], kunci: bytes, jenis: str = JENIS_SEGEL
+) -> dict[str, str]:
+    """The ``segel`` field of the manifest ``data`` under ``kunci`` (``jenis``: of a
+    journal, :data:`JENIS_SEGEL_JURNAL`, whose seal never fits a manifest)."""
     return {
         "algoritma": ALGORITMA,
         "id_kunci": id_kunci(kunci),
-        "nilai": segel(kunci, JENIS_SEGEL, _kanonik(data)),
+        "nilai": segel(kunci, jenis, _kanonik(data)),
     }
 
 
@@ -171,8 +181,9 @@ class Keaslian(StrEnum):
     """No seal (an older version of the tool, or removed): who wrote it cannot be confirmed."""
 
 
-def keaslian(data: Mapping[str, Any], kunci: bytes) -> Keaslian:
-    """The authenticity of the manifest ``data`` under the user's ``kunci``."""
+def keaslian(data: Mapping[str, Any], kunci: bytes, jenis: str = JENIS_SEGEL) -> Keaslian:
+    """The authenticity of the manifest (or journal, ``jenis``) ``data`` under the user's
+    ``kunci``."""
     cap = data.get("segel")
     if not isinstance(cap, dict) or not isinstance(cap.get("nilai"), str):
         return Keaslian.TANPA_SEGEL
@@ -182,7 +193,7 @@ def keaslian(data: Mapping[str, Any], kunci: bytes) -> Keaslian:
         isi = _kanonik(data)
     except (ValueError, TypeError, RecursionError):
         return Keaslian.TIDAK_SAH
-    if segel_cocok(kunci, cap["nilai"], JENIS_SEGEL, isi):
+    if segel_cocok(kunci, cap["nilai"], jenis, isi):
         return Keaslian.SAH
     return Keaslian.TIDAK_SAH
 
@@ -194,16 +205,11 @@ _SEBAB = {
 }
 
 
-def baca_keluaran(keluaran: Path) -> dict[str, Keluaran]:
-    """The outputs listed by the manifest in ``keluaran``; empty when there is none, it is
-    unreadable or its seal does not verify with the user's key (an incremental build then
-    renders everything)."""
-    return keluaran_lama(keluaran)[0]
-
-
 def keluaran_lama(keluaran: Path) -> tuple[dict[str, Keluaran], Masalah | None]:
-    """:func:`baca_keluaran`, with an info problem (``manifest-lama-tidak-sah``) when a
-    manifest is there but not sealed with the user's key."""
+    """The outputs listed by the manifest in ``keluaran``: the outputs a build may reuse and
+    remove. Empty when there is none, it is unreadable or its seal does not verify with the
+    user's key (a build then renders everything and removes nothing), with an info problem
+    (``manifest-lama-tidak-sah``) when a manifest is there but not sealed with that key."""
     try:
         data = _muat(keluaran)
     except ManifestTidakValid:
@@ -213,6 +219,39 @@ def keluaran_lama(keluaran: Path) -> tuple[dict[str, Keluaran], Masalah | None]:
         path = str(keluaran / NAMA_MANIFEST)
         return {}, masalah("manifest-lama-tidak-sah", path, sebab=_SEBAB[sah])
     return _keluaran_dari(data), None
+
+
+NAMA_JURNAL = ".jurnal.json"
+"""The journal's name in a build's staging folder (no output's name starts with a dot)."""
+FORMAT_JURNAL = "kinerja-report/jurnal"
+JENIS_SEGEL_JURNAL = "jurnal"
+
+
+def isi_jurnal(keluaran: Mapping[str, Keluaran], kunci: bytes | None = None) -> bytes:
+    """A build's journal: the outputs it may leave in OUT if killed while moving them in
+    (:mod:`kinerja_report.write.output_dir`), sealed like a manifest but of another kind."""
+    data: dict[str, Any] = {
+        "format": FORMAT_JURNAL,
+        "versi_format": VERSI_FORMAT,
+        "keluaran": _data_keluaran(keluaran),
+    }
+    kunci = kunci if kunci is not None else kunci_rahasia()
+    data["segel"] = segel_manifest(data, kunci, JENIS_SEGEL_JURNAL)
+    return json.dumps(data, ensure_ascii=False, allow_nan=False).encode("utf-8")
+
+
+def baca_jurnal(path: Path) -> dict[str, Keluaran]:
+    """The outputs the journal at ``path`` lists; empty when it is missing, unreadable (a
+    link, a FIFO, too big, not JSON) or not sealed with the user's key."""
+    try:
+        data = json.loads(baca_biasa(path, BATAS_JSON).decode("utf-8"))
+    except (OSError, ValueError, RecursionError, MemoryError):
+        return {}
+    if not isinstance(data, dict) or data.get("format") != FORMAT_JURNAL:
+        return {}
+    if keaslian(data, kunci_rahasia(), JENIS_SEGEL_JURNAL) is not Keaslian.SAH:
+        return {}
+    return _keluaran_dari(data)
 
 
 def _muat(keluaran: Path) -> dict[str, Any]:

@@ -5,13 +5,27 @@
   mix with the workbooks, and a later build would read them as input.
 * A lock (:mod:`kinerja_report.write.lock`) keeps a second build from writing into the same
   folder at the same time; the second one stops at once with a clear message.
-* Every output is first written below ``OUT/.sementara-<pid>/``; only when all are written are
-  they moved into place, each with an atomic rename. A build killed half-way leaves the
-  previous outputs as they were (its staging folder is removed by the next build). Nothing is
-  written through a symlink inside OUT.
-* The files a build wrote are listed with their sha256 (:mod:`kinerja_report.write.daftar`);
-  the next build removes those it no longer writes, so a report of an OPD that is no longer in
-  the input never looks current. Nothing else in OUT is ever removed.
+* Every output is first written below a staging folder ``OUT/.sementara-<pid>-<random>/``;
+  only when all are written are they moved into place, each with an atomic rename. A build
+  killed half-way leaves the previous outputs as they were. Nothing is written through a
+  symlink inside OUT.
+* One record of what a build wrote: its manifest (:mod:`kinerja_report.write.manifest`, sealed
+  with the user's key), staged with the outputs and moved in last. The next build reads it
+  once, on entering (:attr:`FolderKeluaran.lama`): it reuses unchanged documents from it and
+  removes the outputs it lists that this build no longer writes, so a report of an OPD that
+  is no longer in the input never looks current (only files still exactly as written, see
+  :func:`~kinerja_report.write.daftar.hapus_usang`). A manifest that is not sealed with the
+  user's key is neither reused nor removes anything. Nothing else in OUT is ever removed.
+* Killed while moving (``kill -9`` between the first move and the last removal): before the
+  first move, the build writes a sealed *journal* into its staging folder (``.jurnal.json``):
+  the previous manifest's outputs and its own. At every moment each file a build of ours
+  placed is named by the manifest in place or by that journal. The next build reads every
+  leftover journal on entering (a leftover staging folder without one is removed at once:
+  its build moved nothing) and removes what it names like what the manifest names; the
+  leftover folder goes only once that build has removed those files or recorded them in its
+  own manifest, so a build that is cancelled or fails in between loses nothing.
+* The output list of older versions (``.kinerja-keluaran.json``) is read once in the same
+  way, and removed at the same moment as a leftover journal; nothing writes it any more.
 * Errors of the operating system become catalogued errors: disk full is
   :class:`~kinerja_report.errors.DiskPenuh`, others
   :class:`~kinerja_report.errors.KeluaranTidakDapatDitulis` with an Indonesian reason.
@@ -19,9 +33,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import shutil
+import tempfile
+from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
 from types import TracebackType
 
@@ -33,21 +50,27 @@ from kinerja_report.errors import (
     alasan_os,
     galat,
 )
+from kinerja_report.problems import Masalah
 from kinerja_report.write.daftar import (
-    BATAS_JSON,
     NAMA_DAFTAR,
-    baca_biasa,
     baca_daftar,
     hapus_usang,
-    isi_daftar,
     sidik,
     tautan_pertama,
+    ukuran_milik,
 )
 from kinerja_report.write.lock import NAMA_KUNCI, KunciKeluaran
-from kinerja_report.write.manifest import NAMA_MANIFEST
+from kinerja_report.write.manifest import (
+    NAMA_JURNAL,
+    NAMA_MANIFEST,
+    Keluaran,
+    baca_jurnal,
+    isi_jurnal,
+    keluaran_lama,
+)
 from kinerja_report.write.pindah import Pemindahan, TujuanBukanBerkas
 
-__all__ = ["AWALAN_SEMENTARA", "NAMA_DAFTAR", "NAMA_KUNCI", "FolderKeluaran", "mencakup"]
+__all__ = ["AWALAN_SEMENTARA", "NAMA_KUNCI", "FolderKeluaran", "mencakup"]
 
 AWALAN_SEMENTARA = ".sementara-"
 _DISK_PENUH = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
@@ -84,13 +107,29 @@ class FolderKeluaran:
         self._kunci = KunciKeluaran(keluaran)
         self.pertahankan_lama = False
         """True: outputs of earlier builds that this one did not write again are kept (and
-        stay listed), e.g. when a workbook failed to read: its old PDFs are better than none."""
+        stay recorded in the manifest, :meth:`catatan`), e.g. when a workbook failed to read:
+        its old PDFs are better than none."""
         self._batal = False
         self._terpasang = False
         self._dibuat: list[Path] = []
         """The folders that did not exist before this build (OUT first, then its parents)."""
         self._kunci_baru = False
         """Whether this build made the lock file (a cancelled build removes it again)."""
+        self.lama: dict[str, Keluaran] = {}
+        """The outputs the previous manifest lists, when it is sealed with the user's key (read
+        once, on entering): what this build may reuse, and remove when it no longer writes
+        them."""
+        self.lama_tidak_sah: Masalah | None = None
+        """Why a previous manifest in OUT was not trusted (``manifest-lama-tidak-sah``)."""
+        self._sisa: list[tuple[str, Keluaran]] = []
+        """Outputs recorded by a killed build's journal or by the older versions' list:
+        removed like those of :attr:`lama`, never reused (a path may come twice: a killed
+        build may have replaced a file of the manifest's)."""
+        self._daftar_lama = False
+        """Whether OUT holds the older versions' output list (removed once replaced)."""
+        self._jurnal_lama: list[Path] = []
+        """The staging folders of killed builds whose journal names outputs: kept until this
+        build's own journal and manifest have taken their place."""
 
     def batalkan(self) -> None:
         """Leave the output folder exactly as it was: nothing staged is moved in, nothing
@@ -114,13 +153,59 @@ class FolderKeluaran:
         except OSError as exc:
             raise self._galat(exc) from exc
         try:
+            self._baca_catatan()
             for old in self.keluaran.glob(f"{AWALAN_SEMENTARA}*"):
-                shutil.rmtree(old, ignore_errors=True)  # left by a build that was killed
-            self._staging.mkdir()
+                if old not in self._jurnal_lama:  # killed before moving anything in
+                    shutil.rmtree(old, ignore_errors=True)
+            awalan = f"{AWALAN_SEMENTARA}{os.getpid()}-"
+            self._staging = Path(tempfile.mkdtemp(prefix=awalan, dir=self.keluaran))
         except OSError as exc:
             self._kunci.lepas()
             raise self._galat(exc) from exc
+        except BaseException:  # no key to check the seals with; interrupted
+            self._kunci.lepas()
+            raise
         return self
+
+    def _baca_catatan(self) -> None:
+        """Read, under the lock, what earlier builds recorded as theirs: the manifest, the
+        journal of each leftover staging folder (a build that was killed), the older
+        versions' list."""
+        self.lama, self.lama_tidak_sah = keluaran_lama(self.keluaran)
+        for old in sorted(self.keluaran.glob(f"{AWALAN_SEMENTARA}*")):
+            jurnal = baca_jurnal(old / NAMA_JURNAL) if _folder_biasa(old) else {}
+            if jurnal:
+                self._sisa.extend(jurnal.items())
+                self._jurnal_lama.append(old)
+        daftar = baca_daftar(self.keluaran)
+        self._daftar_lama = os.path.lexists(self.keluaran / NAMA_DAFTAR)
+        self._sisa.extend((k, Keluaran(v, -1)) for k, v in daftar.items())
+
+    def _milik_lama(self) -> list[tuple[str, Keluaran]]:
+        """Every output earlier builds recorded as theirs (the manifest's first)."""
+        return [*self.lama.items(), *self._sisa]
+
+    def catatan(self, kunci: Mapping[str, str] | None = None) -> dict[str, Keluaran]:
+        """What this build's manifest records: every file it wrote or kept so far (with its
+        content key from ``kunci``) and, while :attr:`pertahankan_lama`, the outputs earlier
+        builds recorded that it keeps in OUT, still exactly as written (with their size now),
+        so that a later build may still remove them; a file the user replaced or removed is
+        no longer recorded."""
+        kunci = kunci or {}
+        hasil = {
+            relatif: Keluaran(digest, ukuran, kunci.get(relatif, ""))
+            for relatif, (digest, ukuran) in self.ditulis().items()
+        }
+        if not self.pertahankan_lama:
+            return hasil
+        tetap: dict[str, Keluaran] = {}
+        for relatif, item in self._milik_lama():
+            if relatif in hasil or relatif in tetap or relatif == NAMA_MANIFEST:
+                continue
+            ukuran = ukuran_milik(self.keluaran, relatif, item.sha256, item.ukuran)
+            if ukuran is not None:
+                tetap[relatif] = Keluaran(item.sha256, ukuran, item.kunci)
+        return {**tetap, **hasil}
 
     def tulis(self, relatif: str, data: bytes) -> Path:
         """Stage ``data`` for ``OUT/relatif``; returns the final path."""
@@ -138,7 +223,7 @@ class FolderKeluaran:
 
     def pertahankan(self, relatif: str, sha256: str, ukuran: int) -> Path:
         """Count ``OUT/relatif``, already in place with ``sha256`` (the caller checked), as
-        written by this build without writing it again: it stays listed as ours."""
+        written by this build without writing it again: it stays recorded as ours."""
         path = PurePosixPath(relatif)
         self._tetap[path] = sha256
         self._ukuran[path] = ukuran
@@ -184,54 +269,40 @@ class FolderKeluaran:
 
     def _pindahkan(self) -> None:
         """Move the staged files into place, all or nothing (:mod:`~kinerja_report.write.pindah`;
-        ``manifest.json`` last), and replace the list of our outputs.
+        ``manifest.json`` last), then remove the outputs of earlier builds this one no longer
+        writes (none while :attr:`pertahankan_lama`).
 
-        The list is first widened to old and new outputs, so that a build killed while moving
-        leaves every file it may have placed listed for the next build to manage; when a move
-        fails, the files and the list are put back as they were."""
-        lama = baca_daftar(self.keluaran)
+        The journal (the manifest's outputs and this build's) is written first: a build
+        killed from then on leaves every file it may have placed, and every old output not yet
+        removed, recorded for the next build (the records of killed builds and of older
+        versions are removed only once the files they name are)."""
         baru = {path.as_posix(): digest for path, digest in {**self._tetap, **self._files}.items()}
         pemindahan = Pemindahan(self.keluaran, self._staging, self._staging / ".cadangan")
         urutan = sorted(self._files, key=lambda p: (p.as_posix() == NAMA_MANIFEST, p.as_posix()))
         pemindahan.periksa(urutan)
-        daftar_lama = self._baca_daftar_mentah()
-        self._ganti_daftar({**lama, **baru})
+        ditulis = {k: Keluaran(v, u) for k, (v, u) in self.ditulis().items()}
+        (self._staging / NAMA_JURNAL).write_bytes(isi_jurnal({**self.lama, **ditulis}))
         try:
             for path in urutan:
                 pemindahan.pindahkan(path)
         except OSError:
             pemindahan.kembalikan()
-            self._pulihkan_daftar(daftar_lama)
             raise
         pemindahan.selesai()
-        if self.pertahankan_lama:
-            return  # the widened list stays: the kept files remain ours to manage later
-        hapus_usang(self.keluaran, lama, baru)
-        self._ganti_daftar(baru)
+        if not self.pertahankan_lama:
+            milik = [(relatif, item.sha256) for relatif, item in self._milik_lama()]
+            hapus_usang(self.keluaran, milik, baru)
+        if not self.pertahankan_lama or NAMA_MANIFEST in baru:
+            self._lepas_catatan_lama()
 
-    def _baca_daftar_mentah(self) -> bytes | None:
-        try:
-            return baca_biasa(self.keluaran / NAMA_DAFTAR, BATAS_JSON)
-        except OSError:
-            return None  # none, a link, not a regular file: nothing to put back
-
-    def _pulihkan_daftar(self, isi: bytes | None) -> None:
-        try:
-            if isi is None:
-                (self.keluaran / NAMA_DAFTAR).unlink(missing_ok=True)
-            else:
-                self._pasang_daftar(isi)
-        except OSError:
-            return  # the widened list is still a safe list: it names only our files
-
-    def _ganti_daftar(self, berkas: dict[str, str]) -> None:
-        self._pasang_daftar(isi_daftar(berkas))
-
-    def _pasang_daftar(self, isi: bytes) -> None:
-        """Put the list's bytes in place by a rename (a link there is replaced, not followed)."""
-        sementara = self._staging / NAMA_DAFTAR
-        sementara.write_bytes(isi)
-        sementara.replace(self.keluaran / NAMA_DAFTAR)
+    def _lepas_catatan_lama(self) -> None:
+        """Remove the records this build's manifest took the place of (or whose stale files
+        it removed): the older versions' list and the killed builds' staging folders."""
+        if self._daftar_lama:
+            with contextlib.suppress(OSError):  # a folder of that name: not ours
+                (self.keluaran / NAMA_DAFTAR).unlink()
+        for old in self._jurnal_lama:
+            shutil.rmtree(old, ignore_errors=True)
 
     def pasang(self) -> None:
         """Move every staged output into place now, all or nothing (the lock is still held:
@@ -259,6 +330,11 @@ class FolderKeluaran:
             self._kunci.lepas(hapus=self._batal and self._kunci_baru)
             if self._batal:
                 _hapus_kosong(self._dibuat)
+
+
+def _folder_biasa(path: Path) -> bool:
+    """Whether ``path`` is a folder itself, not a link to one."""
+    return not path.is_symlink() and path.is_dir()
 
 
 def _hapus_kosong(folder: list[Path]) -> None:

@@ -9,8 +9,8 @@ exactly as it was before the build. Only :meth:`Pemindahan.selesai` lets the set
 go (they are removed with the staging folder).
 
 A build killed with ``kill -9`` during the moves themselves (milliseconds) can leave some new
-files in place; they are all listed in the widened list of outputs
-(:mod:`kinerja_report.write.daftar`), so the next build manages them.
+files in place; they are all named by the journal written before the first move
+(:mod:`kinerja_report.write.output_dir`), so the next build manages them.
 """
 
 from __future__ import annotations

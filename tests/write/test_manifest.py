@@ -18,8 +18,8 @@ from click.testing import CliRunner
 from kinerja_report.cli import main
 from kinerja_report.errors import ManifestTidakValid
 from kinerja_report.pipeline import build
-from kinerja_report.write.daftar import baca_daftar
-from kinerja_report.write.manifest import Keaslian, baca_keluaran, verifikasi
+from kinerja_report.write.daftar import NAMA_DAFTAR, baca_daftar
+from kinerja_report.write.manifest import Keaslian, keluaran_lama, verifikasi
 from tests.builders import BARIS_CONTOH, buat_evaluasi
 
 
@@ -202,7 +202,7 @@ def test_manifest_tanpa_segel(hasil_build: tuple[Path, Path], tmp_path: Path) ->
     result = CliRunner().invoke(main, ["verifikasi", str(keluaran)])
     assert result.exit_code == 6
     assert "manifest tidak bersegel" in result.stdout
-    assert baca_keluaran(keluaran) == {}  # a build reuses nothing of it
+    assert keluaran_lama(keluaran)[0] == {}  # a build reuses and removes nothing of it
 
 
 def test_manifest_bersarang_dalam(tmp_path: Path) -> None:
@@ -210,8 +210,8 @@ def test_manifest_bersarang_dalam(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["verifikasi", str(tmp_path)])
     assert result.exit_code == 2
     assert "manifest.json tidak dapat dibaca" in result.stderr
-    assert baca_keluaran(tmp_path) == {}
-    (tmp_path / ".kinerja-keluaran.json").write_text("{" * 100_000, encoding="utf-8")
+    assert keluaran_lama(tmp_path)[0] == {}
+    (tmp_path / NAMA_DAFTAR).write_text("{" * 100_000, encoding="utf-8")
     assert baca_daftar(tmp_path) == {}
 
 
@@ -237,8 +237,7 @@ def test_build_tidak_menggantung_pada_fifo(hasil_build: tuple[Path, Path], tmp_p
     keluaran = _salin(hasil_build, tmp_path)
     (keluaran / PDF).unlink()
     os.mkfifo(keluaran / PDF)
-    (keluaran / ".kinerja-keluaran.json").unlink()
-    os.mkfifo(keluaran / ".kinerja-keluaran.json")
+    os.mkfifo(keluaran / NAMA_DAFTAR)  # an older version's output list
     result = _kinerja("build", str(masukan), "--out", str(keluaran), "--jobs", "1", timeout=300)
     # it ends: the FIFO is replaced by the PDF, or (when the move into OUT refuses to
     # replace what is no regular file) the build stops naming it
