@@ -578,6 +578,14 @@ KATALOG: dict[str, JenisMasalah] = {
         "({kegiatan}): periksa satuan atau angka pagu program dan kegiatan",
         "A programme's budget is smaller than the sum of its own kegiatan.",
     ),
+    "pagu-jauh-dari-saudara": JenisMasalah(
+        Tingkat.PERINGATAN,
+        "Pagu {tingkat} '{uraian}' ({nilai}) {kali} kali {arah} daripada median pagu {jumlah} "
+        "{tingkat} lain di bawah induk yang sama ({median}): mungkin ditulis dalam satuan lain "
+        "(ribuan atau rupiah penuh). Periksa angka di sel ini dan perbaiki satuannya",
+        "A kegiatan's or sub kegiatan's budget far from its siblings' median (setting "
+        "[kewajaran] kelipatan_saudara).",
+    ),
     "triwulan-persen-dijumlah": JenisMasalah(
         Tingkat.PERINGATAN,
         "Realisasi triwulan indikator persentase '{indikator}' ({triwulan}) dijumlahkan menjadi "
