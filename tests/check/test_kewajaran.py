@@ -291,16 +291,40 @@ def test_catatan_verifikasi(tmp_path: Path) -> None:
     assert dinsos.temuan == ()
 
 
+def _mebel(**extra: object) -> dict[str, object]:
+    """The Deli Serdang furniture row: target 1 unit, 37,5 typed as the realisation: a
+    capaian of 3.750 % (an outlier to confirm, not a form that contradicts itself)."""
+    row = sub_kegiatan_dinkes(
+        5_000_000, indikator="Jumlah unit mebel", satuan="unit", t=1, tw4=37.5, **extra
+    )
+    row.update(r=37.5)
+    return row
+
+
+def test_status_lengkap_dengan_catatan(tmp_path: Path) -> None:
+    """A note whose findings are all advisory asks nothing of the OPD: 'lengkap dengan
+    catatan'; one finding that asks a correction makes it 'perlu perbaikan'."""
+    masukan = tmp_path / "masukan"
+    tulis_formulir(masukan / "dinkes.xlsx", _judul(), [program_dinkes(), _mebel()])
+    judul = [*_judul()[:1], "Perangkat Daerah : Dinas Sosial", "Tahun 2023"]
+    tulis_formulir(masukan / "dinsos.xlsx", judul, [program_dinkes(), _mebel(t_rp=350)])
+    catatan = {c.opd: c for c in kumpulkan(masukan).verifikasi}
+    dinkes, dinsos = catatan["Dinas Kesehatan"], catatan["Dinas Sosial"]
+    assert [(t.kode, t.perlu_perbaikan) for t in dinkes.temuan] == [("capaian-pencilan", False)]
+    assert dinkes.status == "lengkap dengan catatan"
+    assert {(t.kode, t.perlu_perbaikan) for t in dinsos.temuan} == {
+        ("capaian-pencilan", False),
+        ("anggaran-terlalu-kecil", True),
+    }
+    assert dinsos.status == "perlu perbaikan"
+
+
 @pytest.mark.parametrize(
     ("pilihan", "rata_rata"), [("ikut", (100 + 3750) / 2), ("keluarkan", 100.0)]
 )
 def test_pencilan_dalam_rata_rata(tmp_path: Path, pilihan: str, rata_rata: float) -> None:
     masukan = tmp_path / "masukan"
-    row = sub_kegiatan_dinkes(
-        5_000_000, indikator="Jumlah unit mebel", satuan="unit", t=1, tw4=37.5
-    )
-    row.update(r=37.5)
-    tulis_formulir(masukan / "dinkes.xlsx", _judul(), [program_dinkes(), row])
+    tulis_formulir(masukan / "dinkes.xlsx", _judul(), [program_dinkes(), _mebel()])
     (masukan / "pengaturan.toml").write_text(
         f'[kewajaran]\npencilan = "{pilihan}"\n', encoding="utf-8"
     )
