@@ -320,7 +320,8 @@ def _cetak_verifikasi(daftar: Sequence[CatatanVerifikasi]) -> None:
         for nomor, t in enumerate(catatan.temuan, start=1):
             sel = "!".join(part for part in (t.lembar, t.sel) if part) or "-"
             isian = f" [isian: {t.isian}]" if t.isian else ""
-            click.echo(f"  {nomor}. {sel}{isian}: {t.alasan}. Perbaikan: {t.perbaikan}")
+            label = "Perbaikan" if t.perlu_perbaikan else "Saran"
+            click.echo(f"  {nomor}. {sel}{isian}: {t.alasan}. {label}: {t.perbaikan}")
 
 
 def _tabel_masalah(problems: tuple[Masalah, ...]) -> None:

@@ -29,11 +29,20 @@ class Tingkat(StrEnum):
 
 @dataclass(frozen=True)
 class JenisMasalah:
-    """One entry of the catalogue: severity and message template."""
+    """One entry of the catalogue: severity, message template, and what the OPD is asked in
+    its verification note (:mod:`kinerja_report.compute.verifikasi`)."""
 
     tingkat: Tingkat
     templat: str
     keterangan: str
+    perbaikan: str = ""
+    """What the OPD is to do, in the verification note ('' : the general sentence
+    ``PERBAIKAN_BAWAAN``)."""
+    perlu_perbaikan: bool = True
+    """Whether the finding asks the OPD to correct its form (the note's status 'perlu
+    perbaikan'). False for an advisory finding: a doubt to confirm (an outlier that may be
+    true) or advice on how the form is written, which leaves the status 'lengkap dengan
+    catatan'. Info findings never ask a correction, whatever this says."""
 
 
 KATALOG: dict[str, JenisMasalah] = {
@@ -86,11 +95,14 @@ KATALOG: dict[str, JenisMasalah] = {
         "Nilai {apa} indikator '{indikator}' di sini {nilai}, di lembar isian "
         "'{lembar_isian}' {nilai_isian}; yang dipakai nilai lembar isian",
         "A print view shows another value than the input sheet it lays out.",
+        perbaikan="Samakan nilai lembar cetak dengan lembar isian.",
     ),
     "tahun-dari-folder": JenisMasalah(
         Tingkat.PERINGATAN,
         "Tahun tidak ada di judul lembar; dipakai tahun {tahun} dari {asal}",
         "The year of a form was taken from its folder or file name.",
+        perbaikan="Sebaiknya tulis tahun pada judul lembar (mis. 'Tahun 2024').",
+        perlu_perbaikan=False,
     ),
     "sisa-templat": JenisMasalah(
         Tingkat.INFO,
@@ -103,6 +115,7 @@ KATALOG: dict[str, JenisMasalah] = {
         "Lembar keuangan '{lembar_keuangan}' menyebut '{opd_keuangan}', lembar kinerja "
         "'{lembar_kinerja}' menyebut '{opd}'; anggaran digabung menurut kode, periksa lembarnya",
         "The performance and finance sheets of one form name different OPDs.",
+        perbaikan="Samakan nama perangkat daerah di lembar kinerja dan lembar keuangan.",
     ),
     "triwulan-dari-isi": JenisMasalah(
         Tingkat.INFO,
@@ -114,16 +127,19 @@ KATALOG: dict[str, JenisMasalah] = {
         Tingkat.GALAT,
         "Isi sel '{teks}' bukan angka (kolom {kolom})",
         "Text where a number is expected.",
+        perbaikan="Isi sel dengan angka saja.",
     ),
     "target-tidak-terhitung": JenisMasalah(
         Tingkat.PERINGATAN,
         "Capaian tidak dapat dihitung: {alasan}",
         "Target or realisation missing or not comparable; capaian left empty.",
+        perbaikan="Lengkapi target dan realisasi indikator ini.",
     ),
     "realisasi-beda-kolom-13": JenisMasalah(
         Tingkat.PERINGATAN,
         "Realisasi dari triwulan ({jumlah}) berbeda dengan kolom 13 di workbook ({kolom13})",
         "The workbook's own yearly realisation differs from the sum of its quarters.",
+        perbaikan="Perbaiki kolom 13 agar sesuai dengan realisasi triwulan.",
     ),
     "baris-tersembunyi": JenisMasalah(
         Tingkat.INFO,
@@ -154,36 +170,45 @@ KATALOG: dict[str, JenisMasalah] = {
         Tingkat.PERINGATAN,
         "Sel berisi hasil rumus galat {galat}; dianggap kosong",
         "A cached formula error (#DIV/0!, #REF! ...) is read as empty.",
+        perbaikan="Perbaiki rumus sel ini (mis. pembagian dengan nol).",
     ),
     "rumus-tanpa-nilai": JenisMasalah(
         Tingkat.GALAT,
         "Sel berisi rumus tanpa nilai tersimpan; buka berkas di Excel atau LibreOffice, "
         "simpan ulang, lalu jalankan lagi",
         "A formula cell has no cached value (the file was never recalculated).",
+        perbaikan="Buka berkas di Excel, simpan ulang, lalu kirim kembali.",
     ),
     "banyak-indikator-satu-sel": JenisMasalah(
         Tingkat.PERINGATAN,
         "Beberapa indikator ditulis dalam satu sel; dibaca sebagai satu indikator, "
         "sebaiknya dipisah per baris",
         "Several indicators written in one cell ('1. ... 2. ...').",
+        perbaikan="Sebaiknya tulis setiap indikator di barisnya sendiri.",
+        perlu_perbaikan=False,
     ),
     "opd-dari-nama-berkas": JenisMasalah(
         Tingkat.PERINGATAN,
         "Nama Perangkat Daerah tidak ada di judul lembar; dipakai '{opd}' dari nama berkas "
         "(tambahkan baris 'Perangkat Daerah : ...' di judul)",
         "The OPD name was taken from the file name.",
+        perbaikan="Sebaiknya tulis baris 'Perangkat Daerah : ...' pada judul lembar.",
+        perlu_perbaikan=False,
     ),
     "kode-berulang": JenisMasalah(
         Tingkat.PERINGATAN,
         "Kode {kode_baris} sama dengan kode baris di atasnya; baris ini dibaca sebagai "
         "{tingkat} di bawahnya, bukan saudaranya (periksa kodenya)",
         "A code repeated from the row above: the row is read as its child.",
+        perbaikan="Perbaiki kode baris ini agar berbeda dengan baris di atasnya.",
     ),
     "tingkat-tidak-konsisten": JenisMasalah(
         Tingkat.PERINGATAN,
         "Tingkat baris tidak konsisten: menurut {dari} '{dipakai}', menurut {sumber_lain} "
         "'{lain}'; dipakai '{dipakai}'",
         "Code, name and cell format of a row give different levels.",
+        perbaikan="Pastikan kode dan nama baris ini sesuai tingkatnya.",
+        perlu_perbaikan=False,
     ),
     "daerah-dari-workbook": JenisMasalah(
         Tingkat.PERINGATAN,
@@ -235,6 +260,8 @@ KATALOG: dict[str, JenisMasalah] = {
         "Header menyebut akhir periode {workbook}, sedangkan pengaturan.toml [periode] akhir = "
         "{pengaturan}; untuk workbook ini dipakai {workbook}",
         "The workbook's period differs from the settings'.",
+        perbaikan="Pastikan tahun akhir periode pada judul kolom 6 benar.",
+        perlu_perbaikan=False,
     ),
     "kolom-14-menjumlahkan": JenisMasalah(
         Tingkat.PERINGATAN,
@@ -242,12 +269,14 @@ KATALOG: dict[str, JenisMasalah] = {
         "padahal indikator ini {jenis} yang tidak boleh dijumlahkan antartahun; realisasi s.d. "
         "tahun berjalan yang dipakai adalah nilai tahun ini ({dipakai})",
         "Column 14 adds up a rate over years (14 = 7 + 13 applies to counts only).",
+        perbaikan="Isi kolom 14 dengan nilai tahun berjalan, bukan penjumlahan tahun-tahun.",
     ),
     "realisasi-bertentangan": JenisMasalah(
         Tingkat.PERINGATAN,
         "Realisasi kinerja (K) semua triwulan nol atau kosong, padahal {bukti}; capaian "
         "dihitung dari K (0), periksa isian K di formulir",
         "The quarterly K are all zero while the percentage or the money says otherwise.",
+        perbaikan="Isi realisasi kinerja (K) setiap triwulan.",
     ),
     "pk-tidak-dibuat": JenisMasalah(
         Tingkat.PERINGATAN,
@@ -264,16 +293,19 @@ KATALOG: dict[str, JenisMasalah] = {
         "Jumlah realisasi anggaran triwulan ({jumlah}) berbeda dengan kolom 13 (Rp) di "
         "workbook ({kolom13})",
         "The workbook's yearly budget realisation differs from the sum of its quarters.",
+        perbaikan="Perbaiki kolom 13 (Rp) menjadi jumlah realisasi anggaran triwulan.",
     ),
     "realisasi-beda-kolom-14": JenisMasalah(
         Tingkat.PERINGATAN,
         "Kolom 14 di workbook ({kolom14}) berbeda dengan kolom 7 + kolom 13 ({jumlah})",
         "Column 14 (Renstra realisation to date) differs from 7 + 13.",
+        perbaikan="Perbaiki kolom 14 menjadi kolom 7 + kolom 13.",
     ),
     "capaian-beda-kolom-15": JenisMasalah(
         Tingkat.PERINGATAN,
         "Kolom 15 di workbook ({kolom15}) berbeda dengan kolom 14 / kolom 6 x 100 ({hitung})",
         "Column 15 (Renstra achievement) differs from 14 / 6 x 100.",
+        perbaikan="Perbaiki kolom 15 menjadi kolom 14 / kolom 6 x 100.",
     ),
     "berkas-kosong": JenisMasalah(
         Tingkat.GALAT,
@@ -392,6 +424,7 @@ KATALOG: dict[str, JenisMasalah] = {
         "Realisasi {realisasi} tampak ditulis sebagai pecahan, sedangkan target {target} "
         "dalam persen (mungkin maksudnya {persen}); capaian dihitung dari angka apa adanya",
         "A realisation like 0,85 against a percentage target like 85.",
+        perbaikan="Tulis realisasi dalam persen (mis. 85), bukan pecahan (0,85).",
     ),
     "keluaran-tidak-diubah": JenisMasalah(
         Tingkat.INFO,
@@ -518,39 +551,48 @@ KATALOG: dict[str, JenisMasalah] = {
         "Sasaran '{sasaran}' ({opd}, {tahun}) tidak terhubung ke sasaran RPJMD mana pun; "
         "tautkan di lembar cascading atau di kolom Sasaran RPJMD formulir",
         "An OPD sasaran that reaches no RPJMD sasaran.",
+        perbaikan="Tuliskan sasaran RPJMD yang didukung sasaran ini (kolom Sasaran RPJMD "
+        "formulir).",
     ),
     "keselarasan-program-tanpa-outcome": JenisMasalah(
         Tingkat.PERINGATAN,
         "Program '{uraian}' tidak memiliki indikator outcome; tambahkan indikatornya",
         "A programme row with no indicator.",
+        perbaikan="Tambahkan indikator outcome program ini.",
     ),
     "keselarasan-kegiatan-tanpa-output": JenisMasalah(
         Tingkat.PERINGATAN,
         "Kegiatan '{uraian}' tidak memiliki indikator output; tambahkan indikatornya",
         "A kegiatan row with no indicator.",
+        perbaikan="Tambahkan indikator output kegiatan ini.",
     ),
     "keselarasan-target-kosong": JenisMasalah(
         Tingkat.PERINGATAN,
         "Indikator '{indikator}' tidak memiliki target {kapan}",
         "An indicator of the tree without a target for the year.",
+        perbaikan="Isi target indikator ini.",
     ),
     "keselarasan-anggaran-tanpa-indikator": JenisMasalah(
         Tingkat.PERINGATAN,
         "Ada anggaran pada {tingkat} '{uraian}' tetapi tidak ada indikator kinerjanya; hasil "
         "anggaran itu tidak dapat diukur",
         "Budget on a programme, kegiatan or sub kegiatan row that has no indicator.",
+        perbaikan="Tambahkan indikator kinerja untuk anggaran ini.",
     ),
     "keselarasan-indikator-sama-induk": JenisMasalah(
         Tingkat.PERINGATAN,
         "Indikator {tingkat} '{indikator}' sama persis dengan indikator {tingkat_induk} di "
         "atasnya ('{induk}'); indikator di bawah sebaiknya menyatakan kontribusinya sendiri",
         "A child's indicator repeats its parent's word for word.",
+        perbaikan="Sebaiknya rumuskan indikator yang menyatakan kontribusi baris ini sendiri.",
+        perlu_perbaikan=False,
     ),
     "keselarasan-kode-tidak-dikenal": JenisMasalah(
         Tingkat.PERINGATAN,
         "Kode {kode_baris} tidak ada di daftar nomenklatur Permendagri 90/2019 ({daftar}); periksa "
         "kodenya",
         "A code not in the reference list(s) found in the input folder.",
+        perbaikan="Perbaiki kode sesuai nomenklatur Permendagri 90/2019.",
     ),
     "satuan-uang-dari-catatan": JenisMasalah(
         Tingkat.INFO,
@@ -558,12 +600,16 @@ KATALOG: dict[str, JenisMasalah] = {
         "kolom Rp; bila keliru, perbaiki catatan itu",
         "A note above or under the table ('(Rp 000)', 'dalam ribuan rupiah') scales the money "
         "columns whose sub-header names no unit.",
+        perbaikan="Pastikan satuan anggaran benar; tulis satuan juga pada sub-judul kolom Rp "
+        "(mis. 'Rp. (000)').",
+        perlu_perbaikan=False,
     ),
     "satuan-uang-ragu": JenisMasalah(
         Tingkat.PERINGATAN,
         "Catatan satuan anggaran saling bertentangan ({catatan}); anggaran dibaca menurut "
         "sub-judul kolom Rp saja. Tuliskan satu satuan untuk seluruh tabel",
         "Two notes of the money unit disagree (thousands and millions): none is applied.",
+        perbaikan="Tuliskan satu satuan anggaran untuk seluruh tabel.",
     ),
     "anggaran-terlalu-kecil": JenisMasalah(
         Tingkat.PERINGATAN,
@@ -571,12 +617,26 @@ KATALOG: dict[str, JenisMasalah] = {
         "ini: mungkin ditulis dalam ribuan tanpa keterangan. Tuliskan satuan anggaran "
         "(mis. '(Rp 000)') di atas tabel atau perbaiki angkanya",
         "A budget implausibly small for its level (setting [kewajaran] pagu_minimum_sub_kegiatan).",
+        perbaikan="Tulis pagu dalam rupiah penuh, atau cantumkan '(Rp 000)' bila seluruh tabel "
+        "dalam ribuan.",
     ),
     "anggaran-program-kurang": JenisMasalah(
         Tingkat.PERINGATAN,
         "Pagu program '{uraian}' ({program}) lebih kecil dari jumlah pagu kegiatannya "
         "({kegiatan}): periksa satuan atau angka pagu program dan kegiatan",
         "A programme's budget is smaller than the sum of its own kegiatan.",
+        perbaikan="Samakan pagu program dengan jumlah pagu kegiatannya, atau perbaiki satuan pagu.",
+    ),
+    "pagu-jauh-dari-saudara": JenisMasalah(
+        Tingkat.PERINGATAN,
+        "Pagu {tingkat} '{uraian}' ({nilai}) {kali} kali {arah} daripada median pagu {jumlah} "
+        "{tingkat} lain di bawah induk yang sama ({median}): mungkin ditulis dalam satuan lain "
+        "(ribuan atau rupiah penuh). Periksa angka di sel ini dan perbaiki satuannya",
+        "A kegiatan's or sub kegiatan's budget far from its siblings' median (setting "
+        "[kewajaran] kelipatan_saudara).",
+        perbaikan="Pastikan pagu ini ditulis dalam satuan yang sama dengan baris lain (rupiah "
+        "penuh atau ribuan); bila keliru, perbaiki.",
+        perlu_perbaikan=False,
     ),
     "triwulan-persen-dijumlah": JenisMasalah(
         Tingkat.PERINGATAN,
@@ -585,36 +645,46 @@ KATALOG: dict[str, JenisMasalah] = {
         'demikian, tulis agregasi = "akhir" untuk indikator ini di [[indikator]] '
         "pengaturan.toml; bila tambahan, perbaiki angka triwulannya",
         "A rate whose quarters, summed, pass 100 % or far pass its target.",
+        perbaikan="Tulis realisasi tiap triwulan sebagai tambahan, atau beritahu Bappeda bahwa "
+        "nilai tahunan indikator ini adalah nilai triwulan terakhir.",
     ),
     "target-persen-tidak-wajar": JenisMasalah(
         Tingkat.PERINGATAN,
         "{apa} indikator persentase {target} % melewati 100 %: tampaknya target tahunan "
         "dijumlahkan; untuk persentase tulis nilai tahun yang dituju, bukan jumlahnya",
         "A percentage target above 100 % (a rate summed over years).",
+        perbaikan="Tulis target persentase sebagai nilai tahun yang dituju (paling tinggi 100 %).",
     ),
     "capaian-pencilan": JenisMasalah(
         Tingkat.PERINGATAN,
         "{apa} {capaian} jauh di atas batas wajar {batas} (target {target}, realisasi "
         "{realisasi}): periksa apakah target atau realisasi salah ketik atau beda satuan",
         "A capaian far above its target (setting [kewajaran] batas_capaian).",
+        perbaikan="Pastikan target dan realisasi benar (salah ketik, satuan berbeda, target "
+        "akhir periode yang keliru); bila ada yang salah, perbaiki.",
+        perlu_perbaikan=False,
     ),
     "nilai-pencilan-riwayat": JenisMasalah(
         Tingkat.PERINGATAN,
         "Nilai '{indikator}' tahun {tahun} ({nilai}) jauh dari tahun-tahun di sekitarnya "
         "({lain}): pastikan angka ini benar sebelum dipakai dalam proyeksi",
         "A value far from the same indicator's other years (setting [kewajaran] ambang_riwayat).",
+        perbaikan="Pastikan angka tahun ini benar; bila salah ketik, perbaiki.",
+        perlu_perbaikan=False,
     ),
     "anggaran-beda-kolom-14": JenisMasalah(
         Tingkat.PERINGATAN,
         "Realisasi anggaran s.d. tahun berjalan di kolom 14 workbook ({kolom14}) berbeda dengan "
         "kolom 7 + kolom 13 ({jumlah}); dokumen memakai {jumlah}. Perbaiki rumus sel ini",
         "The form's column 14 (Rp) is not column 7 + column 13.",
+        perbaikan="Perbaiki rumus kolom 14 (Rp) menjadi kolom 7 + kolom 13.",
     ),
     "jumlah-formulir-beda": JenisMasalah(
         Tingkat.PERINGATAN,
         "Baris jumlah formulir ({kolom}) menulis {formulir}, jumlah program di formulir "
         "{hitung}; dokumen memakai {hitung}. Perbaiki rumus baris jumlah",
         "The form's own total row differs from the sum of its programmes.",
+        perbaikan="Perbaiki rumus baris jumlah agar setiap program dihitung sekali.",
     ),
 }
 

@@ -303,6 +303,8 @@ KEWAJARAN_MAKS = {
     "batas_capaian": 1e6,
     "kelipatan_target": 1000.0,
     "ambang_riwayat": 100.0,
+    "kelipatan_saudara": 1e6,
+    "saudara_minimum": 1000.0,
 }
 """The upper bound of each numeric threshold of ``[kewajaran]`` (all from 0)."""
 

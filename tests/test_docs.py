@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from kinerja_report.problems import KATALOG
+from kinerja_report.compute import verifikasi
+from kinerja_report.problems import KATALOG, Tingkat
 from tests.conftest import ROOT
 
 DOCS = ROOT / "docs"
@@ -95,3 +96,13 @@ def test_tabel_pesan_dibuat_dari_katalog() -> None:
     teks = (DOCS / "kode-masalah.md").read_text(encoding="utf-8")
     assert modul.isi_baru(teks) == teks
     assert all(f"| `{kode}` | {jenis.tingkat.value} |" in teks for kode, jenis in KATALOG.items())
+
+
+def test_setiap_saran_menyebut_yang_dilakukan() -> None:
+    """A warning or error that asks no correction (an advisory finding of the verification
+    note) says what the OPD may do instead; no code keeps a correction text outside the
+    catalogue."""
+    for kode, jenis in KATALOG.items():
+        if jenis.tingkat is not Tingkat.INFO and not jenis.perlu_perbaikan:
+            assert jenis.perbaikan, kode
+    assert not hasattr(verifikasi, "PERBAIKAN")

@@ -4,7 +4,8 @@ value the OPD wrote and what to do; no finding changes a number.
 
 * Budgets implausible for their level: a sub kegiatan below ``pagu_minimum_sub_kegiatan``
   (a unit mistake: thousands typed without a note), a programme smaller than the sum of its
-  own kegiatan.
+  own kegiatan, a kegiatan or sub kegiatan whose pagu is ``kelipatan_saudara`` times above or
+  below the median of its siblings (one row typed in another unit).
 * Rates summed over quarters: a percentage indicator whose quarters are added (aggregation
   ``kumulatif``) and whose sum passes 100 % or ``kelipatan_target`` x its target: the
   quarters were typed as levels.
@@ -17,6 +18,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from statistics import median
 
 from kinerja_report.check.angka import satuan_persen
 from kinerja_report.compute.program import per_program
@@ -50,6 +52,13 @@ class AturanKewajaran:
     """Quarters of a rate summed past this multiple of the target were typed as levels."""
     ambang_riwayat: float = 0.5
     """A year's value further than this fraction from the mean of its neighbour years."""
+    kelipatan_saudara: float = 200.0
+    """A kegiatan's or sub kegiatan's pagu this many times above or below the median pagu of
+    its siblings (the same level under the same head) was typed in another unit; 0 = not
+    checked. Real forms spread up to about 100 times (salaries among office supplies); a
+    thousands slip is 1.000 times."""
+    saudara_minimum: float = 3
+    """The fewest siblings with a pagu (the row itself not counted) for that median."""
     pencilan: str = PENCILAN_IKUT
     """How averages and end-of-period projections treat outliers (documents say which):
     'ikut' keeps them; 'keluarkan' leaves a capaian above ``batas_capaian`` out of averages
@@ -112,6 +121,7 @@ def _anggaran(evaluasi: EvaluasiRenja, aturan: AturanKewajaran) -> list[Masalah]
                 )
             )
     problems.extend(_program_kurang(heads))
+    problems.extend(_pagu_saudara(heads, aturan))
     return problems
 
 
@@ -135,6 +145,68 @@ def _program_kurang(heads: Sequence[tuple[SimpulRenja, Nilai]]) -> list[Masalah]
                     kegiatan=rupiah(kegiatan),
                 )
             )
+    return problems
+
+
+_ATAS = (
+    TingkatIndikator.URUSAN,
+    TingkatIndikator.BIDANG_URUSAN,
+    TingkatIndikator.PROGRAM,
+    TingkatIndikator.KEGIATAN,
+)
+"""The levels above a sub kegiatan, from the top: a head of one of them starts a new group of
+siblings of every level below it."""
+
+
+def _pagu_saudara(
+    heads: Sequence[tuple[SimpulRenja, Nilai]], aturan: AturanKewajaran
+) -> list[Masalah]:
+    """A kegiatan or sub kegiatan whose pagu is ``kelipatan_saudara`` times above or below the
+    median pagu of its siblings (at least ``saudara_minimum`` of them, the row not counted).
+    A sub kegiatan already below ``pagu_minimum_sub_kegiatan`` is reported there only."""
+    if not aturan.kelipatan_saudara:
+        return []
+    problems = []
+    for tingkat in (TingkatIndikator.KEGIATAN, TingkatIndikator.SUB_KEGIATAN):
+        atas = _ATAS[: _ATAS.index(tingkat)] if tingkat in _ATAS else _ATAS
+        groups: list[list[tuple[SimpulRenja, Nilai]]] = [[]]
+        for simpul, pagu in heads:
+            if simpul.tingkat in atas:
+                groups.append([])
+            elif simpul.tingkat is tingkat and pagu.angka and pagu.angka > 0:
+                groups[-1].append((simpul, pagu))
+        for group in groups:
+            problems.extend(_jauh_dari_saudara(group, tingkat, aturan))
+    return problems
+
+
+def _jauh_dari_saudara(
+    group: Sequence[tuple[SimpulRenja, Nilai]], tingkat: TingkatIndikator, aturan: AturanKewajaran
+) -> list[Masalah]:
+    if len(group) - 1 < aturan.saudara_minimum:
+        return []
+    problems = []
+    for at, (simpul, pagu) in enumerate(group):
+        nilai = pagu.angka or 0.0
+        if tingkat is TingkatIndikator.SUB_KEGIATAN and nilai < aturan.pagu_minimum_sub_kegiatan:
+            continue  # anggaran-terlalu-kecil
+        tengah = median([p.angka or 0.0 for i, (_, p) in enumerate(group) if i != at])
+        rasio = nilai / tengah
+        if 1 / aturan.kelipatan_saudara < rasio < aturan.kelipatan_saudara:
+            continue
+        problems.append(
+            masalah_di(
+                "pagu-jauh-dari-saudara",
+                pagu.sumber,
+                tingkat=tingkat.value,
+                uraian=simpul.uraian[:80],
+                nilai=rupiah(nilai),
+                arah="lebih besar" if rasio > 1 else "lebih kecil",
+                kali=angka(rasio if rasio > 1 else 1 / rasio, 0),
+                jumlah=len(group) - 1,
+                median=rupiah(tengah),
+            )
+        )
     return problems
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from kinerja_report.compute.aggregate import agregat
 from kinerja_report.compute.budget import efisiensi
-from kinerja_report.compute.narasi import FaktaIndikator, paragraf
+from kinerja_report.compute.narasi import FaktaIndikator, kalimat_pencilan, paragraf
 from kinerja_report.compute.report import LaporanOpd, pagu_program
 from kinerja_report.compute.ringkasan import IndikatorDaerah, RingkasanTahun
 from kinerja_report.compute.rules import AturanCapaian
@@ -486,7 +486,11 @@ def lkjip_pemda(
         f"Tahun {r.tahun} dievaluasi {len(opd)} perangkat daerah.",
     )
     blok += _bab_ii_daerah(r, matriks)
-    blok += [Judul(1, "BAB III AKUNTABILITAS KINERJA"), Judul(2, "3.1 Capaian Kinerja per Sasaran")]
+    blok += [
+        Judul(1, "BAB III AKUNTABILITAS KINERJA"),
+        Judul(2, "3.1 Capaian Kinerja per Sasaran"),
+        Paragraf(kalimat_pencilan(aturan)),
+    ]
     per_sasaran: dict[str, list[IndikatorDaerah]] = defaultdict(list)
     for item in r.indikator:
         per_sasaran[item.baris.sasaran or "(sasaran tidak disebutkan)"].append(item)
@@ -603,6 +607,7 @@ def lkjip_opd(lap: LaporanOpd, semua: Sequence[LaporanOpd], aturan: AturanCapaia
         ),
         Judul(1, "BAB III AKUNTABILITAS KINERJA"),
         Judul(2, "3.1 Capaian Kinerja per Sasaran"),
+        Paragraf(kalimat_pencilan(aturan)),
     ]
     for n, (sasaran, rows) in enumerate(per_sasaran.items(), start=1):
         blok.append(Judul(3, f"3.1.{n} Sasaran: {sasaran}"))

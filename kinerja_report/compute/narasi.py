@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kinerja_report.compute.rules import AturanCapaian
 from kinerja_report.formats import angka, persen
 from kinerja_report.model import KOSONG, Nilai, Polaritas
 from kinerja_report.read.normalize import normalisasi
@@ -193,3 +194,38 @@ def paragraf(f: FaktaIndikator) -> str:
         _kalimat_proyeksi(f),
     ]
     return " ".join(k for k in kalimat if k)
+
+
+def kalimat_pencilan_rata_rata(aturan: AturanCapaian) -> str:
+    """How the averages of capaian treat outliers (``[kewajaran] pencilan``), as
+    :func:`kinerja_report.compute.report.rata_rata` does."""
+    if aturan.pencilan_rata_rata is None:
+        return (
+            "Rata-rata capaian menghitung semua capaian, termasuk pencilan (capaian yang jauh "
+            "di atas batas wajar; lihat Catatan Hasil Verifikasi)."
+        )
+    return (
+        f"Rata-rata capaian tidak menghitung capaian di atas "
+        f"{persen(aturan.pencilan_rata_rata)} (pencilan; lihat Catatan Hasil Verifikasi)."
+    )
+
+
+def kalimat_pencilan_proyeksi(aturan: AturanCapaian) -> str:
+    """How the end-of-period projection treats outlying years (``[kewajaran] pencilan``), as
+    :func:`kinerja_report.compute.progress.kemajuan` does."""
+    if aturan.pencilan_proyeksi is None:
+        return (
+            "Proyeksi akhir periode memakai realisasi semua tahun, termasuk tahun yang nilainya "
+            "jauh menyimpang dari tahun sebelum dan sesudahnya (pencilan)."
+        )
+    return (
+        "Proyeksi akhir periode (garis tren) tidak memakai tahun yang nilainya menyimpang "
+        f"lebih dari {angka(aturan.pencilan_proyeksi * 100)}\u00a0% dari rata-rata tahun sebelum "
+        "dan sesudahnya (pencilan); tahun yang dievaluasi selalu dipakai, dan indikator yang "
+        "dijumlahkan antartahun tetap diproyeksikan dari rata-rata semua tahunnya."
+    )
+
+
+def kalimat_pencilan(aturan: AturanCapaian) -> str:
+    """Both sentences: how averages and the end-of-period projection treat outliers."""
+    return f"{kalimat_pencilan_rata_rata(aturan)} {kalimat_pencilan_proyeksi(aturan)}"

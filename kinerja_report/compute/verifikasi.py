@@ -1,6 +1,8 @@
 """The verification note ('Catatan Hasil Verifikasi') Bappeda sends back to each OPD: every
 finding in the OPD's workbook with its sheet and cell, what the OPD wrote, why it is doubtful
-and what to correct; the status (lengkap / perlu perbaikan) and the evaluator who signs it.
+and what to correct (the problem catalogue's ``perbaikan``); the status (lengkap / lengkap
+dengan catatan / perlu perbaikan: whether a finding asks a correction, the catalogue's
+``perlu_perbaikan``) and the evaluator who signs it.
 
 One rule for which findings go into a note (:func:`temuan_berkas`): the errors and warnings
 located at a cell of the OPD's workbook (what the OPD can correct; a signatory missing from
@@ -19,55 +21,17 @@ from kinerja_report.compute.formulir import TandaTangan
 from kinerja_report.compute.report import LaporanOpd
 from kinerja_report.formats import angka
 from kinerja_report.model import EvaluasiRenja, Nilai
-from kinerja_report.problems import Masalah, Tingkat
+from kinerja_report.problems import KATALOG, Masalah, Tingkat
 from kinerja_report.settings import Daerah
 
 STATUS_LENGKAP = "lengkap"
+STATUS_CATATAN = "lengkap dengan catatan"
 STATUS_PERBAIKAN = "perlu perbaikan"
 INFO_DICATAT = frozenset({"satuan-uang-dari-catatan"})
 """Info codes an OPD is told of: a reading that changed its figures."""
 
 PERBAIKAN_BAWAAN = "Periksa isian sel ini dan kirim kembali formulir yang telah diperbaiki."
-PERBAIKAN: dict[str, str] = {
-    "satuan-uang-dari-catatan": "Pastikan satuan anggaran benar; tulis satuan juga pada "
-    "sub-judul kolom Rp (mis. 'Rp. (000)').",
-    "satuan-uang-ragu": "Tuliskan satu satuan anggaran untuk seluruh tabel.",
-    "anggaran-terlalu-kecil": "Tulis pagu dalam rupiah penuh, atau cantumkan '(Rp 000)' bila "
-    "seluruh tabel dalam ribuan.",
-    "anggaran-program-kurang": "Samakan pagu program dengan jumlah pagu kegiatannya, atau "
-    "perbaiki satuan pagu.",
-    "triwulan-persen-dijumlah": "Tulis realisasi tiap triwulan sebagai tambahan, atau "
-    "beritahu Bappeda bahwa nilai tahunan indikator ini adalah nilai triwulan terakhir.",
-    "target-persen-tidak-wajar": "Tulis target persentase sebagai nilai tahun yang dituju "
-    "(paling tinggi 100 %).",
-    "capaian-pencilan": "Periksa target dan realisasi (salah ketik, satuan berbeda, target "
-    "akhir periode yang keliru) dan perbaiki yang salah.",
-    "nilai-pencilan-riwayat": "Pastikan angka tahun ini benar; bila salah ketik, perbaiki.",
-    "anggaran-beda-kolom-14": "Perbaiki rumus kolom 14 (Rp) menjadi kolom 7 + kolom 13.",
-    "jumlah-formulir-beda": "Perbaiki rumus baris jumlah agar setiap program dihitung sekali.",
-    "realisasi-beda-kolom-13": "Perbaiki kolom 13 agar sesuai dengan realisasi triwulan.",
-    "anggaran-beda-kolom-13": "Perbaiki kolom 13 (Rp) menjadi jumlah realisasi anggaran triwulan.",
-    "realisasi-beda-kolom-14": "Perbaiki kolom 14 menjadi kolom 7 + kolom 13.",
-    "kolom-14-menjumlahkan": "Isi kolom 14 dengan nilai tahun berjalan, bukan penjumlahan "
-    "tahun-tahun.",
-    "capaian-beda-kolom-15": "Perbaiki kolom 15 menjadi kolom 14 / kolom 6 x 100.",
-    "target-tidak-terhitung": "Lengkapi target dan realisasi indikator ini.",
-    "teks-di-kolom-angka": "Isi sel dengan angka saja.",
-    "realisasi-bertentangan": "Isi realisasi kinerja (K) setiap triwulan.",
-    "realisasi-pecahan-persen": "Tulis realisasi dalam persen (mis. 85), bukan pecahan (0,85).",
-    "banyak-indikator-satu-sel": "Tulis setiap indikator di barisnya sendiri.",
-    "galat-rumus-tersimpan": "Perbaiki rumus sel ini (mis. pembagian dengan nol).",
-    "rumus-tanpa-nilai": "Buka berkas di Excel, simpan ulang, lalu kirim kembali.",
-    "keselarasan-sasaran-tanpa-induk": "Tuliskan sasaran RPJMD yang didukung sasaran ini "
-    "(kolom Sasaran RPJMD formulir).",
-    "keselarasan-program-tanpa-outcome": "Tambahkan indikator outcome program ini.",
-    "keselarasan-kegiatan-tanpa-output": "Tambahkan indikator output kegiatan ini.",
-    "keselarasan-target-kosong": "Isi target indikator ini.",
-    "keselarasan-anggaran-tanpa-indikator": "Tambahkan indikator kinerja untuk anggaran ini.",
-    "keselarasan-indikator-sama-induk": "Rumuskan indikator yang menyatakan kontribusi "
-    "baris ini sendiri.",
-    "keselarasan-kode-tidak-dikenal": "Perbaiki kode sesuai nomenklatur Permendagri 90/2019.",
-}
+"""What to correct for a code whose catalogue entry names nothing more precise."""
 
 
 @dataclass(frozen=True)
@@ -82,6 +46,9 @@ class Temuan:
     """The value read from the cell ('' when the finding is not about one cell's value)."""
     alasan: str
     perbaikan: str
+    perlu_perbaikan: bool = True
+    """The OPD must correct its form (else a doubt to confirm or advice): the problem
+    catalogue's ``perlu_perbaikan`` of an error or warning."""
 
 
 @dataclass(frozen=True)
@@ -99,9 +66,11 @@ class CatatanVerifikasi:
 
     @property
     def status(self) -> str:
-        """'lengkap' without an error or warning, else 'perlu perbaikan'."""
-        perlu = any(t.tingkat is not Tingkat.INFO for t in self.temuan)
-        return STATUS_PERBAIKAN if perlu else STATUS_LENGKAP
+        """'perlu perbaikan' when a finding asks a correction; 'lengkap dengan catatan' when
+        all findings are advisory; 'lengkap' without any finding."""
+        if any(t.perlu_perbaikan for t in self.temuan):
+            return STATUS_PERBAIKAN
+        return STATUS_CATATAN if self.temuan else STATUS_LENGKAP
 
 
 Kunci = tuple[str, str, str]
@@ -170,7 +139,8 @@ def catatan_verifikasi(
                 sel=p.sel,
                 isian=isian.get((p.berkas, p.lembar, p.sel), ""),
                 alasan=p.pesan,
-                perbaikan=PERBAIKAN.get(p.kode, PERBAIKAN_BAWAAN),
+                perbaikan=KATALOG[p.kode].perbaikan or PERBAIKAN_BAWAAN,
+                perlu_perbaikan=p.tingkat is not Tingkat.INFO and KATALOG[p.kode].perlu_perbaikan,
             )
             for p in found
         )

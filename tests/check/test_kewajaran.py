@@ -116,6 +116,60 @@ def test_program_lebih_kecil_dari_kegiatannya(tmp_path: Path) -> None:
     assert "Rp 1.200.000.000" in pesan
 
 
+def _kegiatan_dengan_sub(pagu_sub: Sequence[float]) -> list[dict[str, object]]:
+    """A programme, one kegiatan and its sub kegiatan, each with the pagu given."""
+    kegiatan: dict[str, object] = {
+        "kode": "1.02.02.2.01",
+        "uraian": "Penyediaan Fasilitas Pelayanan Kesehatan",
+        "indikator": "Persentase fasilitas kesehatan yang memenuhi standar",
+        "satuan": "%",
+        "t": 100,
+        "t_rp": 9_000_000_000,
+        "tw4": 100,
+        "r": 100,
+    }
+    subs = [
+        sub_kegiatan_dinkes(
+            pagu,
+            kode=f"1.02.02.2.01.000{i}",
+            uraian=f"Pengadaan Alat Kesehatan Paket {i}",
+            indikator=f"Jumlah alat kesehatan paket {i}",
+        )
+        for i, pagu in enumerate(pagu_sub, start=1)
+    ]
+    return [program_dinkes(t_rp=20_000_000_000), kegiatan, *subs]
+
+
+def test_pagu_jauh_dari_saudaranya(tmp_path: Path) -> None:
+    """One sub kegiatan typed in thousands (250.000 for Rp 250 juta: above the Rp 100.000
+    minimum) and one with three zeros too many, among siblings of Rp 150-200 juta."""
+    pagu = [150_000_000, 250_000, 175_000_000, 200_000_000, 180_000_000_000]
+    kumpulan = _kumpulkan(tmp_path, _kegiatan_dengan_sub(pagu))
+    assert _temuan(kumpulan, "pagu-jauh-dari-saudara") == ["H12", "H15"]
+    pesan = _pesan(kumpulan, "pagu-jauh-dari-saudara")
+    assert "(Rp 250.000) 750 kali lebih kecil" in pesan["H12"]
+    assert "median pagu 4 sub kegiatan lain" in pesan["H12"]
+    assert "(Rp 187.500.000)" in pesan["H12"]  # the median of the four others
+    assert "(Rp 180.000.000.000) 1.108 kali lebih besar" in pesan["H15"]
+    assert "(Rp 162.500.000)" in pesan["H15"]
+    assert _temuan(kumpulan, "anggaran-terlalu-kecil") == []
+
+
+def test_pagu_saudara_wajar(tmp_path: Path) -> None:
+    """Salaries 90 times the office supplies beside them (Deli Serdang 2025 O23), and a row
+    far from only two siblings: no finding."""
+    gaji = [7_000_000_000, 77_000_000, 80_000_000, 60_000_000]
+    assert (
+        _temuan(_kumpulkan(tmp_path / "a", _kegiatan_dengan_sub(gaji)), "pagu-jauh-dari-saudara")
+        == []
+    )
+    sedikit = [250_000, 150_000_000, 175_000_000]
+    assert (
+        _temuan(_kumpulkan(tmp_path / "b", _kegiatan_dengan_sub(sedikit)), "pagu-jauh-dari-saudara")
+        == []
+    )
+
+
 def test_triwulan_persentase_sebagai_tingkat(tmp_path: Path) -> None:
     """PHBS typed as the level reached each quarter (60, 62, 64, 66 %), summed by the E.81
     default to 252 %."""
@@ -237,16 +291,40 @@ def test_catatan_verifikasi(tmp_path: Path) -> None:
     assert dinsos.temuan == ()
 
 
+def _mebel(**extra: object) -> dict[str, object]:
+    """The Deli Serdang furniture row: target 1 unit, 37,5 typed as the realisation: a
+    capaian of 3.750 % (an outlier to confirm, not a form that contradicts itself)."""
+    row = sub_kegiatan_dinkes(
+        5_000_000, indikator="Jumlah unit mebel", satuan="unit", t=1, tw4=37.5, **extra
+    )
+    row.update(r=37.5)
+    return row
+
+
+def test_status_lengkap_dengan_catatan(tmp_path: Path) -> None:
+    """A note whose findings are all advisory asks nothing of the OPD: 'lengkap dengan
+    catatan'; one finding that asks a correction makes it 'perlu perbaikan'."""
+    masukan = tmp_path / "masukan"
+    tulis_formulir(masukan / "dinkes.xlsx", _judul(), [program_dinkes(), _mebel()])
+    judul = [*_judul()[:1], "Perangkat Daerah : Dinas Sosial", "Tahun 2023"]
+    tulis_formulir(masukan / "dinsos.xlsx", judul, [program_dinkes(), _mebel(t_rp=350)])
+    catatan = {c.opd: c for c in kumpulkan(masukan).verifikasi}
+    dinkes, dinsos = catatan["Dinas Kesehatan"], catatan["Dinas Sosial"]
+    assert [(t.kode, t.perlu_perbaikan) for t in dinkes.temuan] == [("capaian-pencilan", False)]
+    assert dinkes.status == "lengkap dengan catatan"
+    assert {(t.kode, t.perlu_perbaikan) for t in dinsos.temuan} == {
+        ("capaian-pencilan", False),
+        ("anggaran-terlalu-kecil", True),
+    }
+    assert dinsos.status == "perlu perbaikan"
+
+
 @pytest.mark.parametrize(
     ("pilihan", "rata_rata"), [("ikut", (100 + 3750) / 2), ("keluarkan", 100.0)]
 )
 def test_pencilan_dalam_rata_rata(tmp_path: Path, pilihan: str, rata_rata: float) -> None:
     masukan = tmp_path / "masukan"
-    row = sub_kegiatan_dinkes(
-        5_000_000, indikator="Jumlah unit mebel", satuan="unit", t=1, tw4=37.5
-    )
-    row.update(r=37.5)
-    tulis_formulir(masukan / "dinkes.xlsx", _judul(), [program_dinkes(), row])
+    tulis_formulir(masukan / "dinkes.xlsx", _judul(), [program_dinkes(), _mebel()])
     (masukan / "pengaturan.toml").write_text(
         f'[kewajaran]\npencilan = "{pilihan}"\n', encoding="utf-8"
     )
@@ -258,6 +336,7 @@ def test_pencilan_dalam_rata_rata(tmp_path: Path, pilihan: str, rata_rata: float
 def test_ambang_bawaan() -> None:
     aturan = AturanKewajaran()
     assert (aturan.pagu_minimum_sub_kegiatan, aturan.batas_capaian) == (100_000, 300)
+    assert (aturan.kelipatan_saudara, aturan.saudara_minimum) == (200, 3)
     assert aturan.pencilan == "ikut"
 
 

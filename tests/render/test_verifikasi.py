@@ -15,15 +15,21 @@ from tests.fixtures.formulir import tulis_formulir
 from tests.pdf_teks import teks_pdf
 
 
-def _baris(pagu_sub: float) -> list[dict[str, object]]:
-    return [program_dinkes(), sub_kegiatan_dinkes(pagu_sub)]
+def _baris(pagu_sub: float, realisasi: float = 4) -> list[dict[str, object]]:
+    return [program_dinkes(), sub_kegiatan_dinkes(pagu_sub, tw4=realisasi, r=realisasi)]
 
 
 def _masukan(tmp_path: Path) -> Path:
+    """A form to correct (a pagu typed in thousands), one without findings, and one whose
+    only finding is advisory (a capaian of 1.000 %: 40 packages against a target of 4)."""
     masukan = tmp_path / "masukan"
-    for opd, pagu in (("Dinas Kesehatan", 350), ("Dinas Sosial", 350_000_000)):
+    for opd, pagu, realisasi in (
+        ("Dinas Kesehatan", 350, 4),
+        ("Dinas Sosial", 350_000_000, 4),
+        ("Dinas Pendidikan", 350_000_000, 40),
+    ):
         judul = ["EVALUASI RENJA", "KABUPATEN KEPAHIANG", f"Perangkat Daerah : {opd}", "Tahun 2023"]
-        tulis_formulir(masukan / f"{opd}.xlsx", judul, _baris(pagu))
+        tulis_formulir(masukan / f"{opd}.xlsx", judul, _baris(pagu, realisasi))
     return masukan
 
 
@@ -44,19 +50,29 @@ def test_catatan_hasil_verifikasi(tmp_path: Path) -> None:
     assert "NIP." in text
     text = teks_pdf(dinsos)
     assert "Tidak ada catatan." in text
-    assert "Status formulir: LENGKAP" in text
+    assert "Status formulir: LENGKAP." in text
+    text = teks_pdf(folder / "dinas-pendidikan.pdf").replace("\xa0", " ")
+    assert "Jumlah catatan : 1 (0 perlu perbaikan)" in text
+    assert "1.000,00 % jauh di atas batas wajar 300,00 %" in text
+    assert "Saran (tidak wajib diperbaiki): Pastikan target dan realisasi benar" in text
+    assert "Status formulir: LENGKAP DENGAN CATATAN" in text
+    assert "formulir tidak perlu dikirim kembali" in text
 
     workbook = openpyxl.load_workbook(tmp_path / "hasil" / "rekap.xlsx")
     sheet = workbook["Verifikasi"]
     rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=2)]
     workbook.close()
-    assert [r[:8] for r in rows] == [
-        [2023, "Dinas Kesehatan", "perlu perbaikan", 1, "Evaluasi Renja", "H11", "350", rows[0][7]],
-        [2023, "Dinas Sosial", "lengkap", None, None, None, None, "tidak ada catatan"],
+    assert [r[:7] for r in rows] == [
+        [2023, "Dinas Kesehatan", "perlu perbaikan", 1, "Evaluasi Renja", "H11", "350"],
+        [2023, "Dinas Pendidikan", "lengkap dengan catatan", 1, "Evaluasi Renja", "Q11", "40"],
+        [2023, "Dinas Sosial", "lengkap", None, None, None, None],
     ]
+    assert rows[2][7] == "tidak ada catatan"
     assert sheet["G2"].data_type == "s"  # text stays text
 
     result = CliRunner().invoke(main, ["check", str(masukan)])
     assert "2023 Dinas Kesehatan (Dinas Kesehatan.xlsx): perlu perbaikan" in result.stdout
     assert "  1. Evaluasi Renja!H11 [isian: 350]: Pagu sub kegiatan" in result.stdout
     assert "2023 Dinas Sosial (Dinas Sosial.xlsx): lengkap\n  tidak ada catatan" in result.stdout
+    assert "2023 Dinas Pendidikan (Dinas Pendidikan.xlsx): lengkap dengan catatan" in result.stdout
+    assert "Saran: Pastikan target dan realisasi benar" in result.stdout

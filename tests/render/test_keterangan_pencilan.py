@@ -1,0 +1,58 @@
+"""The documents say how their averages and end-of-period projections treat outliers, as the
+code does for ``[kewajaran] pencilan`` (the averages: tests/check/test_kewajaran.py
+test_pencilan_dalam_rata_rata; the projection: tests/compute/test_progress.py)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import docx
+import pytest
+
+from kinerja_report.pipeline import build
+from tests.conftest import SAMPLE_DATA
+from tests.pdf_teks import teks_pdf
+
+RATA_RATA = {
+    "ikut": "Rata-rata capaian menghitung semua capaian, termasuk pencilan (capaian yang jauh "
+    "di atas batas wajar; lihat Catatan Hasil Verifikasi).",
+    "keluarkan": "Rata-rata capaian tidak menghitung capaian di atas 300,00 % (pencilan; lihat "
+    "Catatan Hasil Verifikasi).",
+}
+PROYEKSI = {
+    "ikut": "Proyeksi akhir periode memakai realisasi semua tahun, termasuk tahun yang nilainya "
+    "jauh menyimpang dari tahun sebelum dan sesudahnya (pencilan).",
+    "keluarkan": "Proyeksi akhir periode (garis tren) tidak memakai tahun yang nilainya "
+    "menyimpang lebih dari 50 % dari rata-rata tahun sebelum dan sesudahnya (pencilan); tahun "
+    "yang dievaluasi selalu dipakai, dan indikator yang dijumlahkan antartahun tetap "
+    "diproyeksikan dari rata-rata semua tahunnya.",
+}
+
+
+def _teks(text: str) -> str:
+    return " ".join(text.replace("\xa0", " ").split())
+
+
+@pytest.mark.parametrize("pilihan", ["ikut", "keluarkan"])
+def test_dokumen_menyebut_perlakuan_pencilan(tmp_path: Path, pilihan: str) -> None:
+    """The regency's LKjIP and an OPD's (averages and projection), the regency evaluation
+    (averages), built from the sample's RPJMD matrix and one OPD form."""
+    masukan = tmp_path / "masukan"
+    (masukan / "rpjmd").mkdir(parents=True)
+    (masukan / "2023").mkdir()
+    shutil.copy(SAMPLE_DATA / "rpjmd" / "matriks-ikd-rpjmd-2021-2026.xlsx", masukan / "rpjmd")
+    shutil.copy(SAMPLE_DATA / "2023" / "EVALUASI RENJA DINKES TW IV 2023.xlsx", masukan / "2023")
+    (masukan / "pengaturan.toml").write_text(
+        f'[kewajaran]\npencilan = "{pilihan}"\n', encoding="utf-8"
+    )
+    hasil = tmp_path / "hasil"
+    build(masukan, hasil, pekerja=1)
+    kalimat = f"{RATA_RATA[pilihan]} {PROYEKSI[pilihan]}"
+    assert kalimat in _teks(teks_pdf(hasil / "2023" / "lkjip" / "lkjip-pemda.pdf"))
+    opd = docx.Document(str(hasil / "2023" / "lkjip" / "dinas-kesehatan.docx"))
+    assert kalimat in [_teks(p.text) for p in opd.paragraphs]
+    rkpd = _teks(teks_pdf(hasil / "2023" / "evaluasi-rkpd.pdf"))
+    assert RATA_RATA[pilihan] in rkpd
+    other = "keluarkan" if pilihan == "ikut" else "ikut"
+    assert RATA_RATA[other] not in rkpd
