@@ -492,8 +492,8 @@ KATALOG: dict[str, JenisMasalah] = {
     "manifest-lama-tidak-sah": JenisMasalah(
         Tingkat.INFO,
         "manifest.json build sebelumnya {sebab}; tidak ada dokumen yang dipakai ulang, "
-        "semuanya dibuat ulang",
-        "The previous manifest is not sealed with this user's key: nothing is reused.",
+        "dan tidak ada hasil lama yang dihapus; semuanya dibuat ulang",
+        "The previous manifest is not sealed with this user's key: nothing is reused or removed.",
     ),
     "cache-tidak-sah": JenisMasalah(
         Tingkat.INFO,
@@ -636,7 +636,6 @@ KATALOG: dict[str, JenisMasalah] = {
         "[kewajaran] kelipatan_saudara).",
         perbaikan="Pastikan pagu ini ditulis dalam satuan yang sama dengan baris lain (rupiah "
         "penuh atau ribuan); bila keliru, perbaiki.",
-        perlu_perbaikan=False,
     ),
     "triwulan-persen-dijumlah": JenisMasalah(
         Tingkat.PERINGATAN,
@@ -661,16 +660,16 @@ KATALOG: dict[str, JenisMasalah] = {
         "{realisasi}): periksa apakah target atau realisasi salah ketik atau beda satuan",
         "A capaian far above its target (setting [kewajaran] batas_capaian).",
         perbaikan="Pastikan target dan realisasi benar (salah ketik, satuan berbeda, target "
-        "akhir periode yang keliru); bila ada yang salah, perbaiki.",
-        perlu_perbaikan=False,
+        "akhir periode yang keliru); bila ada yang salah, perbaiki; bila benar, tulis "
+        "penjelasannya di kolom Keterangan.",
     ),
     "nilai-pencilan-riwayat": JenisMasalah(
         Tingkat.PERINGATAN,
         "Nilai '{indikator}' tahun {tahun} ({nilai}) jauh dari tahun-tahun di sekitarnya "
         "({lain}): pastikan angka ini benar sebelum dipakai dalam proyeksi",
         "A value far from the same indicator's other years (setting [kewajaran] ambang_riwayat).",
-        perbaikan="Pastikan angka tahun ini benar; bila salah ketik, perbaiki.",
-        perlu_perbaikan=False,
+        perbaikan="Pastikan angka tahun ini benar; bila salah ketik, perbaiki; bila benar, "
+        "tulis penjelasannya di kolom Keterangan.",
     ),
     "anggaran-beda-kolom-14": JenisMasalah(
         Tingkat.PERINGATAN,

@@ -303,20 +303,21 @@ def _mebel(**extra: object) -> dict[str, object]:
 
 def test_status_lengkap_dengan_catatan(tmp_path: Path) -> None:
     """A note whose findings are all advisory asks nothing of the OPD: 'lengkap dengan
-    catatan'; one finding that asks a correction makes it 'perlu perbaikan'."""
+    catatan'; one finding that asks a correction or a confirmation (an outlier of 3.750 %)
+    makes it 'perlu perbaikan'."""
     masukan = tmp_path / "masukan"
     tulis_formulir(masukan / "dinkes.xlsx", _judul(), [program_dinkes(), _mebel()])
-    judul = [*_judul()[:1], "Perangkat Daerah : Dinas Sosial", "Tahun 2023"]
-    tulis_formulir(masukan / "dinsos.xlsx", judul, [program_dinkes(), _mebel(t_rp=350)])
+    judul = [*_judul()[:1], "Perangkat Daerah : Dinas Sosial", "Tahun 2023", "(Rp 000)"]
+    row = sub_kegiatan_dinkes(350_000)  # Rp 350.000.000 in thousands, as the note says
+    tulis_formulir(masukan / "dinsos.xlsx", judul, [program_dinkes(t_rp=900_000), row])
     catatan = {c.opd: c for c in kumpulkan(masukan).verifikasi}
     dinkes, dinsos = catatan["Dinas Kesehatan"], catatan["Dinas Sosial"]
-    assert [(t.kode, t.perlu_perbaikan) for t in dinkes.temuan] == [("capaian-pencilan", False)]
-    assert dinkes.status == "lengkap dengan catatan"
-    assert {(t.kode, t.perlu_perbaikan) for t in dinsos.temuan} == {
-        ("capaian-pencilan", False),
-        ("anggaran-terlalu-kecil", True),
-    }
-    assert dinsos.status == "perlu perbaikan"
+    assert [(t.kode, t.perlu_perbaikan) for t in dinkes.temuan] == [("capaian-pencilan", True)]
+    assert dinkes.status == "perlu perbaikan"
+    assert [(t.kode, t.perlu_perbaikan) for t in dinsos.temuan] == [
+        ("satuan-uang-dari-catatan", False)
+    ]
+    assert dinsos.status == "lengkap dengan catatan"
 
 
 @pytest.mark.parametrize(
