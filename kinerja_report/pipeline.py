@@ -6,11 +6,11 @@ problem; :func:`build` adds rendering and writing the outputs of the documented 
     OUT/capaian.csv
     OUT/masalah.csv
     OUT/rekap.xlsx
-    OUT/<tahun>/evaluasi/<opd-slug>.pdf
+    OUT/<tahun>/evaluasi/<opd-slug>.pdf, .xlsx
     OUT/<tahun>/verifikasi/<opd-slug>.pdf     (Catatan Hasil Verifikasi)
     OUT/<tahun>/perjanjian-kinerja/<opd-slug>.pdf
     OUT/<tahun>/perjanjian-kinerja/bupati.pdf
-    OUT/<tahun>/evaluasi-rkpd.pdf
+    OUT/<tahun>/evaluasi-rkpd.pdf, .xlsx
     OUT/<tahun>/ringkasan-bupati.pdf          (years with regency indicators)
     OUT/<tahun>/lkjip/lkjip-pemda.docx, .pdf  (years with regency indicators)
     OUT/<tahun>/lkjip/<opd-slug>.docx
@@ -22,9 +22,10 @@ problem; :func:`build` adds rendering and writing the outputs of the documented 
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 
 from kinerja_report.check.angka import periksa_angka
@@ -79,7 +80,12 @@ from kinerja_report.read.folder import IsiBerkas, baca_masukan
 from kinerja_report.read.jejak import JejakBerkas, jejak_pendukung, jejak_workbook
 from kinerja_report.read.ringkasan import ringkasan_berkas
 from kinerja_report.render.bertahap import Pilahan, dipakai_lagi, kunci_data, pilah
-from kinerja_report.render.evaluasi import NAMA_BAPPEDA, tugas_evaluasi, tugas_evaluasi_rkpd
+from kinerja_report.render.evaluasi import (
+    NAMA_BAPPEDA,
+    relatif_evaluasi,
+    tugas_evaluasi,
+    tugas_evaluasi_rkpd,
+)
 from kinerja_report.render.lkjip import NAMA_PEMDA, tugas_lkjip
 from kinerja_report.render.perjanjian import tugas_perjanjian
 from kinerja_report.render.pohon import tugas_pohon
@@ -90,6 +96,7 @@ from kinerja_report.settings import Daerah, Pengaturan, baca_pengaturan
 from kinerja_report.validasi import NAMA_BERKAS as NAMA_PENGATURAN
 from kinerja_report.write.csv_files import csv_capaian, csv_masalah
 from kinerja_report.write.formulir_baru import BarisTemplat, FormulirBaru, Penanda, workbook_e81
+from kinerja_report.write.formulir_xlsx import evaluasi_rkpd_xlsx, formulir_xlsx
 from kinerja_report.write.lkjip_docx import docx_lkjip
 from kinerja_report.write.manifest import NAMA_MANIFEST, Keluaran, isi_manifest, sidik_pengaturan
 from kinerja_report.write.output_dir import FolderKeluaran
@@ -393,6 +400,7 @@ def build(
         pemda, per_opd = dokumen_lkjip(kumpulan, ringkasan)
         kertas = kumpulan.pengaturan.ukuran_kertas
         kunci: dict[str, str] = {}
+        written.extend(_tulis_xlsx(kumpulan, out, lama, kunci))
         for dokumen in pemda:
             relatif = f"{dokumen.tahun}/lkjip/{NAMA_PEMDA}.docx"
             written.append(_tulis_docx(out, relatif, dokumen, kertas, lama, kunci))
@@ -494,10 +502,45 @@ def _tulis_docx(
 ) -> Path:
     """Stage an LKjIP draft, or keep the previous build's when its data are the same."""
     kunci[relatif] = kunci_data(dokumen, kertas)
-    sebelumnya = dipakai_lagi(out.keluaran, relatif, kunci[relatif], lama)
+    return _tulis_data(out, relatif, kunci[relatif], lama, partial(docx_lkjip, dokumen, kertas))
+
+
+def _tulis_xlsx(
+    kumpulan: Kumpulan, out: FolderKeluaran, lama: Mapping[str, Keluaran], kunci: dict[str, str]
+) -> list[Path]:
+    """Form E.81 of every OPD-year and the regency's evaluation of every year as Excel in the
+    form's layout, beside their PDFs; an OPD-year's kept when its data are the same."""
+    kertas = kumpulan.pengaturan.ukuran_kertas
+    written = []
+    for lap in kumpulan.laporan:
+        if lap.formulir is not None:
+            relatif = relatif_evaluasi(lap).removesuffix(".pdf") + ".xlsx"
+            kunci[relatif] = kunci_data(lap, kertas)
+            written.append(
+                _tulis_data(out, relatif, kunci[relatif], lama, partial(formulir_xlsx, lap, kertas))
+            )
+    instansi = instansi_bappeda(kumpulan.laporan) or NAMA_BAPPEDA
+    for item in kumpulan.evaluasi_rkpd:
+        isi = evaluasi_rkpd_xlsx(
+            item, kumpulan.laporan, kumpulan.identitas.daerah, instansi, kertas
+        )
+        written.append(out.tulis(f"{item.tahun}/evaluasi-rkpd.xlsx", isi))
+    return written
+
+
+def _tulis_data(
+    out: FolderKeluaran,
+    relatif: str,
+    kunci: str,
+    lama: Mapping[str, Keluaran],
+    buat: Callable[[], bytes],
+) -> Path:
+    """Stage the output ``buat`` makes from data alone, or keep the previous build's when
+    its content key ``kunci`` is the same."""
+    sebelumnya = dipakai_lagi(out.keluaran, relatif, kunci, lama)
     if sebelumnya is not None:
         return out.pertahankan(relatif, sebelumnya.sha256, sebelumnya.ukuran)
-    return out.tulis(relatif, docx_lkjip(dokumen, kertas))
+    return out.tulis(relatif, buat())
 
 
 def _pertahankan(pilahan: Pilahan, out: FolderKeluaran) -> list[Path]:

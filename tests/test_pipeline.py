@@ -95,6 +95,7 @@ def test_formulir_saja_tanpa_dokumen_daerah(tmp_path: Path) -> None:
     relatif = sorted(str(p.relative_to(tmp_path / "out")) for p in hasil.berkas_keluaran)
     assert relatif == [
         "2023/evaluasi/bappeda.pdf",
+        "2023/evaluasi/bappeda.xlsx",
         "2023/lkjip/bappeda.docx",
         "2023/perjanjian-kinerja/bappeda.pdf",
         "2023/pohon-kinerja/bappeda.pdf",

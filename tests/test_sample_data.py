@@ -114,6 +114,13 @@ def test_pdf_per_opd_per_tahun(hasil: tuple[Path, str], capaian: list[dict[str, 
     pairs = {(r["tahun"], r["opd"]) for r in capaian if r["tingkat"] != "daerah"}
     pdfs = sorted(out.glob("*/evaluasi/*.pdf"))
     assert len(pdfs) == len(pairs) == 44
+    # each E.81 also as Excel beside its PDF, and each regency evaluation (4 years)
+    assert sorted(out.glob("*/evaluasi/*.xlsx")) == [p.with_suffix(".xlsx") for p in pdfs]
+    assert (
+        len(list(out.glob("*/evaluasi-rkpd.xlsx")))
+        == len(list(out.glob("*/evaluasi-rkpd.pdf")))
+        == 4
+    )
     perjanjian = sorted(out.glob("*/perjanjian-kinerja/*.pdf"))
     assert len(perjanjian) == 44 + 4  # every OPD-year and the Bupati's of each year
     for tahun, opd in sorted(pairs)[::7]:

@@ -323,10 +323,16 @@ def _kolom_rp(row: BarisFormulir) -> tuple[Nilai, ...]:
     )
 
 
+def baris_anggaran(baris: Sequence[BarisFormulir]) -> list[BarisFormulir]:
+    """The rows (of ``baris`` themselves) whose budget the footer sums, by the one rule of
+    :func:`kinerja_report.compute.report.simpul_anggaran` (column 8 decides)."""
+    return simpul_anggaran(baris, _pagu_formulir)
+
+
 def jumlah_rp(baris: Sequence[BarisFormulir]) -> tuple[float | None, ...]:
-    """The budget of columns 6 to 14 summed over the rows whose budget counts, by the one
-    rule of :func:`kinerja_report.compute.report.simpul_anggaran` (column 8 decides)."""
-    nodes = simpul_anggaran(baris, _pagu_formulir)
+    """The budget of columns 6 to 14 summed over the rows whose budget counts
+    (:func:`baris_anggaran`)."""
+    nodes = baris_anggaran(baris)
     columns = list(zip(*(_kolom_rp(node) for node in nodes), strict=True))
     totals: list[float | None] = []
     for values in columns or [()] * 9:

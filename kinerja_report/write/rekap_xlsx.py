@@ -215,13 +215,16 @@ def rekap_xlsx(sheets: Sequence[Lembar]) -> bytes:
     return _zip_tetap(buffer.getvalue())
 
 
-def _zip_tetap(data: bytes) -> bytes:
+def _zip_tetap(data: bytes, ubah: Callable[[str, bytes], bytes] | None = None) -> bytes:
     """The same workbook with fixed member dates and a fixed 'modified' stamp (openpyxl
-    writes the clock into both), so the same input gives the same bytes."""
+    writes the clock into both), so the same input gives the same bytes; ``ubah`` (member
+    name, content) may rewrite a member on the way."""
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
         for info in source.infolist():
             content = source.read(info)
+            if ubah is not None:
+                content = ubah(info.filename, content)
             if info.filename == "docProps/core.xml":
                 content = re.sub(
                     rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>2000-01-01T00:00:00Z", content

@@ -56,8 +56,9 @@ def test_nama_opd_sangat_panjang_nama_pdf_tetap_pendek(tmp_path: Path) -> None:
         main, ["build", str(tmp_path / "in"), "--out", str(tmp_path / "out")]
     )
     assert result.exit_code == 0, result.output
-    (pdf,) = (tmp_path / "out" / "2023" / "evaluasi").iterdir()
+    (pdf,) = (tmp_path / "out" / "2023" / "evaluasi").glob("*.pdf")
     assert len(pdf.name.encode()) < 100
+    assert pdf.with_suffix(".xlsx").is_file()  # the form as Excel, beside it
     assert pdf.name.startswith("dinas-pemberdayaan-masyarakat-dan-desa-pemberdayaan")
 
 

@@ -20,7 +20,9 @@ def test_teks_workbook_tidak_menjadi_html(tmp_path: Path) -> None:
     rows[0][4] = JAHAT
     buat_evaluasi(tmp_path / "in" / "x.xlsx", "Dinas <script>alert(1)</script>", 2023, rows)
     hasil = build(tmp_path / "in", tmp_path / "out")
-    (pdf_path,) = [p for p in hasil.berkas_keluaran if p.parent.name == "evaluasi"]
+    (pdf_path,) = [
+        p for p in hasil.berkas_keluaran if p.parent.name == "evaluasi" and p.suffix == ".pdf"
+    ]
     reader = PdfReader(io.BytesIO(pdf_path.read_bytes()))
     text = teks_pdf(pdf_path)
     assert '<img src="file:///etc/passwd">' in text  # shown as text, not loaded
@@ -112,7 +114,9 @@ def test_opini_bpk_menurut_peringkat_bukan_persen(tmp_path: Path) -> None:
     ]  # fmt: skip
     buat_evaluasi(tmp_path / "in" / "x.xlsx", "Bappeda", 2023, [*BARIS_CONTOH, opini])
     hasil = build(tmp_path / "in", tmp_path / "out")
-    (pdf,) = [p for p in hasil.berkas_keluaran if p.parent.name == "evaluasi"]
+    (pdf,) = [
+        p for p in hasil.berkas_keluaran if p.parent.name == "evaluasi" and p.suffix == ".pdf"
+    ]
     text = teks_pdf(pdf)
     baris = text[text.index("Opini BPK atas LKPD") : text.index("Jumlah anggaran (Rp)")]
     # target, TW I-IV, columns 13 and 14 (no column 6: no column 15), then 18 and 19

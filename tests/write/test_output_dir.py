@@ -450,9 +450,10 @@ def test_build_menghapus_pdf_opd_yang_hilang_saja(tmp_path: Path) -> None:
     (masukan / "b.xlsx").unlink()
     kedua = build(masukan, out, pekerja=1)
     hilang = set(pertama.berkas_keluaran) - set(kedua.berkas_keluaran)
-    # Dinas Sosial's evaluation, PK, LKjIP draft, pohon kinerja, verification note; and the
-    # regency evaluation, which one OPD alone does not make
-    assert len(hilang) == 6
+    # Dinas Sosial's evaluation (PDF and .xlsx), PK, LKjIP draft, pohon kinerja, verification
+    # note; and the regency evaluation (PDF and .xlsx), which one OPD alone does not make
+    assert len(hilang) == 8
+    assert {p.name for p in hilang} >= {"dinas-sosial.xlsx", "evaluasi-rkpd.xlsx"}
     assert not any(path.exists() for path in hilang)
     assert all(path.is_file() for path in kedua.berkas_keluaran)
     assert (out / "Arsip" / "evaluasi" / "x.pdf").read_bytes() == b"%PDF arsip"
