@@ -83,7 +83,7 @@ BarisVerifikasi = tuple[CatatanVerifikasi, int, Temuan | None]
 KOLOM_VERIFIKASI = [
     Kolom("Tahun", lambda b: b[0].tahun, "0", 7),
     Kolom("Perangkat Daerah", lambda b: b[0].opd, lebar=30),
-    Kolom("Status", lambda b: b[0].status, lebar=16),
+    Kolom("Status", lambda b: b[0].status, lebar=22),
     Kolom("No", lambda b: b[1] or None, "0", 5),
     Kolom("Lembar", lambda b: b[2].lembar if b[2] else "", lebar=16),
     Kolom("Sel", lambda b: b[2].sel if b[2] else "", lebar=8),
