@@ -377,8 +377,23 @@ def _lebar_e81(ws: Worksheet) -> None:
         ws.column_dimensions[get_column_letter(c)].width = _lebar(c)
 
 
+HURUF = "Arial"
+"""The typeface of every cell, as in the PDFs (Liberation Sans has Arial's metrics):
+LibreOffice has no Calibri, openpyxl's default, and would set the form in a serif face."""
+
+
+def _huruf(lembar: Sequence[_Lembar]) -> None:
+    """Every written cell in :data:`HURUF`, keeping its weight and size."""
+    for item in lembar:
+        for row in item.ws.iter_rows():
+            for cell in row:
+                if cell.font.name != HURUF:
+                    cell.font = Font(name=HURUF, bold=cell.font.b, sz=cell.font.sz)
+
+
 def _simpan(wb: Workbook, lembar: Sequence[_Lembar]) -> bytes:
     """The workbook's bytes: fixed dates, each formula with its value cached."""
+    _huruf(lembar)
     wb.properties.creator = "kinerja-report"
     wb.properties.created = wb.properties.modified = _TETAP
     wb.calculation.fullCalcOnLoad = True
