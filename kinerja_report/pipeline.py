@@ -11,6 +11,8 @@ problem; :func:`build` adds rendering and writing the outputs of the documented 
     OUT/<tahun>/perjanjian-kinerja/<opd-slug>.pdf
     OUT/<tahun>/perjanjian-kinerja/bupati.pdf
     OUT/<tahun>/evaluasi-rkpd.pdf, .xlsx
+    OUT/<tahun>/triwulan-<n>/evaluasi/<opd-slug>.pdf  (earlier quarters beside the year's form)
+    OUT/<tahun>/triwulan-<n>/evaluasi-rkpd.pdf
     OUT/<tahun>/ringkasan-bupati.pdf          (years with regency indicators)
     OUT/<tahun>/lkjip/lkjip-pemda.docx, .pdf  (years with regency indicators)
     OUT/<tahun>/lkjip/<opd-slug>.docx
@@ -29,7 +31,7 @@ from functools import partial
 from pathlib import Path
 
 from kinerja_report.check.angka import periksa_angka
-from kinerja_report.check.duplicates import buang_ganda
+from kinerja_report.check.duplicates import buang_ganda, pisah_triwulan
 from kinerja_report.check.keselarasan import periksa_keselarasan
 from kinerja_report.check.kewajaran import (
     periksa_jumlah_formulir,
@@ -78,6 +80,7 @@ from kinerja_report.progress import Progres, TanpaProgres
 from kinerja_report.read.cache import CacheBaca, muat_cache
 from kinerja_report.read.folder import IsiBerkas, baca_masukan
 from kinerja_report.read.jejak import JejakBerkas, jejak_pendukung, jejak_workbook
+from kinerja_report.read.normalize import kunci_nama
 from kinerja_report.read.ringkasan import ringkasan_berkas
 from kinerja_report.render.bertahap import Pilahan, dipakai_lagi, kunci_data, pilah
 from kinerja_report.render.evaluasi import (
@@ -140,6 +143,11 @@ class Kumpulan:
     """One line per workbook: what was read from which sheet (:mod:`.read.ringkasan`)."""
     verifikasi: tuple[CatatanVerifikasi, ...] = ()
     """The verification note of every OPD-year (in the order of ``laporan``)."""
+    tahapan: tuple[LaporanOpd, ...] = ()
+    """The reports of earlier quarters (stages) of OPD-years whose year's form is later
+    (:func:`_tahapan`), each as its quarterly E.81."""
+    evaluasi_rkpd_triwulan: tuple[EvaluasiRkpd, ...] = ()
+    """The regency's evaluation of each quarter that has stages (same rule as the year's)."""
 
     @property
     def baris(self) -> tuple[BarisCapaian, ...]:
@@ -188,13 +196,15 @@ def kumpulkan(
     problems.extend(baca.masalah)  # other files, deep folders, no workbook
     for item in isi:
         problems.extend(item.masalah)
-    evaluasi, ganda = buang_ganda([ev for item in isi for ev in item.evaluasi])
+    evaluasi, tahap = pisah_triwulan([ev for item in isi for ev in item.evaluasi])
+    evaluasi, ganda = buang_ganda(evaluasi)
     problems.extend(ganda)
     matriks = [m for item in isi for m in item.rpjmd]
     identitas, found = tentukan_identitas(pengaturan.daerah, evaluasi, matriks)
     problems.extend(found)
     evaluasi = [ev for ev in evaluasi if ev.berkas not in identitas.ditolak]
     matriks = [m for m in matriks if m.berkas not in identitas.ditolak]
+    tahap = [ev for ev in tahap if ev.berkas not in identitas.ditolak]
     gagal = {item.nama for item in isi if item.gagal} | {p.berkas for p in ganda}
     gagal |= identitas.ditolak
     penandatangan = tuple(p for item in isi for p in item.penandatangan)
@@ -234,6 +244,13 @@ def kumpulkan(
         if identitas.ganda
         else _evaluasi_rkpd(laporan, matriks, penandatangan, pengaturan, identitas.daerah, pohon)
     )
+    tahapan, found = _tahapan(tahap, evaluasi, laporan, matriks, pengaturan, identitas)
+    problems.extend(found)
+    rkpd_triwulan = (
+        []
+        if identitas.ganda
+        else _evaluasi_rkpd_triwulan(tahapan, matriks, penandatangan, pengaturan, identitas.daerah)
+    )
     return Kumpulan(
         pengaturan=pengaturan,
         laporan=tuple(laporan),
@@ -252,6 +269,8 @@ def kumpulkan(
         jejak=jejak_masukan(masukan, isi, pengaturan),
         terbaca=tuple(ringkasan_berkas(item) for item in isi),
         verifikasi=tuple(catatan_verifikasi(laporan, problems, isian_sel(evaluasi))),
+        tahapan=tuple(tahapan),
+        evaluasi_rkpd_triwulan=tuple(rkpd_triwulan),
     )
 
 
@@ -301,6 +320,59 @@ def _evaluasi_rkpd(
         )
         if item is not None:
             out.append(item)
+    return out
+
+
+def _tahapan(
+    tahap: Sequence[EvaluasiRenja],
+    evaluasi: Sequence[EvaluasiRenja],
+    laporan: Sequence[LaporanOpd],
+    matriks: list[MatriksRpjmd],
+    pengaturan: Pengaturan,
+    identitas: Identitas,
+    penandatangan: Sequence[Penandatangan] = (),
+) -> tuple[list[LaporanOpd], list[Masalah]]:
+    """The reports of the earlier quarters ``tahap`` (:func:`~.check.duplicates.pisah_triwulan`),
+    each computed as that form alone in the folder would be: with the same OPDs' forms of the
+    other years. The stage of quarter n of a year also holds the year's forms of the OPDs that
+    report up to the same quarter, so that its regency evaluation has every OPD of quarter n.
+    Each keeps its OPD's file name; only the stages' own problems are reported (the year's
+    forms were checked already)."""
+    slugs = {(kunci_nama(lap.opd), lap.tahun): lap.slug for lap in laporan}
+    out: list[LaporanOpd] = []
+    problems: list[Masalah] = []
+    for tahun, triwulan in sorted({(ev.tahun, ev.triwulan) for ev in tahap}):
+        stage = [ev for ev in tahap if (ev.tahun, ev.triwulan) == (tahun, triwulan)]
+        tempat = {(ev.berkas, ev.lembar) for ev in stage}
+        stage += [ev for ev in evaluasi if (ev.tahun, ev.triwulan) == (tahun, triwulan)]
+        opd = {kunci_nama(ev.opd) for ev in stage}
+        lain = [ev for ev in evaluasi if ev.tahun != tahun and kunci_nama(ev.opd) in opd]
+        reports, found = _laporan([*stage, *lain], matriks, pengaturan, identitas, penandatangan)
+        problems.extend(p for p in found if (p.berkas, p.lembar) in tempat)
+        out.extend(
+            replace(lap, slug=slugs.get((kunci_nama(lap.opd), tahun), lap.slug))
+            for lap in reports
+            if lap.tahun == tahun
+        )
+    return out, problems
+
+
+def _evaluasi_rkpd_triwulan(
+    tahapan: Sequence[LaporanOpd],
+    matriks: Sequence[MatriksRpjmd],
+    penandatangan: Sequence[Penandatangan],
+    pengaturan: Pengaturan,
+    daerah: Daerah,
+) -> list[EvaluasiRkpd]:
+    """The regency's evaluation of each quarter with stages, by the rule of the year's
+    (:func:`_evaluasi_rkpd`)."""
+    out: list[EvaluasiRkpd] = []
+    for triwulan in sorted({lap.triwulan for lap in tahapan}):
+        reports = [lap for lap in tahapan if lap.triwulan == triwulan]
+        out.extend(
+            replace(item, triwulan=triwulan)
+            for item in _evaluasi_rkpd(reports, matriks, penandatangan, pengaturan, daerah)
+        )
     return out
 
 
@@ -421,7 +493,8 @@ def tugas_pdf(
     ringkasan: list[RingkasanTahun] | None = None,
     pemda: list[DokumenLkjip] | None = None,
 ) -> list[TugasPdf]:
-    """The render job of every PDF of a build: evaluations, Perjanjian Kinerja, the
+    """The render job of every PDF of a build: evaluations (of the years and of their earlier
+    quarters), Perjanjian Kinerja, the
     regency's evaluation, the regent's summary, the LKjIP, the pohon kinerja and the
     verification notes
     (``ringkasan`` and ``pemda`` as :func:`ringkasan_daerah` and :func:`dokumen_lkjip` give
@@ -432,9 +505,10 @@ def tugas_pdf(
         pemda, _ = dokumen_lkjip(kumpulan, ringkasan)
     return (
         tugas_evaluasi(kumpulan.laporan, kumpulan.pengaturan)
+        + tugas_evaluasi(kumpulan.tahapan, kumpulan.pengaturan, tahap=True)
         + tugas_perjanjian(kumpulan.perjanjian, kumpulan.pengaturan)
         + tugas_evaluasi_rkpd(
-            kumpulan.evaluasi_rkpd,
+            kumpulan.evaluasi_rkpd + kumpulan.evaluasi_rkpd_triwulan,
             kumpulan.identitas.daerah,
             instansi_bappeda(kumpulan.laporan),
             kumpulan.pengaturan,

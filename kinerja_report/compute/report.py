@@ -58,6 +58,11 @@ class LaporanOpd:
     formulir: FormulirE81 | None = None
     """The evaluation report as form E.81 (:mod:`kinerja_report.compute.formulir`)."""
 
+    @property
+    def triwulan(self) -> int:
+        """The quarter its form reports up to (4: the whole year)."""
+        return self.formulir.triwulan if self.formulir is not None else 4
+
 
 SLUG_BUPATI = "bupati"
 """The Bupati's own Perjanjian Kinerja: a slug no OPD ever gets."""

@@ -82,6 +82,9 @@ class EvaluasiRkpd:
     dievaluasi: TandaTangan
     sebagian: bool
     """Some forms report only part of the year (TW I-III)."""
+    triwulan: int = 4
+    """The quarter of a quarterly evaluation (``<tahun>/triwulan-<n>/evaluasi-rkpd.pdf``:
+    every form reports up to it); 4 for the year's."""
     jumlah_urut: int = 0
     """Ordinal indicators of all OPDs (reached or not by rank), left out of the averages."""
     menyeluruh: bool = True

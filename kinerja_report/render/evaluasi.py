@@ -1,4 +1,5 @@
-"""The evaluation report PDFs as form E.81, one per OPD-year (`<tahun>/evaluasi/<slug>.pdf`)."""
+"""The evaluation report PDFs as form E.81, one per OPD-year (`<tahun>/evaluasi/<slug>.pdf`)
+and one per earlier quarter of it (`<tahun>/triwulan-<n>/evaluasi/<slug>.pdf`)."""
 
 from __future__ import annotations
 
@@ -21,9 +22,14 @@ if TYPE_CHECKING:
 TEMPLAT = "evaluasi.html.j2"
 
 
-def relatif_evaluasi(laporan: LaporanOpd) -> str:
-    """'2024/evaluasi/dinas-kesehatan.pdf'."""
-    return f"{laporan.tahun}/evaluasi/{laporan.slug}.pdf"
+def relatif_evaluasi(laporan: LaporanOpd, tahap: bool = False) -> str:
+    """'2024/evaluasi/dinas-kesehatan.pdf'; ``tahap`` (a stage of the year, an earlier
+    quarter): '2024/triwulan-2/evaluasi/dinas-kesehatan.pdf'."""
+    return f"{laporan.tahun}/{_folder_triwulan(laporan, tahap)}evaluasi/{laporan.slug}.pdf"
+
+
+def _folder_triwulan(laporan: LaporanOpd, tahap: bool) -> str:
+    return f"triwulan-{laporan.triwulan}/" if tahap else ""
 
 
 def html_evaluasi(env: Environment, laporan: LaporanOpd, pengaturan: Pengaturan) -> str:
@@ -44,16 +50,19 @@ def html_evaluasi(env: Environment, laporan: LaporanOpd, pengaturan: Pengaturan)
     )
 
 
-def tugas_evaluasi(laporan: Sequence[LaporanOpd], pengaturan: Pengaturan) -> list[TugasPdf]:
-    """A render job for the evaluation report of every OPD-year."""
+def tugas_evaluasi(
+    laporan: Sequence[LaporanOpd], pengaturan: Pengaturan, tahap: bool = False
+) -> list[TugasPdf]:
+    """A render job for the evaluation report of every OPD-year (``tahap``: of every stage,
+    in its quarter's folder)."""
     env = lingkungan()
     return [
         TugasPdf(
-            relatif=relatif_evaluasi(item),
+            relatif=relatif_evaluasi(item, tahap),
             html=html_evaluasi(env, item, pengaturan),
             folder_templat=FOLDER_TEMPLAT,
             aset=item.daerah.aset,
-            keterangan=f"{item.tahun} {item.opd}",
+            keterangan=f"{item.tahun} {item.opd}{_tw(item.triwulan) if tahap else ''}",
         )
         for item in laporan
     ]
@@ -67,11 +76,12 @@ NAMA_BAPPEDA = "Badan Perencanaan Pembangunan Daerah"
 def tugas_evaluasi_rkpd(
     daftar: Sequence[EvaluasiRkpd], daerah: Daerah, instansi: str, pengaturan: Pengaturan
 ) -> list[TugasPdf]:
-    """A render job for the regency's evaluation of every year: ``<tahun>/evaluasi-rkpd.pdf``."""
+    """A render job for the regency's evaluation of every year: ``<tahun>/evaluasi-rkpd.pdf``,
+    ``<tahun>/triwulan-<n>/evaluasi-rkpd.pdf`` for a quarter's."""
     env = lingkungan()
     return [
         TugasPdf(
-            relatif=f"{item.tahun}/evaluasi-rkpd.pdf",
+            relatif=f"{item.tahun}/{_folder_rkpd(item)}evaluasi-rkpd.pdf",
             html=render_html(
                 env,
                 TEMPLAT_RKPD,
@@ -85,7 +95,15 @@ def tugas_evaluasi_rkpd(
             ),
             folder_templat=FOLDER_TEMPLAT,
             aset=daerah.aset,
-            keterangan=f"{item.tahun} Evaluasi Hasil RKPD",
+            keterangan=f"{item.tahun} Evaluasi Hasil RKPD{_tw(item.triwulan)}",
         )
         for item in daftar
     ]
+
+
+def _tw(triwulan: int) -> str:
+    return f" s.d. Triwulan {('I', 'II', 'III')[triwulan - 1]}" if triwulan < 4 else ""
+
+
+def _folder_rkpd(item: EvaluasiRkpd) -> str:
+    return f"triwulan-{item.triwulan}/" if item.triwulan < 4 else ""
