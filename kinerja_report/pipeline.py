@@ -66,6 +66,7 @@ from kinerja_report.compute.table import (
     sifat_baris,
     tambah_kemajuan,
 )
+from kinerja_report.compute.tahapan import dengan_tindak_lanjut_lalu
 from kinerja_report.compute.verifikasi import CatatanVerifikasi, catatan_verifikasi, isian_sel
 from kinerja_report.errors import OpdTidakDitemukan, galat
 from kinerja_report.model import (
@@ -244,8 +245,12 @@ def kumpulkan(
         if identitas.ganda
         else _evaluasi_rkpd(laporan, matriks, penandatangan, pengaturan, identitas.daerah, pohon)
     )
-    tahapan, found = _tahapan(tahap, evaluasi, laporan, matriks, pengaturan, identitas)
+    tahapan, found = _tahapan(
+        tahap, evaluasi, laporan, matriks, pengaturan, identitas, penandatangan
+    )
     problems.extend(found)
+    laporan = dengan_tindak_lanjut_lalu(laporan, tahapan)
+    tahapan = dengan_tindak_lanjut_lalu(tahapan, tahapan)
     rkpd_triwulan = (
         []
         if identitas.ganda

@@ -36,10 +36,15 @@ def _program(**isian: object) -> dict[str, object]:
     return row
 
 
+TINDAK_LANJUT = "percepatan verifikasi data PMKS sebelum penyaluran triwulan III"
+
+
 def _tw2(folder: Path, opd: str, nama: str) -> None:
-    """A TW II form as a clerk sends it in July: TW III and IV hold a dash."""
+    """A TW II form as a clerk sends it in July: TW III and IV hold a dash; below the table
+    what the OPD plans for the next quarter."""
     row = _program(tw1=20, tw1_rp=50_000_000, tw2=25, tw2_rp=70_000_000, tw3="-", tw4="-")
-    tulis_formulir(folder / f"{nama}-tw2.xlsx", _judul(opd, "Triwulan II"), [row])
+    kaki = {"A13": f"Tindak lanjut yang diperlukan dalam triwulan berikutnya : {TINDAK_LANJUT}"}
+    tulis_formulir(folder / f"{nama}-tw2.xlsx", _judul(opd, "Triwulan II"), [row], kaki=kaki)
 
 
 def _tw4(folder: Path, opd: str, nama: str) -> None:
@@ -71,6 +76,11 @@ def test_tw2_di_samping_tw4_adalah_tahapan(tmp_path: Path) -> None:
     assert stage_row.realisasi.angka == 45  # 20 + 25, never the dashes
     assert stage_row.capaian.persen == pytest.approx(56.25)  # 45 / 80, the year's target
     assert kumpulan.evaluasi_rkpd_triwulan == ()  # one OPD speaks only for itself
+    # the TW II plan for the next quarter is printed on the TW IV form, not on TW II's own
+    assert lap.formulir.tindak_lanjut_lalu == TINDAK_LANJUT
+    assert lap.formulir.triwulan_lalu == 2
+    assert tahap.formulir.tindak_lanjut_lalu == ""
+    assert tahap.formulir.narasi.tindak_lanjut_triwulan == TINDAK_LANJUT
     relatif = {t.relatif for t in tugas_pdf(kumpulan)}
     assert "2023/triwulan-2/evaluasi/dinas-sosial.pdf" in relatif
     assert "2023/evaluasi/dinas-sosial.pdf" in relatif
@@ -112,6 +122,7 @@ def test_build_triwulan_dua_dua_opd(tmp_path: Path) -> None:
     tahunan = teks_pdf(out / "2023" / "evaluasi" / "dinas-sosial.pdf")
     assert "s.d. Triwulan" not in tahunan
     assert "87,50" in tahunan  # 70 / 80
+    assert f"Tindak lanjut yang direncanakan pada evaluasi Triwulan II : {TINDAK_LANJUT}" in tahunan
     e81 = teks_pdf(out / "2023" / "triwulan-2" / "evaluasi" / "dinas-sosial.pdf")
     assert "s.d. Triwulan II" in e81
     assert "45" in e81

@@ -173,6 +173,11 @@ class FormulirE81:
     tanggal: str
     disusun: TandaTangan
     dievaluasi: TandaTangan
+    tindak_lanjut_lalu: str = ""
+    """The 'tindak lanjut triwulan berikutnya' of the same OPD-year's previous quarter's form
+    in the folder (:mod:`kinerja_report.compute.tahapan`), printed beside this quarter's."""
+    triwulan_lalu: int = 0
+    """The quarter of that form (0: none)."""
 
     @property
     def sebagian(self) -> bool:
