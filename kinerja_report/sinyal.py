@@ -53,8 +53,14 @@ def _tak_terlaporkan(info: Any) -> None:
     )
 
 
+_keluar: list[bool] = []
+"""Set once the command is exiting for a signal: nothing is delivered again after that."""
+
+
 def _kirim_lagi(signum: int) -> None:
     time.sleep(0.05)  # let the hook return first
+    if _keluar:
+        return  # the interruption reached the command meanwhile: it is exiting already
     _diterima.clear()
     _thread.interrupt_main(signal.Signals(signum))
 
@@ -71,6 +77,13 @@ def pasang() -> None:
 
 def keluar_karena_sinyal(exc: KeyboardInterrupt) -> NoReturn:
     """Print the one line for an interruption and exit with its status."""
+    if signal.getsignal(signal.SIGINT) is _tangani:  # the console script's handlers
+        _keluar.append(True)
+        for signum in NAMA_SINYAL:  # a second Ctrl-C, or one delivered again, no longer
+            try:  # counts: the exit status stays 130/143, never death by the signal itself
+                signal.signal(signum, signal.SIG_IGN)
+            except ValueError:
+                break  # not the main thread: nothing to change there
     nama = exc.nama_sinyal if isinstance(exc, Dihentikan) else "Ctrl-C"
     kata = "Dibatalkan" if nama == "Ctrl-C" else "Dihentikan"
     print(f"{kata} ({nama}).", file=sys.stderr, flush=True)
