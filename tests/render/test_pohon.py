@@ -10,9 +10,15 @@ from pypdf import PdfReader
 
 from kinerja_report.compute.pohon import IndikatorSimpul, PohonKinerja, Simpul
 from kinerja_report.model import Nilai
-from kinerja_report.render.html import FOLDER_TEMPLAT, lingkungan, render_html
+from kinerja_report.render.html import FOLDER_TEMPLAT, lingkungan
 from kinerja_report.render.pdf import render_pdf
-from kinerja_report.render.pohon import BARIS_PER_HALAMAN, TEMPLAT, TINGGI_BARIS, susun_bagan
+from kinerja_report.render.pohon import (
+    BARIS_PER_HALAMAN,
+    TEMPLAT,
+    TINGGI_BARIS,
+    html_bagan,
+    susun_bagan,
+)
 from kinerja_report.settings import Daerah
 
 SKALA = ["Sangat Tinggi", "Tinggi", "Sedang", "Rendah", "Sangat Rendah"]
@@ -64,7 +70,7 @@ def test_pohon_lebar_dipecah_dengan_tanda_bersambung() -> None:
 
 def test_pdf_a3_mendatar_dengan_label_predikat() -> None:
     bagan = susun_bagan(_pohon(12), "Pohon Kinerja Dinas Contoh", SKALA)
-    html = render_html(lingkungan(), TEMPLAT, bagan=bagan, daerah=Daerah(), T=TINGGI_BARIS)
+    html = html_bagan(lingkungan(), bagan, Daerah())
     reader = PdfReader(io.BytesIO(render_pdf(html, FOLDER_TEMPLAT)))
     assert len(reader.pages) == 2
     box = reader.pages[0].mediabox
