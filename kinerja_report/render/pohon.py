@@ -15,7 +15,7 @@ that a greyscale print reads as well as the colours.
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from kinerja_report.compute.pohon import LABEL_TINGKAT, PohonKinerja, Simpul
@@ -23,6 +23,7 @@ from kinerja_report.compute.report import LaporanOpd
 from kinerja_report.formats import angka, persen
 from kinerja_report.model import Nilai
 from kinerja_report.read.kaskade import TINGKAT_KASKADE
+from kinerja_report.read.normalize import normalisasi
 from kinerja_report.render.html import FOLDER_TEMPLAT, lingkungan, render_html
 from kinerja_report.render.pool import TugasPdf
 from kinerja_report.render.ukur import tinggi_teks
@@ -55,7 +56,9 @@ SAMBUNG_ATAS = "lanjutan dari halaman 99"
 SAMBUNG_BAWAH = "bersambung ke halaman 99 →"
 ATURAN_WARNA = "warna dan predikat kotak mengikuti predikat terendah di antara indikatornya"
 """The colour rule (:func:`_kategori`), as the legend states it."""
-TANPA_INDIKATOR_SASARAN = "Indikator sasaran belum tercantum dalam formulir E.81"
+TANPA_INDIKATOR_SASARAN = (
+    "Indikator sasaran belum tercantum (formulir E.81 tidak memuatnya; isi di lembar cascading)"
+)
 JARAK = 7.0
 """Gap between two columns, where the joining lines run (mm)."""
 
@@ -144,7 +147,8 @@ def _isi_penuh(
     if not indikator and node.tingkat == "sasaran pd":
         out.append((TANPA_INDIKATOR_SASARAN, KECIL, False, 0.6))
     for nama, numbers in indikator:
-        out += [(nama, KECIL, False, 0.6), (numbers, KECIL, False, 0.0)]
+        out += [(nama, KECIL, False, 0.6)] if nama else []
+        out += [(numbers, KECIL, False, 0.0)] if numbers else []
     if kategori:
         out.append((kategori.upper(), KECIL, True, 0.0))
     return out
@@ -166,14 +170,23 @@ def tinggi_isi(kotak: Kotak) -> float:
 
 
 def baris_indikator(node: Simpul) -> tuple[tuple[str, str], ...]:
-    """Each indicator as two lines: its name (and unit), then target, realisasi, capaian."""
+    """Each indicator as two lines: its name (and unit), then target, realisasi, capaian; on
+    a box grouping several OPDs, the name once and a numbers line per OPD ('' for the
+    other)."""
     out = []
+    previous = ""
     for item in node.indikator:
         name = f"{item.indikator} ({item.satuan})" if item.satuan else item.indikator
         numbers = f"T {_nilai(item.target)} · R {_nilai(item.realisasi)}"
         if item.capaian is not None:
             numbers += f" · C {persen(item.capaian)}"
-        out.append((name, numbers))
+        if not item.pelaksana:
+            out.append((name, numbers))
+            continue
+        if name != previous:
+            out.append((name, ""))
+        out.append(("", f"{item.pelaksana}: {numbers}"))
+        previous = name
     return tuple(out)
 
 
@@ -297,6 +310,59 @@ def _kategori(node: Simpul, skala: Sequence[str]) -> str:
     return max(labels, key=lambda label: rank.get(label, -1))
 
 
+def gabung_kembar(tree: PohonKinerja) -> PohonKinerja:
+    """The tree with the sasaran PD and programmes of the same name that several OPDs hang
+    under one parent (each OPD's 'Program Penunjang Urusan ...' under its own 'Meningkatnya
+    akuntabilitas ...') drawn as one box: it names the OPDs and keeps each OPD's indicators
+    (:attr:`IndikatorSimpul.pelaksana`); the children of all go under it. The first node
+    keeps its key."""
+    nodes = {node.kunci: node for node in tree.simpul}
+    parent_of = {node.kunci: node.induk for node in tree.simpul}
+    order = [node.kunci for node in tree.simpul]
+    queue = [""]
+    while queue:
+        parent = queue.pop(0)
+        groups: dict[tuple[str, str], list[str]] = {}
+        for key in order:
+            node = nodes.get(key)
+            if node is not None and parent_of[key] == parent:
+                groups.setdefault((node.tingkat, normalisasi(node.uraian)), []).append(key)
+        for (level, _), keys in groups.items():
+            members = [nodes[k] for k in keys]
+            if level not in ("sasaran pd", "program") or len({m.opd for m in members}) < 2:
+                queue.extend(keys)
+                continue
+            nodes[keys[0]] = _gabungan(members)
+            for key in keys[1:]:
+                del nodes[key]
+            for key, up in parent_of.items():
+                if up in keys[1:]:
+                    parent_of[key] = keys[0]
+            queue.append(keys[0])
+    return PohonKinerja(
+        tree.tahun,
+        tuple(replace(nodes[k], induk=parent_of[k]) for k in order if k in nodes),
+    )
+
+
+def _gabungan(members: Sequence[Simpul]) -> Simpul:
+    """One node for ``members`` (same level and name, several OPDs): :func:`gabung_kembar`."""
+    codes = {m.kode for m in members}
+    opds = list(dict.fromkeys(m.opd for m in members))
+    return replace(
+        members[0],
+        kode=codes.pop() if len(codes) == 1 else "",
+        opd=f"{len(opds)} perangkat daerah: {', '.join(opds)}",
+        unit="",
+        indikator=tuple(
+            sorted(
+                (replace(item, pelaksana=m.opd) for m in members for item in m.indikator),
+                key=lambda item: normalisasi(item.indikator),
+            )
+        ),
+    )
+
+
 def catatan_keselarasan(tree: PohonKinerja) -> dict[str, str]:
     """Notes printed in the boxes that the alignment checks flag."""
     notes = {}
@@ -352,7 +418,7 @@ def bagan_pohon(
                 continue
             bagan = susun_bagan(part, f"Pohon Kinerja {lap.opd}", skala, notes)
             out.append((f"{tree.tahun}/pohon-kinerja/{lap.slug}.pdf", bagan, lap.daerah))
-        regency = tree.sampai(TINGKAT_PEMDA)
+        regency = gabung_kembar(tree.sampai(TINGKAT_PEMDA))
         if tree.tahun in tahun_daerah and any(
             node.tingkat == "sasaran rpjmd" for node in regency.simpul
         ):
