@@ -65,6 +65,8 @@ class IndikatorSimpul:
     kategori: str = ""
     sumber: Sumber | None = None
     """The cell of the indicator's name (or of its target, for the RPJMD)."""
+    pelaksana: str = ""
+    """The OPD whose numbers these are, on a node that groups several OPDs' nodes."""
 
 
 @dataclass(frozen=True)

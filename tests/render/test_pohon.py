@@ -10,9 +10,16 @@ from pypdf import PdfReader
 
 from kinerja_report.compute.pohon import IndikatorSimpul, PohonKinerja, Simpul
 from kinerja_report.model import Nilai
-from kinerja_report.render.html import FOLDER_TEMPLAT, lingkungan, render_html
+from kinerja_report.render.html import FOLDER_TEMPLAT, lingkungan
 from kinerja_report.render.pdf import render_pdf
-from kinerja_report.render.pohon import BARIS_PER_HALAMAN, TEMPLAT, TINGGI_BARIS, susun_bagan
+from kinerja_report.render.pohon import (
+    BARIS_PER_HALAMAN,
+    TEMPLAT,
+    TINGGI_BARIS,
+    gabung_kembar,
+    html_bagan,
+    susun_bagan,
+)
 from kinerja_report.settings import Daerah
 
 SKALA = ["Sangat Tinggi", "Tinggi", "Sedang", "Rendah", "Sangat Rendah"]
@@ -64,7 +71,7 @@ def test_pohon_lebar_dipecah_dengan_tanda_bersambung() -> None:
 
 def test_pdf_a3_mendatar_dengan_label_predikat() -> None:
     bagan = susun_bagan(_pohon(12), "Pohon Kinerja Dinas Contoh", SKALA)
-    html = render_html(lingkungan(), TEMPLAT, bagan=bagan, daerah=Daerah(), T=TINGGI_BARIS)
+    html = html_bagan(lingkungan(), bagan, Daerah())
     reader = PdfReader(io.BytesIO(render_pdf(html, FOLDER_TEMPLAT)))
     assert len(reader.pages) == 2
     box = reader.pages[0].mediabox
@@ -74,6 +81,7 @@ def test_pdf_a3_mendatar_dengan_label_predikat() -> None:
     assert "POHON KINERJA DINAS CONTOH TAHUN 2024" in first
     assert "SEDANG" in first  # the predikat as a word, not only a colour
     assert "T 80 · R 56 · C 70,00 %" in first
+    assert "mengikuti predikat terendah di antara indikatornya" in first  # the colour rule
     assert "bersambung ke halaman 2" in first
     assert "lanjutan dari halaman 1" in second
 
@@ -83,3 +91,40 @@ def test_tidak_ada_huruf_di_bawah_6_pt() -> None:
     sizes = [float(s) for s in re.findall(r"font-size:\s*([\d.]+)pt", css)]
     assert sizes
     assert min(sizes) >= 6.5
+
+
+def test_program_penunjang_kembar_digabung_di_bagan_daerah() -> None:
+    def ind(capaian: float, kategori: str) -> IndikatorSimpul:
+        return IndikatorSimpul("Persentase layanan administrasi", "persen", Nilai(angka=100),
+                               Nilai(angka=capaian), capaian, kategori)  # fmt: skip
+
+    nodes = [Simpul("r", "sasaran rpjmd", "Meningkatnya akuntabilitas pemerintah daerah")]
+    for opd, kode, capaian, kategori in [
+        ("Dinas A", "1.02.01", 95.0, "Sangat Tinggi"),
+        ("Dinas B", "2.11.01", 56.0, "Sangat Rendah"),
+    ]:
+        nodes += [
+            Simpul(f"s{opd}", "sasaran pd", "Meningkatnya akuntabilitas kinerja", "r", opd=opd),
+            Simpul(
+                f"p{opd}",
+                "program",
+                "PROGRAM PENUNJANG URUSAN",
+                f"s{opd}",
+                kode,
+                opd,
+                indikator=(ind(capaian, kategori),),
+            ),
+        ]
+    nodes.append(Simpul("pX", "program", "PROGRAM LAIN", "sDinas B", "2.11.02", "Dinas B"))
+    tree = gabung_kembar(PohonKinerja(2024, tuple(nodes)))
+    sasaran, program, lain = (n for n in tree.simpul if n.tingkat != "sasaran rpjmd")
+    assert (sasaran.opd, sasaran.induk) == ("2 perangkat daerah: Dinas A, Dinas B", "r")
+    assert (program.kode, program.induk, lain.induk) == ("", sasaran.kunci, sasaran.kunci)
+    bagan = susun_bagan(tree, "Pohon Kinerja Kabupaten Contoh", SKALA)
+    (kotak,) = [k for h in bagan.halaman for k in h.kotak if k.simpul is program]
+    assert kotak.indikator == (
+        ("Persentase layanan administrasi (persen)", ""),
+        ("", "Dinas A: T 100 · R 95 · C 95,00\u00a0%"),
+        ("", "Dinas B: T 100 · R 56 · C 56,00\u00a0%"),
+    )
+    assert kotak.kategori == "Sangat Rendah"  # the lowest, as the legend says
