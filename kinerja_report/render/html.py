@@ -15,7 +15,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from kinerja_report import formats
 from kinerja_report.compute.formulir import desimal_isian
-from kinerja_report.compute.narasi import kalimat_pencilan_rata_rata
+from kinerja_report.compute.narasi import kalimat_pencilan_proyeksi, kalimat_pencilan_rata_rata
 from kinerja_report.model import Nilai
 
 
@@ -51,6 +51,7 @@ def lingkungan(folder: Path = FOLDER_TEMPLAT) -> Environment:
     env.filters["persen_sel"] = format_persen_sel
     env.filters["rupiah_angka"] = format_rupiah_angka
     env.globals["kalimat_pencilan_rata_rata"] = kalimat_pencilan_rata_rata
+    env.globals["kalimat_pencilan_proyeksi"] = kalimat_pencilan_proyeksi
     return env
 
 

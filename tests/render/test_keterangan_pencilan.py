@@ -37,7 +37,8 @@ def _teks(text: str) -> str:
 @pytest.mark.parametrize("pilihan", ["ikut", "keluarkan"])
 def test_dokumen_menyebut_perlakuan_pencilan(tmp_path: Path, pilihan: str) -> None:
     """The regency's LKjIP and an OPD's (averages and projection), the regency evaluation
-    (averages), built from the sample's RPJMD matrix and one OPD form."""
+    (averages), the regent's summary (projection), built from the sample's RPJMD matrix and
+    one OPD form."""
     masukan = tmp_path / "masukan"
     (masukan / "rpjmd").mkdir(parents=True)
     (masukan / "2023").mkdir()
@@ -56,3 +57,6 @@ def test_dokumen_menyebut_perlakuan_pencilan(tmp_path: Path, pilihan: str) -> No
     assert RATA_RATA[pilihan] in rkpd
     other = "keluarkan" if pilihan == "ikut" else "ikut"
     assert RATA_RATA[other] not in rkpd
+    ringkasan = _teks(teks_pdf(hasil / "2023" / "ringkasan-bupati.pdf"))
+    assert PROYEKSI[pilihan] in ringkasan  # the regent's summary: the same sentence
+    assert PROYEKSI[other] not in ringkasan
