@@ -40,6 +40,10 @@ from kinerja_report.read.normalize import normalisasi
 TANPA_SASARAN = "Program yang belum terhubung ke sasaran RPJMD"
 
 
+ROMAWI = ("I", "II", "III", "IV")
+"""The quarters as the forms write them."""
+
+
 @dataclass(frozen=True)
 class KelompokSasaran:
     """The programmes of one RPJMD sasaran."""
@@ -90,6 +94,36 @@ class EvaluasiRkpd:
     menyeluruh: bool = True
     """The folder holds the region's RPJMD matrix: an evaluation of the RKPD. False: only
     the forms of the OPDs listed, titled as their combined Renja evaluation."""
+
+    @property
+    def judul(self) -> str:
+        """The title's first words, for what the evaluation covers (:attr:`menyeluruh`)."""
+        if self.menyeluruh:
+            return "EVALUASI TERHADAP HASIL RKPD"
+        return f"EVALUASI TERHADAP HASIL RENJA {len(self.opd)} PERANGKAT DAERAH"
+
+    @property
+    def periode(self) -> str:
+        """'Triwulan I s.d. IV Tahun 2024', with what a partial period means."""
+        teks = f"Triwulan I s.d. {ROMAWI[self.triwulan - 1]} Tahun {self.tahun}"
+        if self.triwulan < 4:
+            return f"{teks} (evaluasi triwulan, bukan hasil setahun)"
+        if self.sebagian:
+            return f"{teks} (sebagian perangkat daerah baru melaporkan sampai triwulan sebelumnya)"
+        return teks
+
+    @property
+    def cakupan(self) -> str:
+        """Which OPDs the evaluation covers; without the RPJMD matrix, named, and why it
+        rates no regency indicator."""
+        teks = f"{len(self.opd)} perangkat daerah yang mengirim formulir evaluasi Renja"
+        if self.menyeluruh:
+            return teks
+        return (
+            f"{teks} ({', '.join(item.opd for item in self.opd)}); matriks RPJMD tidak ada di "
+            "folder, sehingga dokumen ini hanya menggabungkan formulir perangkat daerah tersebut "
+            "dan tidak menilai indikator kinerja daerah"
+        )
 
     @property
     def jumlah_kategori(self) -> tuple[int, ...]:

@@ -528,24 +528,9 @@ def evaluasi_rkpd_xlsx(
     a = _Lembar(ws, {})
     wilayah = daerah.nama_lengkap
     upper = f" {wilayah.upper()}" if wilayah else ""
-    if r_.menyeluruh:
-        judul_atas = f"EVALUASI TERHADAP HASIL RKPD{upper} TAHUN {r_.tahun}"
-    else:
-        judul_atas = (
-            f"EVALUASI TERHADAP HASIL RENJA {len(r_.opd)} PERANGKAT DAERAH{upper} TAHUN {r_.tahun}"
-        )
-    periode = f"Periode pelaksanaan : Triwulan I s.d. IV Tahun {r_.tahun}"
-    if r_.sebagian:
-        periode += " (sebagian perangkat daerah baru melaporkan sampai triwulan sebelumnya)"
-    cakupan = (
-        f"Perangkat daerah : {len(r_.opd)} perangkat daerah yang mengirim formulir evaluasi Renja"
-    )
-    if not r_.menyeluruh:
-        cakupan += (
-            f" ({', '.join(o.opd for o in r_.opd)}); matriks RPJMD tidak ada di folder, sehingga"
-            " dokumen ini hanya menggabungkan formulir perangkat daerah tersebut dan tidak"
-            " menilai indikator kinerja daerah"
-        )
+    judul_atas = f"{r_.judul}{upper} TAHUN {r_.tahun}"
+    periode = f"Periode pelaksanaan : {r_.periode}"
+    cakupan = f"Perangkat daerah : {r_.cakupan}"
     identitas = [(instansi, False), (judul_atas, True), (periode, False), (cakupan, False)]
     r = _judul(ws, 1, [*identitas, ("A. Capaian program menurut sasaran RPJMD", True)])
     akhir = r_.tahun_akhir or "…"
