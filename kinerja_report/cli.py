@@ -666,11 +666,8 @@ def template_command(
         raise click.BadParameter("nama berkas harus berakhiran .xlsx", param_hint="--out")
     _periksa_berkas_templat(berkas, masukan, timpa)
 
-    nama: list[str] = []
-
-    def kerja(_: Progres) -> None:
+    def kerja(_: Progres) -> str:
         templat = templat_e81(opd, tahun, masukan)
-        nama.append(templat.opd)
         try:
             tulis_berkas(berkas, templat.isi)
         except OSError as exc:
@@ -680,9 +677,10 @@ def template_command(
                 str(berkas),
                 alasan=alasan_os(exc),
             ) from exc
+        return templat.opd
 
-    _jalankan(ctx, console, kerja)
-    click.echo(f"Formulir E.81 {tahun} untuk {nama[0] if nama else opd} ditulis di {berkas}")
+    nama = _jalankan(ctx, console, kerja)
+    click.echo(f"Formulir E.81 {tahun} untuk {nama} ditulis di {berkas}")
 
 
 # --- watching the input folder (issue 13) -------------------------------------------------------
