@@ -32,9 +32,25 @@ if hasattr(signal, "SIGBREAK"):  # Windows: Ctrl-Break
 _diterima: list[int] = []
 
 
+def _dalam_exec_teks(frame: FrameType | None) -> bool:
+    """Whether code run by ``exec()`` of a text is on the stack (a dataclass being created
+    while modules are imported: dataclasses builds its methods that way)."""
+    while frame is not None:
+        if frame.f_code.co_filename == "<string>":
+            return True
+        frame = frame.f_back
+    return False
+
+
 def _tangani(signum: int, frame: FrameType | None) -> None:
     if _diterima:
         return  # the first one is being handled: let its cleanup finish
+    if _dalam_exec_teks(frame):
+        # CPython 3.11 marks a KeyboardInterrupt that leaves exec() of a text as unhandled
+        # even when we catch it later: the process then ends by the signal itself (-2), not
+        # with 130. Deliver it again a moment later, outside that exec().
+        threading.Thread(target=_kirim_lagi, args=(signum,), daemon=True).start()
+        return
     _diterima.append(signum)
     if signum == signal.SIGINT:
         raise KeyboardInterrupt
@@ -78,12 +94,7 @@ def pasang() -> None:
 def keluar_karena_sinyal(exc: KeyboardInterrupt) -> NoReturn:
     """Print the one line for an interruption and exit with its status."""
     if signal.getsignal(signal.SIGINT) is _tangani:  # the console script's handlers
-        _keluar.append(True)
-        for signum in NAMA_SINYAL:  # a second Ctrl-C, or one delivered again, no longer
-            try:  # counts: the exit status stays 130/143, never death by the signal itself
-                signal.signal(signum, signal.SIG_IGN)
-            except ValueError:
-                break  # not the main thread: nothing to change there
+        _keluar.append(True)  # nothing is delivered again (:func:`_kirim_lagi`) from now on
     nama = exc.nama_sinyal if isinstance(exc, Dihentikan) else "Ctrl-C"
     kata = "Dibatalkan" if nama == "Ctrl-C" else "Dihentikan"
     print(f"{kata} ({nama}).", file=sys.stderr, flush=True)
