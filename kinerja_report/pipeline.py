@@ -24,7 +24,7 @@ problem; :func:`build` adds rendering and writing the outputs of the documented 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from functools import partial
@@ -46,6 +46,7 @@ from kinerja_report.compute.aggregate import agregat
 from kinerja_report.compute.formulir import adalah_bappeda, formulir_e81
 from kinerja_report.compute.identitas import TANPA_DAERAH, Identitas, tentukan_identitas
 from kinerja_report.compute.ipm_series import IpmTahunan, ipm_tahunan, periksa_seri
+from kinerja_report.compute.lke import ADA_PEMBANDING, IndeksBukti, indeks_bukti
 from kinerja_report.compute.lkjip import DokumenLkjip, lkjip_opd, lkjip_pemda
 from kinerja_report.compute.perjanjian import (
     PerjanjianKinerja,
@@ -90,6 +91,7 @@ from kinerja_report.render.evaluasi import (
     tugas_evaluasi,
     tugas_evaluasi_rkpd,
 )
+from kinerja_report.render.lke import relatif_lke, tugas_lke
 from kinerja_report.render.lkjip import NAMA_PEMDA, tugas_lkjip
 from kinerja_report.render.perjanjian import tugas_perjanjian
 from kinerja_report.render.pohon import tugas_pohon
@@ -101,6 +103,7 @@ from kinerja_report.validasi import NAMA_BERKAS as NAMA_PENGATURAN
 from kinerja_report.write.csv_files import csv_capaian, csv_masalah
 from kinerja_report.write.formulir_baru import BarisTemplat, FormulirBaru, Penanda, workbook_e81
 from kinerja_report.write.formulir_xlsx import evaluasi_rkpd_xlsx, formulir_xlsx
+from kinerja_report.write.lke_xlsx import lke_xlsx
 from kinerja_report.write.lkjip_docx import docx_lkjip
 from kinerja_report.write.manifest import NAMA_MANIFEST, Keluaran, isi_manifest, sidik_pengaturan
 from kinerja_report.write.output_dir import FolderKeluaran
@@ -485,6 +488,13 @@ def build(
             relatif = f"{lap.tahun}/lkjip/{lap.slug}.docx"
             written.append(_tulis_docx(out, relatif, dokumen, kertas, lama, kunci))
         tugas = tugas_pdf(kumpulan, ringkasan, pemda)
+        lke = indeks_lke(kumpulan, [*out.ditulis(), *(t.relatif for t in tugas), NAMA_RIWAYAT])
+        for item in lke:
+            relatif = relatif_lke(item.tahun, ".xlsx")
+            kunci[relatif] = kunci_data(item)
+            written.append(_tulis_data(out, relatif, kunci[relatif], lama, partial(lke_xlsx, item)))
+        instansi = instansi_bappeda(kumpulan.laporan) or NAMA_BAPPEDA
+        tugas += tugas_lke(lke, instansi, kumpulan.pengaturan)
         pilahan = pilah(tugas, out.keluaran, lama)
         written.extend(_pertahankan(pilahan, out))
         written.extend(_tulis_pdf(list(pilahan.render), out, progres, pekerja))
@@ -539,6 +549,26 @@ def tugas_pdf(
             kumpulan.pengaturan,
         )
     )
+
+
+def indeks_lke(kumpulan: Kumpulan, keluaran: Iterable[str]) -> list[IndeksBukti]:
+    """The index of evidence for the SAKIP evaluation of every year, from the outputs
+    ``keluaran`` the build writes (paths relative to OUT); none for a folder of several
+    regions (one self-assessment is one region's)."""
+    if kumpulan.identitas.ganda:
+        return []
+    daftar = list(keluaran)
+    fakta = frozenset({ADA_PEMBANDING}) if kumpulan.pembanding else frozenset()
+    return [
+        indeks_bukti(
+            tahun,
+            kumpulan.identitas.daerah,
+            daftar,
+            [(lap.opd, lap.slug) for lap in kumpulan.laporan if lap.tahun == tahun],
+            fakta,
+        )
+        for tahun in sorted({lap.tahun for lap in kumpulan.laporan})
+    ]
 
 
 def ringkasan_daerah(kumpulan: Kumpulan) -> list[RingkasanTahun]:

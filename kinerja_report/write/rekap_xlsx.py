@@ -40,6 +40,8 @@ class Kolom:
     nilai: Callable[[Any], object]
     format: str = ""
     lebar: int = 14
+    bungkus: bool = False
+    """Long text wrapped in its column (the row grows), top-aligned."""
 
 
 def _nilai(nilai: Nilai) -> object:
@@ -244,9 +246,12 @@ def _isi_lembar(ws: Worksheet, sheet: Lembar) -> None:
         cell.font, cell.fill = bold, fill
         cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
         ws.column_dimensions[get_column_letter(col)].width = kolom.lebar
+    atas = Alignment(wrap_text=True, vertical="top")
     for r, item in enumerate(sheet.baris, start=2):
         for col, kolom in enumerate(sheet.kolom, start=1):
             _tulis_sel(ws, r, col, kolom.nilai(item), kolom.format)
+            if kolom.bungkus:
+                ws.cell(row=r, column=col).alignment = atas
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = f"A1:{get_column_letter(len(sheet.kolom))}{max(1, len(sheet.baris) + 1)}"
     ws.page_setup.orientation = "landscape"
