@@ -49,10 +49,10 @@ _KOLOM_KRITERIA = [
         "Sub komponen", lambda r: f"{r.baris.sub.kode} {r.baris.sub.jenis}", lebar=14, bungkus=True
     ),
     Kolom("Kode", lambda r: r.baris.kriteria.kode, lebar=8),
-    Kolom("Kriteria", lambda r: r.baris.kriteria.teks, lebar=60, bungkus=True),
-    Kolom("Berkas bukti", lambda r: r.berkas, lebar=44, bungkus=True),
-    Kolom("Yang menjadi bukti", lambda r: r.isi, lebar=50, bungkus=True),
-    Kolom("Keterangan", lambda r: r.keterangan, lebar=22, bungkus=True),
+    Kolom("Kriteria", lambda r: r.baris.kriteria.teks, lebar=50, bungkus=True),
+    Kolom("Berkas bukti", lambda r: r.berkas, lebar=38, bungkus=True),
+    Kolom("Yang menjadi bukti", lambda r: r.isi, lebar=40, bungkus=True),
+    Kolom("Keterangan", lambda r: r.keterangan, lebar=16, bungkus=True),
 ]
 
 

@@ -247,17 +247,34 @@ def _isi_lembar(ws: Worksheet, sheet: Lembar) -> None:
         cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
         ws.column_dimensions[get_column_letter(col)].width = kolom.lebar
     atas = Alignment(wrap_text=True, vertical="top")
+    di_atas = Alignment(vertical="top")
+    bungkus = any(kolom.bungkus for kolom in sheet.kolom)
     for r, item in enumerate(sheet.baris, start=2):
+        baris_teks = 1
         for col, kolom in enumerate(sheet.kolom, start=1):
-            _tulis_sel(ws, r, col, kolom.nilai(item), kolom.format)
+            nilai = kolom.nilai(item)
+            _tulis_sel(ws, r, col, nilai, kolom.format)
             if kolom.bungkus:
-                ws.cell(row=r, column=col).alignment = atas
+                baris_teks = max(baris_teks, _jumlah_baris(nilai, kolom.lebar))
+            if bungkus:  # a sheet of wrapped texts reads from the top of every row
+                ws.cell(row=r, column=col).alignment = atas if kolom.bungkus else di_atas
+        if baris_teks > 1:  # neither Excel nor LibreOffice grows a row a program wrote
+            ws.row_dimensions[r].height = 15 * baris_teks
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = f"A1:{get_column_letter(len(sheet.kolom))}{max(1, len(sheet.baris) + 1)}"
     ws.page_setup.orientation = "landscape"
     ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0  # as many pages down as the rows need
     ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     ws.print_title_rows = "1:1"
+
+
+def _jumlah_baris(nilai: object, lebar: int) -> int:
+    """How many lines a wrapped text takes in a column ``lebar`` characters wide."""
+    if not isinstance(nilai, str) or not nilai:
+        return 1
+    per_baris = max(1, int(lebar * 1.1))
+    return sum(max(1, -(-len(bagian) // per_baris)) for bagian in nilai.split("\n"))
 
 
 def _tulis_sel(ws: Worksheet, row: int, col: int, value: object, number_format: str) -> None:
