@@ -594,8 +594,19 @@ def dokumen_lkjip(
     """The LKjIP drafts: the regency's for each year of ``ringkasan``, and each OPD-year's
     (in the order of ``kumpulan.laporan``)."""
     aturan = kumpulan.pengaturan.aturan
+    evaluasi = {item.tahun: item for item in kumpulan.evaluasi_rkpd}
+    pk_bupati = {pk.tahun: pk for pk in kumpulan.perjanjian if pk.bupati}
     pemda = [
-        lkjip_pemda(r, ringkasan, kumpulan.laporan, kumpulan.matriks, aturan) for r in ringkasan
+        lkjip_pemda(
+            r,
+            ringkasan,
+            kumpulan.laporan,
+            kumpulan.matriks,
+            aturan,
+            evaluasi.get(r.tahun),
+            pk_bupati.get(r.tahun),
+        )
+        for r in ringkasan
     ]
     per_opd = [lkjip_opd(lap, kumpulan.laporan, aturan) for lap in kumpulan.laporan]
     return pemda, per_opd

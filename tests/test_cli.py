@@ -27,9 +27,9 @@ def test_build_berhasil_exit_0_dengan_ringkasan(tmp_path: Path) -> None:
     last = result.stdout.strip().splitlines()[-1]
     assert last.startswith(
         # 5 PDFs: the evaluation, the OPD's PK (no Bupati's PK without regency indicators),
-        # its pohon kinerja, its verification note and the index of LKE evidence; 5 warnings: no settings file, the
-        # region taken from the title, no signatory for the OPD head nor for the Bupati, no
-        # Bupati's PK
+        # its pohon kinerja, its verification note and the index of LKE evidence; 5
+        # warnings: no settings file, the region taken from the title, no signatory for the
+        # OPD head nor for the Bupati, no Bupati's PK
         "Selesai: 1 workbook dibaca (0 gagal), 3 baris capaian dari 1 perangkat daerah, 5 PDF; "
         "0 galat, 5 peringatan."
     )

@@ -13,17 +13,38 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from kinerja_report.compute.aggregate import agregat
 from kinerja_report.compute.budget import efisiensi
+from kinerja_report.compute.lkjip_bagian import (
+    blok_dukungan,
+    dukungan_sasaran,
+    ikhtisar_pemda,
+    kata_pengantar,
+    lampiran_pemda,
+    langkah_selanjutnya,
+    sistematika,
+)
+from kinerja_report.compute.lkjip_blok import (
+    ISIAN,
+    Blok,
+    DaftarIsi,
+    Judul,
+    Paragraf,
+    Tabel,
+    teks_capaian,
+    teks_nilai,
+)
 from kinerja_report.compute.narasi import FaktaIndikator, kalimat_pencilan, paragraf
+from kinerja_report.compute.perjanjian import PerjanjianKinerja, jabatan_kepala_daerah
 from kinerja_report.compute.report import LaporanOpd, pagu_program
 from kinerja_report.compute.ringkasan import IndikatorDaerah, RingkasanTahun
+from kinerja_report.compute.rkpd import EvaluasiRkpd
 from kinerja_report.compute.rules import AturanCapaian
 from kinerja_report.compute.table import BarisCapaian
 from kinerja_report.formats import angka, persen, rupiah
-from kinerja_report.model import MatriksRpjmd, Nilai, TingkatIndikator
+from kinerja_report.model import MatriksRpjmd, TingkatIndikator
 from kinerja_report.read.normalize import normalisasi
 from kinerja_report.settings import Daerah
 
@@ -73,39 +94,6 @@ BIDANG_URUSAN = {
 }
 """Bidang urusan by code (nomenclature of Permendagri 90/2019), when the forms name none."""
 
-ISIAN = "[Diisi analis: "
-"""The start of every paragraph the numbers cannot write."""
-
-
-@dataclass(frozen=True)
-class Judul:
-    tingkat: int
-    """1 = chapter (BAB), 2 = section, 3 = sub-section."""
-    teks: str
-
-
-@dataclass(frozen=True)
-class Paragraf:
-    teks: str
-    isian: bool = False
-    """A placeholder for the analyst (printed in italics)."""
-    kutipan: bool = False
-    """Words of an OPD, quoted as written."""
-
-
-@dataclass(frozen=True)
-class Tabel:
-    judul: str
-    kepala: tuple[str, ...]
-    baris: tuple[tuple[str, ...], ...]
-    lebar: tuple[int, ...]
-    """Relative column widths."""
-    angka: frozenset[int] = field(default_factory=frozenset)
-    """Indices of right-aligned (number) columns."""
-
-
-Blok = Judul | Paragraf | Tabel
-
 
 @dataclass(frozen=True)
 class DokumenLkjip:
@@ -135,12 +123,6 @@ class DokumenLkjip:
         )
 
 
-def _nilai(nilai: Nilai) -> str:
-    if nilai.angka is not None:
-        return angka(nilai.angka, 4)
-    return nilai.teks or ""
-
-
 def _angka(value: float | None) -> str:
     return angka(value, 4) if value is not None else ""
 
@@ -164,24 +146,37 @@ def _bab_i(instansi: str, daerah: Daerah, tahun: int, uraian: str) -> list[Blok]
             + (f" {wilayah} terletak{letak}." if wilayah and letak else "")
             + (f" Ibu kota: {daerah.ibu_kota}." if daerah.ibu_kota else "")
         ),
+        Judul(2, "1.3 Tugas, Fungsi dan Struktur Organisasi"),
         Paragraf(
-            f"{ISIAN}tugas pokok dan fungsi, struktur organisasi, sumber daya manusia, dan isu "
-            "strategis.]",
+            f"{ISIAN}tugas pokok dan fungsi, struktur organisasi dan sumber daya manusia "
+            "menurut peraturan kepala daerah tentang kedudukan, susunan organisasi, tugas dan "
+            "fungsi.]",
             isian=True,
         ),
+        Judul(2, "1.4 Isu Strategis"),
+        Paragraf(f"{ISIAN}isu strategis sebagaimana dirumuskan dalam RPJMD/Renstra.]", isian=True),
+        *sistematika("1.5"),
     ]
 
 
-def _bab_iv(kalimat: str) -> list[Blok]:
-    return [
-        Judul(1, "BAB IV PENUTUP"),
+def _bab_iv(kalimat: str, langkah: Sequence[Blok] = ()) -> list[Blok]:
+    blok: list[Blok] = [Judul(1, "BAB IV PENUTUP")]
+    if langkah:
+        blok.append(Judul(2, "4.1 Simpulan"))
+    blok += [
         Paragraf(kalimat),
-        Paragraf(
-            f"{ISIAN}simpulan umum atas capaian kinerja, serta langkah perbaikan yang akan "
-            "dilakukan pada tahun berikutnya.]",
-            isian=True,
-        ),
+        Paragraf(f"{ISIAN}simpulan umum atas capaian kinerja.]", isian=True),
     ]
+    if langkah:
+        blok += [Judul(2, "4.2 Langkah Selanjutnya"), *langkah]
+    else:
+        blok.append(
+            Paragraf(
+                f"{ISIAN}langkah perbaikan yang akan dilakukan pada tahun berikutnya.]",
+                isian=True,
+            )
+        )
+    return blok
 
 
 def _faktor(laporan: Iterable[LaporanOpd]) -> list[Blok]:
@@ -250,7 +245,7 @@ def _program(laporan: Iterable[LaporanOpd]) -> Tabel:
                     lap.opd,
                     f"{node.kode} {node.uraian}".strip(),
                     "\n".join(r.indikator for r in items),
-                    "\n".join(_capaian(r) for r in items),
+                    "\n".join(teks_capaian(r) for r in items),
                     rupiah(node.pagu),
                     rupiah(node.realisasi),
                     persen(node.realisasi / node.pagu * 100) if node.pagu else "",
@@ -369,9 +364,9 @@ def _sebelumnya(item: IndikatorDaerah, lalu: Sequence[RingkasanTahun]) -> str:
     for r in lalu:
         for other in r.indikator:
             if other.baris.indikator == item.baris.indikator and r.tahun < item.baris.tahun:
-                teks = _nilai(other.baris.realisasi)
+                teks = teks_nilai(other.baris.realisasi)
                 if teks:
-                    capaian = _capaian(other.baris)
+                    capaian = teks_capaian(other.baris)
                     lines.append(f"{r.tahun}: {teks}" + (f" ({capaian})" if capaian else ""))
     return "\n".join(lines)
 
@@ -379,9 +374,9 @@ def _sebelumnya(item: IndikatorDaerah, lalu: Sequence[RingkasanTahun]) -> str:
 def _pembanding(item: IndikatorDaerah) -> str:
     parts = []
     if item.nasional is not None:
-        parts.append(f"Nas. {_nilai(item.nasional.nilai)}{_seri_lain(item)}")
+        parts.append(f"Nas. {teks_nilai(item.nasional.nilai)}{_seri_lain(item)}")
     if item.provinsi is not None:
-        parts.append(f"Prov. {_nilai(item.provinsi.nilai)}")
+        parts.append(f"Prov. {teks_nilai(item.provinsi.nilai)}")
     return "\n".join(parts)
 
 
@@ -393,11 +388,11 @@ def _tabel_sasaran(
     rows = tuple(
         (
             f"{i.baris.indikator}" + (f" ({i.baris.satuan})" if i.baris.satuan else ""),
-            _nilai(i.baris.target),
-            _nilai(i.baris.realisasi),
-            _capaian(i.baris),
+            teks_nilai(i.baris.target),
+            teks_nilai(i.baris.realisasi),
+            teks_capaian(i.baris),
             _sebelumnya(i, lalu),
-            _nilai(i.baris.target_akhir),
+            teks_nilai(i.baris.target_akhir),
             persen(i.baris.kemajuan.capaian_sd),
             _pembanding(i),
             i.baris.kategori,
@@ -423,16 +418,16 @@ def _tabel_sasaran(
     )
 
 
-def _bab_ii_daerah(r: RingkasanTahun, matriks: Sequence[MatriksRpjmd]) -> list[Blok]:
+def _tabel_iku(matriks: Sequence[MatriksRpjmd]) -> Tabel:
     tahun_target = sorted({t for m in matriks for row in m.indikator for t in row.target})
-    rpjmd = Tabel(
+    return Tabel(
         "Sasaran dan indikator kinerja daerah RPJMD dengan target per tahun",
         ("Sasaran", "Indikator (satuan)", *(str(t) for t in tahun_target)),
         tuple(
             (
                 row.sasaran,
                 row.indikator + (f" ({row.satuan})" if row.satuan else ""),
-                *(_nilai(row.target[t]) if t in row.target else "" for t in tahun_target),
+                *(teks_nilai(row.target[t]) if t in row.target else "" for t in tahun_target),
             )
             for m in matriks
             for row in m.indikator
@@ -440,11 +435,14 @@ def _bab_ii_daerah(r: RingkasanTahun, matriks: Sequence[MatriksRpjmd]) -> list[B
         (24, 26, *(50 // max(1, len(tahun_target)) for _ in tahun_target)),
         frozenset(range(2, 2 + len(tahun_target))),
     )
+
+
+def _bab_ii_daerah(r: RingkasanTahun, iku: Tabel) -> list[Blok]:
     pk = Tabel(
         f"Perjanjian Kinerja Bupati Tahun {r.tahun}",
         ("No", "Sasaran", "Indikator kinerja", "Satuan", "Target"),
         tuple(
-            (str(n), i.baris.sasaran, i.baris.indikator, i.baris.satuan, _nilai(i.baris.target))
+            (str(n), i.baris.sasaran, i.baris.indikator, i.baris.satuan, teks_nilai(i.baris.target))
             for n, i in enumerate(r.indikator, start=1)
         ),
         (6, 34, 34, 12, 14),
@@ -452,13 +450,18 @@ def _bab_ii_daerah(r: RingkasanTahun, matriks: Sequence[MatriksRpjmd]) -> list[B
     )
     return [
         Judul(1, "BAB II PERENCANAAN KINERJA"),
-        Judul(2, "2.1 Rencana Pembangunan Jangka Menengah Daerah"),
+        Judul(2, "2.1 Visi dan Misi"),
+        Paragraf(
+            f"{ISIAN}visi dan misi kepala daerah sebagaimana ditetapkan dalam RPJMD.]",
+            isian=True,
+        ),
+        Judul(2, "2.2 Tujuan, Sasaran dan Indikator Kinerja Utama"),
         Paragraf(
             f"Sasaran dan Indikator Kinerja Daerah (IKD) beserta targetnya sebagaimana ditetapkan "
             f"dalam RPJMD {r.daerah.nama_lengkap}."
         ),
-        rpjmd,
-        Judul(2, f"2.2 Perjanjian Kinerja Tahun {r.tahun}"),
+        iku,
+        Judul(2, f"2.3 Perjanjian Kinerja Tahun {r.tahun}"),
         Paragraf(
             f"Perjanjian Kinerja Bupati Tahun {r.tahun} memuat {len(r.indikator)} indikator "
             "kinerja daerah berikut."
@@ -473,44 +476,76 @@ def lkjip_pemda(
     laporan: Sequence[LaporanOpd],
     matriks: Sequence[MatriksRpjmd],
     aturan: AturanCapaian,
+    evaluasi: EvaluasiRkpd | None = None,
+    pk: PerjanjianKinerja | None = None,
 ) -> DokumenLkjip:
     """The regency's LKjIP draft for the year of ``r`` (``semua``: every year's summary, for
-    the previous years' values; ``laporan``: this year's OPD reports)."""
+    the previous years' values; ``laporan``: the OPD reports; ``evaluasi``: the year's
+    regency evaluation, whose grouping of programmes by RPJMD sasaran Bab III follows;
+    ``pk``: the Bupati's Perjanjian Kinerja of the year, for the lampiran)."""
     instansi = f"Pemerintah {r.daerah.nama_lengkap}".strip()
     lalu = [x for x in semua if x.tahun < r.tahun]
     opd = [lap for lap in laporan if lap.tahun == r.tahun]
-    blok: list[Blok] = _bab_i(
+    per_sasaran: dict[str, list[IndikatorDaerah]] = defaultdict(list)
+    for item in r.indikator:
+        per_sasaran[item.baris.sasaran or "(sasaran tidak disebutkan)"].append(item)
+    kelompok = {k.sasaran: k.baris for k in evaluasi.kelompok} if evaluasi else {}
+    iku = _tabel_iku(matriks)
+    blok: list[Blok] = [
+        *kata_pengantar(
+            instansi,
+            r.tahun,
+            jabatan_kepala_daerah(r.daerah),
+            evaluasi.tempat if evaluasi else "",
+        ),
+        *ikhtisar_pemda(r, len(per_sasaran), len(opd)),
+        Judul(1, "DAFTAR ISI"),
+        DaftarIsi(),
+    ]
+    blok += _bab_i(
         instansi,
         r.daerah,
         r.tahun,
         f"Tahun {r.tahun} dievaluasi {len(opd)} perangkat daerah.",
     )
-    blok += _bab_ii_daerah(r, matriks)
+    blok += _bab_ii_daerah(r, iku)
     blok += [
         Judul(1, "BAB III AKUNTABILITAS KINERJA"),
         Judul(2, "3.1 Capaian Kinerja per Sasaran"),
         Paragraf(kalimat_pencilan(aturan)),
     ]
-    per_sasaran: dict[str, list[IndikatorDaerah]] = defaultdict(list)
-    for item in r.indikator:
-        per_sasaran[item.baris.sasaran or "(sasaran tidak disebutkan)"].append(item)
     for n, (sasaran, items) in enumerate(per_sasaran.items(), start=1):
         blok.append(Judul(3, f"3.1.{n} Sasaran: {sasaran}"))
         blok.append(_tabel_sasaran(sasaran, items, lalu))
         blok.extend(Paragraf(paragraf(_fakta_daerah(i))) for i in items)
-    opd_rows = [row for lap in opd for row in lap.baris]
-    blok += [
-        Judul(2, "3.2 Faktor Pendorong dan Penghambat"),
-        Paragraf("Sebagaimana dituliskan perangkat daerah dalam formulir evaluasi hasil Renja:"),
-        *_faktor(opd),
-        Judul(2, "3.3 Efisiensi Penggunaan Sumber Daya"),
-        _efisiensi(opd_rows, aturan),
-        Judul(2, "3.4 Program Pendukung"),
-        _program(opd),
-        Judul(2, "3.5 Realisasi Anggaran"),
-        _urusan(opd),
-    ]
-    tercapai = sum(1 for i in r.indikator if i.baris.capaian.target_tercapai)
+        if evaluasi is not None:
+            dukungan = dukungan_sasaran(kelompok.get(sasaran, ()), opd, aturan)
+            blok.extend(blok_dukungan(sasaran, dukungan, opd))
+    lain = [k for k in kelompok if k not in per_sasaran]
+    nomor = 2
+    if evaluasi is None:  # no grouping: the programmes and causes of all OPDs together
+        blok += [
+            Judul(2, "3.2 Faktor Pendorong dan Penghambat"),
+            Paragraf(
+                "Sebagaimana dituliskan perangkat daerah dalam formulir evaluasi hasil Renja:"
+            ),
+            *_faktor(opd),
+            Judul(2, "3.3 Efisiensi Penggunaan Sumber Daya"),
+            _efisiensi([row for lap in opd for row in lap.baris], aturan),
+            Judul(2, "3.4 Program Pendukung"),
+            _program(opd),
+        ]
+        nomor = 5
+    elif lain:
+        blok.append(Judul(2, "3.2 Program Lainnya"))
+        for sasaran in lain:
+            blok.append(Judul(3, sasaran))
+            blok.extend(
+                blok_dukungan(sasaran, dukungan_sasaran(kelompok[sasaran], opd, aturan), opd)
+            )
+        nomor = 3
+    blok += [Judul(2, f"3.{nomor} Realisasi Anggaran"), _urusan(opd)]
+    tercapai = r.jumlah_tercapai()
     blok += _bab_iv(
         f"Dari {len(r.indikator)} indikator kinerja daerah tahun {r.tahun}, {tercapai} "
         f"mencapai atau melampaui target."
@@ -518,18 +553,14 @@ def lkjip_pemda(
             f" Serapan anggaran perangkat daerah {persen(r.serapan)}."
             if r.serapan is not None
             else ""
-        )
+        ),
+        langkah_selanjutnya(opd),
     )
+    blok += lampiran_pemda(r, pk, iku)
     return DokumenLkjip(r.tahun, instansi, r.daerah, tuple(blok), pemda=True)
 
 
 # --------------------------------------------------------------------------- OPD
-
-
-def _capaian(row: BarisCapaian) -> str:
-    """The capaian as printed: a percentage, or 'Tercapai' / 'Tidak tercapai' for an
-    ordinal indicator (reached or not by rank)."""
-    return row.kategori if row.capaian.urut else persen(row.capaian.persen)
 
 
 def _kunci(row: BarisCapaian) -> tuple[str, str, str]:
@@ -560,9 +591,10 @@ def _fakta_opd(row: BarisCapaian, lalu: list[BarisCapaian]) -> FaktaIndikator:
 
 def _teks_riwayat(rows: list[BarisCapaian]) -> str:
     return "\n".join(
-        f"{r.tahun}: {_nilai(r.realisasi)}" + (f" ({_capaian(r)})" if _capaian(r) else "")
+        f"{r.tahun}: {teks_nilai(r.realisasi)}"
+        + (f" ({teks_capaian(r)})" if teks_capaian(r) else "")
         for r in rows
-        if _nilai(r.realisasi)
+        if teks_nilai(r.realisasi)
     )
 
 
@@ -597,8 +629,8 @@ def lkjip_opd(lap: LaporanOpd, semua: Sequence[LaporanOpd], aturan: AturanCapaia
                     r.sasaran,
                     r.uraian,
                     r.indikator + (f" ({r.satuan})" if r.satuan else ""),
-                    _nilai(r.target),
-                    _nilai(r.target_akhir),
+                    teks_nilai(r.target),
+                    teks_nilai(r.target_akhir),
                 )
                 for r in utama
             ),
@@ -629,11 +661,11 @@ def lkjip_opd(lap: LaporanOpd, semua: Sequence[LaporanOpd], aturan: AturanCapaia
                     (
                         r.uraian,
                         r.indikator + (f" ({r.satuan})" if r.satuan else ""),
-                        _nilai(r.target),
-                        _nilai(r.realisasi),
-                        _capaian(r),
+                        teks_nilai(r.target),
+                        teks_nilai(r.realisasi),
+                        teks_capaian(r),
                         _teks_riwayat(riwayat.get(_kunci(r), [])),
-                        _nilai(r.target_akhir),
+                        teks_nilai(r.target_akhir),
                         persen(r.kemajuan.capaian_sd),
                         r.kategori,
                     )

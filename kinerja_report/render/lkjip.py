@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from kinerja_report.compute.lkjip import Blok, DokumenLkjip, Judul, Paragraf
+from kinerja_report.compute.lkjip import DokumenLkjip
+from kinerja_report.compute.lkjip_blok import Blok, DaftarIsi, Judul, Paragraf
 from kinerja_report.render.html import FOLDER_TEMPLAT, lingkungan, render_html
 from kinerja_report.render.pool import TugasPdf
 
@@ -24,6 +25,8 @@ def jenis(blok: Blok) -> str:
         return "judul"
     if isinstance(blok, Paragraf):
         return "paragraf"
+    if isinstance(blok, DaftarIsi):
+        return "daftar_isi"
     return "tabel"
 
 

@@ -18,11 +18,13 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Mm, Pt
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
-from kinerja_report.compute.lkjip import DokumenLkjip, Judul, Paragraf, Tabel
+from kinerja_report.compute.lkjip import DokumenLkjip
+from kinerja_report.compute.lkjip_blok import DaftarIsi, Judul, Paragraf, Tabel
 from kinerja_report.settings import UKURAN_KERTAS
 from kinerja_report.write.rekap_xlsx import _zip_tetap
 
@@ -63,6 +65,72 @@ def _header_berulang(table: Table) -> None:
     tr_pr.append(header)
 
 
+_SESUDAH_UPDATE_FIELDS = (
+    "hdrShapeDefaults",
+    "footnotePr",
+    "endnotePr",
+    "compat",
+    "docVars",
+    "rsids",
+    "attachedSchema",
+    "themeFontLang",
+    "clrSchemeMapping",
+    "doNotIncludeSubdocsInStats",
+    "doNotAutoCompressPictures",
+    "forceUpgrade",
+    "captions",
+    "readModeInkLockDown",
+    "smartTagType",
+    "shapeDefaults",
+    "doNotEmbedSmartTags",
+    "decimalSymbol",
+    "listSeparator",
+)
+"""Elements of w:settings that come after w:updateFields in the schema."""
+
+
+def _karakter_field(jenis: str) -> BaseOxmlElement:
+    run = OxmlElement("w:r")
+    char = OxmlElement("w:fldChar", {qn("w:fldCharType"): jenis})
+    run.append(char)
+    return run
+
+
+def _daftar_isi(doc: DokumenWord, dokumen: DokumenLkjip) -> None:
+    """A Word table of contents (TOC field over heading levels 1-3) whose shown result,
+    until Word updates it (it asks on opening: ``w:updateFields``), lists the chapter and
+    section headings without page numbers."""
+    judul = [
+        b
+        for b in dokumen.blok
+        if isinstance(b, Judul) and b.tingkat <= 2 and b.teks != "DAFTAR ISI"
+    ]
+    paragraf = [doc.add_paragraph() for _ in judul] or [doc.add_paragraph()]
+    awal = paragraf[0]._p
+    awal.append(_karakter_field("begin"))
+    instruksi_run = OxmlElement("w:r")
+    instruksi = OxmlElement("w:instrText")
+    instruksi.set(qn("xml:space"), "preserve")
+    instruksi.text = ' TOC \\o "1-3" \\h \\z \\u '
+    instruksi_run.append(instruksi)
+    awal.append(instruksi_run)
+    awal.append(_karakter_field("separate"))
+    for p, j in zip(paragraf, judul, strict=False):
+        run = p.add_run(_xml(j.teks))
+        run.bold = j.tingkat == 1
+        if j.tingkat > 1:
+            p.paragraph_format.left_indent = Mm(8)
+    paragraf[-1]._p.append(_karakter_field("end"))
+    perbarui = OxmlElement("w:updateFields", {qn("w:val"): "true"})
+    settings = doc.settings.element
+    sesudahnya = [settings.find(qn(f"w:{nama}")) for nama in _SESUDAH_UPDATE_FIELDS]
+    berikut = next((e for e in sesudahnya if e is not None), None)
+    if berikut is None:
+        settings.append(perbarui)
+    else:  # the schema's order (CT_Settings), which Word checks
+        berikut.addprevious(perbarui)
+
+
 def _tabel(doc: DokumenWord, blok: Tabel, lebar_isi: float) -> None:
     caption = doc.add_paragraph()
     caption.paragraph_format.keep_with_next = True
@@ -73,6 +141,8 @@ def _tabel(doc: DokumenWord, blok: Tabel, lebar_isi: float) -> None:
     table.autofit = False
     total = sum(blok.lebar) or 1
     widths = [Mm(lebar_isi * w / total) for w in blok.lebar]
+    for kolom, lebar in zip(table.columns, widths, strict=True):
+        kolom.width = lebar  # the table grid: LibreOffice sizes columns by it, not by cells
     for i, teks in enumerate(blok.kepala):
         cell = table.rows[0].cells[i]
         cell.width = widths[i]
@@ -128,6 +198,10 @@ def docx_lkjip(dokumen: DokumenLkjip, ukuran_kertas: str = "F4") -> bytes:
                 run.italic = True
             if blok.kutipan:
                 paragraph.paragraph_format.left_indent = Mm(10)
+            if blok.kanan:
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        elif isinstance(blok, DaftarIsi):
+            _daftar_isi(doc, dokumen)
         else:
             _tabel(doc, blok, lebar_isi)
     core = doc.core_properties

@@ -4,11 +4,14 @@ numbers, paper size, same bytes for the same input."""
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 import docx
 from docx.oxml.ns import qn
+from openpyxl import load_workbook
 
-from kinerja_report.compute.lkjip import DokumenLkjip, Judul, Paragraf, Tabel
+from kinerja_report.compute.lkjip import DokumenLkjip
+from kinerja_report.compute.lkjip_blok import Judul, Paragraf, Tabel
 from kinerja_report.settings import Daerah
 from kinerja_report.write.lkjip_docx import docx_lkjip
 
@@ -78,3 +81,55 @@ def test_teks_panjang_dan_karakter_kendali() -> None:
     assert doc.core_properties.title.endswith("…")
     assert "abc" in [p.text for p in doc.paragraphs]
     assert doc.paragraphs[0].text.startswith("LAPORAN KINERJA DINAS PEMBERDAYAAN MASYARAKAT")
+
+
+def test_the_sample_regency_lkjip_has_the_parts_of_53_2014_and_quotes_only_the_forms(
+    sampel_dibangun: tuple[Path, str],
+) -> None:
+    out, _ = sampel_dibangun
+    document = docx.Document(str(out / "2024/lkjip/lkjip-pemda.docx"))
+    bab = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
+    assert bab == [
+        "KATA PENGANTAR",
+        "IKHTISAR EKSEKUTIF",
+        "DAFTAR ISI",
+        "BAB I PENDAHULUAN",
+        "BAB II PERENCANAAN KINERJA",
+        "BAB III AKUNTABILITAS KINERJA",
+        "BAB IV PENUTUP",
+        "LAMPIRAN",
+    ]
+    bagian = [p.text for p in document.paragraphs if p.style.name == "Heading 2"]
+    assert [b for b in bagian if b.startswith("Lampiran")] == [
+        "Lampiran 1 Perjanjian Kinerja Tahun 2024",
+        "Lampiran 2 Indikator Kinerja Utama",
+        "Lampiran 3 Capaian Indikator Kinerja Daerah Tahun 2024",
+    ]
+    assert {"2.1 Visi dan Misi", "2.2 Tujuan, Sasaran dan Indikator Kinerja Utama"} <= set(bagian)
+    # a real Word TOC field over the headings, updated by Word when the file opens
+    body = document.element.body
+    instruksi = [e.text for e in body.iter(qn("w:instrText"))]
+    assert any(i.strip().startswith('TOC \\o "1-3"') for i in instruksi)
+    assert document.settings.element.find(qn("w:updateFields")) is not None
+    # Bab III per RPJMD sasaran: each with its supporting programmes
+    sasaran = [p.text for p in document.paragraphs if p.style.name == "Heading 3"]
+    assert len(sasaran) >= 5
+    assert all(s.startswith("3.1.") for s in sasaran[:5])
+    judul_tabel = [p.text for p in document.paragraphs if p.text.startswith("Program pendukung")]
+    assert len(judul_tabel) >= 5
+    # every cause or next step quoted is an OPD's own words in its form (E.81 .xlsx cells)
+    isian_opd: set[str] = set()
+    for berkas in (out / "2024/evaluasi").glob("*.xlsx"):
+        wb = load_workbook(berkas, read_only=True)
+        for row in wb.active.iter_rows(values_only=True):
+            isian_opd.update(str(v).strip() for v in row if isinstance(v, str))
+        wb.close()
+    kutipan = [
+        p.text
+        for p in document.paragraphs
+        if p.runs and all(r.italic for r in p.runs) and p.paragraph_format.left_indent
+    ]
+    assert kutipan
+    for teks in kutipan:
+        _, _, isi = teks.partition(": ")
+        assert any(isi in sel for sel in isian_opd), teks
