@@ -608,7 +608,11 @@ def dokumen_lkjip(
         )
         for r in ringkasan
     ]
-    per_opd = [lkjip_opd(lap, kumpulan.laporan, aturan) for lap in kumpulan.laporan]
+    pk_opd = {(pk.tahun, pk.slug): pk for pk in kumpulan.perjanjian if pk.jenis == "opd"}
+    per_opd = [
+        lkjip_opd(lap, kumpulan.laporan, aturan, pk_opd.get((lap.tahun, lap.slug)))
+        for lap in kumpulan.laporan
+    ]
     return pemda, per_opd
 
 

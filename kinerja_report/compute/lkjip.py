@@ -20,11 +20,14 @@ from kinerja_report.compute.budget import efisiensi
 from kinerja_report.compute.lkjip_bagian import (
     blok_dukungan,
     dukungan_sasaran,
+    ikhtisar_opd,
     ikhtisar_pemda,
     kata_pengantar,
     lampiran_pemda,
     langkah_selanjutnya,
+    penjelasan_opd,
     sistematika,
+    tabel_pk,
 )
 from kinerja_report.compute.lkjip_blok import (
     ISIAN,
@@ -598,20 +601,39 @@ def _teks_riwayat(rows: list[BarisCapaian]) -> str:
     )
 
 
-def lkjip_opd(lap: LaporanOpd, semua: Sequence[LaporanOpd], aturan: AturanCapaian) -> DokumenLkjip:
-    """An OPD's LKjIP draft from its own rows (``semua``: every OPD-year, for its history)."""
+def lkjip_opd(
+    lap: LaporanOpd,
+    semua: Sequence[LaporanOpd],
+    aturan: AturanCapaian,
+    pk: PerjanjianKinerja | None = None,
+) -> DokumenLkjip:
+    """An OPD's LKjIP draft from its own rows (``semua``: every OPD-year, for its history;
+    ``pk``: its head's Perjanjian Kinerja of the year). Its sasaran are measured by their
+    programme indicators (outcomes); kegiatan and sub kegiatan outputs are in the lampiran."""
     riwayat = _riwayat_opd(lap, semua)
     wilayah = f" {lap.daerah.nama_lengkap}" if lap.daerah.nama_lengkap else ""
-    blok: list[Blok] = _bab_i(
+    utama = [r for r in lap.baris if r.tingkat is TingkatIndikator.PROGRAM] or list(lap.baris)
+    per_sasaran: dict[str, list[BarisCapaian]] = defaultdict(list)
+    for row in utama:
+        per_sasaran[row.sasaran or "(sasaran tidak disebutkan)"].append(row)
+    blok: list[Blok] = [
+        *kata_pengantar(
+            lap.opd,
+            lap.tahun,
+            f"Kepala {lap.opd}",
+            lap.formulir.tempat if lap.formulir else "",
+            "Rencana Strategis perangkat daerah",
+        ),
+        *ikhtisar_opd(lap, utama, len(per_sasaran)),
+        Judul(1, "DAFTAR ISI"),
+        DaftarIsi(),
+    ]
+    blok += _bab_i(
         lap.opd,
         lap.daerah,
         lap.tahun,
         f"{lap.opd} adalah perangkat daerah{wilayah}.",
     )
-    per_sasaran: dict[str, list[BarisCapaian]] = defaultdict(list)
-    for row in lap.baris:
-        per_sasaran[row.sasaran or "(sasaran tidak disebutkan)"].append(row)
-    utama = [r for r in lap.baris if r.tingkat is TingkatIndikator.PROGRAM] or list(lap.baris)
     blok += [
         Judul(1, "BAB II PERENCANAAN KINERJA"),
         Judul(2, f"2.1 Sasaran dan Target Tahun {lap.tahun}"),
@@ -637,6 +659,12 @@ def lkjip_opd(lap: LaporanOpd, semua: Sequence[LaporanOpd], aturan: AturanCapaia
             (24, 26, 26, 12, 12),
             frozenset({3, 4}),
         ),
+        Judul(2, f"2.2 Perjanjian Kinerja Tahun {lap.tahun}"),
+        Paragraf(
+            f"Perjanjian Kinerja Kepala {lap.opd} dengan kepala daerah tahun {lap.tahun} "
+            "memuat sasaran, indikator dan target berikut, serta program dan anggarannya."
+        ),
+        *tabel_pk(pk, "Perjanjian Kinerja Kepala Perangkat Daerah"),
         Judul(1, "BAB III AKUNTABILITAS KINERJA"),
         Judul(2, "3.1 Capaian Kinerja per Sasaran"),
         Paragraf(kalimat_pencilan(aturan)),
@@ -675,15 +703,17 @@ def lkjip_opd(lap: LaporanOpd, semua: Sequence[LaporanOpd], aturan: AturanCapaia
                 frozenset({2, 3, 4, 6, 7}),
             )
         )
-        blok.extend(
-            Paragraf(paragraf(_fakta_opd(r, riwayat.get(_kunci(r), []))))
-            for r in rows
-            if r in utama
-        )
+        blok.extend(Paragraf(paragraf(_fakta_opd(r, riwayat.get(_kunci(r), [])))) for r in rows)
     blok += [
         Judul(2, "3.2 Faktor Pendorong dan Penghambat"),
-        Paragraf("Sebagaimana dituliskan dalam formulir evaluasi hasil Renja:"),
-        *_faktor([lap]),
+        *penjelasan_opd(
+            [lap.opd],
+            [lap],
+            Paragraf(
+                f"{ISIAN}faktor pendorong dan penghambat; formulir evaluasi tidak memuatnya.]",
+                isian=True,
+            ),
+        ),
         Judul(2, "3.3 Efisiensi Penggunaan Sumber Daya"),
         _efisiensi(list(lap.baris), aturan),
         Judul(2, "3.4 Program Pendukung"),
@@ -707,6 +737,39 @@ def lkjip_opd(lap: LaporanOpd, semua: Sequence[LaporanOpd], aturan: AturanCapaia
             if lap.anggaran.serapan is not None
             else ""
         )
-        + "."
+        + ".",
+        langkah_selanjutnya([lap]),
     )
+    blok += [
+        Judul(1, "LAMPIRAN"),
+        Judul(2, f"Lampiran 1 Perjanjian Kinerja Tahun {lap.tahun}"),
+        *tabel_pk(pk, "Perjanjian Kinerja Kepala Perangkat Daerah"),
+        Judul(2, f"Lampiran 2 Capaian Seluruh Indikator Tahun {lap.tahun}"),
+        Tabel(
+            "Capaian indikator program, kegiatan dan sub kegiatan",
+            (
+                "Tingkat",
+                "Program / kegiatan / sub kegiatan",
+                "Indikator (satuan)",
+                "Target",
+                "Realisasi",
+                "Capaian",
+                "Predikat",
+            ),
+            tuple(
+                (
+                    r.tingkat.value.capitalize(),
+                    f"{r.kode} {r.uraian}".strip(),
+                    r.indikator + (f" ({r.satuan})" if r.satuan else ""),
+                    teks_nilai(r.target),
+                    teks_nilai(r.realisasi),
+                    teks_capaian(r),
+                    r.kategori,
+                )
+                for r in lap.baris
+            ),
+            (11, 25, 25, 9, 9, 9, 12),
+            frozenset({3, 4, 5}),
+        ),
+    ]
     return DokumenLkjip(lap.tahun, lap.opd, lap.daerah, tuple(blok))

@@ -28,19 +28,27 @@ from kinerja_report.compute.perjanjian import PerjanjianKinerja
 from kinerja_report.compute.report import LaporanOpd, pagu_program
 from kinerja_report.compute.ringkasan import RingkasanTahun
 from kinerja_report.compute.rules import AturanCapaian
+from kinerja_report.compute.table import BarisCapaian
 from kinerja_report.formats import persen, rupiah
 from kinerja_report.read.normalize import kunci_nama
 
 
-def kata_pengantar(instansi: str, tahun: int, penanda: str, tempat: str) -> list[Blok]:
-    """The foreword, signed by the head of the institution (``penanda``: the position)."""
+def kata_pengantar(
+    instansi: str,
+    tahun: int,
+    penanda: str,
+    tempat: str,
+    rencana: str = "Rencana Pembangunan Jangka Menengah Daerah",
+) -> list[Blok]:
+    """The foreword, signed by the head of the institution (``penanda``: the position);
+    ``rencana``: the medium-term plan it reports against (an OPD's Renstra)."""
     return [
         Judul(1, "KATA PENGANTAR"),
         Paragraf(
             f"Laporan Kinerja {instansi} Tahun {tahun} disusun sebagai bentuk "
             "pertanggungjawaban atas pelaksanaan tugas pemerintahan dan pembangunan dalam "
-            "mencapai sasaran yang ditetapkan dalam Rencana Pembangunan Jangka Menengah Daerah "
-            "dan Perjanjian Kinerja tahun yang sama. Laporan ini menyajikan capaian indikator "
+            f"mencapai sasaran yang ditetapkan dalam {rencana} dan Perjanjian Kinerja tahun "
+            "yang sama. Laporan ini menyajikan capaian indikator "
             "kinerja, perbandingannya dengan target tahunan, target akhir periode, tahun-tahun "
             "sebelumnya dan angka pembanding, penjelasan perangkat daerah atas keberhasilan "
             "dan hambatannya, serta penggunaan anggaran."
@@ -248,8 +256,17 @@ def _narasi(lap: LaporanOpd, kolom: Sequence[tuple[str, str]]) -> list[Blok]:
     ]
 
 
-def penjelasan_opd(opd: Sequence[str], laporan: Sequence[LaporanOpd]) -> list[Blok]:
-    """What each supporting OPD wrote in its form about what moved its results, quoted."""
+TANPA_PENJELASAN = Paragraf(
+    "Perangkat daerah pendukung sasaran ini tidak menuliskan faktor pendorong, penghambat "
+    "atau tindak lanjut dalam formulir evaluasinya."
+)
+
+
+def penjelasan_opd(
+    opd: Sequence[str], laporan: Sequence[LaporanOpd], kosong: Paragraf = TANPA_PENJELASAN
+) -> list[Blok]:
+    """What each supporting OPD wrote in its form about what moved its results, quoted;
+    ``kosong`` when none wrote anything."""
     per_opd = {kunci_nama(lap.opd): lap for lap in laporan}
     blok: list[Blok] = []
     for nama in opd:
@@ -259,12 +276,7 @@ def penjelasan_opd(opd: Sequence[str], laporan: Sequence[LaporanOpd]) -> list[Bl
             blok.append(Paragraf(f"Penjelasan {nama} dalam formulir evaluasi hasil Renja:"))
             blok.extend(kutipan)
     if not blok:
-        blok.append(
-            Paragraf(
-                "Perangkat daerah pendukung sasaran ini tidak menuliskan faktor pendorong, "
-                "penghambat atau tindak lanjut dalam formulir evaluasinya."
-            )
-        )
+        blok.append(kosong)
     return blok
 
 
@@ -296,49 +308,8 @@ def lampiran_pemda(r: RingkasanTahun, pk: PerjanjianKinerja | None, iku: Tabel) 
     blok: list[Blok] = [
         Judul(1, "LAMPIRAN"),
         Judul(2, f"Lampiran 1 Perjanjian Kinerja Tahun {r.tahun}"),
+        *tabel_pk(pk, "Perjanjian Kinerja Bupati"),
     ]
-    if pk is None:
-        blok.append(
-            Paragraf(
-                f"{ISIAN}Perjanjian Kinerja Bupati yang telah ditandatangani; folder masukan "
-                "tidak memuat indikator kinerja daerah untuk menyusunnya.]",
-                isian=True,
-            )
-        )
-    else:
-        blok.append(
-            Tabel(
-                "Sasaran strategis, indikator kinerja dan target",
-                ("No", "Sasaran strategis", "Indikator kinerja", "Target"),
-                tuple(
-                    (
-                        str(n),
-                        s.sasaran if i == 0 else "",
-                        ind.indikator,
-                        " ".join(x for x in (teks_nilai(ind.target), ind.satuan) if x),
-                    )
-                    for n, s in enumerate(pk.sasaran, start=1)
-                    for i, ind in enumerate(s.indikator)
-                ),
-                (6, 36, 40, 18),
-                frozenset({3}),
-            )
-        )
-        blok.append(
-            Tabel(
-                "Program dan anggaran",
-                ("No", "Program", "Anggaran (Rp)", "Keterangan"),
-                (
-                    *(
-                        (str(n), p.program, rupiah(p.anggaran), p.keterangan)
-                        for n, p in enumerate(pk.program, start=1)
-                    ),
-                    ("", "Jumlah", rupiah(pk.total_anggaran), ""),
-                ),
-                (6, 56, 22, 16),
-                frozenset({2}),
-            )
-        )
     blok += [Judul(2, "Lampiran 2 Indikator Kinerja Utama"), iku]
     blok += [
         Judul(2, f"Lampiran 3 Capaian Indikator Kinerja Daerah Tahun {r.tahun}"),
@@ -371,4 +342,96 @@ def lampiran_pemda(r: RingkasanTahun, pk: PerjanjianKinerja | None, iku: Tabel) 
             frozenset({3, 4, 5}),
         ),
     ]
+    return blok
+
+
+def tabel_pk(pk: PerjanjianKinerja | None, nama: str) -> list[Blok]:
+    """The two tables of a Perjanjian Kinerja (sasaran, indicators and targets; programmes
+    and budget with their total), or a place for the signed one."""
+    if pk is None:
+        return [
+            Paragraf(
+                f"{ISIAN}{nama} yang telah ditandatangani; folder masukan tidak memuat data "
+                "untuk menyusunnya.]",
+                isian=True,
+            )
+        ]
+    return [
+        Tabel(
+            f"{pk.judul_sasaran}, indikator kinerja dan target",
+            ("No", pk.judul_sasaran, "Indikator kinerja", "Target"),
+            tuple(
+                (
+                    str(n) if i == 0 else "",
+                    s.sasaran if i == 0 else "",
+                    ind.indikator,
+                    " ".join(x for x in (teks_nilai(ind.target), ind.satuan) if x),
+                )
+                for n, s in enumerate(pk.sasaran, start=1)
+                for i, ind in enumerate(s.indikator)
+            ),
+            (6, 36, 40, 18),
+            frozenset({3}),
+        ),
+        Tabel(
+            f"{pk.judul_program} dan anggaran",
+            ("No", pk.judul_program, "Anggaran (Rp)", "Keterangan"),
+            (
+                *(
+                    (str(n), p.program, rupiah(p.anggaran), p.keterangan)
+                    for n, p in enumerate(pk.program, start=1)
+                ),
+                ("", "Jumlah", rupiah(pk.total_anggaran), ""),
+            ),
+            (6, 56, 22, 16),
+            frozenset({2}),
+        ),
+    ]
+
+
+def ikhtisar_opd(lap: LaporanOpd, utama: Sequence[BarisCapaian], jumlah_sasaran: int) -> list[Blok]:
+    """One page for an OPD: its year in numbers, from its report (the E.81's figures)."""
+    tercapai = sum(1 for r in utama if r.capaian.target_tercapai)
+    kategori = "; ".join(f"{label} {n}" for label, n in lap.jumlah_kategori if n)
+    blok: list[Blok] = [
+        Judul(1, "IKHTISAR EKSEKUTIF"),
+        Paragraf(
+            f"Pada tahun {lap.tahun}, kinerja {lap.opd} diukur dengan {len(utama)} indikator "
+            f"program pada {jumlah_sasaran} sasaran. Sebanyak {tercapai} dari {len(utama)} "
+            "indikator program mencapai atau melampaui target tahunannya."
+            + (
+                f" Rata-rata capaian seluruh {len(lap.baris)} indikator (program, kegiatan dan "
+                f"sub kegiatan) {persen(lap.rata_rata)}, predikat {lap.kategori_rata_rata}."
+                if lap.rata_rata is not None
+                else ""
+            )
+            + (f" Menurut predikat capaian: {kategori}." if kategori else "")
+        ),
+    ]
+    if lap.anggaran.pagu:
+        blok.append(
+            Paragraf(
+                f"Pagu anggaran {rupiah(lap.anggaran.pagu)} dengan realisasi "
+                f"{rupiah(lap.anggaran.realisasi)}, serapan {persen(lap.anggaran.serapan)}."
+            )
+        )
+    blok.append(
+        Tabel(
+            f"Capaian indikator program tahun {lap.tahun}",
+            ("No", "Indikator (satuan)", "Target", "Realisasi", "Capaian", "Predikat"),
+            tuple(
+                (
+                    str(n),
+                    r.indikator + (f" ({r.satuan})" if r.satuan else ""),
+                    teks_nilai(r.target),
+                    teks_nilai(r.realisasi),
+                    teks_capaian(r),
+                    r.kategori,
+                )
+                for n, r in enumerate(utama, start=1)
+            ),
+            (6, 44, 12, 12, 12, 14),
+            frozenset({2, 3, 4}),
+        )
+    )
     return blok
