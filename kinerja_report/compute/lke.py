@@ -166,6 +166,18 @@ ATURAN_BUKTI: dict[str, tuple[Bukti, ...]] = {
             PERINGATAN_DINI, "indikator dan anggaran yang tertinggal dari rencana aksi", opd=False
         ),
     ),
+    "1.c.6": (
+        Bukti(
+            "{tahun}/perjanjian-kinerja/bupati-perubahan.pdf",
+            "Perjanjian Kinerja Perubahan Bupati: target yang disesuaikan dan alasannya",
+            opd=False,
+        ),
+        Bukti(
+            "{tahun}/perjanjian-kinerja/{opd}-perubahan.pdf",
+            "Perjanjian Kinerja Perubahan: target dan pagu yang disesuaikan setelah APBD "
+            "Perubahan, lama dan baru",
+        ),
+    ),
     "2.a.3": (
         Bukti(
             VERIFIKASI,
