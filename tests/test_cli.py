@@ -269,10 +269,10 @@ def test_catatan_pustaka_ke_log_bukan_layar(tmp_path: Path) -> None:
     log = out / ".kinerja.log"
     warning = "WARNING weasyprint: Failed to apply CSS rule in SVG rule"
     assert "Failed to apply" not in result.output  # WeasyPrint's English: in the log only
-    # three PDFs with the letterhead (the evaluation, the OPD's PK, the verification note),
-    # one message each
-    assert f"3 catatan teknis dari pustaka ditulis di {log}" in result.stderr
-    assert log.read_text(encoding="utf-8").count(warning) == 3
+    # four PDFs with the letterhead (the evaluation, the OPD's PK, the verification note,
+    # the LKE evidence index), one message each
+    assert f"4 catatan teknis dari pustaka ditulis di {log}" in result.stderr
+    assert log.read_text(encoding="utf-8").count(warning) == 4
     # unchanged documents are not rendered again: --penuh renders (and logs) once more
     args = ["--debug", "build", str(masukan), "--out", str(out), "--penuh"]
     result = CliRunner().invoke(main, args)
