@@ -220,7 +220,7 @@ def kumpulkan(
     gagal |= identitas.ditolak
     penandatangan = tuple(p for item in isi for p in item.penandatangan)
     laporan, found = _laporan(evaluasi, matriks, pengaturan, identitas, penandatangan)
-    laporan, rencana, found = pisah_rencana(laporan, found)  # targets only: PKs alone
+    laporan, rencana, found = pisah_rencana(laporan, evaluasi, found, [*problems, *found])
     problems.extend(found)
     semua = sorted([*laporan, *rencana], key=lambda lap: (lap.tahun, lap.opd))
     opd_rows = [row for lap in laporan for row in lap.baris]

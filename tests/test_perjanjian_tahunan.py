@@ -188,7 +188,9 @@ def test_pk_perubahan_menyebut_yang_berubah(
     bupati = teks_pdf(berkas[1]["bupati-perubahan.pdf"])
     perubahan = bupati.split("Perubahan terhadap")[1].split("1. Sasaran")[0]
     assert "Nilai SAKIP" not in perubahan  # its RPJMD target is the same
-    assert "Rp 650.000.000" in perubahan
+    assert f"PROGRAM PERENCANAAN PEMBANGUNAN DAERAH ({OPD}) Rp 500.000.000 Rp 650.000.000" in (
+        perubahan
+    )  # on the Bupati's PK each programme names its OPD
 
 
 def test_build_ketiga_tanpa_perubahan_tidak_menulis_yang_baru(

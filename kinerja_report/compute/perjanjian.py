@@ -23,8 +23,14 @@ from typing import Literal, NamedTuple, Protocol
 
 from kinerja_report.compute.report import SLUG_BUPATI, LaporanOpd, pagu_program
 from kinerja_report.compute.table import BarisCapaian
-from kinerja_report.model import MatriksRpjmd, Nilai, Penandatangan, TingkatIndikator
-from kinerja_report.problems import Masalah, masalah, masalah_di
+from kinerja_report.model import (
+    EvaluasiRenja,
+    MatriksRpjmd,
+    Nilai,
+    Penandatangan,
+    TingkatIndikator,
+)
+from kinerja_report.problems import Masalah, Tingkat, masalah, masalah_di
 from kinerja_report.read.normalize import normalisasi
 from kinerja_report.settings import Daerah, Pengaturan
 
@@ -62,8 +68,9 @@ class ProgramPk(NamedTuple):
 
 class PerubahanPk(NamedTuple):
     """One change a Perjanjian Kinerja Perubahan names against the PK it changes: an
-    indicator's target (``bagian`` 'target') or a programme's pagu ('anggaran'). ``lama``
-    None: added; ``baru`` None: removed."""
+    indicator's target (``bagian`` 'target', ``satuan`` its unit) or a programme's pagu
+    ('anggaran', ``satuan`` the OPD on the Bupati's PK, else ''). ``lama`` None: added;
+    ``baru`` None: removed."""
 
     bagian: Literal["target", "anggaran"]
     uraian: str
@@ -342,25 +349,39 @@ def _pk_bupati(
     )
 
 
-def hanya_target(lap: LaporanOpd) -> bool:
-    """True for an OPD-year whose form holds targets (or pagu) but no realisation at all: the
-    Renja/DPA targets of the start of the year, from which the PK is signed in January. Such a
-    form gets its PKs only; its capaian documents wait for a form with realisation."""
-    rows = lap.baris
+def hanya_target(evaluasi: EvaluasiRenja) -> bool:
+    """True for a form that holds targets (or pagu) but no realisation cell at all (every
+    quarter's K and Rp and the year's realisation empty or '-'): the Renja/DPA targets of the
+    start of the year, from which the PK is signed in January. Such a form gets its PKs
+    only; its capaian documents wait for a form with realisation."""
+    rows = evaluasi.indikator
     return any(not (r.target.kosong and r.target_rp.kosong) for r in rows) and all(
-        r.realisasi.kosong and r.realisasi_rp.kosong for r in rows
+        nilai.kosong
+        for r in rows
+        for nilai in (*r.triwulan, *r.triwulan_rp, r.realisasi_tahunan, r.realisasi_tahunan_rp)
     )
 
 
 def pisah_rencana(
-    laporan: Sequence[LaporanOpd], problems: Sequence[Masalah]
+    laporan: Sequence[LaporanOpd],
+    evaluasi: Sequence[EvaluasiRenja],
+    problems: Sequence[Masalah],
+    semua_masalah: Iterable[Masalah] = (),
 ) -> tuple[list[LaporanOpd], list[LaporanOpd], list[Masalah]]:
-    """Split the OPD-years into those with realisation and those with targets only
-    (:func:`hanya_target`). For the latter the 'realisation empty' warnings of every row are
-    dropped (nothing is missing yet: the year has not started) and one note says that only
-    the PKs are built from it. Returns (with realisation, targets only, problems)."""
-    rencana = [lap for lap in laporan if hanya_target(lap)]
-    tempat = {(lap.berkas, lap.lembar) for lap in rencana}
+    """Split the OPD-years into those with realisation and those whose form holds targets
+    only (:func:`hanya_target`); a sheet with an error among ``semua_masalah`` is never
+    'targets only' (a cell typed there was refused, e.g. a number out of range: its form is
+    evaluated and shows the error). For the targets-only ones the 'realisation empty'
+    warnings of ``problems`` are dropped (nothing is missing yet: the year has not started)
+    and one note says that only the PKs are built from it. Returns (with realisation,
+    targets only, problems)."""
+    salah = {(p.berkas, p.lembar) for p in semua_masalah if p.tingkat is Tingkat.GALAT}
+    tempat = {
+        (ev.berkas, ev.lembar)
+        for ev in evaluasi
+        if hanya_target(ev) and (ev.berkas, ev.lembar) not in salah
+    }
+    rencana = [lap for lap in laporan if (lap.berkas, lap.lembar) in tempat]
 
     def belum_ada_realisasi(p: Masalah) -> bool:
         if p.kode != "target-tidak-terhitung" or (p.berkas, p.lembar) not in tempat:
@@ -373,7 +394,8 @@ def pisah_rencana(
         masalah("pk-dari-target", lap.berkas, lap.lembar, opd=lap.opd, tahun=lap.tahun)
         for lap in rencana
     )
-    return [lap for lap in laporan if not hanya_target(lap)], rencana, kept
+    lain = [lap for lap in laporan if (lap.berkas, lap.lembar) not in tempat]
+    return lain, rencana, kept
 
 
 def sasaran_opd(baris: Sequence[BarisCapaian]) -> tuple[SasaranPk, ...]:

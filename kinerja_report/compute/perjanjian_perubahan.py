@@ -25,7 +25,7 @@ from dataclasses import replace
 from datetime import date
 from typing import Literal
 
-from kinerja_report.compute.perjanjian import PerjanjianKinerja, PerubahanPk
+from kinerja_report.compute.perjanjian import KETERANGAN_OPD, PerjanjianKinerja, PerubahanPk
 from kinerja_report.model import Nilai
 from kinerja_report.problems import Masalah, masalah
 from kinerja_report.read.normalize import normalisasi
@@ -48,11 +48,14 @@ def _target(pk: PerjanjianKinerja) -> dict[_Kunci, tuple[str, str, Nilai]]:
 
 
 def _anggaran(pk: PerjanjianKinerja) -> dict[_Kunci, tuple[str, str, Nilai]]:
+    """Each programme (name, keterangan, occurrence) -> (name, the OPD it belongs to on the
+    Bupati's PK or '', pagu): every OPD has a 'PROGRAM PENUNJANG ...' of its own."""
     out: dict[_Kunci, tuple[str, str, Nilai]] = {}
     for item in pk.program:
-        base = (normalisasi(item.program),)
-        n = sum(1 for key in out if key[:1] == base)
-        out[(*base, str(n))] = (item.program, "", Nilai(angka=item.anggaran))
+        base = (normalisasi(item.program), normalisasi(item.keterangan))
+        n = sum(1 for key in out if key[:2] == base)
+        pemilik = "" if item.keterangan == KETERANGAN_OPD else item.keterangan
+        out[(*base, str(n))] = (item.program, pemilik, Nilai(angka=item.anggaran))
     return out
 
 
