@@ -52,7 +52,9 @@ from kinerja_report.compute.perjanjian import (
     PerjanjianKinerja,
     daftar_perjanjian,
     kepala_opd_daftar,
+    pisah_rencana,
 )
+from kinerja_report.compute.perjanjian_perubahan import versi_perjanjian
 from kinerja_report.compute.perjanjian_unit import perjanjian_unit
 from kinerja_report.compute.pohon import PohonKinerja, pohon_per_tahun
 from kinerja_report.compute.report import LaporanOpd, laporan_opd
@@ -116,6 +118,7 @@ from kinerja_report.write.riwayat import (
     catat_build,
     simpan_cache,
 )
+from kinerja_report.write.riwayat_pk import catat_perjanjian, muat_perjanjian
 
 
 @dataclass(frozen=True)
@@ -132,6 +135,13 @@ class Kumpulan:
     penandatangan: tuple[Penandatangan, ...] = ()
     perjanjian: tuple[PerjanjianKinerja, ...] = ()
     """The Perjanjian Kinerja documents, computed once."""
+    dokumen_perjanjian: tuple[PerjanjianKinerja, ...] = ()
+    """The PK documents a build writes: the versions the history recorded, as recorded, and
+    this build's new ones (:func:`dokumen_perjanjian`); empty outside a build (``perjanjian``
+    is then written)."""
+    rencana: tuple[LaporanOpd, ...] = ()
+    """OPD-years whose forms hold targets and pagu only (no realisation): they give their
+    PKs and the pohon kinerja, never a capaian document (``laporan`` leaves them out)."""
     evaluasi_rkpd: tuple[EvaluasiRkpd, ...] = ()
     """Bappeda's evaluation of each year for the whole region (none when regions mix)."""
     identitas: Identitas = field(default_factory=lambda: Identitas(TANPA_DAERAH))
@@ -213,7 +223,9 @@ def kumpulkan(
     gagal |= identitas.ditolak
     penandatangan = tuple(p for item in isi for p in item.penandatangan)
     laporan, found = _laporan(evaluasi, matriks, pengaturan, identitas, penandatangan)
+    laporan, rencana, found = pisah_rencana(laporan, evaluasi, found, [*problems, *found])
     problems.extend(found)
+    semua = sorted([*laporan, *rencana], key=lambda lap: (lap.tahun, lap.opd))
     opd_rows = [row for lap in laporan for row in lap.baris]
     problems.extend(periksa_riwayat(matriks, opd_rows, pengaturan.kewajaran))
     aturan = pengaturan.aturan
@@ -225,21 +237,22 @@ def kumpulkan(
     problems.extend(periksa_seri(ipm, matriks, pengaturan.seri_target_ipm))
     baris_daerah = tuple(sorted(tambah_kemajuan(daerah, aturan), key=lambda r: r.tahun))
     perjanjian, found = daftar_perjanjian(
-        laporan,
+        semua,
         baris_daerah,
         penandatangan,
         identitas.daerah,
         pengaturan.tanggal_perjanjian,
         pengaturan.tempat_penandatanganan,
         dengan_bupati=not identitas.ganda,
+        matriks=matriks,
     )
     problems.extend(found)
     kaskade = [k for item in isi for k in item.kaskade]
-    pohon = pohon_per_tahun(evaluasi, laporan, baris_daerah, kaskade, aturan)
+    pohon = pohon_per_tahun(evaluasi, semua, baris_daerah, kaskade, aturan)
     nomenklatur = [*baca.nomenklatur, *(n for item in isi for n in item.nomenklatur)]
     problems.extend(periksa_keselarasan(pohon, evaluasi, kaskade, nomenklatur))
     bawahan, found = perjanjian_unit(
-        pohon, laporan, perjanjian, penandatangan, pengaturan.tanggal_perjanjian
+        pohon, semua, perjanjian, penandatangan, pengaturan.tanggal_perjanjian
     )
     perjanjian.extend(bawahan)  # Administrators' and Pengawas' PKs, below each head's
     problems.extend(found)
@@ -262,6 +275,7 @@ def kumpulkan(
     return Kumpulan(
         pengaturan=pengaturan,
         laporan=tuple(laporan),
+        rencana=tuple(rencana),
         baris_daerah=baris_daerah,
         masalah=tuple(problems),
         jumlah_berkas=len(isi),
@@ -465,6 +479,7 @@ def build(
         if kumpulan.jumlah_berkas == 0:  # nothing read: the previous results stay untouched
             out.batalkan()
             return HasilBuild(_dengan(kumpulan, masalah("keluaran-tidak-diubah")), ())
+        kumpulan, pk_baru = dokumen_perjanjian(kumpulan, keluaran / NAMA_RIWAYAT)
         if kumpulan.berkas_gagal:  # a workbook that failed keeps its previous documents
             out.pertahankan_lama = True
             kumpulan = _dengan(kumpulan, masalah("hasil-lama-dipertahankan"))
@@ -499,8 +514,25 @@ def build(
         written.extend(_pertahankan(pilahan, out))
         written.extend(_tulis_pdf(list(pilahan.render), out, progres, pekerja))
         written.append(_tulis_manifest(kumpulan, out, {**kunci, **pilahan.kunci}))
-        catat_riwayat(kumpulan, out, masukan, cache)
+        catat_riwayat(kumpulan, out, masukan, cache, pk_baru)
     return HasilBuild(kumpulan, tuple(written))
+
+
+def dokumen_perjanjian(
+    kumpulan: Kumpulan, riwayat: Path
+) -> tuple[Kumpulan, list[PerjanjianKinerja]]:
+    """The PK documents of a build against the PKs the history store ``riwayat`` recorded
+    (:func:`~kinerja_report.compute.perjanjian_perubahan.versi_perjanjian`): ``kumpulan`` with
+    them in ``dokumen_perjanjian`` (and their notes), and the new versions to record."""
+    tercatat, problems = muat_perjanjian(riwayat)
+    dokumen, baru, found = versi_perjanjian(
+        kumpulan.perjanjian, tercatat, kumpulan.pengaturan.tanggal_perjanjian_perubahan
+    )
+    return replace(
+        kumpulan,
+        dokumen_perjanjian=tuple(dokumen),
+        masalah=(*kumpulan.masalah, *problems, *found),
+    ), baru
 
 
 def tugas_pdf(
@@ -521,7 +553,7 @@ def tugas_pdf(
     return (
         tugas_evaluasi(kumpulan.laporan, kumpulan.pengaturan)
         + tugas_evaluasi(kumpulan.tahapan, kumpulan.pengaturan, tahap=True)
-        + tugas_perjanjian(kumpulan.perjanjian, kumpulan.pengaturan)
+        + tugas_perjanjian(kumpulan.dokumen_perjanjian or kumpulan.perjanjian, kumpulan.pengaturan)
         + tugas_evaluasi_rkpd(
             kumpulan.evaluasi_rkpd + kumpulan.evaluasi_rkpd_triwulan,
             kumpulan.identitas.daerah,
@@ -676,14 +708,19 @@ def _pertahankan(pilahan: Pilahan, out: FolderKeluaran) -> list[Path]:
 
 
 def catat_riwayat(
-    kumpulan: Kumpulan, out: FolderKeluaran, masukan: Path, cache: CacheBaca | None = None
+    kumpulan: Kumpulan,
+    out: FolderKeluaran,
+    masukan: Path,
+    cache: CacheBaca | None = None,
+    perjanjian: Sequence[PerjanjianKinerja] = (),
 ) -> None:
     """Record this build in the history store ``OUT/kinerja.sqlite``
     (:mod:`kinerja_report.write.riwayat`) and move the outputs into place, as one: the rows
     are written in a transaction, the outputs moved (all or nothing), then the transaction
     is committed. A broken store stops the build before any output moves; outputs that
     cannot be moved leave the store as it was."""
-    baris = [(lap.berkas, row) for lap in kumpulan.laporan for row in lap.baris]
+    laporan = (*kumpulan.laporan, *kumpulan.rencana)
+    baris = [(lap.berkas, row) for lap in laporan for row in lap.baris]
     for row in kumpulan.baris_daerah:
         sumber = next(
             (n.sumber for n in (row.target, row.realisasi, row.target_akhir) if n.sumber), None
@@ -700,7 +737,8 @@ def catat_riwayat(
         jumlah_workbook=kumpulan.jumlah_berkas,
     )
     with buka_riwayat(out.keluaran / NAMA_RIWAYAT) as conn:
-        catat_build(conn, catatan, datetime.now(UTC))
+        build_id = catat_build(conn, catatan, datetime.now(UTC))
+        catat_perjanjian(conn, perjanjian, build_id)  # the new versions of signed PKs
         if cache is not None:
             simpan_cache(conn, cache.dipakai)
         out.pasang()  # all or nothing; when refused, the transaction is rolled back

@@ -278,6 +278,35 @@ KATALOG: dict[str, JenisMasalah] = {
         "The quarterly K are all zero while the percentage or the money says otherwise.",
         perbaikan="Isi realisasi kinerja (K) setiap triwulan.",
     ),
+    "pk-dari-target": JenisMasalah(
+        Tingkat.INFO,
+        "Formulir {opd} tahun {tahun} hanya memuat target dan pagu (belum ada realisasi): "
+        "dibuat Perjanjian Kinerja saja; evaluasi, catatan verifikasi dan LKjIP dibuat setelah "
+        "realisasi diisi",
+        "A form with targets and pagu only (Renja/DPA at the start of the year) builds the PKs; "
+        "no capaian document prints its empty capaian.",
+    ),
+    "pk-perubahan": JenisMasalah(
+        Tingkat.INFO,
+        "Target atau pagu Perjanjian Kinerja {instansi} tahun {tahun} berubah ({jumlah} butir) "
+        "dibanding yang sudah dibuat: dibuat {dokumen}; Perjanjian Kinerja semula tetap",
+        "After the APBD Perubahan a PK Perubahan is built; the signed PK is kept as it was.",
+    ),
+    "pk-riwayat-tidak-sah": JenisMasalah(
+        Tingkat.PERINGATAN,
+        "Perjanjian Kinerja tahun {tahun} ({slug}) yang tercatat di riwayat tidak sah (diubah "
+        "di luar kinerja-report atau rusak) dan tidak dipakai: Perjanjian Kinerja dibuat lagi "
+        "dari data build ini; bandingkan dengan dokumen yang sudah ditandatangani",
+        "A recorded PK whose seal fails is never printed as a signed PK.",
+    ),
+    "pk-sasaran-belum-dirumuskan": JenisMasalah(
+        Tingkat.INFO,
+        "Perjanjian Kinerja unit kerja {opd} tahun {tahun}: {jumlah} indikator tanpa rumusan "
+        "sasaran (dicetak 'Sasaran belum dirumuskan'); tuliskan sasaran (pernyataan hasil) "
+        "beserta indikatornya di lembar cascading atau di kolom Sasaran formulir",
+        "A unit PK's Sasaran column holds result statements, never nomenclature: the analyst "
+        "is told which indicators have none.",
+    ),
     "pk-tidak-dibuat": JenisMasalah(
         Tingkat.PERINGATAN,
         "Perjanjian Kinerja {instansi} tahun {tahun} tidak dibuat: {alasan}",

@@ -97,6 +97,10 @@ class Pengaturan:
     tanggal_perjanjian_kinerja: tuple[int, int] | None = None
     """(month, day) the Perjanjian Kinerja of a year is dated (``[dokumen]
     tanggal_perjanjian = "2 Januari"``); None: the first working day of January."""
+    tanggal_perjanjian_perubahan_kinerja: tuple[int, int] = (10, 1)
+    """(month, day) from which a Perjanjian Kinerja Perubahan of a year is dated (``[dokumen]
+    tanggal_perjanjian_perubahan = "1 Oktober"``, the default: the APBD Perubahan is set by
+    the end of September)."""
     hari_libur: frozenset[date] = frozenset()
     """``[dokumen] hari_libur``: national holidays and cuti bersama no PK is dated on (1
     January, Tahun Baru Masehi, always is one)."""
@@ -123,7 +127,21 @@ class Pengaturan:
         """The date printed on the Perjanjian Kinerja of ``tahun``: the set day, or 1
         January, moved on to the next working day (never a Saturday, a Sunday, 1 January or
         a day of ``hari_libur``)."""
-        bulan, hari = self.tanggal_perjanjian_kinerja or (1, 1)
+        return self._hari_kerja_sejak(tahun, self.tanggal_perjanjian_kinerja or (1, 1))
+
+    def tanggal_perjanjian_perubahan(self, tahun: int, setelah: date | None = None) -> date:
+        """The date printed on a Perjanjian Kinerja Perubahan of ``tahun``: the set day (1
+        October by default), or the day after ``setelah`` (the PK it changes) when that is
+        later, moved on to the next working day."""
+        tanggal = self._hari_kerja_sejak(tahun, self.tanggal_perjanjian_perubahan_kinerja)
+        if setelah is not None and tanggal <= setelah:
+            tanggal = setelah + timedelta(days=1)
+            while not self.hari_kerja(tanggal):
+                tanggal += timedelta(days=1)
+        return tanggal
+
+    def _hari_kerja_sejak(self, tahun: int, bulan_hari: tuple[int, int]) -> date:
+        bulan, hari = bulan_hari
         if (bulan, hari) == (2, 29) and not calendar.isleap(tahun):
             hari = 28
         tanggal = date(tahun, bulan, hari)
@@ -209,6 +227,7 @@ SKEMA: dict[str, frozenset[str]] = {
             "ukuran_kertas",
             "tempat_penandatanganan",
             "tanggal_perjanjian",
+            "tanggal_perjanjian_perubahan",
             "hari_libur",
             "lampiran_sumber",
         }
@@ -283,6 +302,16 @@ def _pengaturan(folder: Path, data: dict[str, object]) -> Pengaturan:
         ),
         tempat_penandatanganan=teks("dokumen", "tempat_penandatanganan", tempat, 200),
         tanggal_perjanjian_kinerja=_tanggal(teks("dokumen", "tanggal_perjanjian", tanggal, 40)),
+        tanggal_perjanjian_perubahan_kinerja=_tanggal(
+            teks(
+                "dokumen",
+                "tanggal_perjanjian_perubahan",
+                dokumen.get("tanggal_perjanjian_perubahan", "1 Oktober"),
+                40,
+            ),
+            "tanggal_perjanjian_perubahan",
+        )
+        or (10, 1),
         hari_libur=_hari_libur(dokumen.get("hari_libur", [])),
         aturan=aturan,
         seri_target_ipm=pilihan(
@@ -403,19 +432,19 @@ HARI_KERJA_PERTAMA = "hari kerja pertama"
 """The default of ``[dokumen] tanggal_perjanjian``: the first working day of January."""
 
 
-def _tanggal(text: str) -> tuple[int, int] | None:
+def _tanggal(text: str, kunci: str = "tanggal_perjanjian") -> tuple[int, int] | None:
     """'2 Januari' -> (1, 2): the day and month the PK of each year is dated; None for
-    'hari kerja pertama'."""
+    'hari kerja pertama'. ``kunci``: the setting, for messages."""
     if " ".join(text.lower().split()) == HARI_KERJA_PERTAMA:
         return None
     parts = text.strip().lower().split()
     if len(parts) != 2 or not parts[0].isdecimal() or parts[1] not in BULAN:
-        raise tidak_valid("[dokumen] tanggal_perjanjian ditulis seperti '2 Januari'")
+        raise tidak_valid(f"[dokumen] {kunci} ditulis seperti '2 Januari'")
     bulan, hari = BULAN.index(parts[1]) + 1, int(parts[0])
     try:
         date(2024, bulan, hari)  # a leap year: 29 Februari is allowed
     except ValueError as exc:
-        raise tidak_valid(f"[dokumen] tanggal_perjanjian '{text}' tidak ada") from exc
+        raise tidak_valid(f"[dokumen] {kunci} '{text}' tidak ada") from exc
     return bulan, hari
 
 

@@ -19,12 +19,18 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Literal, NamedTuple
+from typing import Literal, NamedTuple, Protocol
 
 from kinerja_report.compute.report import SLUG_BUPATI, LaporanOpd, pagu_program
 from kinerja_report.compute.table import BarisCapaian
-from kinerja_report.model import Nilai, Penandatangan, TingkatIndikator
-from kinerja_report.problems import Masalah, masalah, masalah_di
+from kinerja_report.model import (
+    EvaluasiRenja,
+    MatriksRpjmd,
+    Nilai,
+    Penandatangan,
+    TingkatIndikator,
+)
+from kinerja_report.problems import Masalah, Tingkat, masalah, masalah_di
 from kinerja_report.read.normalize import normalisasi
 from kinerja_report.settings import Daerah, Pengaturan
 
@@ -60,6 +66,19 @@ class ProgramPk(NamedTuple):
     keterangan: str
 
 
+class PerubahanPk(NamedTuple):
+    """One change a Perjanjian Kinerja Perubahan names against the PK it changes: an
+    indicator's target (``bagian`` 'target', ``satuan`` its unit) or a programme's pagu
+    ('anggaran', ``satuan`` the OPD on the Bupati's PK, else ''). ``lama`` None: added;
+    ``baru`` None: removed."""
+
+    bagian: Literal["target", "anggaran"]
+    uraian: str
+    satuan: str
+    lama: Nilai | None
+    baru: Nilai | None
+
+
 @dataclass(frozen=True)
 class PerjanjianKinerja:
     """Everything one PK document shows."""
@@ -88,6 +107,30 @@ class PerjanjianKinerja:
     """What table 2 lists: 'Program', or 'Kegiatan' / 'Sub Kegiatan' below the head."""
     unit: str = ""
     """The unit of an Administrator's or Pengawas's PK (printed under the title)."""
+    versi: int = 0
+    """0: the PK of the start of the year; n >= 1: its n-th Perubahan
+    (:mod:`kinerja_report.compute.perjanjian_perubahan`)."""
+    perubahan: tuple[PerubahanPk, ...] = ()
+    """What a Perubahan changes against the version before it."""
+    tanggal_semula: date | None = None
+    """The date of the PK a Perubahan changes."""
+
+    @property
+    def judul(self) -> str:
+        """'PERJANJIAN KINERJA TAHUN 2024', 'PERJANJIAN KINERJA PERUBAHAN TAHUN 2024',
+        'PERJANJIAN KINERJA PERUBAHAN KE-2 TAHUN 2024'."""
+        if self.versi == 0:
+            return f"PERJANJIAN KINERJA TAHUN {self.tahun}"
+        ke = f" KE-{self.versi}" if self.versi > 1 else ""
+        return f"PERJANJIAN KINERJA PERUBAHAN{ke} TAHUN {self.tahun}"
+
+    @property
+    def berkas(self) -> str:
+        """The file name below ``perjanjian-kinerja/`` without '.pdf': the slug, then
+        '-perubahan' ('-perubahan-2', ...) for a Perubahan."""
+        if self.versi == 0:
+            return self.slug
+        return f"{self.slug}-perubahan" + (f"-{self.versi}" if self.versi > 1 else "")
 
     @property
     def total_anggaran(self) -> float:
@@ -147,10 +190,13 @@ def daftar_perjanjian(
     tanggal: Callable[[int], date] = tanggal_pk,
     tempat: str = "",
     dengan_bupati: bool = True,
+    matriks: Sequence[MatriksRpjmd] = (),
 ) -> tuple[list[PerjanjianKinerja], list[Masalah]]:
     """Every OPD's PK for every year with evaluations, then the Bupati's PK of each year
     (``dengan_bupati`` False: none, e.g. when the folder mixes regions). ``daerah`` is the
-    regency's; ``tempat`` the place the settings give. Problems are reported once each."""
+    regency's; ``tempat`` the place the settings give. The Bupati's indicators are the
+    regency rows of the year, else (no realisation of that year yet) the targets
+    ``matriks`` give for it. Problems are reported once each."""
     konteks = _Konteks(penandatangan, tanggal, tempat)
     problems: dict[tuple[str, str, int], Masalah] = {}
     out = []
@@ -160,7 +206,7 @@ def daftar_perjanjian(
             out.append(pk)
     if dengan_bupati:
         for tahun in sorted({lap.tahun for lap in laporan}):
-            pk = _pk_bupati(tahun, laporan, baris_daerah, daerah, konteks, problems)
+            pk = _pk_bupati(tahun, laporan, baris_daerah, daerah, konteks, problems, matriks)
             if pk is not None:
                 out.append(pk)
     return out, list(problems.values())
@@ -269,9 +315,11 @@ def _pk_bupati(
     daerah: Daerah,
     konteks: _Konteks,
     problems: dict[tuple[str, str, int], Masalah],
+    matriks: Sequence[MatriksRpjmd] = (),
 ) -> PerjanjianKinerja | None:
     jabatan = jabatan_kepala_daerah(daerah)
-    sasaran = _kelompok((row for row in baris_daerah if row.tahun == tahun), SASARAN_DAERAH)
+    rows: Sequence[_Bertarget] = [row for row in baris_daerah if row.tahun == tahun]
+    sasaran = _kelompok(rows or target_daerah(matriks, tahun), SASARAN_DAERAH)
     if not sasaran:
         problems[("pk", "bupati", tahun)] = masalah(
             "pk-tidak-dibuat",
@@ -301,6 +349,55 @@ def _pk_bupati(
     )
 
 
+def hanya_target(evaluasi: EvaluasiRenja) -> bool:
+    """True for a form that holds targets (or pagu) but no realisation cell at all (every
+    quarter's K and Rp and the year's realisation empty or '-'): the Renja/DPA targets of the
+    start of the year, from which the PK is signed in January. Such a form gets its PKs
+    only; its capaian documents wait for a form with realisation."""
+    rows = evaluasi.indikator
+    return any(not (r.target.kosong and r.target_rp.kosong) for r in rows) and all(
+        nilai.kosong
+        for r in rows
+        for nilai in (*r.triwulan, *r.triwulan_rp, r.realisasi_tahunan, r.realisasi_tahunan_rp)
+    )
+
+
+def pisah_rencana(
+    laporan: Sequence[LaporanOpd],
+    evaluasi: Sequence[EvaluasiRenja],
+    problems: Sequence[Masalah],
+    semua_masalah: Iterable[Masalah] = (),
+) -> tuple[list[LaporanOpd], list[LaporanOpd], list[Masalah]]:
+    """Split the OPD-years into those with realisation and those whose form holds targets
+    only (:func:`hanya_target`); a sheet with an error among ``semua_masalah`` is never
+    'targets only' (a cell typed there was refused, e.g. a number out of range: its form is
+    evaluated and shows the error). For the targets-only ones the 'realisation empty'
+    warnings of ``problems`` are dropped (nothing is missing yet: the year has not started)
+    and one note says that only the PKs are built from it. Returns (with realisation,
+    targets only, problems)."""
+    salah = {(p.berkas, p.lembar) for p in semua_masalah if p.tingkat is Tingkat.GALAT}
+    tempat = {
+        (ev.berkas, ev.lembar)
+        for ev in evaluasi
+        if hanya_target(ev) and (ev.berkas, ev.lembar) not in salah
+    }
+    rencana = [lap for lap in laporan if (lap.berkas, lap.lembar) in tempat]
+
+    def belum_ada_realisasi(p: Masalah) -> bool:
+        if p.kode != "target-tidak-terhitung" or (p.berkas, p.lembar) not in tempat:
+            return False
+        kosong = masalah(p.kode, p.berkas, p.lembar, p.sel, alasan="realisasi kosong")
+        return p.pesan == kosong.pesan
+
+    kept = [p for p in problems if not belum_ada_realisasi(p)]
+    kept.extend(
+        masalah("pk-dari-target", lap.berkas, lap.lembar, opd=lap.opd, tahun=lap.tahun)
+        for lap in rencana
+    )
+    lain = [lap for lap in laporan if (lap.berkas, lap.lembar) not in tempat]
+    return lain, rencana, kept
+
+
 def sasaran_opd(baris: Sequence[BarisCapaian]) -> tuple[SasaranPk, ...]:
     """The programme (outcome) indicators, grouped by sasaran; sub kegiatan outputs never."""
     rows = [row for row in baris if row.tingkat is TingkatIndikator.PROGRAM]
@@ -320,7 +417,38 @@ def program_opd(baris: Sequence[BarisCapaian], keterangan: str = "") -> tuple[Pr
     )
 
 
-def _kelompok(rows: Iterable[BarisCapaian], tanpa_sasaran: str) -> tuple[SasaranPk, ...]:
+class _Bertarget(Protocol):
+    """A row with an indicator and its target: a capaian row, or a target of the RPJMD."""
+
+    @property
+    def sasaran(self) -> str: ...
+    @property
+    def indikator(self) -> str: ...
+    @property
+    def satuan(self) -> str: ...
+    @property
+    def target(self) -> Nilai: ...
+
+
+class _TargetDaerah(NamedTuple):
+    sasaran: str
+    indikator: str
+    satuan: str
+    target: Nilai
+
+
+def target_daerah(matriks: Sequence[MatriksRpjmd], tahun: int) -> list[_TargetDaerah]:
+    """The regency indicators the RPJMD matrices give a target for ``tahun``: the Bupati's PK
+    of a year whose realisation is not in yet (January)."""
+    return [
+        _TargetDaerah(row.sasaran, row.indikator, row.satuan, row.target[tahun])
+        for m in matriks
+        for row in m.indikator
+        if tahun in row.target and not row.target[tahun].kosong
+    ]
+
+
+def _kelompok(rows: Iterable[_Bertarget], tanpa_sasaran: str) -> tuple[SasaranPk, ...]:
     """Indicators grouped by sasaran in order of first appearance; exact repeats (same name,
     unit and target) dropped, by key: linear in the number of rows."""
     groups: dict[str, list[IndikatorPk]] = {}

@@ -33,7 +33,7 @@ from kinerja_report.compute.perjanjian import (
 )
 from kinerja_report.compute.pohon import PohonKinerja, Simpul
 from kinerja_report.compute.report import LaporanOpd
-from kinerja_report.model import Penandatangan
+from kinerja_report.model import Penandatangan, TingkatPohon
 from kinerja_report.problems import Masalah, masalah
 from kinerja_report.read.normalize import normalisasi, slug
 
@@ -149,6 +149,19 @@ def _satu_opd(
         )
         out.append(pk)
         problems.extend(missing)
+    kosong = sum(
+        len(group.indikator)
+        for pk in out
+        for group in pk.sasaran
+        if group.sasaran == SASARAN_BELUM_DIRUMUSKAN
+    )
+    if kosong:
+        lap = konteks.lap
+        problems.append(
+            masalah(
+                "pk-sasaran-belum-dirumuskan", lap.berkas, opd=opd, tahun=lap.tahun, jumlah=kosong
+            )
+        )
     return _slug_unik(out), problems
 
 
@@ -191,15 +204,44 @@ def _label(node: Simpul) -> str:
     return " ".join(part for part in (node.kode, node.uraian) if part)
 
 
-def _sasaran(nodes: Iterable[Simpul], tree: PohonKinerja) -> tuple[SasaranPk, ...]:
-    return tuple(
-        SasaranPk(
-            _label(node),
-            tuple(IndikatorPk(i.indikator, i.target, i.satuan) for i in node.indikator),
-        )
-        for node in nodes
-        if node.indikator
+SASARAN_BELUM_DIRUMUSKAN = "Sasaran belum dirumuskan"
+"""Printed in the Sasaran column for indicators whose result statement neither the cascading
+nor the form gives (never the programme or kegiatan name in its place)."""
+_PERNYATAAN = (TingkatPohon.SASARAN_PD, TingkatPohon.SASARAN_RPJMD)
+
+
+def sasaran_simpul(node: Simpul, tree: PohonKinerja) -> str:
+    """The result statement ('Meningkatnya ...') a unit's PK prints beside ``node``'s
+    indicators; never its nomenclature. The one rule: (1) a sasaran statement of the tree
+    (cascading sheet or form) carrying one of ``node``'s indicators; else (2) the nearest
+    sasaran above ``node`` (the sasaran PD its programme serves, from the form's Sasaran
+    column or the cascading); else '' (:data:`SASARAN_BELUM_DIRUMUSKAN` is printed)."""
+    names = {normalisasi(item.indikator) for item in node.indikator}
+    statements = sorted(
+        (n for n in tree.simpul if n.tingkat in _PERNYATAAN),
+        key=lambda n: n.tingkat != TingkatPohon.SASARAN_PD,  # the OPD's own first
     )
+    for other in statements:
+        if any(normalisasi(item.indikator) in names for item in other.indikator):
+            return other.uraian
+    above = next((p for p in tree.leluhur(node) if p.tingkat in _PERNYATAAN), None)
+    return above.uraian if above else ""
+
+
+def _sasaran(nodes: Iterable[Simpul], tree: PohonKinerja) -> tuple[SasaranPk, ...]:
+    """The indicators of ``nodes`` grouped by their result statement (:func:`sasaran_simpul`),
+    in order of first appearance; those without one under :data:`SASARAN_BELUM_DIRUMUSKAN`."""
+    groups: dict[str, list[IndikatorPk]] = {}
+    labels: dict[str, str] = {}
+    for node in nodes:
+        if not node.indikator:
+            continue
+        label = sasaran_simpul(node, tree) or SASARAN_BELUM_DIRUMUSKAN
+        key = normalisasi(label)
+        labels.setdefault(key, label)
+        group = groups.setdefault(key, [])
+        group.extend(IndikatorPk(i.indikator, i.target, i.satuan) for i in node.indikator)
+    return tuple(SasaranPk(labels[key], tuple(items)) for key, items in groups.items())
 
 
 def _pagu(node: Simpul, tree: PohonKinerja) -> float:

@@ -22,8 +22,8 @@ TEMPLAT = "perjanjian.html.j2"
 
 
 def relatif_perjanjian(pk: PerjanjianKinerja) -> str:
-    """'2024/perjanjian-kinerja/dinas-kesehatan.pdf'."""
-    return f"{pk.tahun}/perjanjian-kinerja/{pk.slug}.pdf"
+    """'2024/perjanjian-kinerja/dinas-kesehatan.pdf' ('...-perubahan.pdf' for a Perubahan)."""
+    return f"{pk.tahun}/perjanjian-kinerja/{pk.berkas}.pdf"
 
 
 def html_perjanjian(env: Environment, pk: PerjanjianKinerja, pengaturan: Pengaturan) -> str:
@@ -49,7 +49,8 @@ def tugas_perjanjian(daftar: Sequence[PerjanjianKinerja], pengaturan: Pengaturan
             html=html_perjanjian(env, pk, pengaturan),
             folder_templat=FOLDER_TEMPLAT,
             aset=pk.daerah.aset,
-            keterangan=f"{pk.tahun} Perjanjian Kinerja {pk.instansi}",
+            keterangan=f"{pk.tahun} Perjanjian Kinerja{' Perubahan' if pk.versi else ''} "
+            f"{pk.instansi}",
         )
         for pk in daftar
     ]

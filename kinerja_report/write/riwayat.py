@@ -13,6 +13,8 @@ Every build records what it read and wrote. Tables (see docs/perintah.md, "Riway
   version; ``capaian_persen`` and ``kategori`` are those of the latest build;
 * ``build_masukan`` (the versions a build read), ``build_keluaran`` (what it wrote, sha256),
   ``masalah`` (the problems it found);
+* ``perjanjian_kinerja``: every version of each Perjanjian Kinerja as first written (the
+  PK of the start of the year and each Perubahan), sealed (:mod:`.riwayat_pk`);
 * ``cache_baca``: what each workbook the latest build read yielded, as JSON, with its seal
   (:mod:`kinerja_report.read.cache`), so that an unchanged workbook is not parsed again;
 * views ``riwayat_berkas`` (every version with its status) and ``capaian_terbaru`` (the values
@@ -128,6 +130,15 @@ CREATE TABLE IF NOT EXISTS masalah (
     lembar TEXT NOT NULL,
     sel TEXT NOT NULL,
     pesan TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS perjanjian_kinerja (
+    tahun INTEGER NOT NULL,
+    slug TEXT NOT NULL,
+    versi INTEGER NOT NULL,
+    build_id INTEGER NOT NULL REFERENCES build(id),
+    isi TEXT NOT NULL,
+    segel TEXT NOT NULL,
+    PRIMARY KEY (tahun, slug, versi)
 );
 CREATE TABLE IF NOT EXISTS cache_baca (
     kunci TEXT PRIMARY KEY,

@@ -8,11 +8,15 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from kinerja_report.compute.perjanjian_unit import jabatan_unit
+from kinerja_report.compute.perjanjian_unit import SASARAN_BELUM_DIRUMUSKAN, jabatan_unit
+from kinerja_report.compute.pohon import Simpul
+from kinerja_report.model import TingkatPohon
 from kinerja_report.pipeline import Kumpulan, kumpulkan
+from kinerja_report.read.normalize import normalisasi
 from kinerja_report.render.pdf import render_pdf
 from kinerja_report.render.perjanjian import tugas_perjanjian
 from tests.conftest import SAMPLE_DATA
+from tests.pdf_teks import teks_pdf
 
 
 @pytest.fixture(scope="module")
@@ -43,20 +47,64 @@ def test_pk_administrator_dan_pengawas_dinas_kesehatan(kumpulan: Kumpulan) -> No
     admin, _, seksi, _ = pks
     assert admin.pihak_kedua is not None
     assert admin.pihak_kedua.nama == "dr. Rina Marlina, M.Kes."
-    assert [s.sasaran for s in admin.sasaran][:2] == [
-        "1.02.02 PROGRAM PEMENUHAN UPAYA KESEHATAN PERORANGAN DAN UPAYA KESEHATAN MASYARAKAT",
-        "1.02.05 PROGRAM PEMBERDAYAAN MASYARAKAT BIDANG KESEHATAN",
+    # issue 24: result statements (the sasaran PD each programme serves), not nomenclature
+    assert [s.sasaran for s in admin.sasaran] == [
+        "Meningkatnya derajat kesehatan masyarakat",
+        "Meningkatnya perilaku hidup bersih dan sehat masyarakat",
     ]
     assert [p.program.split()[0] for p in admin.program] == [
         "1.02.02.2.01",
         "1.02.02.2.02",
         "1.02.05.2.03",
     ]
-    assert [s.sasaran.split()[0] for s in seksi.sasaran] == [
-        "1.02.02.2.02.0001",
-        "1.02.02.2.02.0004",
+    assert [s.sasaran for s in seksi.sasaran] == ["Meningkatnya derajat kesehatan masyarakat"]
+    assert [i.indikator for i in seksi.sasaran[0].indikator][:1] == [
+        next(n for n in _nomenklatur_pohon(kumpulan, "1.02.02.2.02.0001")).indikator[0].indikator
     ]
     assert seksi.pihak_kedua == admin.pihak_pertama  # the Kepala Bidang signs as superior
+
+
+def _nomenklatur_pohon(kumpulan: Kumpulan, kode: str = "") -> list[Simpul]:
+    """The programme, kegiatan and sub kegiatan nodes of every tree (of ``kode`` only)."""
+    levels = {TingkatPohon.PROGRAM, TingkatPohon.KEGIATAN, TingkatPohon.SUB_KEGIATAN}
+    return [
+        node
+        for tree in kumpulan.pohon
+        for node in tree.simpul
+        if node.tingkat in levels and (not kode or node.kode == kode)
+    ]
+
+
+def test_sasaran_unit_bukan_nomenklatur(kumpulan: Kumpulan) -> None:
+    """No Sasaran of an Administrator's or Pengawas's PK is a programme, kegiatan or sub
+    kegiatan name (with or without its code); the sample's cascading gives every one."""
+    names = {
+        normalisasi(text)
+        for node in _nomenklatur_pohon(kumpulan)
+        for text in (node.uraian, f"{node.kode} {node.uraian}")
+    }
+    units = [pk for pk in kumpulan.perjanjian if pk.jenis in {"administrator", "pengawas"}]
+    assert len(units) > 20
+    labels = {group.sasaran for pk in units for group in pk.sasaran}
+    assert labels
+    assert not {label for label in labels if normalisasi(label) in names}
+    assert SASARAN_BELUM_DIRUMUSKAN not in labels
+    assert "pk-sasaran-belum-dirumuskan" not in [p.kode for p in kumpulan.masalah]
+
+
+def test_pdf_sasaran_unit_sampel(sampel_dibangun: tuple[Path, str], kumpulan: Kumpulan) -> None:
+    """The built sample's unit PKs: table 1 names no programme, kegiatan or sub kegiatan."""
+    out, _ = sampel_dibangun
+    names = {node.uraian for node in _nomenklatur_pohon(kumpulan) if len(node.uraian) > 12}
+    pdfs = sorted((out / "2024" / "perjanjian-kinerja").glob("*/*.pdf"))
+    assert len(pdfs) > 5
+    for pdf in pdfs:
+        text = teks_pdf(pdf)
+        table_1 = text.split("1. Sasaran dan Indikator Kinerja")[1].split("Anggaran No")[0]
+        slug = f"{pdf.parent.name}/{pdf.stem}"
+        (pk,) = [pk for pk in kumpulan.perjanjian if pk.tahun == 2024 and pk.slug == slug]
+        assert all(group.sasaran in table_1 for group in pk.sasaran), pdf.name
+        assert not [name for name in names if name in table_1], pdf.name
 
 
 def test_kepala_opd_tetap_dari_daftar(kumpulan: Kumpulan) -> None:
