@@ -28,7 +28,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from kinerja_report.compute.capaian import hitung_capaian, kategori, kategori_hasil
-from kinerja_report.compute.perjanjian import cari_penandatangan, kepala_opd_daftar, pejabat_unit
+from kinerja_report.compute.perjanjian import (
+    cari_penandatangan,
+    jabatan_kepala_opd,
+    kepala_opd_daftar,
+    pejabat_unit,
+)
 from kinerja_report.compute.report import dirata, rata_rata, simpul_anggaran
 from kinerja_report.compute.rules import Agregasi, AntarTahun, AturanCapaian, pencilan
 from kinerja_report.compute.table import BarisCapaian
@@ -481,7 +486,7 @@ def formulir_e81(
         tanggal=tanggal,
         disusun=TandaTangan(
             "Disusun",
-            penyusun.jabatan if penyusun else f"Kepala {evaluasi.opd}",
+            jabatan_kepala_opd(evaluasi.opd, penyusun),
             penyusun,
         ),
         dievaluasi=TandaTangan(

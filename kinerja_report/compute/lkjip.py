@@ -40,7 +40,11 @@ from kinerja_report.compute.lkjip_blok import (
     teks_nilai,
 )
 from kinerja_report.compute.narasi import FaktaIndikator, kalimat_pencilan, paragraf
-from kinerja_report.compute.perjanjian import PerjanjianKinerja, jabatan_kepala_daerah
+from kinerja_report.compute.perjanjian import (
+    PerjanjianKinerja,
+    jabatan_kepala_daerah,
+    jabatan_kepala_opd,
+)
 from kinerja_report.compute.report import LaporanOpd, pagu_program
 from kinerja_report.compute.ringkasan import IndikatorDaerah, RingkasanTahun
 from kinerja_report.compute.rkpd import EvaluasiRkpd
@@ -620,7 +624,7 @@ def lkjip_opd(
         *kata_pengantar(
             lap.opd,
             lap.tahun,
-            f"Kepala {lap.opd}",
+            lap.formulir.disusun.jabatan if lap.formulir else jabatan_kepala_opd(lap.opd),
             lap.formulir.tempat if lap.formulir else "",
             "Rencana Strategis perangkat daerah",
         ),

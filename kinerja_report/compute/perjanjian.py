@@ -163,6 +163,12 @@ def jabatan_kepala_daerah(daerah: Daerah) -> str:
     return f"{kepala} {daerah.nama}"
 
 
+def jabatan_kepala_opd(opd: str, kepala: Penandatangan | None = None) -> str:
+    """The OPD head's position as printed: the signatory's own, else 'Kepala <OPD>' (every
+    document signed by the head says the same)."""
+    return kepala.jabatan if kepala is not None and kepala.jabatan else f"Kepala {opd}"
+
+
 def jabatan_tanda_tangan(jabatan: str) -> str:
     """A position for the signature block: upper case, the Plt./Plh./Pj. prefix kept as
     written ('Plt. Kepala Dinas Sosial' -> 'Plt. KEPALA DINAS SOSIAL')."""
@@ -301,7 +307,7 @@ def _pk_opd(
         tanggal=konteks.tanggal(lap.tahun),
         sasaran=sasaran,
         program=program_opd(lap.baris, KETERANGAN_OPD),
-        jabatan_pertama=kepala.jabatan if kepala else "",
+        jabatan_pertama=jabatan_kepala_opd(lap.opd, kepala),
         jabatan_kedua=bupati.jabatan if bupati and bupati.jabatan else jabatan_bupati,
         daerah=lap.daerah,
         tempat=_tempat(konteks, lap.daerah, [blok.tempat] if blok else []),

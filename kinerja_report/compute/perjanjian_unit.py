@@ -28,6 +28,7 @@ from kinerja_report.compute.perjanjian import (
     PerjanjianKinerja,
     ProgramPk,
     SasaranPk,
+    jabatan_kepala_opd,
     pejabat_unit,
     tanggal_pk,
 )
@@ -126,7 +127,7 @@ def _satu_opd(
             anggaran=_anggaran(kegiatan, tree),
             kedua=(
                 konteks.kepala.pihak_pertama if konteks.kepala else None,
-                konteks.kepala.jabatan_pertama if konteks.kepala else f"Kepala {opd}",
+                konteks.kepala.jabatan_pertama if konteks.kepala else jabatan_kepala_opd(opd),
             ),
         )
         admin[unit] = pk

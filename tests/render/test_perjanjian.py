@@ -278,7 +278,9 @@ def test_penandatangan_tidak_ada(kumpulan: Kumpulan) -> None:
     pernyataan = _halaman(_pdf(tanpa, "2023/perjanjian-kinerja/dinas-kesehatan.pdf"))[0]
     assert "Rina Marlina" not in pernyataan
     assert "Nama : ....." in pernyataan
-    assert "Jabatan : ....." in pernyataan
+    # the position is known without the person: the default every document of the head
+    # prints (the E.81's 'Disusun', the unit PKs' pihak kedua)
+    assert "Jabatan : Kepala Dinas Kesehatan" in pernyataan
     assert NIP_BERKELOMPOK.findall(pernyataan) == []
     assert "NIP. ....." in pernyataan
     assert NAMA_BUPATI in pernyataan  # the other party is still there
