@@ -41,6 +41,7 @@ from kinerja_report.web.sesi import BatasMasuk, DaftarSesi, Sesi
 from kinerja_report.web.unggah import (
     BATAS_UNGGAH,
     HasilPeriksa,
+    UnggahanDilarang,
     UnggahanDitolak,
     milik_opd,
     penerimaan,
@@ -220,8 +221,7 @@ def _render_opd(k: Konteks, request: Request, opd: str, **lain: Any) -> Response
         masalah=masalah,
         build=k.pekerja.terakhir,
         kemajuan=k.pekerja.kemajuan,
-        hasil=None,
-        **lain,
+        **{"hasil": None, "galat": "", **lain},
     )
 
 
@@ -246,7 +246,7 @@ async def unggah(request: Request) -> Response:
             nama = periksa_nama(berkas.filename)
             hasil = await run_in_threadpool(_terima, k, sesi, berkas, nama, tahun_form)
         except UnggahanDitolak as exc:
-            return _hasil_unggah(k, request, sesi, None, str(exc), 400)
+            return _hasil_unggah(k, request, sesi, None, str(exc), exc.kode_http)
     return _hasil_unggah(k, request, sesi, hasil, "", 200)
 
 
@@ -269,7 +269,7 @@ def _terima(k: Konteks, sesi: Sesi, berkas: UploadFile, nama: str, tahun_form: s
             return hasil  # shown with its findings, not placed
         if sesi.opd and not milik_opd(hasil, sesi.opd):
             terbaca = ", ".join(sorted({f.opd for f in hasil.formulir})) or "tidak ada formulir"
-            raise UnggahanDitolak(
+            raise UnggahanDilarang(
                 f"Tautan ini hanya untuk {sesi.opd}; workbook ini berisi: {terbaca}."
             )
         tahun = hasil.tahun

@@ -170,9 +170,9 @@ def halaman_galat(halaman: Halaman, request: Request, status: int, rincian: str 
     return halaman.render(
         request,
         "galat.html.j2",
-        status=status,
+        kode_http=status,
         kode=status,
         judul=judul,
-        pesan=pesan,
+        keterangan=pesan,
         rincian=rincian,
     )

@@ -45,6 +45,14 @@ _KUNCI_TEMPAT = threading.Lock()
 class UnggahanDitolak(ValueError):
     """An upload that is refused; the message is for the user (Indonesian)."""
 
+    kode_http = 400
+
+
+class UnggahanDilarang(UnggahanDitolak):
+    """An upload of what the sender may not send (another OPD's form through a link)."""
+
+    kode_http = 403
+
 
 def periksa_nama(nama: str) -> str:
     """The file name as it will be stored, or :class:`UnggahanDitolak` saying why not."""
