@@ -86,6 +86,16 @@ class _KeMasuk(Exception):
     """Not logged in: to the login page."""
 
 
+def _konteks_build(k: Konteks) -> dict[str, Any]:
+    """What the progress box shows; ``sejak``: builds finished when the page was made (the
+    page says 'done' once a later build has finished and none is waiting)."""
+    return {
+        "build": k.pekerja.terakhir,
+        "kemajuan": k.pekerja.kemajuan,
+        "sejak": k.pekerja.jumlah_build,
+    }
+
+
 def _baris(k: Konteks) -> list[BarisOpd]:
     return list(k.pekerja.terakhir.baris) if k.pekerja.terakhir else []
 
@@ -147,8 +157,7 @@ async def papan(request: Request) -> Response:
         daftar_status=sorted({r["status"] for r in semua}),
         tahun=tahun,
         status=status,
-        build=k.pekerja.terakhir,
-        kemajuan=k.pekerja.kemajuan,
+        **_konteks_build(k),
     )
 
 
@@ -203,7 +212,10 @@ async def buka_tautan(request: Request) -> Response:
 async def halaman_opd(request: Request) -> Response:
     k: Konteks = request.app.state.k
     sesi = _pengguna(k, request)
-    opd = sesi.opd or request.query_params.get("opd", "")
+    diminta = request.query_params.get("opd", "")
+    if sesi.opd and diminta and kunci_nama(diminta) != kunci_nama(sesi.opd):
+        raise Tolak(403, f"Tautan ini hanya untuk {sesi.opd}.")
+    opd = sesi.opd or diminta
     if not opd:
         raise HTTPException(404)
     return _render_opd(k, request, opd)
@@ -219,8 +231,7 @@ def _render_opd(k: Konteks, request: Request, opd: str, **lain: Any) -> Response
         opd=opd,
         baris=baris,
         masalah=masalah,
-        build=k.pekerja.terakhir,
-        kemajuan=k.pekerja.kemajuan,
+        **_konteks_build(k),
         **{"hasil": None, "galat": "", **lain},
     )
 
@@ -230,7 +241,7 @@ async def unggah_form(request: Request) -> Response:
     sesi = _pengguna(k, request)
     if sesi.opd:
         return RedirectResponse("/opd", 303)
-    return k.halaman.render(request, "unggah.html.j2", hasil=None, galat="")
+    return k.halaman.render(request, "unggah.html.j2", hasil=None, galat="", **_konteks_build(k))
 
 
 async def unggah(request: Request) -> Response:
@@ -257,7 +268,9 @@ def _hasil_unggah(
         response = _render_opd(k, request, sesi.opd, hasil=hasil, galat=galat)
         response.status_code = status
         return response
-    return k.halaman.render(request, "unggah.html.j2", kode_http=status, hasil=hasil, galat=galat)
+    return k.halaman.render(
+        request, "unggah.html.j2", kode_http=status, hasil=hasil, galat=galat, **_konteks_build(k)
+    )
 
 
 def _terima(k: Konteks, sesi: Sesi, berkas: UploadFile, nama: str, tahun_form: str) -> HasilPeriksa:
@@ -297,9 +310,7 @@ def _berkas_lama(k: Konteks, hasil: HasilPeriksa) -> list[str]:
 async def halaman_build(request: Request) -> Response:
     k: Konteks = request.app.state.k
     _analis(k, request)
-    return k.halaman.render(
-        request, "build.html.j2", build=k.pekerja.terakhir, kemajuan=k.pekerja.kemajuan
-    )
+    return k.halaman.render(request, "build.html.j2", **_konteks_build(k))
 
 
 async def mulai_build(request: Request) -> Response:
@@ -314,16 +325,17 @@ async def mulai_build(request: Request) -> Response:
 
 async def status_build(request: Request) -> Response:
     k: Konteks = request.app.state.k
-    _pengguna(k, request)
+    sesi = _pengguna(k, request)
     data: dict[str, object] = k.pekerja.kemajuan.sebagai_dict()
     terakhir = k.pekerja.terakhir
     data["jumlah_build"] = k.pekerja.jumlah_build
+    data["antre"] = k.pekerja.antre
     data["terakhir"] = (
         None
         if terakhir is None
         else {
             "berhasil": terakhir.berhasil,
-            "pesan": terakhir.pesan,
+            "pesan": terakhir.pesan if sesi.analis else "",
             "selesai": terakhir.selesai.isoformat(timespec="seconds"),
         }
     )

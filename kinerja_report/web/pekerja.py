@@ -149,6 +149,11 @@ class Pekerja:
         """Ask for a build (runs after the current one, if any); never waits."""
         self._diminta.set()
 
+    @property
+    def antre(self) -> bool:
+        """A build is asked for and not started yet."""
+        return self._diminta.is_set()
+
     def hentikan(self, tunggu: float = 0.0) -> None:
         self._berhenti.set()
         self._diminta.set()

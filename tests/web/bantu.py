@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import threading
+import time
 from pathlib import Path
 
 import httpx2 as httpx
@@ -48,3 +50,42 @@ def unggah(
         data={"csrf": csrf(client, halaman)},
         files={"berkas": (nama or path.name, path.read_bytes())},
     )
+
+
+class ServerHidup:
+    """The application served by uvicorn on a free port of 127.0.0.1, in a thread."""
+
+    def __init__(self, app: object) -> None:
+        import socket
+
+        import uvicorn
+
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            self.port = sock.getsockname()[1]
+        config = uvicorn.Config(
+            app,  # type: ignore[arg-type]
+            host="127.0.0.1",
+            port=self.port,
+            access_log=False,
+            log_level="warning",
+            limit_concurrency=200,
+        )
+        self.server = uvicorn.Server(config)
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def __enter__(self) -> ServerHidup:
+        self.thread.start()
+        akhir = time.monotonic() + 30
+        while not self.server.started:
+            assert time.monotonic() < akhir, "uvicorn did not start"
+            time.sleep(0.05)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.server.should_exit = True
+        self.thread.join(30)

@@ -36,9 +36,7 @@ def test_upload_shows_what_was_read_and_its_findings(server: Server, tmp_path: P
     assert penerimaan(server.masukan)["2023/Evaluasi DLH 2023.xlsx"].oleh == server.analis
 
 
-def test_replaced_file_goes_to_the_history_and_is_read_once(
-    server: Server, tmp_path: Path
-) -> None:
+def test_replaced_file_goes_to_the_history_and_is_read_once(server: Server, tmp_path: Path) -> None:
     client = server.client()
     masuk(client, server.analis)
     server.tunggu_build()
@@ -87,4 +85,6 @@ def test_name_check(nama: str) -> None:
 
 
 def test_name_check_keeps_a_clerk_s_name() -> None:
-    assert periksa_nama(" Eval Renja PUPR 2024 (final).xlsx ") == "Eval Renja PUPR 2024 (final).xlsx"
+    assert (
+        periksa_nama(" Eval Renja PUPR 2024 (final).xlsx ") == "Eval Renja PUPR 2024 (final).xlsx"
+    )

@@ -30,7 +30,6 @@
     var tahap = document.getElementById("kemajuan-tahap");
     var batang = document.getElementById("kemajuan-batang");
     var terakhir = document.getElementById("kemajuan-terakhir");
-    var sebelumnya = null;
     function tanya() {
       fetch(kotak.dataset.status, { credentials: "same-origin" })
         .then(function (r) { return r.ok ? r.json() : null; })
@@ -47,17 +46,15 @@
           if (d.terakhir) {
             terakhir.textContent = "Build terakhir: " + (d.terakhir.berhasil ? "berhasil" : "dengan masalah") + " · " + d.terakhir.pesan;
           }
-          kotak.dataset.jumlahBuild = String(d.jumlah_build);
-          kotak.dataset.berjalan = String(d.berjalan);
-          if (sebelumnya !== null && d.jumlah_build !== sebelumnya && !d.berjalan) {
+          var sejak = Number(kotak.dataset.sejak || "0");
+          if (d.jumlah_build > sejak && !d.berjalan && !d.antre && kotak.dataset.selesai !== "ya") {
             kotak.dataset.selesai = "ya";
             var tautan = document.createElement("a");
-            tautan.href = window.location.pathname;
-            tautan.textContent = " Muat ulang untuk melihat dokumen terbaru.";
+            tautan.href = window.location.pathname === "/unggah" ? "/" : window.location.pathname + window.location.search;
+            tautan.textContent = " Dokumen sudah diperbarui: muat ulang halaman.";
             tautan.id = "muat-ulang";
-            if (!document.getElementById("muat-ulang")) { terakhir.appendChild(tautan); }
+            terakhir.appendChild(tautan);
           }
-          sebelumnya = d.jumlah_build;
         })
         .catch(function () { /* the server restarts: try again */ });
     }
