@@ -23,6 +23,11 @@ from kinerja_report.problems import Tingkat
 log = logging.getLogger(__name__)
 JEDA_TERKUNCI = 5.0
 """Seconds before trying again when another build holds the output folder."""
+JEDA_TENANG = 1.0
+"""A build starts once no new request came for this many seconds (uploads arriving in a
+burst make one build) ..."""
+JEDA_TENANG_MAKS = 10.0
+"""... but at most this long after the first request."""
 
 
 @dataclass(frozen=True)
@@ -139,6 +144,8 @@ class Pekerja:
         self.terakhir: RingkasanBuild | None = None
         self.jumlah_build = 0
         self._diminta = threading.Event()
+        self._bersiap = False
+        """Between a request and the start of its build (letting a burst settle)."""
         self._berhenti = threading.Event()
         self._thread = threading.Thread(target=self._putar, name="kinerja-build", daemon=True)
 
@@ -152,7 +159,7 @@ class Pekerja:
     @property
     def antre(self) -> bool:
         """A build is asked for and not started yet."""
-        return self._diminta.is_set()
+        return self._diminta.is_set() or self._bersiap
 
     def hentikan(self, tunggu: float = 0.0) -> None:
         self._berhenti.set()
@@ -164,7 +171,7 @@ class Pekerja:
         """Wait until no build runs nor is asked for (tests); False on timeout."""
         akhir = time.monotonic() + batas
         while time.monotonic() < akhir:
-            if not self._diminta.is_set() and not self.kemajuan.berjalan:
+            if not self.antre and not self.kemajuan.berjalan:
                 return True
             time.sleep(0.1)
         return False
@@ -174,11 +181,23 @@ class Pekerja:
             self._diminta.wait()
             if self._berhenti.is_set():
                 return
-            self._diminta.clear()
+            self._bersiap = True
+            self._tunggu_tenang()
             self._satu_build()
+
+    def _tunggu_tenang(self) -> None:
+        """Let a burst of requests settle, then clear the request this build answers."""
+        akhir = time.monotonic() + JEDA_TENANG_MAKS
+        self._diminta.clear()
+        while time.monotonic() < akhir and not self._berhenti.is_set():
+            time.sleep(min(JEDA_TENANG, max(akhir - time.monotonic(), 0)))
+            if not self._diminta.is_set():
+                return
+            self._diminta.clear()
 
     def _satu_build(self) -> None:
         self.kemajuan = Kemajuan(berjalan=True, mulai=time.monotonic())
+        self._bersiap = False
         try:
             hasil = build(self.masukan, self.keluaran, _Progres(self.kemajuan), self.jobs)
             self.terakhir = ringkas(hasil, self.keluaran)
