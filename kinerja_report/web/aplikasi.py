@@ -93,6 +93,7 @@ def _konteks_build(k: Konteks) -> dict[str, Any]:
         "build": k.pekerja.terakhir,
         "kemajuan": k.pekerja.kemajuan,
         "sejak": k.pekerja.jumlah_build,
+        "antre": k.pekerja.antre,
     }
 
 

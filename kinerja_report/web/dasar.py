@@ -57,6 +57,16 @@ def _waktu(nilai: datetime | None) -> str:
     return f"{formats.tanggal(lokal.date())} {lokal:%H.%M}"
 
 
+def _angka_csv(teks: str) -> str:
+    """A number as capaian.csv writes it ('87.5'), shown the Indonesian way ('87,5'); text
+    stays as it is."""
+    try:
+        nilai = float(teks)
+    except ValueError:
+        return teks
+    return formats.angka(nilai, 2) if teks.strip() else teks
+
+
 def lingkungan() -> Environment:
     env = Environment(
         loader=FileSystemLoader(FOLDER_TEMPLAT),
@@ -67,6 +77,7 @@ def lingkungan() -> Environment:
     )
     env.filters["angka"] = formats.angka
     env.filters["waktu"] = _waktu
+    env.filters["angka_csv"] = _angka_csv
     return env
 
 

@@ -12,7 +12,7 @@ import logging
 import threading
 import time
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -185,6 +185,14 @@ class Pekerja:
             self._tunggu_tenang()
             self._satu_build()
 
+    def _gagal(self, pesan: str) -> None:
+        """A build that wrote nothing: the previous result (OUT is unchanged) stays shown."""
+        sekarang = datetime.now(UTC)
+        if self.terakhir is None:
+            self.terakhir = RingkasanBuild(sekarang, False, pesan)
+        else:
+            self.terakhir = replace(self.terakhir, selesai=sekarang, berhasil=False, pesan=pesan)
+
     def _tunggu_tenang(self) -> None:
         """Let a burst of requests settle, then clear the request this build answers."""
         akhir = time.monotonic() + JEDA_TENANG_MAKS
@@ -203,16 +211,14 @@ class Pekerja:
             self.terakhir = ringkas(hasil, self.keluaran)
         except KeluaranTerkunci as exc:
             self.kemajuan.menunggu = True
-            self.terakhir = RingkasanBuild(datetime.now(UTC), False, exc.masalah.pesan)
+            self._gagal(exc.masalah.pesan)
             time.sleep(JEDA_TERKUNCI)
             self._diminta.set()  # try again
         except KinerjaError as exc:
-            self.terakhir = RingkasanBuild(datetime.now(UTC), False, exc.masalah.pesan)
+            self._gagal(exc.masalah.pesan)
         except Exception:
             log.exception("build gagal")
-            self.terakhir = RingkasanBuild(
-                datetime.now(UTC), False, "Build gagal karena galat tak terduga."
-            )
+            self._gagal("Build gagal karena galat tak terduga.")
         finally:
             self.jumlah_build += 1
             self.kemajuan.berjalan = False

@@ -174,12 +174,11 @@ def milik_opd(hasil: HasilPeriksa, opd: str) -> bool:
     return bool(hasil.formulir) and all(kunci_nama(f.opd) == kunci for f in hasil.formulir)
 
 
-def _ke_riwayat(masukan: Path, path: Path, tahun: str, cap: str) -> str:
-    folder = masukan / FOLDER_RIWAYAT / tahun
+def _tujuan_riwayat(masukan: Path, path: Path, cap: str) -> Path:
+    """Where a replaced file is kept: ``MASUKAN/.riwayat-unggah/<its folder>/<cap>-<name>``."""
+    folder = masukan / FOLDER_RIWAYAT / path.parent.relative_to(masukan)
     folder.mkdir(parents=True, exist_ok=True)
-    tujuan = folder / f"{cap}-{path.name}"
-    path.replace(tujuan)
-    return tujuan.relative_to(masukan).as_posix()
+    return folder / f"{cap}-{path.name}"
 
 
 def tempatkan(
@@ -204,26 +203,23 @@ def tempatkan(
             shutil.copyfile(berkas, sementara)
             with sementara.open("rb+") as handle:
                 os.fsync(handle.fileno())
-            if target.is_file():
-                shutil.copy2(target, masukan / _riwayat_salinan(masukan, target, str(tahun), cap))
+            if target.is_file():  # a copy: the new file is then renamed over it
+                shutil.copy2(target, _tujuan_riwayat(masukan, target, cap))
                 hasil.diganti.append(target.relative_to(masukan).as_posix())
             sementara.replace(target)
         finally:
             sementara.unlink(missing_ok=True)
         for relatif in lama:
             path = masukan / relatif
-            if path != target and path.is_file() and path.is_relative_to(masukan):
-                _ke_riwayat(masukan, path, path.parent.name, cap)
+            if (
+                path != target
+                and path.is_file()
+                and path.resolve().is_relative_to(masukan.resolve())
+            ):
+                path.replace(_tujuan_riwayat(masukan, path, cap))
                 hasil.diganti.append(relatif)
         hasil.relatif = target.relative_to(masukan).as_posix()
         _catat(masukan, hasil, oleh, sekarang)
-
-
-def _riwayat_salinan(masukan: Path, path: Path, tahun: str, cap: str) -> str:
-    """Where the file replaced in place is kept (a copy: the target is then renamed over)."""
-    folder = masukan / FOLDER_RIWAYAT / tahun
-    folder.mkdir(parents=True, exist_ok=True)
-    return (folder / f"{cap}-{path.name}").relative_to(masukan).as_posix()
 
 
 def _catat(masukan: Path, hasil: HasilPeriksa, oleh: str, waktu: datetime) -> None:

@@ -7,7 +7,7 @@
     var nama = document.getElementById("nama-berkas");
     if (!kotak || !input) { return; }
     function tampil() {
-      nama.textContent = input.files.length ? "Dipilih: " + input.files[0].name : "";
+      nama.textContent = input.files.length ? "Dipilih: " + input.files[0].name : "Belum ada berkas dipilih.";
     }
     ["dragenter", "dragover"].forEach(function (jenis) {
       kotak.addEventListener(jenis, function (e) { e.preventDefault(); kotak.classList.add("aktif"); });
@@ -40,11 +40,13 @@
             batang.max = d.total || 1;
             batang.value = d.selesai;
           } else {
-            tahap.textContent = d.menunggu ? "Menunggu folder hasil dilepas build lain." : "Tidak ada build yang berjalan.";
+            tahap.textContent = d.menunggu ? "Menunggu folder hasil dilepas build lain."
+              : (d.antre ? "Build dijadwalkan." : "Tidak ada build yang berjalan.");
             batang.value = batang.max;
           }
           if (d.terakhir) {
-            terakhir.textContent = "Build terakhir: " + (d.terakhir.berhasil ? "berhasil" : "dengan masalah") + " · " + d.terakhir.pesan;
+            terakhir.textContent = "Build terakhir: " + (d.terakhir.berhasil ? "berhasil" : "dengan masalah") +
+              (d.terakhir.pesan ? " · " + d.terakhir.pesan : "");
           }
           var sejak = Number(kotak.dataset.sejak || "0");
           if (d.jumlah_build > sejak && !d.berjalan && !d.antre && kotak.dataset.selesai !== "ya") {
