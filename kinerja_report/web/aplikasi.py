@@ -407,7 +407,7 @@ async def masalah(request: Request) -> Response:
     for m in baca_csv(k.keluaran / "masalah.csv"):
         if m.get("tingkat") not in {"galat", "peringatan"}:
             continue
-        opd = opd_berkas.get(m.get("berkas", ""), "(lain-lain)")
+        opd = opd_berkas.get(m.get("berkas", ""), "(tingkat daerah dan lain-lain)")
         if not pilih or opd == pilih:
             kelompok.setdefault(opd, []).append(m)
     return k.halaman.render(
