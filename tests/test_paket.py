@@ -88,19 +88,23 @@ def test_wheel_memuat_paket_dan_templat(terpasang: tuple[Path, Path]) -> None:
     _, wheel = terpasang
     with zipfile.ZipFile(wheel) as arsip:
         isi = set(arsip.namelist())
-    diharapkan = {
-        path.relative_to(ROOT).as_posix()
-        for path in (ROOT / "kinerja_report").rglob("*.py")
-        if "__pycache__" not in path.parts
-    } | {
-        "kinerja_report/templates/" + path.relative_to(ROOT / "templates").as_posix()
-        for path in (ROOT / "templates").rglob("*")
-        if path.is_file() and "__pycache__" not in path.parts
-    } | {  # the pages and assets of 'kinerja serve'
-        path.relative_to(ROOT).as_posix()
-        for folder in ("templat", "statis")
-        for path in (ROOT / "kinerja_report" / "web" / folder).iterdir()
-    }
+    diharapkan = (
+        {
+            path.relative_to(ROOT).as_posix()
+            for path in (ROOT / "kinerja_report").rglob("*.py")
+            if "__pycache__" not in path.parts
+        }
+        | {
+            "kinerja_report/templates/" + path.relative_to(ROOT / "templates").as_posix()
+            for path in (ROOT / "templates").rglob("*")
+            if path.is_file() and "__pycache__" not in path.parts
+        }
+        | {  # the pages and assets of 'kinerja serve'
+            path.relative_to(ROOT).as_posix()
+            for folder in ("templat", "statis")
+            for path in (ROOT / "kinerja_report" / "web" / folder).iterdir()
+        }
+    )
     assert diharapkan - isi == set()
     assert "kinerja_report/templates/fonts/LiberationSans-Regular.ttf" in isi
 
