@@ -747,11 +747,16 @@ def watch_command(ctx: click.Context, masukan: Path, keluaran: Path, jobs: int |
 @click.option(
     "--host",
     default="127.0.0.1",
-    show_default=True,
-    help="Alamat yang didengar; 0.0.0.0 agar dapat dibuka dari laptop lain.",
+    metavar="ALAMAT",
+    help="Alamat yang didengar (bawaan: 127.0.0.1, hanya komputer ini); 0.0.0.0 agar dapat "
+    "dibuka dari laptop lain.",
 )
 @click.option(
-    "--port", default=8080, show_default=True, type=click.IntRange(1, 65535), help="Nomor port."
+    "--port",
+    default=8080,
+    type=click.IntRange(1, 65535),
+    metavar="PORT",
+    help="Nomor port (bawaan: 8080).",
 )
 def serve_command(masukan: Path, keluaran: Path, jobs: int | None, host: str, port: int) -> None:
     """Jalankan halaman web di atas folder MASUKAN dan folder --out: analis masuk dengan akun
@@ -780,11 +785,14 @@ def pengguna_tambah_command(nama: str) -> None:
 
     try:
         periksa_nama(nama)
-        sandi = click.prompt("Kata sandi", hide_input=True, confirmation_prompt="Ulangi kata sandi")
+        sandi = click.prompt("Kata sandi", hide_input=True)
+        if click.prompt("Ulangi kata sandi", hide_input=True) != sandi:
+            raise AkunTidakValid("Kedua kata sandi tidak sama; akun tidak diubah.")
         baru = tambah_pengguna(nama, sandi)
     except AkunTidakValid as exc:
         raise click.UsageError(str(exc)) from exc
     click.echo(f"Akun {nama} {'dibuat' if baru else 'diperbarui'}.")
 
 
+pakai_bahasa_indonesia(pengguna_group)
 pakai_bahasa_indonesia(main)  # last: every command above gets Indonesian help screens

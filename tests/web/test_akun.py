@@ -36,6 +36,10 @@ def test_same_password_two_salts() -> None:
 
 
 def test_pengguna_tambah_refuses_mismatch_and_short_passwords() -> None:
+    hasil = CliRunner().invoke(main, ["pengguna", "tambah", "dedi"], input="abcdefgh1\nabcdefgh2\n")
+    assert hasil.exit_code == 2
+    assert "Kedua kata sandi tidak sama" in hasil.output
+    assert not akun.cocok("dedi", "abcdefgh1")
     hasil = CliRunner().invoke(main, ["pengguna", "tambah", "citra"], input="abc\nabc\n")
     assert hasil.exit_code == 2
     assert "minimal 8 karakter" in hasil.output
@@ -48,3 +52,9 @@ def test_pengguna_tambah_refuses_mismatch_and_short_passwords() -> None:
 def test_account_names(nama: str) -> None:
     with pytest.raises(akun.AkunTidakValid):
         akun.periksa_nama(nama)
+
+
+def test_pengguna_help_in_indonesian() -> None:
+    hasil = CliRunner().invoke(main, ["pengguna", "tambah", "--help"])
+    assert hasil.stdout.startswith("Pemakaian: main pengguna tambah [OPSI] NAMA")
+    assert "Options" not in hasil.stdout
