@@ -138,8 +138,16 @@ def baris_papan(
             or (r["b"] is None and r["berkas"].startswith(f"{tahun}/"))
         )
         and (not status or r["status"] == status)
-        and (not opd or (r["b"] is not None and _milik(r["b"], opd)))
+        and (not opd or _baris_milik(r, opd))
     ]
+
+
+def _baris_milik(row: dict[str, Any], opd: str) -> bool:
+    """Whether a board row is ``opd``'s: its build row, or an upload of only its forms."""
+    if row["b"] is not None:
+        return _milik(row["b"], opd)
+    daftar = row["terima"].opd
+    return bool(daftar) and all(kunci_nama(o) == kunci_nama(opd) for o in daftar)
 
 
 async def papan(request: Request) -> Response:

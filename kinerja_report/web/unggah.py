@@ -245,6 +245,8 @@ class Penerimaan:
     waktu: datetime
     oleh: str
     berkas: str
+    opd: tuple[str, ...] = ()
+    """The OPDs of the forms read from it."""
 
 
 def penerimaan(masukan: Path) -> dict[str, Penerimaan]:
@@ -258,7 +260,10 @@ def penerimaan(masukan: Path) -> dict[str, Penerimaan]:
         try:
             data = json.loads(baris)
             item = Penerimaan(
-                datetime.fromisoformat(data["waktu"]), str(data["oleh"]), str(data["berkas"])
+                datetime.fromisoformat(data["waktu"]),
+                str(data["oleh"]),
+                str(data["berkas"]),
+                tuple(str(opd) for opd in data.get("opd", ())),
             )
         except (ValueError, KeyError, TypeError):
             continue
