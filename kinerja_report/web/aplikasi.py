@@ -27,6 +27,7 @@ from kinerja_report.read.normalize import kunci_nama
 from kinerja_report.web import akun, tautan
 from kinerja_report.web.dasar import (
     FOLDER_STATIS,
+    KEAMANAN,
     BadanTerlaluBesar,
     Halaman,
     Pelindung,
@@ -488,7 +489,10 @@ async def _ke_masuk(request: Request, exc: Exception) -> Response:
 
 async def _galat_server(request: Request, exc: Exception) -> Response:
     k: Konteks = request.app.state.k
-    return halaman_galat(k.halaman, request, 500)
+    response = halaman_galat(k.halaman, request, 500)
+    for nama, nilai in KEAMANAN:  # sent outside Pelindung, which adds them to the others
+        response.headers[nama.decode()] = nilai.decode()
+    return response
 
 
 def buat_aplikasi(

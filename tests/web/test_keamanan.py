@@ -262,6 +262,7 @@ def test_error_pages_are_indonesian_never_a_traceback(server: Server) -> None:
     assert response.status_code == 500
     assert "Terjadi galat pada server" in response.text
     assert "rahasia internal" not in response.text
+    assert response.headers["x-content-type-options"] == "nosniff"
     assert "Traceback" not in response.text
     response = client.delete("/")
     assert response.status_code == 405
