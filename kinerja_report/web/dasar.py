@@ -151,8 +151,12 @@ class Pelindung:
             await self.app(scope, receive, send)
             return
 
+        dimulai = False
+
         async def kirim(message: Message) -> None:
+            nonlocal dimulai
             if message["type"] == "http.response.start":
+                dimulai = True
                 message.setdefault("headers", [])
                 message["headers"] = [*message["headers"], *KEAMANAN]
             await send(message)
@@ -173,7 +177,13 @@ class Pelindung:
                     raise BadanTerlaluBesar
             return message
 
-        await self.app(scope, terima, kirim)
+        try:
+            await self.app(scope, terima, kirim)
+        except Exception:
+            # answered here, not re-raised: the server would close the connection
+            log.exception("galat tak terduga pada %s", scope.get("path"))
+            if not dimulai:
+                await halaman_galat(self.halaman, Request(scope), 500)(scope, receive, kirim)
 
 
 def halaman_galat(halaman: Halaman, request: Request, status: int, rincian: str = "") -> Response:
