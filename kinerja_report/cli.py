@@ -737,4 +737,62 @@ def watch_command(ctx: click.Context, masukan: Path, keluaran: Path, jobs: int |
     )
 
 
+@main.command(
+    "serve", short_help="Jalankan halaman web kantor: unggah, papan status, unduh dokumen."
+)
+@click.help_option("-h", "--help", help=BANTUAN)
+@click.argument("masukan", type=click.Path(path_type=Path), callback=_folder_masukan)
+@_opsi_keluaran
+@_opsi_pekerja
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    metavar="ALAMAT",
+    help="Alamat yang didengar (bawaan: 127.0.0.1, hanya komputer ini); 0.0.0.0 agar dapat "
+    "dibuka dari laptop lain.",
+)
+@click.option(
+    "--port",
+    default=8080,
+    type=click.IntRange(1, 65535),
+    metavar="PORT",
+    help="Nomor port (bawaan: 8080).",
+)
+def serve_command(masukan: Path, keluaran: Path, jobs: int | None, host: str, port: int) -> None:
+    """Jalankan halaman web di atas folder MASUKAN dan folder --out: analis masuk dengan akun
+    ('kinerja pengguna tambah'), OPD mengunggah lewat tautannya, dokumen dibuat ulang di latar
+    belakang. Hanya dapat dibuka dari komputer ini kecuali --host diberikan.
+    """
+    from kinerja_report.web.server import baris_mulai, layani  # starlette only for this command
+
+    click.echo(baris_mulai(host, port))
+    layani(masukan, keluaran, host, port, jobs)
+
+
+@main.group("pengguna", short_help="Kelola akun analis untuk 'kinerja serve'.")
+@click.help_option("-h", "--help", help=BANTUAN)
+def pengguna_group() -> None:
+    """Kelola akun analis halaman web ('kinerja serve')."""
+
+
+@pengguna_group.command("tambah", short_help="Tambah akun analis (atau ganti kata sandinya).")
+@click.help_option("-h", "--help", help=BANTUAN)
+@click.argument("nama")
+def pengguna_tambah_command(nama: str) -> None:
+    """Tambah akun analis NAMA; kata sandi dibaca dari terminal (tidak ditampilkan) dan
+    disimpan sebagai hash scrypt bergaram di folder konfigurasi pengguna."""
+    from kinerja_report.web.akun import AkunTidakValid, periksa_nama, tambah_pengguna
+
+    try:
+        periksa_nama(nama)
+        sandi = click.prompt("Kata sandi", hide_input=True)
+        if click.prompt("Ulangi kata sandi", hide_input=True) != sandi:
+            raise AkunTidakValid("Kedua kata sandi tidak sama; akun tidak diubah.")
+        baru = tambah_pengguna(nama, sandi)
+    except AkunTidakValid as exc:
+        raise click.UsageError(str(exc)) from exc
+    click.echo(f"Akun {nama} {'dibuat' if baru else 'diperbarui'}.")
+
+
+pakai_bahasa_indonesia(pengguna_group)
 pakai_bahasa_indonesia(main)  # last: every command above gets Indonesian help screens

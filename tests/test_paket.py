@@ -97,6 +97,11 @@ def test_wheel_memuat_paket_dan_templat(terpasang: tuple[Path, Path]) -> None:
         for path in (ROOT / "templates").rglob("*")
         if path.is_file() and "__pycache__" not in path.parts
     }
+    diharapkan |= {  # the pages and assets of 'kinerja serve'
+        path.relative_to(ROOT).as_posix()
+        for folder in ("templat", "statis")
+        for path in (ROOT / "kinerja_report" / "web" / folder).iterdir()
+    }
     assert diharapkan - isi == set()
     assert "kinerja_report/templates/fonts/LiberationSans-Regular.ttf" in isi
 
