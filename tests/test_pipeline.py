@@ -88,14 +88,17 @@ def test_keluaran_di_dalam_masukan_tidak_dibaca_ulang(tmp_path: Path) -> None:
 
 
 def test_formulir_saja_tanpa_dokumen_daerah(tmp_path: Path) -> None:
-    """One OPD form and no RPJMD matrix: the OPD's own documents, LKjIP draft and pohon
-    kinerja; no regency summary, LKjIP or evaluation (no region, no numbers invented)."""
+    """One OPD form and no RPJMD matrix: the OPD's own documents, LKjIP draft, pohon
+    kinerja and index of LKE evidence; no regency summary, LKjIP or evaluation (no region, no
+    numbers invented)."""
     buat_evaluasi(tmp_path / "in" / "bappeda.xlsx", "Bappeda", 2023, BARIS_CONTOH)
     hasil = build(tmp_path / "in", tmp_path / "out", pekerja=1)
     relatif = sorted(str(p.relative_to(tmp_path / "out")) for p in hasil.berkas_keluaran)
     assert relatif == [
         "2023/evaluasi/bappeda.pdf",
         "2023/evaluasi/bappeda.xlsx",
+        "2023/lke/indeks-bukti.pdf",
+        "2023/lke/indeks-bukti.xlsx",
         "2023/lkjip/bappeda.docx",
         "2023/perjanjian-kinerja/bappeda.pdf",
         "2023/pohon-kinerja/bappeda.pdf",

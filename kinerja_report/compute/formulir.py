@@ -138,6 +138,22 @@ class Narasi:
     tindak_lanjut_triwulan: str = ""
     tindak_lanjut_renja: str = ""
 
+    def baris(self) -> list[tuple[str, str]]:
+        """(the form's caption, what the OPD wrote) of each row, in the form's order."""
+        return [(label, getattr(self, nama)) for nama, label in LABEL_NARASI]
+
+
+LABEL_NARASI = (
+    ("faktor_pendorong", "Faktor pendorong keberhasilan pencapaian"),
+    ("faktor_penghambat", "Faktor penghambat pencapaian kinerja"),
+    ("tindak_lanjut_triwulan", "Tindak lanjut yang diperlukan dalam triwulan berikutnya"),
+    (
+        "tindak_lanjut_renja",
+        "Tindak lanjut yang diperlukan dalam Renja Perangkat Daerah berikutnya",
+    ),
+)
+"""The captions of the form's narrative rows (Permendagri 86/2017, E.81), by field."""
+
 
 @dataclass(frozen=True)
 class TandaTangan:

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from kinerja_report.compute.budget import efisiensi
-from kinerja_report.compute.formulir import BarisFormulir, rata_rata_persen
+from kinerja_report.compute.formulir import LABEL_NARASI, BarisFormulir, rata_rata_persen
 from kinerja_report.compute.lkjip_blok import (
     ISIAN,
     Blok,
@@ -239,11 +239,10 @@ def blok_dukungan(
     return blok
 
 
-_LABEL_NARASI = (
-    ("faktor_pendorong", "Faktor pendorong"),
-    ("faktor_penghambat", "Faktor penghambat"),
-    ("tindak_lanjut_renja", "Tindak lanjut pada Renja berikutnya"),
+_LABEL_NARASI = tuple(
+    (nama, label) for nama, label in LABEL_NARASI if nama != "tindak_lanjut_triwulan"
 )
+"""What an LKjIP quotes of a form: the causes and the next Renja's steps."""
 
 
 def _narasi(lap: LaporanOpd, kolom: Sequence[tuple[str, str]]) -> list[Blok]:

@@ -32,6 +32,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from kinerja_report.compute.formulir import LABEL_NARASI
 from kinerja_report.read.folder import LEMBAR_PETUNJUK
 from kinerja_report.write.sel_xlsx import isi_sel
 
@@ -223,12 +224,7 @@ def _validasi(ws: Worksheet, awal: int, akhir: int) -> None:
     ws.add_data_validation(dv)
 
 
-NARASI = (
-    "Faktor pendorong keberhasilan pencapaian:",
-    "Faktor penghambat pencapaian kinerja:",
-    "Tindak lanjut yang diperlukan dalam triwulan berikutnya:",
-    "Tindak lanjut yang diperlukan dalam Renja Perangkat Daerah berikutnya:",
-)
+NARASI = tuple(f"{label}:" for _, label in LABEL_NARASI)
 
 
 def _penutup(ws: Worksheet, r: int, f: FormulirBaru) -> None:

@@ -492,16 +492,7 @@ def formulir_xlsx(laporan: LaporanOpd, kertas: str = "F4") -> bytes:
 
 
 def _narasi(ws: Worksheet, r: int, f: FormulirE81) -> int:
-    n = f.narasi
-    for label, isi in (
-        ("Faktor pendorong keberhasilan pencapaian", n.faktor_pendorong),
-        ("Faktor penghambat pencapaian kinerja", n.faktor_penghambat),
-        ("Tindak lanjut yang diperlukan dalam triwulan berikutnya", n.tindak_lanjut_triwulan),
-        (
-            "Tindak lanjut yang diperlukan dalam Renja Perangkat Daerah berikutnya",
-            n.tindak_lanjut_renja,
-        ),
-    ):
+    for label, isi in f.narasi.baris():
         _gabung(ws, r, 1, r, 5, label, tebal=True)
         _gabung(ws, r, 6, r, KOLOM_AKHIR, f": {isi}" if isi else ": ")
         ws.row_dimensions[r].height = max(15, 15 * (len(isi) // 220 + 1))
