@@ -29,7 +29,11 @@ class Server:
         return TestClient(self.app, raise_server_exceptions=False)
 
     def tunggu_build(self) -> None:
-        assert self.app.state.k.pekerja.tunggu_tenang(180), "build did not finish"
+        pekerja = self.app.state.k.pekerja
+        assert pekerja.tunggu_tenang(180), "build did not finish"
+        terakhir = pekerja.terakhir  # a failed build says why, not a later 404
+        assert terakhir is not None, "no build ran"
+        assert terakhir.berhasil, terakhir.pesan
 
 
 @pytest.fixture(scope="module")
