@@ -97,7 +97,7 @@ from kinerja_report.render.lke import relatif_lke, tugas_lke
 from kinerja_report.render.lkjip import NAMA_PEMDA, tugas_lkjip
 from kinerja_report.render.perjanjian import tugas_perjanjian
 from kinerja_report.render.pohon import tugas_pohon
-from kinerja_report.render.pool import TugasPdf, render_semua
+from kinerja_report.render.pool import TugasPdf, render_satu_per_satu
 from kinerja_report.render.ringkasan import tugas_ringkasan
 from kinerja_report.render.verifikasi import tugas_verifikasi
 from kinerja_report.settings import Daerah, Pengaturan, baca_pengaturan
@@ -779,8 +779,11 @@ def _tulis_pdf(
 ) -> list[Path]:
     if tugas:  # a rebuild where nothing changed renders none: no empty "0/0" stage
         progres.mulai("Membuat dokumen PDF", len(tugas))
-    pdfs = render_semua(tugas, progres.maju, pekerja)
-    return [out.tulis(relatif, pdfs[relatif]) for relatif in sorted(pdfs)]
+    ditulis: list[Path] = []
+    render_satu_per_satu(
+        tugas, progres.maju, lambda relatif, pdf: ditulis.append(out.tulis(relatif, pdf)), pekerja
+    )
+    return sorted(ditulis)
 
 
 # --- next year's E.81 workbook (issue 13) -------------------------------------------------------

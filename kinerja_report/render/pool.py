@@ -191,37 +191,63 @@ def _pool(jumlah: int) -> Iterator[ProcessPoolExecutor]:
 def render_semua(
     tugas: list[TugasPdf], maju: Callable[[str], None], pekerja: int | None = None
 ) -> dict[str, bytes]:
-    """Render every document; ``pekerja`` processes (default: one per CPU; 1 = in-process).
-
-    Raises :class:`~kinerja_report.errors.PekerjaPdfBerhenti` when a worker dies."""
-    pekerja = pekerja or os.cpu_count() or 1
+    """Every document rendered, by its path (:func:`render_satu_per_satu` kept in memory:
+    for the benchmark's floor and tests; a build writes each as it arrives)."""
     hasil: dict[str, bytes] = {}
-    if pekerja <= 1 or len(tugas) <= 1:
-        for item in tugas:
-            hasil[item.relatif] = render_pdf(item.html, item.folder_templat, item.aset)
-            maju(item.keterangan)
-        return hasil
-    keterangan = {item.relatif: item.keterangan for item in tugas}
-    try:
-        with _pool(min(pekerja, len(tugas))) as pool:
-            for relatif, pdf in _hasil(pool, tugas):
-                hasil[relatif] = pdf
-                maju(keterangan[relatif])
-    except BrokenProcessPool as exc:
-        raise galat(PekerjaPdfBerhenti, "pekerja-pdf-berhenti") from exc
+    render_satu_per_satu(tugas, maju, hasil.__setitem__, pekerja)
     return hasil
 
 
-def _hasil(pool: ProcessPoolExecutor, tugas: list[TugasPdf]) -> Iterator[tuple[str, bytes]]:
-    """Each document as it is done. Waits in short steps, so that Ctrl-C is seen at once on
-    Windows too (a wait without timeout cannot be interrupted there)."""
-    sisa: set[Future[tuple[str, bytes, list[Catatan]]]] = {
-        pool.submit(_render_di_pekerja, item) for item in tugas
-    }
+def render_satu_per_satu(
+    tugas: list[TugasPdf],
+    maju: Callable[[str], None],
+    terima: Callable[[str, bytes], None],
+    pekerja: int | None = None,
+) -> None:
+    """Render every document; each is handed to ``terima`` (path, bytes) as it is done, so
+    that no list of every PDF is kept; ``pekerja`` processes (default: one per CPU; 1 =
+    in-process). At most two documents per worker wait in the pool's queue at a time.
+
+    Raises :class:`~kinerja_report.errors.PekerjaPdfBerhenti` when a worker dies."""
+    pekerja = pekerja or os.cpu_count() or 1
+    if pekerja <= 1 or len(tugas) <= 1:
+        for item in tugas:
+            terima(item.relatif, render_pdf(item.html, item.folder_templat, item.aset))
+            maju(item.keterangan)
+        return
+    keterangan = {item.relatif: item.keterangan for item in tugas}
+    jumlah = min(pekerja, len(tugas))
+    try:
+        with _pool(jumlah) as pool:
+            for relatif, pdf in _hasil(pool, tugas, 2 * jumlah):
+                terima(relatif, pdf)
+                maju(keterangan[relatif])
+    except BrokenProcessPool as exc:
+        raise galat(PekerjaPdfBerhenti, "pekerja-pdf-berhenti") from exc
+
+
+def _hasil(
+    pool: ProcessPoolExecutor, tugas: list[TugasPdf], antrean: int
+) -> Iterator[tuple[str, bytes]]:
+    """Each document as it is done, sending at most ``antrean`` at a time. Waits in short
+    steps, so that Ctrl-C is seen at once on Windows too (a wait without timeout cannot be
+    interrupted there)."""
+    berikut = iter(tugas)
+    sisa: set[Future[tuple[str, bytes, list[Catatan]]]] = set()
+
+    def isi() -> None:
+        for item in berikut:
+            sisa.add(pool.submit(_render_di_pekerja, item))
+            if len(sisa) >= antrean:
+                return
+
+    isi()
     while sisa:
-        selesai, sisa = wait(sisa, timeout=0.5, return_when=FIRST_COMPLETED)
+        selesai, _ = wait(sisa, timeout=0.5, return_when=FIRST_COMPLETED)
+        sisa.difference_update(selesai)
         for future in selesai:
             relatif, pdf, catatan = future.result()
             for nama, tingkat, pesan in catatan:
                 logging.getLogger(nama).log(tingkat, "%s", pesan)
             yield relatif, pdf
+        isi()
