@@ -356,7 +356,7 @@ class IndikatorRencanaAksi:
     kumulatif: bool = True
     """Whether the quarterly values are cumulative ('s.d. triwulan n') or per quarter."""
     dasar_kumulatif: str = ""
-    """How that was decided: 'kolom', 'judul', 'angka' or 'bawaan' (docs/formulir.md)."""
+    """How that was decided: 'kolom', 'judul', 'angka' or 'bawaan' (docs/peringatan-dini.md)."""
     sumber_indikator: Sumber | None = None
 
 

@@ -4,7 +4,7 @@
 Recognised by its header (:func:`~kinerja_report.read.kinds.jenis_lembar`): indicators with
 targets per quarter and no realisation. The year and the OPD come from the title block as for
 an E.81 form (else the folder and file name, with a warning). Whether the quarterly values are
-cumulative ('s.d. triwulan n') or per quarter is decided per row (docs/formulir.md):
+cumulative ('s.d. triwulan n') or per quarter is decided per row (docs/peringatan-dini.md):
 
 1. the row's own 'Sifat Target' / 'Kumulatif' cell ('Kumulatif', 'Per Triwulan', 'Ya',
    'Tidak');

@@ -159,3 +159,33 @@ def test_cli_template_rencana_aksi(tmp_path: Path) -> None:
     )
     assert tanpa.exit_code == 2
     assert "--rencana-aksi memerlukan folder MASUKAN" in tanpa.output
+
+
+def test_lembar_peringatan_dini_di_rekap(tmp_path: Path) -> None:
+    """rekap.xlsx lists every row measured against its plan, behind or not, with the cells
+    of the plan and of the realisation."""
+    import io
+
+    from kinerja_report.pipeline import _lembar_rekap
+    from kinerja_report.write.rekap_xlsx import rekap_xlsx
+
+    masukan = _folder(tmp_path / "masukan")
+    berkas = masukan / "rencana-aksi.xlsx"
+    berkas.write_bytes(templat_rencana_aksi("Dinas Sosial", 2024, masukan).isi)
+    wb = openpyxl.load_workbook(berkas)
+    ws = wb.worksheets[0]
+    for c, value in enumerate((20, 60, 70, 80), start=6):
+        ws.cell(8, c, value)
+    wb.save(berkas)
+    rekap = openpyxl.load_workbook(io.BytesIO(rekap_xlsx(_lembar_rekap(kumpulkan(masukan)))))
+    lembar = rekap["Peringatan Dini"]
+    rows = list(lembar.iter_rows(values_only=True))
+    assert rows[0][:4] == ("Tahun", "Triwulan", "Perangkat Daerah", "Jenis")
+    assert rows[1][:12] == (
+        2024, 2, "Dinas Sosial", "Kinerja", "PROGRAM PEMBERDAYAAN SOSIAL",
+        "Jumlah PMKS yang diberdayakan", "orang", 60, 45, 75, -25, "tertinggal",
+    )  # fmt: skip
+    assert rows[1][12:] == (
+        "rencana-aksi.xlsx!Rencana Aksi 2024!G8",  # TW II of a cumulative row
+        "dinsos-tw2.xlsx!Evaluasi Renja!I10+K10",  # TW I + TW II of the TW II form
+    )
