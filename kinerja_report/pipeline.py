@@ -44,7 +44,7 @@ from kinerja_report.check.kontradiksi import periksa_kontradiksi
 from kinerja_report.check.periode import periksa_periode
 from kinerja_report.check.reconcile import rekonsiliasi
 from kinerja_report.compute.aggregate import agregat
-from kinerja_report.compute.formulir import adalah_bappeda, formulir_e81
+from kinerja_report.compute.formulir import adalah_bappeda, formulir_e81, kepala_bappeda_daftar
 from kinerja_report.compute.identitas import TANPA_DAERAH, Identitas, tentukan_identitas
 from kinerja_report.compute.ipm_series import IpmTahunan, ipm_tahunan, periksa_seri
 from kinerja_report.compute.lkjip import DokumenLkjip, lkjip_opd, lkjip_pemda
@@ -277,9 +277,12 @@ def kumpulkan(
     )
     rencana, found = _rencana_aksi(isi, identitas, [*laporan, *tahapan])
     problems.extend(found)
-    peringatan = peringatan_dini(
-        rencana, [*tahapan, *laporan], pengaturan.aturan, pengaturan.peringatan_dini
-    )
+    peringatan = [
+        _ditandatangani(item, penandatangan, pengaturan, identitas.daerah)
+        for item in peringatan_dini(
+            rencana, [*tahapan, *laporan], pengaturan.aturan, pengaturan.peringatan_dini
+        )
+    ]
     return Kumpulan(
         pengaturan=pengaturan,
         laporan=tuple(laporan),
@@ -396,6 +399,24 @@ def _rencana_aksi(
     semua = [r for item in isi for r in item.rencana_aksi if r.berkas not in identitas.ditolak]
     rencana, problems = pilih_rencana(semua)
     return rencana, problems + periksa_rencana(rencana, laporan)
+
+
+def _ditandatangani(
+    item: PeringatanDini,
+    penandatangan: Sequence[Penandatangan],
+    pengaturan: Pengaturan,
+    daerah: Daerah,
+) -> PeringatanDini:
+    """The early warning signed by the head of Bappeda of the signatories list (the rule of
+    the E.81 'Dievaluasi' block), at the settings' place or the capital."""
+    kepala = kepala_bappeda_daftar(penandatangan, item.tahun)
+    jabatan = kepala.jabatan if kepala and kepala.jabatan else "Kepala Bappeda"
+    return replace(
+        item,
+        tempat=pengaturan.tempat_penandatanganan or daerah.ibu_kota,
+        kepala_bappeda=kepala,
+        jabatan=jabatan if kepala else f"{jabatan} {daerah.nama_lengkap}".strip(),
+    )
 
 
 def _evaluasi_rkpd_triwulan(

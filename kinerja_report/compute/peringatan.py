@@ -31,7 +31,7 @@ from kinerja_report.compute.realisasi import gabung_triwulan
 from kinerja_report.compute.report import LaporanOpd
 from kinerja_report.compute.rules import Agregasi, AturanCapaian, AturanPeringatan
 from kinerja_report.compute.table import BarisCapaian
-from kinerja_report.model import IndikatorRencanaAksi, Nilai, RencanaAksi, Sumber
+from kinerja_report.model import IndikatorRencanaAksi, Nilai, Penandatangan, RencanaAksi, Sumber
 from kinerja_report.problems import Masalah, masalah, masalah_di
 from kinerja_report.read.normalize import kunci_nama
 
@@ -92,6 +92,12 @@ class PeringatanDini:
     triwulan: int
     opd: tuple[PeringatanOpd, ...]
     aturan: AturanPeringatan
+    tempat: str = ""
+    """The place on the signature block ('' prints a dotted line)."""
+    kepala_bappeda: Penandatangan | None = None
+    """Who signs it: the head of Bappeda of the signatories list (None: dotted lines)."""
+    jabatan: str = "Kepala Bappeda"
+    """The signatory's position as printed."""
 
     @property
     def jumlah_tertinggal(self) -> int:

@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from kinerja_report.compute.perjanjian import jabatan_tanda_tangan
+from kinerja_report.read.signatories import format_nip
 from kinerja_report.render.evaluasi import NAMA_BAPPEDA
 from kinerja_report.render.html import FOLDER_TEMPLAT, lingkungan, render_html
 from kinerja_report.render.pool import TugasPdf
@@ -40,6 +42,8 @@ def tugas_peringatan(
                 daerah=daerah,
                 instansi=instansi or NAMA_BAPPEDA,
                 pengaturan=pengaturan,
+                jabatan_ttd=jabatan_tanda_tangan,
+                format_nip=format_nip,
             ),
             folder_templat=FOLDER_TEMPLAT,
             aset=daerah.aset,
