@@ -1348,6 +1348,9 @@ ANGGARAN_TERTINGGAL = {"dinkes": (1, 1.5)}
 """Likewise for the budget of one programme (index among the programmes)."""
 TAHUN_RENCANA = TAHUN[-1]
 """Every OPD of the last year has a Rencana Aksi."""
+TAHAPAN = True
+"""Write the TW II forms and the Rencana Aksi (the benchmark's workload, bench/beban.py,
+leaves them out: its OPDs are copies, and its timings compare with earlier runs)."""
 
 
 def _angka_isi(nilai: Nilai) -> float | None:
@@ -1540,7 +1543,7 @@ def main() -> None:
             catatan[awal:] = [f"{nama}: {c}" for c in catatan[awal:]]
             print(f"{nama}: {len(rows)} baris indikator")
             jumlah += len(rows)
-    ditulis = tulis_tahapan(semua, catatan)
+    ditulis = tulis_tahapan(semua, catatan) if TAHAPAN else []
     print(
         f"{len(renja)} workbook evaluasi Renja, {jumlah} baris indikator; "
         f"{len(ditulis)} workbook triwulan II dan rencana aksi {TAHUN_RENCANA}",
