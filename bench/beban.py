@@ -130,6 +130,7 @@ def _sample_untuk(sample: ModuleType, keluaran: Path, jumlah: int) -> Iterator[N
         "PROGRAM": {kunci: sample.PROGRAM[asal] for kunci, asal in templat.items()},
         "PENGAWAS": tuple(p for p in sample.PENGAWAS if p[0] in templat),
         "KELUARAN": keluaran,
+        "TAHAPAN": False,  # the yearly forms only, as the timings of docs/pengembang.md
     }
     lama = {nama: getattr(sample, nama) for nama in nilai}
     try:

@@ -32,7 +32,13 @@ from kinerja_report.errors import (
     galat,
 )
 from kinerja_report.formats import LOCALE, angka, format_decimal
-from kinerja_report.pipeline import HasilBuild, build, kumpulkan, templat_e81
+from kinerja_report.pipeline import (
+    HasilBuild,
+    build,
+    kumpulkan,
+    templat_e81,
+    templat_rencana_aksi,
+)
 from kinerja_report.problems import Masalah, Tingkat
 from kinerja_report.progress import Progres
 from kinerja_report.read.numbers import BukanAngka, parse_angka
@@ -646,9 +652,22 @@ def _periksa_berkas_templat(berkas: Path, masukan: Path | None, timpa: bool) -> 
     is_flag=True,
     help="Timpa BERKAS.xlsx yang sudah ada (tidak pernah workbook di folder MASUKAN).",
 )
+@click.option(
+    "--rencana-aksi",
+    "rencana_aksi",
+    is_flag=True,
+    help="Tulis workbook Rencana Aksi (target triwulan indikator Perjanjian Kinerja), bukan "
+    "formulir E.81; memerlukan folder MASUKAN.",
+)
 @click.pass_context
 def template_command(
-    ctx: click.Context, masukan: Path | None, opd: str, tahun: int, berkas: Path, timpa: bool
+    ctx: click.Context,
+    masukan: Path | None,
+    opd: str,
+    tahun: int,
+    berkas: Path,
+    timpa: bool,
+    rencana_aksi: bool,
 ) -> None:
     """Tulis formulir E.81 (evaluasi hasil Renja) tahun TAHUN untuk perangkat daerah NAMA ke
     BERKAS.xlsx: kolom 13, 14 dan 15 berupa rumus yang terkunci, sel K dan Rp hanya menerima
@@ -658,16 +677,29 @@ def template_command(
     folder tersebut: baris program/kegiatan, indikator, satuan, target akhir Renstra (kolom 6)
     dan realisasi s.d. tahun lalu (kolom 7), serta penandatangan dari daftar penandatangan.
 
+    Dengan --rencana-aksi, yang ditulis adalah workbook Rencana Aksi tahun TAHUN: indikator,
+    satuan dan target tahun dari Perjanjian Kinerja perangkat daerah itu di folder MASUKAN,
+    dengan sel target dan rencana anggaran Triwulan I-IV kosong untuk diisi.
+
     Status keluar: 0 selesai; 2 perangkat daerah tidak ditemukan, berkas sudah ada (tanpa
     --timpa) atau tidak dapat ditulis.
     """
     console = Console(stderr=True)
     if berkas.suffix.lower() != ".xlsx":
         raise click.BadParameter("nama berkas harus berakhiran .xlsx", param_hint="--out")
+    if rencana_aksi and masukan is None:
+        raise click.BadParameter(
+            "--rencana-aksi memerlukan folder MASUKAN: indikator dan target diambil dari "
+            "Perjanjian Kinerja perangkat daerah di folder itu",
+            param_hint="MASUKAN",
+        )
     _periksa_berkas_templat(berkas, masukan, timpa)
 
     def kerja(_: Progres) -> str:
-        templat = templat_e81(opd, tahun, masukan)
+        if rencana_aksi and masukan is not None:
+            templat = templat_rencana_aksi(opd, tahun, masukan)
+        else:
+            templat = templat_e81(opd, tahun, masukan)
         try:
             tulis_berkas(berkas, templat.isi)
         except OSError as exc:
@@ -680,7 +712,8 @@ def template_command(
         return templat.opd
 
     nama = _jalankan(ctx, console, kerja)
-    click.echo(f"Formulir E.81 {tahun} untuk {nama} ditulis di {berkas}")
+    jenis = "Rencana Aksi" if rencana_aksi else "Formulir E.81"
+    click.echo(f"{jenis} {tahun} untuk {nama} ditulis di {berkas}")
 
 
 # --- watching the input folder (issue 13) -------------------------------------------------------

@@ -337,3 +337,35 @@ class Nomenklatur:
 
     berkas: str
     kode: frozenset[str]
+
+
+@dataclass(frozen=True)
+class IndikatorRencanaAksi:
+    """One indicator of a Rencana Aksi sheet: the year's target and its quarterly targets
+    (and, when the sheet has them, the budget planned per quarter)."""
+
+    baris: int
+    indikator: str
+    satuan: str
+    target: Nilai
+    """The target of the year."""
+    target_triwulan: tuple[Nilai, Nilai, Nilai, Nilai]
+    anggaran_triwulan: tuple[Nilai, Nilai, Nilai, Nilai] = (KOSONG, KOSONG, KOSONG, KOSONG)
+    anggaran: Nilai = KOSONG
+    """The budget of the year, when the sheet has a column for it."""
+    kumulatif: bool = True
+    """Whether the quarterly values are cumulative ('s.d. triwulan n') or per quarter."""
+    dasar_kumulatif: str = ""
+    """How that was decided: 'kolom', 'judul', 'angka' or 'bawaan' (docs/peringatan-dini.md)."""
+    sumber_indikator: Sumber | None = None
+
+
+@dataclass(frozen=True)
+class RencanaAksi:
+    """An OPD's Rencana Aksi of one year: each PK indicator with its quarterly targets."""
+
+    berkas: str
+    lembar: str
+    opd: str
+    tahun: int
+    indikator: tuple[IndikatorRencanaAksi, ...]

@@ -13,6 +13,7 @@ problem; :func:`build` adds rendering and writing the outputs of the documented 
     OUT/<tahun>/evaluasi-rkpd.pdf, .xlsx
     OUT/<tahun>/triwulan-<n>/evaluasi/<opd-slug>.pdf  (earlier quarters beside the year's form)
     OUT/<tahun>/triwulan-<n>/evaluasi-rkpd.pdf
+    OUT/<tahun>/triwulan-<n>/peringatan-dini.pdf    (OPDs behind their Rencana Aksi)
     OUT/<tahun>/ringkasan-bupati.pdf          (years with regency indicators)
     OUT/<tahun>/lkjip/lkjip-pemda.docx, .pdf  (years with regency indicators)
     OUT/<tahun>/lkjip/<opd-slug>.docx
@@ -43,11 +44,17 @@ from kinerja_report.check.kontradiksi import periksa_kontradiksi
 from kinerja_report.check.periode import periksa_periode
 from kinerja_report.check.reconcile import rekonsiliasi
 from kinerja_report.compute.aggregate import agregat
-from kinerja_report.compute.formulir import adalah_bappeda, formulir_e81
+from kinerja_report.compute.formulir import adalah_bappeda, formulir_e81, kepala_bappeda_daftar
 from kinerja_report.compute.identitas import TANPA_DAERAH, Identitas, tentukan_identitas
 from kinerja_report.compute.ipm_series import IpmTahunan, ipm_tahunan, periksa_seri
 from kinerja_report.compute.lke import ADA_PEMBANDING, IndeksBukti, indeks_bukti
 from kinerja_report.compute.lkjip import DokumenLkjip, lkjip_opd, lkjip_pemda
+from kinerja_report.compute.peringatan import (
+    PeringatanDini,
+    periksa_rencana,
+    peringatan_dini,
+    pilih_rencana,
+)
 from kinerja_report.compute.perjanjian import (
     PerjanjianKinerja,
     daftar_perjanjian,
@@ -75,8 +82,10 @@ from kinerja_report.errors import OpdTidakDitemukan, galat
 from kinerja_report.model import (
     EvaluasiRenja,
     MatriksRpjmd,
+    Nilai,
     NilaiPembanding,
     Penandatangan,
+    RencanaAksi,
     TingkatIndikator,
 )
 from kinerja_report.problems import Masalah, Tingkat, masalah
@@ -95,6 +104,7 @@ from kinerja_report.render.evaluasi import (
 )
 from kinerja_report.render.lke import relatif_lke, tugas_lke
 from kinerja_report.render.lkjip import NAMA_PEMDA, tugas_lkjip
+from kinerja_report.render.peringatan import tugas_peringatan
 from kinerja_report.render.perjanjian import tugas_perjanjian
 from kinerja_report.render.pohon import tugas_pohon
 from kinerja_report.render.pool import TugasPdf, render_satu_per_satu
@@ -111,6 +121,11 @@ from kinerja_report.write.manifest import NAMA_MANIFEST, Keluaran, isi_manifest,
 from kinerja_report.write.output_dir import FolderKeluaran
 from kinerja_report.write.rekap_xlsx import Lembar as LembarRekap
 from kinerja_report.write.rekap_xlsx import lembar_rekap, rekap_xlsx
+from kinerja_report.write.rencana_aksi_baru import (
+    BarisRencana,
+    RencanaAksiBaru,
+    workbook_rencana_aksi,
+)
 from kinerja_report.write.riwayat import (
     NAMA_RIWAYAT,
     CatatanBuild,
@@ -162,6 +177,10 @@ class Kumpulan:
     (:func:`_tahapan`), each as its quarterly E.81."""
     evaluasi_rkpd_triwulan: tuple[EvaluasiRkpd, ...] = ()
     """The regency's evaluation of each quarter that has stages (same rule as the year's)."""
+    rencana_aksi: tuple[RencanaAksi, ...] = ()
+    """The OPDs' Rencana Aksi (one per OPD-year)."""
+    peringatan_dini: tuple[PeringatanDini, ...] = ()
+    """The early warnings of each quarter < 4 with plans and forms (:mod:`.compute.peringatan`)."""
 
     @property
     def baris(self) -> tuple[BarisCapaian, ...]:
@@ -272,6 +291,14 @@ def kumpulkan(
         if identitas.ganda
         else _evaluasi_rkpd_triwulan(tahapan, matriks, penandatangan, pengaturan, identitas.daerah)
     )
+    rencana, found = _rencana_aksi(isi, identitas, [*laporan, *tahapan])
+    problems.extend(found)
+    peringatan = [
+        _ditandatangani(item, penandatangan, pengaturan, identitas.daerah)
+        for item in peringatan_dini(
+            rencana, [*tahapan, *laporan], pengaturan.aturan, pengaturan.peringatan_dini
+        )
+    ]
     return Kumpulan(
         pengaturan=pengaturan,
         laporan=tuple(laporan),
@@ -293,6 +320,8 @@ def kumpulkan(
         verifikasi=tuple(catatan_verifikasi(laporan, problems, isian_sel(evaluasi))),
         tahapan=tuple(tahapan),
         evaluasi_rkpd_triwulan=tuple(rkpd_triwulan),
+        rencana_aksi=tuple(rencana),
+        peringatan_dini=tuple(peringatan),
     )
 
 
@@ -377,6 +406,34 @@ def _tahapan(
             if lap.tahun == tahun
         )
     return out, problems
+
+
+def _rencana_aksi(
+    isi: Sequence[IsiBerkas], identitas: Identitas, laporan: Sequence[LaporanOpd]
+) -> tuple[list[RencanaAksi], list[Masalah]]:
+    """One Rencana Aksi per OPD-year (of the region's own files), checked against its E.81
+    forms (:func:`~.compute.peringatan.periksa_rencana`)."""
+    semua = [r for item in isi for r in item.rencana_aksi if r.berkas not in identitas.ditolak]
+    rencana, problems = pilih_rencana(semua)
+    return rencana, problems + periksa_rencana(rencana, laporan)
+
+
+def _ditandatangani(
+    item: PeringatanDini,
+    penandatangan: Sequence[Penandatangan],
+    pengaturan: Pengaturan,
+    daerah: Daerah,
+) -> PeringatanDini:
+    """The early warning signed by the head of Bappeda of the signatories list (the rule of
+    the E.81 'Dievaluasi' block), at the settings' place or the capital."""
+    kepala = kepala_bappeda_daftar(penandatangan, item.tahun)
+    jabatan = kepala.jabatan if kepala and kepala.jabatan else "Kepala Bappeda"
+    return replace(
+        item,
+        tempat=pengaturan.tempat_penandatanganan or daerah.ibu_kota,
+        kepala_bappeda=kepala,
+        jabatan=jabatan if kepala else f"{jabatan} {daerah.nama_lengkap}".strip(),
+    )
 
 
 def _evaluasi_rkpd_triwulan(
@@ -556,6 +613,12 @@ def tugas_pdf(
         + tugas_perjanjian(kumpulan.dokumen_perjanjian or kumpulan.perjanjian, kumpulan.pengaturan)
         + tugas_evaluasi_rkpd(
             kumpulan.evaluasi_rkpd + kumpulan.evaluasi_rkpd_triwulan,
+            kumpulan.identitas.daerah,
+            instansi_bappeda(kumpulan.laporan),
+            kumpulan.pengaturan,
+        )
+        + tugas_peringatan(
+            kumpulan.peringatan_dini,
             kumpulan.identitas.daerah,
             instansi_bappeda(kumpulan.laporan),
             kumpulan.pengaturan,
@@ -771,6 +834,7 @@ def _lembar_rekap(kumpulan: Kumpulan) -> list[LembarRekap]:
         per_tujuan=agregat(kumpulan.baris_daerah, lambda r: r.tujuan or "(tanpa tujuan)", aturan),
         ipm=kumpulan.ipm,
         verifikasi=kumpulan.verifikasi,
+        peringatan=kumpulan.peringatan_dini,
     )
 
 
@@ -824,6 +888,47 @@ def templat_e81(opd: str, tahun: int, masukan: str | os.PathLike[str] | None = N
             penanda=Penanda(penanda.jabatan, penanda.nama, penanda.nip, penanda.pangkat),
         )
     return TemplatE81(workbook_e81(formulir), lap.opd)
+
+
+def templat_rencana_aksi(opd: str, tahun: int, masukan: str | os.PathLike[str]) -> TemplatE81:
+    """The Rencana Aksi workbook of ``opd`` for ``tahun`` (:mod:`.write.rencana_aksi_baru`),
+    pre-filled from the OPD's Perjanjian Kinerja in ``masukan`` (:mod:`.compute.perjanjian`):
+    its sasaran, indicators and units, with the year's targets when that PK is of ``tahun``
+    (an earlier year's PK gives the indicators only). The quarterly cells are left empty.
+    Raises :class:`~kinerja_report.errors.OpdTidakDitemukan` when the folder has no form of
+    it."""
+    kumpulan = kumpulkan(Path(masukan))
+    lap = _laporan_terakhir(kumpulan.laporan, opd, tahun)
+    punya = [
+        pk
+        for pk in kumpulan.perjanjian
+        if pk.jenis == "opd" and kunci_nama(pk.instansi) == kunci_nama(lap.opd)
+    ]
+    sebelum = [pk for pk in punya if pk.tahun <= tahun] or punya
+    pk = max(sebelum, key=lambda item: item.tahun, default=None)
+    rows = (
+        tuple(
+            BarisRencana(
+                sasaran.sasaran,
+                ind.indikator,
+                ind.satuan,
+                _target_pk(ind.target) if pk.tahun == tahun else None,
+            )
+            for sasaran in pk.sasaran
+            for ind in sasaran.indikator
+        )
+        if pk is not None
+        else ()
+    )
+    daerah = lap.daerah
+    wilayah = f"{daerah.jenis} {daerah.nama}".strip().upper() or "PEMERINTAH DAERAH"
+    return TemplatE81(
+        workbook_rencana_aksi(RencanaAksiBaru(lap.opd, tahun, wilayah, rows)), lap.opd
+    )
+
+
+def _target_pk(target: Nilai) -> float | str | None:
+    return target.angka if target.angka is not None else target.teks
 
 
 def _laporan_terakhir(laporan: Sequence[LaporanOpd], opd: str, tahun: int) -> LaporanOpd:

@@ -714,6 +714,43 @@ KATALOG: dict[str, JenisMasalah] = {
         "The form's own total row differs from the sum of its programmes.",
         perbaikan="Perbaiki rumus baris jumlah agar setiap program dihitung sekali.",
     ),
+    "rencana-aksi-sifat-tidak-dikenal": JenisMasalah(
+        Tingkat.PERINGATAN,
+        "Sifat target '{teks}' tidak dikenali (tulis 'Kumulatif' atau 'Per Triwulan'); baris "
+        "ini mengikuti catatan lembar atau angka targetnya",
+        "A Rencana Aksi row's 'Sifat Target' cell is neither cumulative nor per quarter.",
+        "Tulis 'Kumulatif' atau 'Per Triwulan' pada kolom Sifat Target.",
+    ),
+    "rencana-aksi-sifat-tidak-jelas": JenisMasalah(
+        Tingkat.PERINGATAN,
+        "Tidak disebutkan apakah target triwulan kumulatif atau per triwulan, dan angkanya tidak "
+        "menunjukkannya (target TW IV tidak sama dengan target tahun, jumlah keempat triwulan "
+        "juga tidak); target dianggap kumulatif (s.d. triwulan)",
+        "A Rencana Aksi row whose quarterly targets are neither cumulative nor per quarter "
+        "by their numbers, and nothing says which.",
+        "Tambahkan kolom 'Sifat Target' (Kumulatif / Per Triwulan) atau catatan di judul "
+        "lembar, dan periksa target triwulannya.",
+    ),
+    "rencana-aksi-indikator-tidak-cocok": JenisMasalah(
+        Tingkat.PERINGATAN,
+        "Indikator rencana aksi '{indikator}' tidak ada di formulir E.81 {opd} tahun {tahun}; "
+        "indikator ini tidak dipantau dalam peringatan dini",
+        "A Rencana Aksi indicator with no E.81 indicator of the same name in the same OPD-year.",
+        "Samakan nama indikator di rencana aksi dengan nama di formulir E.81 (dan Perjanjian "
+        "Kinerja).",
+    ),
+    "rencana-aksi-tanpa-e81": JenisMasalah(
+        Tingkat.INFO,
+        "Rencana aksi {opd} tahun {tahun} belum punya formulir E.81 di folder masukan; "
+        "peringatan dini untuknya dibuat setelah formulir triwulan dikirim",
+        "A Rencana Aksi of an OPD-year with no E.81 form yet.",
+    ),
+    "rencana-aksi-ganda": JenisMasalah(
+        Tingkat.PERINGATAN,
+        "Rencana aksi {opd} tahun {tahun} ada lebih dari satu; yang dipakai: {dipakai}",
+        "Two Rencana Aksi sheets of one OPD-year: the first by file and sheet name is used.",
+        "Simpan satu rencana aksi saja untuk setiap perangkat daerah dan tahun.",
+    ),
 }
 
 

@@ -14,6 +14,7 @@ from kinerja_report.check.kewajaran import PENCILAN_IKUT, PENCILAN_KELUARKAN, At
 from kinerja_report.compute.rules import (
     AturanCapaian,
     AturanIndikator,
+    AturanPeringatan,
     Pita,
     RumusNegatif,
     SkalaUrut,
@@ -117,6 +118,8 @@ class Pengaturan:
     """``[dokumen] lampiran_sumber``: a last page 'Sumber data' in each evaluation report."""
     kewajaran: AturanKewajaran = field(default_factory=AturanKewajaran)
     """``[kewajaran]``: thresholds of the plausibility findings (docs/kewajaran.md)."""
+    peringatan_dini: AturanPeringatan = field(default_factory=AturanPeringatan)
+    """``[peringatan_dini]``: how far behind its Rencana Aksi a row is warned about."""
 
     @property
     def berkas_pendukung(self) -> tuple[Path, ...]:
@@ -239,6 +242,7 @@ SKEMA: dict[str, frozenset[str]] = {
     "ipm": frozenset({"seri_target"}),
     "periode": frozenset({"awal", "akhir"}),
     "kewajaran": frozenset(AturanKewajaran.__dataclass_fields__),
+    "peringatan_dini": frozenset(AturanPeringatan.__dataclass_fields__),
     "batas_workbook": frozenset(
         {"ukuran_berkas_mb", "ukuran_isi_mb", "jumlah_anggota", "rasio_kompresi"}
     ),
@@ -324,6 +328,7 @@ def _pengaturan(folder: Path, data: dict[str, object]) -> Pengaturan:
             "dokumen", "lampiran_sumber", dokumen.get("lampiran_sumber", False)
         ),
         kewajaran=kewajaran,
+        peringatan_dini=_peringatan(_bagian(data, "peringatan_dini")),
     )
 
 
@@ -349,6 +354,17 @@ def _kewajaran(raw: dict[str, object]) -> AturanKewajaran:
     return AturanKewajaran(
         **angka,
         pencilan=pilihan("kewajaran", "pencilan", pencilan, (PENCILAN_IKUT, PENCILAN_KELUARKAN)),
+    )
+
+
+def _peringatan(raw: dict[str, object]) -> AturanPeringatan:
+    """``[peringatan_dini]``: each threshold (0-100 points), its default when absent."""
+    bawaan = AturanPeringatan()
+    return AturanPeringatan(
+        **{
+            key: angka_rentang("peringatan_dini", key, raw.get(key, getattr(bawaan, key)), 0, 100)
+            for key in AturanPeringatan.__dataclass_fields__
+        }
     )
 
 

@@ -48,6 +48,9 @@ from openpyxl.utils import get_column_letter as huruf
 from openpyxl.worksheet.worksheet import Worksheet
 
 KELUARAN = Path(__file__).resolve().parent.parent / "sample_data"
+ROMAWI = ("I", "II", "III", "IV")
+BULAN = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
+         "September", "Oktober", "November", "Desember")  # fmt: skip
 TAHUN = (2021, 2022, 2023, 2024)
 PERIODE = (2021, 2022, 2023, 2024, 2025, 2026)  # RPJMD dan Renstra PD
 WAKTU_TETAP = dt.datetime(2024, 1, 15, 8, 0)
@@ -751,12 +754,15 @@ def simpan(wb: Workbook, path: Path) -> None:
     path.write_bytes(buffer.getvalue())
 
 
-def kepala_e81(ws: Worksheet, opd: Opd, tahun: int) -> None:
-    """Title block (rows 1-4, wording varies by OPD) and the three header rows plus numbers."""
+def kepala_e81(ws: Worksheet, opd: Opd, tahun: int, triwulan: int = 4) -> None:
+    """Title block (rows 1-4, wording varies by OPD) and the three header rows plus numbers;
+    a quarterly form (``triwulan`` < 4) says 'Triwulan I s.d. II'."""
     gaya = OPD.index(opd)
     periode = (f"Periode Pelaksanaan : Tahun {tahun}", f"TAHUN ANGGARAN {tahun}",
                f"Periode Pelaksanaan : Triwulan I s.d. IV Tahun {tahun}",
                f"Tahun Anggaran : {tahun}")[gaya % 4]  # fmt: skip
+    if triwulan < 4:
+        periode = f"Periode Pelaksanaan : Triwulan I s.d. {ROMAWI[triwulan - 1]} Tahun {tahun}"
     label = "Nama Perangkat Daerah" if gaya % 3 == 1 else "Perangkat Daerah"
     judul = ("EVALUASI TERHADAP HASIL RENJA PERANGKAT DAERAH", "KABUPATEN KEPAHIANG",
              f"{label} : {opd.nama}", periode)  # fmt: skip
@@ -872,8 +878,9 @@ COVID = "Refocusing anggaran untuk penanganan COVID-19 sehingga sebagian kegiata
 
 
 def penutup_e81(ws: Worksheet, r: int, rows: list[Baris], opd: Opd, tahun: int,
-                rng: random.Random) -> None:  # fmt: skip
-    """Average, predikat, the three narrative rows and the signature block in U:Z."""
+                rng: random.Random, triwulan: int = 4) -> None:  # fmt: skip
+    """Average, predikat, the three narrative rows and the signature block in U:Z (signed in
+    January of the next year, or in the month after a quarter)."""
     capaian = [b.capaian for b in rows if b.capaian is not None]
     rata = round(sum(capaian) / len(capaian), 2)
     ws[f"D{r}"], ws[f"Y{r}"] = "Rata-rata capaian kinerja (%)", rata
@@ -883,10 +890,14 @@ def penutup_e81(ws: Worksheet, r: int, rows: list[Baris], opd: Opd, tahun: int,
         ws[f"D{i}"] = label
         kalimat = COVID if tahun == 2021 and "penghambat" in label else rng.choice(pilihan)
         gabung(ws, f"E{i}:T{i}", kalimat, tebal=False, rata=ATAS)
-    tanggal = dt.date(tahun + 1, 1, rng.randint(8, 31))
+    if triwulan < 4:
+        tanggal = dt.date(tahun, 3 * triwulan + 1, rng.randint(8, 20))
+    else:
+        tanggal = dt.date(tahun + 1, 1, rng.randint(8, 31))
     tanggal -= dt.timedelta(days=max(0, tanggal.weekday() - 4))  # a working day
     kepala = KEPALA[(opd.kunci, tahun)]
-    ttd = {r + 6: f"Kepahiang, {tanggal.day} Januari {tanggal.year}", r + 7: kepala.jabatan,
+    bulan = BULAN[tanggal.month - 1]
+    ttd = {r + 6: f"Kepahiang, {tanggal.day} {bulan} {tanggal.year}", r + 7: kepala.jabatan,
            r + 11: kepala.nama, r + 12: f"NIP. {nip_grup(kepala.nip)}"}  # fmt: skip
     for baris, teks in ttd.items():
         gabung(ws, f"U{baris}:Z{baris}", teks, tebal=baris == r + 11)
@@ -894,14 +905,14 @@ def penutup_e81(ws: Worksheet, r: int, rows: list[Baris], opd: Opd, tahun: int,
 
 
 def buat_e81(opd: Opd, tahun: int, rows: list[Baris], rng: random.Random,
-             catatan: list[str]) -> Workbook:  # fmt: skip
+             catatan: list[str], triwulan: int = 4) -> Workbook:  # fmt: skip
     wb = Workbook()
     ws = wb.active
     assert ws is not None
-    ws.title = opd.lembar
-    kepala_e81(ws, opd, tahun)
+    ws.title = opd.lembar if triwulan == 4 else f"TW {ROMAWI[triwulan - 1]}"
+    kepala_e81(ws, opd, tahun, triwulan)
     data_e81(ws, rows, (opd.kunci, tahun) in BERANTAKAN, rng, catatan)
-    penutup_e81(ws, 11 + len(rows), rows, opd, tahun, rng)
+    penutup_e81(ws, 11 + len(rows), rows, opd, tahun, rng, triwulan)
     lebar = {"A": 5, "B": 26, "C": 19, "D": 42, "E": 42, "F": 11, "AA": 22, "AB": 28}
     for c in range(1, 29):
         kol = huruf(c)
@@ -1186,7 +1197,9 @@ logo = "logo-kabupaten.svg"     # relatif terhadap berkas ini
 [dokumen]
 ukuran_kertas = "F4"            # "F4" (215 x 330 mm) atau "A4"
 tempat_penandatanganan = "Kepahiang"   # tempat pada blok tanda tangan
-tanggal_perjanjian = "2 Januari"       # tanggal Perjanjian Kinerja setiap tahun
+# tanggal PK setiap tahun; Sabtu/Minggu/libur digeser ke hari kerja berikutnya
+tanggal_perjanjian = "2 Januari"
+hari_libur = ["2024-02-08", "2024-02-09"] # hari libur nasional/cuti bersama (tahun-bulan-tanggal)
 
 [capaian]
 # Rumus indikator negatif (semakin rendah semakin baik):
@@ -1236,6 +1249,23 @@ ukuran_berkas_mb = 100
 ukuran_isi_mb = 200             # ukuran isi setelah diekstrak
 jumlah_anggota = 10000
 rasio_kompresi = 100
+
+[kewajaran]
+# Verifikasi analis (docs/kewajaran.md); temuan dicantumkan di Catatan Hasil Verifikasi.
+pagu_minimum_sub_kegiatan = 100000   # pagu sub kegiatan di bawah ini (rupiah) diragukan
+batas_capaian = 300                  # capaian di atas ini (persen) adalah pencilan
+kelipatan_target = 2                 # triwulan persentase yang dijumlah > 2 x target diragukan
+ambang_riwayat = 0.5                 # nilai tahun yang menyimpang > 50 % dari tahun sekitarnya
+kelipatan_saudara = 200              # pagu kegiatan/sub kegiatan 200 x di atas/di bawah median
+saudara_minimum = 3                  # saudaranya (paling sedikit 3 saudara) diragukan
+pencilan = "ikut"                    # "ikut": pencilan tetap dalam rata-rata dan proyeksi;
+                                     # "keluarkan": tidak
+
+[peringatan_dini]
+# Peringatan dini setelah Triwulan I-III (docs/peringatan-dini.md): realisasi s.d. triwulan
+# dibandingkan dengan rencana aksi s.d. triwulan yang sama.
+ambang_kinerja = 10       # indikator tertinggal bila capaiannya < 100 - 10 = 90 % dari rencana
+ambang_anggaran = 10      # anggaran tertinggal bila realisasinya < 90 % dari rencana penarikan
 """
 LOGO = """\
 <?xml version="1.0" encoding="UTF-8"?>
@@ -1305,6 +1335,172 @@ def buat_komponen_ipm() -> Workbook:
     return wb
 
 
+# --------------------------------------------------------------------------- the year's stages
+
+TRIWULAN_II = {  # OPD-years with a TW II form beside the TW IV form: file name
+    "dinkes": "EVALUASI RENJA DINKES TW II {t}.xlsx",
+    "pupr": "Eval Renja PUPR TW II {t}.xlsx",
+}
+TERTINGGAL = {"dinkes": (2, 1.6), "pupr": (-1, 1.45)}
+"""Per OPD with a TW II form: which numeric PK indicator (index) is planned this many times
+above its realisation s.d. TW II: clearly behind plan in the early warning."""
+ANGGARAN_TERTINGGAL = {"dinkes": (1, 1.5)}
+"""Likewise for the budget of one programme (index among the programmes)."""
+TAHUN_RENCANA = TAHUN[-1]
+"""Every OPD of the last year has a Rencana Aksi."""
+TAHAPAN = True
+"""Write the TW II forms and the Rencana Aksi (the benchmark's workload, bench/beban.py,
+leaves them out: its OPDs are copies, and its timings compare with earlier runs)."""
+
+
+def _angka_isi(nilai: Nilai) -> float | None:
+    return float(nilai) if isinstance(nilai, int | float) else None
+
+
+def baris_triwulan_ii(rows: list[Baris]) -> list[Baris]:
+    """The year's rows as the TW II form reported them: TW I and II only; columns 13, 14, 15
+    of the quarters so far."""
+    hasil = []
+    for b in rows:
+        nilai = {k: v for k, v in b.nilai.items() if k not in "QRST"}
+        k = [v for v in (_angka_isi(nilai.get("M")), _angka_isi(nilai.get("O"))) if v is not None]
+        nilai["U"] = angka(sum(k)) if k else None
+        target = _angka_isi(nilai.get("K"))
+        if nilai["U"] is not None:
+            sampai = nilai["U"] if b.indikator.laju else angka(float(nilai["I"]) + nilai["U"])
+            nilai["W"], nilai["Y"] = sampai, round(sampai / float(nilai["G"]) * 100, 2)
+        else:
+            nilai["W"] = nilai["Y"] = None
+        if "L" in nilai:
+            rp = sum(float(nilai[c] or 0) for c in "NP")
+            nilai["V"], nilai["X"] = int(rp), int(float(nilai["J"]) + rp)
+            nilai["Z"] = round(nilai["X"] / float(nilai["H"]) * 100, 2)
+        capaian = nilai["U"] / target * 100 if target and nilai["U"] is not None else None
+        hasil.append(Baris(b.simpul, b.indikator, b.lanjutan, nilai, capaian))
+    return hasil
+
+
+@dataclass
+class BarisRencana:
+    sasaran: str
+    indikator: Indikator
+    target: float
+    kuartal: list[float]  # cumulative K targets TW I..IV
+    anggaran: list[int] | None  # cumulative planned Rp TW I..IV (first indicator of a programme)
+    unit: str
+
+
+def _kumulatif(nilai: list[float]) -> list[float]:
+    return [sum(nilai[: i + 1]) for i in range(len(nilai))]
+
+
+def rencana_opd(opd: Opd, rows: list[Baris], rng: random.Random) -> list[BarisRencana]:
+    """The PK indicators (programme level) with cumulative quarterly targets: from the year's
+    realisation so far (as a planner who saw the work pick up), TW IV = the year's target;
+    one indicator and one budget of an OPD with a TW II form planned far above it."""
+    pk = [b for b in rows if b.simpul.tingkat == "P"]
+    numerik = [b for b in pk if not b.indikator.dari_rpjmd]
+    pilih, kali = TERTINGGAL.get(opd.kunci, (None, 1.0))
+    lambat = numerik[pilih] if pilih is not None and numerik else None
+    prog = [b for b in pk if not b.lanjutan]
+    pilih_rp, kali_rp = ANGGARAN_TERTINGGAL.get(opd.kunci, (None, 1.0))
+    lambat_rp = prog[pilih_rp] if pilih_rp is not None else None
+    skala = 1 if opd.kunci != "pupr" else 100  # PUPR plans to two decimals
+    hasil = []
+    for b in pk:
+        target = float(b.nilai["K"] or 0)
+        if b.indikator.dari_rpjmd:  # a rate: the year's level is planned in every quarter
+            kuartal = [target] * 4
+        else:
+            nyata = _kumulatif([_angka_isi(b.nilai.get(c)) or 0.0 for c in "MOQS"])
+            faktor = [rng.uniform(0.97, 1.04) for _ in range(3)]
+            kuartal = [round(n * f * skala) / skala for n, f in zip(nyata[:3], faktor, strict=True)]
+            if b is lambat:
+                kuartal[1] = round(nyata[1] * kali * skala) / skala
+                kuartal[2] = max(kuartal[2], kuartal[1])
+            kuartal = [min(k, target) for k in kuartal] + [target]
+        anggaran_rp = None
+        if "L" in b.nilai:
+            nyata_rp = _kumulatif([float(b.nilai.get(c) or 0) for c in "NPRT"])
+            anggaran_rp = [int(round(n * rng.uniform(0.98, 1.03), -5)) for n in nyata_rp[:3]]
+            if b is lambat_rp:
+                anggaran_rp[1] = int(round(nyata_rp[1] * kali_rp, -5))
+            anggaran_rp = [min(a, int(b.nilai["L"])) for a in anggaran_rp] + [int(b.nilai["L"])]
+        hasil.append(
+            BarisRencana(b.simpul.sasaran, b.indikator, target, kuartal, anggaran_rp, b.simpul.unit)
+        )
+    return hasil
+
+
+def _per_triwulan(kumulatif: list[float]) -> list[float]:
+    return [angka(k - (kumulatif[i - 1] if i else 0)) for i, k in enumerate(kumulatif)]
+
+
+def buat_rencana_aksi(opd: Opd, tahun: int, rows: list[BarisRencana]) -> Workbook:
+    """A Rencana Aksi as an OPD types it: half of the OPDs write cumulative targets (a note
+    under the title says so), the others per quarter (a 'Sifat Target' column says so)."""
+    kumulatif = OPD.index(opd) % 2 == 0
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = "Rencana Aksi"
+    judul = (f"RENCANA AKSI PERJANJIAN KINERJA TAHUN {tahun}", "PEMERINTAH KABUPATEN KEPAHIANG",
+             f"Perangkat Daerah : {opd.nama}",
+             "Target dan anggaran triwulan diisi kumulatif (s.d. triwulan berkenaan)"
+             if kumulatif else "Target dan anggaran triwulan diisi per triwulan")  # fmt: skip
+    for r, teks in enumerate(judul, start=1):
+        gabung(ws, f"A{r}:O{r}", teks, tebal=r < 4)
+    tunggal = {"A": "No", "B": "Sasaran", "C": "Indikator Kinerja", "D": "Satuan",
+               "E": f"Target Tahun {tahun}", "N": "Penanggung Jawab",
+               "O": "Sifat Target"}  # fmt: skip
+    for kol, teks in tunggal.items():
+        gabung(ws, f"{kol}6:{kol}7", teks)
+    gabung(ws, "F6:I6", "Target Triwulan")
+    gabung(ws, "J6:M6", "Rencana Anggaran per Triwulan (Rp)")
+    for i, romawi in enumerate(ROMAWI):
+        gabung(ws, f"{huruf(6 + i)}7", romawi)
+        gabung(ws, f"{huruf(10 + i)}7", romawi)
+    for r, b in enumerate(rows, start=8):
+        kuartal = b.kuartal if kumulatif else _per_triwulan(b.kuartal)
+        rp = b.anggaran if kumulatif or b.anggaran is None else _per_triwulan(b.anggaran)
+        isi = [r - 7, b.sasaran, b.indikator.nama, b.indikator.satuan, angka(b.target),
+               *map(angka, kuartal), *(rp or [None] * 4), b.unit,
+               "Kumulatif" if kumulatif else "Per Triwulan"]  # fmt: skip
+        for c, nilai in enumerate(isi, start=1):
+            sel = ws.cell(r, c, nilai)
+            sel.border, sel.alignment = KOTAK, ATAS
+            if isinstance(nilai, int | float) and c >= 5:
+                sel.number_format = "#,##0" if c >= 10 else "#,##0.##"
+    for row in ws["A6:O7"]:
+        for sel in row:
+            sel.font, sel.alignment, sel.border = Font(bold=True), TENGAH, KOTAK
+    lebar = {"A": 5, "B": 34, "C": 46, "D": 14, "N": 26, "O": 14}
+    for c in range(1, 16):
+        ws.column_dimensions[huruf(c)].width = lebar.get(huruf(c), 12 if c < 10 else 16)
+    ws.page_setup.orientation = "landscape"
+    return wb
+
+
+def tulis_tahapan(semua: dict[tuple[str, int], list[Baris]], catatan: list[str]) -> list[Path]:
+    """The TW II forms and the Rencana Aksi of the last year (own randomness: the yearly
+    forms stay as they were)."""
+    rng = random.Random(2404)
+    ditulis = []
+    for opd in OPD:
+        rows = semua[(opd.kunci, TAHUN_RENCANA)]
+        if opd.kunci in TRIWULAN_II:
+            path = KELUARAN / str(TAHUN_RENCANA) / TRIWULAN_II[opd.kunci].format(t=TAHUN_RENCANA)
+            awal = len(catatan)
+            tw2 = baris_triwulan_ii(rows)
+            simpan(buat_e81(opd, TAHUN_RENCANA, tw2, rng, catatan, triwulan=2), path)
+            catatan[awal:] = [f"{path.relative_to(KELUARAN)}: {c}" for c in catatan[awal:]]
+            ditulis.append(path)
+        path = KELUARAN / str(TAHUN_RENCANA) / f"Rencana Aksi {opd.nama} {TAHUN_RENCANA}.xlsx"
+        simpan(buat_rencana_aksi(opd, TAHUN_RENCANA, rencana_opd(opd, rows, rng)), path)
+        ditulis.append(path)
+    return ditulis
+
+
 def main() -> None:
     rng = random.Random(2026)
     program = {opd.kunci: baca_program(opd, rng) for opd in OPD}
@@ -1326,19 +1522,34 @@ def main() -> None:
     simpan(matriks, rpjmd)
     simpan(buat_komponen_ipm(), ipm)
     simpan(buat_kaskade(program), kaskade)
+    tahapan = [
+        KELUARAN / str(TAHUN_RENCANA) / nama.format(t=TAHUN_RENCANA)
+        for nama in (*TRIWULAN_II.values(),
+                     *(f"Rencana Aksi {opd.nama} {{t}}.xlsx" for opd in OPD))
+    ]  # fmt: skip
+    for path in tahapan:
+        path.unlink(missing_ok=True)
     catatan: list[str] = []
+    semua: dict[tuple[str, int], list[Baris]] = {}
     jumlah = 0
     for opd in OPD:
         lalu: dict[tuple[str, int], float] = {}
         for tahun in TAHUN:
             rows = baris_tahun(opd, program[opd.kunci], tahun, lalu, rng)
+            semua[(opd.kunci, tahun)] = rows
             awal = len(catatan)
             simpan(buat_e81(opd, tahun, rows, rng, catatan), renja[(opd, tahun)])
             nama = renja[(opd, tahun)].relative_to(KELUARAN)
             catatan[awal:] = [f"{nama}: {c}" for c in catatan[awal:]]
             print(f"{nama}: {len(rows)} baris indikator")
             jumlah += len(rows)
-    print(f"{len(renja)} workbook evaluasi Renja, {jumlah} baris indikator", *catatan, sep="\n")
+    ditulis = tulis_tahapan(semua, catatan) if TAHAPAN else []
+    print(
+        f"{len(renja)} workbook evaluasi Renja, {jumlah} baris indikator; "
+        f"{len(ditulis)} workbook triwulan II dan rencana aksi {TAHUN_RENCANA}",
+        *catatan,
+        sep="\n",
+    )
 
 
 if __name__ == "__main__":

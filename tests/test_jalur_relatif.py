@@ -65,7 +65,7 @@ def test_readme_dua_kali_dari_folder_kerja(tmp_path: Path, monkeypatch: pytest.M
     for _ in range(2):
         kode, keluaran = _jalankan("build", "sample_data", "--out", "hasil")
         assert kode == 0, keluaran
-        assert "Selesai: 48 workbook dibaca (0 gagal)" in keluaran
+        assert "Selesai: 61 workbook dibaca (0 gagal)" in keluaran
     kode, keluaran = _jalankan("riwayat", "sample_data", "--out", "hasil")
     assert kode == 0, keluaran
     kode, keluaran = _jalankan("verifikasi", "hasil")

@@ -131,15 +131,15 @@ def test_wheel_terpasang_membangun_sample_data_dari_folder_lain(
         hasil.stdout.strip()
         .splitlines()[-1]
         .startswith(
-            "Selesai: 48 workbook dibaca (0 gagal), 840 baris capaian dari 11 perangkat daerah, "
-            "336 PDF; 0 galat, 34 peringatan."
+            "Selesai: 61 workbook dibaca (0 gagal), 840 baris capaian dari 11 perangkat daerah, "
+            "340 PDF; 0 galat, 36 peringatan."
         )
     )
     assert "Galat" not in hasil.stderr
     assert (
         tmp_path / "hasil" / "2024" / "evaluasi" / "badan-keuangan-daerah.pdf"
     ).stat().st_size > 0
-    assert len(list((tmp_path / "hasil").rglob("*.pdf"))) == 336
+    assert len(list((tmp_path / "hasil").rglob("*.pdf"))) == 340
 
 
 def test_versi_dari_satu_tempat(terpasang: tuple[Path, Path], tmp_path: Path) -> None:

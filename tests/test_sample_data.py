@@ -35,8 +35,8 @@ def test_ringkasan_dan_ukuran(hasil: tuple[Path, str], capaian: list[dict[str, s
         .strip()
         .splitlines()[-1]
         .startswith(
-            "Selesai: 48 workbook dibaca (0 gagal), 840 baris capaian dari 11 perangkat daerah, "
-            "336 PDF; 0 galat, 34 peringatan."
+            "Selesai: 61 workbook dibaca (0 gagal), 840 baris capaian dari 11 perangkat daerah, "
+            "340 PDF; 0 galat, 36 peringatan."
         )
     )
     opd = {r["opd"] for r in capaian if r["tingkat"] != "daerah"}
@@ -167,6 +167,38 @@ def test_evaluasi_rkpd(hasil: tuple[Path, str]) -> None:
     workbook.close()
     bappeda = next(r for r in rows if r[1] == 2023 and "Perencanaan" in str(r[2]))
     assert f"Dievaluasi {str(bappeda[3]).upper()} {bappeda[4]}" in text
+
+
+def test_triwulan_ii_dan_peringatan_dini(hasil: tuple[Path, str]) -> None:
+    """2024: Dinas Kesehatan and Dinas PUPR sent a TW II form beside the TW IV one, and every
+    OPD a Rencana Aksi: the TW II forms, the regency's TW II evaluation, and the early warning
+    naming the indicators and the budget far behind plan."""
+    tw2 = hasil[0] / "2024" / "triwulan-2"
+    assert sorted(p.name for p in (tw2 / "evaluasi").glob("*.pdf")) == [
+        "dinas-kesehatan.pdf",
+        "dinas-pekerjaan-umum-dan-penataan-ruang.pdf",
+    ]
+    e81 = teks_pdf(tw2 / "evaluasi" / "dinas-kesehatan.pdf")
+    assert "Periode pelaksanaan : Triwulan I s.d. II Tahun 2024 (evaluasi triwulan" in e81
+    rkpd = teks_pdf(tw2 / "evaluasi-rkpd.pdf")
+    assert "EVALUASI TERHADAP HASIL RKPD KABUPATEN KEPAHIANG TAHUN 2024 S.D. TRIWULAN II" in rkpd
+    assert "2 perangkat daerah yang mengirim formulir evaluasi Renja" in rkpd
+    dini = teks_pdf(tw2 / "peringatan-dini.pdf").replace("\u00a0", " ")
+    assert "PERINGATAN DINI CAPAIAN RENCANA AKSI Tahun 2024 s.d. Triwulan II" in dini
+    assert "Indikator dan anggaran tertinggal : 3 1. Dinas Kesehatan" in dini
+    assert (
+        "Persentase ibu hamil yang mendapatkan pelayanan kesehatan sesuai standar persen "
+        "67 42 62,69 % -37,31"
+    ) in dini
+    assert "Rp 645.500.000 Rp 430.310.535 66,66 % -33,34" in dini
+    assert "Belum dapat dinilai (rencana atau realisasi s.d. Triwulan II belum diisi): " in dini
+    assert (
+        "2. Dinas Pekerjaan Umum dan Penataan Ruang Indikator kinerja yang tertinggal (1 dari 4"
+    ) in dini
+    air = "Jumlah rumah tangga yang mendapatkan akses air minum layak rumah tangga 353,8 244"
+    assert air in dini
+    assert "!" not in dini  # a source note names files, never cells
+    assert not (hasil[0] / "2024" / "triwulan-4").exists()
 
 
 def _teks(path: Path) -> str:

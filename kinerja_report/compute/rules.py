@@ -134,3 +134,14 @@ def pencilan(nilai: float | None, batas: float | None) -> bool:
     """Whether a capaian is an outlier: above the bound ``batas`` (None: no bound). The one
     rule of the averages, the documents' outlier counts and the verification findings."""
     return nilai is not None and batas is not None and nilai > batas
+
+
+@dataclass(frozen=True)
+class AturanPeringatan:
+    """``[peringatan_dini]`` of pengaturan.toml: how far below the plan (in percentage points
+    of capaian against the plan) a row must be to be warned about."""
+
+    ambang_kinerja: float = 10.0
+    """An indicator whose realisation reaches less than 100 - this percent of its plan."""
+    ambang_anggaran: float = 10.0
+    """A budget whose realisation reaches less than 100 - this percent of its plan."""

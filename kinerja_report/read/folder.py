@@ -16,6 +16,7 @@ from kinerja_report.model import (
     NilaiPembanding,
     Nomenklatur,
     Penandatangan,
+    RencanaAksi,
 )
 from kinerja_report.problems import Masalah, masalah
 from kinerja_report.progress import Progres, TanpaProgres
@@ -34,6 +35,7 @@ from kinerja_report.read.keuangan import (
 from kinerja_report.read.kinds import JenisLembar, jenis_lembar
 from kinerja_report.read.nomenklatur import baca_nomenklatur, baca_nomenklatur_csv
 from kinerja_report.read.pembanding import baca_pembanding
+from kinerja_report.read.rencana_aksi import baca_rencana_aksi
 from kinerja_report.read.renja import baca_evaluasi_renja
 from kinerja_report.read.rpjmd import baca_matriks_rpjmd
 from kinerja_report.read.safety import BATAS_BAWAAN, BatasWorkbook
@@ -62,6 +64,7 @@ class IsiBerkas:
     pembanding: list[NilaiPembanding] = field(default_factory=list)
     kaskade: list[LembarKaskade] = field(default_factory=list)
     nomenklatur: list[Nomenklatur] = field(default_factory=list)
+    rencana_aksi: list[RencanaAksi] = field(default_factory=list)
     masalah: list[Masalah] = field(default_factory=list)
     gagal: bool = False
     dilewati: list[tuple[str, str]] = field(default_factory=list)
@@ -199,6 +202,7 @@ def baca_berkas(
         or isi.pembanding
         or isi.kaskade
         or isi.nomenklatur
+        or isi.rencana_aksi
     ):
         _tanpa_isi(isi)
     return isi
@@ -234,7 +238,8 @@ DICARI = (
     "matriks indikator RPJMD (Indikator, Target per tahun), daftar penandatangan (Nama, "
     "Jabatan atau NIP), komponen IPM (Tahun, UHH, HLS, RLS, Pengeluaran), angka pembanding "
     "(Indikator, Tahun, Tingkat, Nilai), cascading (Tingkat Induk, Induk, Tingkat, Uraian), "
-    "nomenklatur (Program, Kegiatan, Sub Kegiatan)"
+    "nomenklatur (Program, Kegiatan, Sub Kegiatan), "
+    "rencana aksi (Indikator, Target Triwulan I-IV)"
 )
 
 
@@ -289,6 +294,19 @@ def _bentuk_lain(
     return True
 
 
+def _baca_rencana_atau_pembanding(
+    isi: IsiBerkas, jenis: JenisLembar, lembar: Lembar, header: Header, relatif: PurePosixPath
+) -> None:
+    """A Rencana Aksi or a comparison-figures sheet (the optional sheets of one table)."""
+    if jenis is JenisLembar.RENCANA_AKSI:
+        rencana, found = baca_rencana_aksi(lembar, header, relatif)
+        isi.rencana_aksi.append(rencana)
+    else:
+        figures, found = baca_pembanding(lembar, header)
+        isi.pembanding.extend(figures)
+    isi.masalah.extend(found)
+
+
 def _baca_satu_lembar(
     isi: IsiBerkas, lembar: Lembar, relatif: PurePosixPath, keuangan: list[LembarKeuangan]
 ) -> None:
@@ -310,10 +328,8 @@ def _baca_satu_lembar(
         komponen, found = baca_komponen_ipm(lembar, header)
         isi.ipm.extend(komponen)
         isi.masalah.extend(found)
-    elif jenis is JenisLembar.PEMBANDING and header is not None:
-        figures, found = baca_pembanding(lembar, header)
-        isi.pembanding.extend(figures)
-        isi.masalah.extend(found)
+    elif jenis in (JenisLembar.PEMBANDING, JenisLembar.RENCANA_AKSI) and header is not None:
+        _baca_rencana_atau_pembanding(isi, jenis, lembar, header, relatif)
     elif jenis is JenisLembar.KASKADE and header is not None:
         kaskade, found = baca_kaskade(lembar, header)
         isi.kaskade.append(kaskade)

@@ -207,8 +207,9 @@ def _klasifikasi(indeks: int, parts: list[str]) -> Kolom | None:
     if hit is None:
         return None
     bidang, match = hit
-    sub = sub or ("rp" if _UANG.match(jalur) else "")  # 'Pagu', 'Realisasi Anggaran TW1'
-    if bidang == "triwulan" and triwulan == 0:
+    # 'Pagu', 'Realisasi Anggaran TW1', 'Rencana Anggaran Triwulan I'
+    sub = sub or ("rp" if _UANG.match(jalur) or bidang == "anggaran_triwulan" else "")
+    if bidang in _BIDANG_TRIWULAN and triwulan == 0:
         quarter = re.search(r"(?:triwulan|tw)\.? ?(iv|iii|ii|i|[1-4])\b", jalur)
         triwulan = _nomor_triwulan(quarter.group(1)) if quarter else 0
     tahun = 0
@@ -217,6 +218,7 @@ def _klasifikasi(indeks: int, parts: list[str]) -> Kolom | None:
     return Kolom(indeks, " / ".join(parts), bidang, sub, triwulan, tahun, skala)
 
 
+_BIDANG_TRIWULAN = frozenset({"triwulan", "target_triwulan", "anggaran_triwulan"})
 _UANG = re.compile(r"^(realisasi |target )?(anggaran|keuangan|pagu)\b|^pagu")
 
 

@@ -15,6 +15,7 @@ class JenisLembar(StrEnum):
     PEMBANDING = "pembanding"
     KASKADE = "cascading"
     NOMENKLATUR = "nomenklatur"
+    RENCANA_AKSI = "rencana aksi"
     LAINNYA = "lainnya"
 
 
@@ -35,6 +36,8 @@ def jenis_lembar(header: Header | None) -> JenisLembar:
         {"tingkat_pembanding", "tingkat"} & bidang  # a bare 'Tingkat' is also a cascading level
     ):
         return JenisLembar.PEMBANDING
+    if _rencana_aksi(header):
+        return JenisLembar.RENCANA_AKSI
     if "indikator" in bidang and "target_tahun" in bidang:
         return JenisLembar.MATRIKS_RPJMD
     if {"indikator", "target_renja"} <= bidang and (
@@ -48,3 +51,14 @@ def _nomenklatur(header: Header) -> bool:
     """A SIPD nomenclature export: Program, Kegiatan and Sub Kegiatan columns, no target."""
     paths = {kolom.jalur.replace(" ", "") for kolom in header.kolom}
     return {"program", "kegiatan", "subkegiatan"} <= paths and "target_renja" not in header.bidang
+
+
+def _rencana_aksi(header: Header) -> bool:
+    """A Rencana Aksi: indicators with targets per quarter ('Target Triwulan I', or 'Target'
+    over 'TW I'), and no realisation (a form with both is an E.81 that plans too)."""
+    per_triwulan = any(
+        kolom.triwulan and kolom.bidang in {"target_triwulan", "target_renja"} and kolom.sub != "rp"
+        for kolom in header.kolom
+    )
+    realisasi = {"triwulan", "realisasi_renja"} & header.bidang
+    return "indikator" in header.bidang and per_triwulan and not realisasi

@@ -24,6 +24,11 @@ def ringkasan_berkas(isi: IsiBerkas) -> str:
     parts = [_formulir(ev) for ev in isi.evaluasi]
     parts += [f"matriks RPJMD dari lembar '{m.lembar}'" for m in isi.rpjmd]
     parts += [f"cascading dari lembar '{k.lembar}'" for k in isi.kaskade]
+    parts += [
+        f"rencana aksi dari lembar '{r.lembar}' ({r.opd}, tahun {r.tahun}, "
+        f"{angka(len(r.indikator))} indikator)"
+        for r in isi.rencana_aksi
+    ]
     lain = (
         (len(isi.penandatangan), "penandatangan"),
         (len(isi.ipm), "komponen IPM"),

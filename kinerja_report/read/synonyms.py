@@ -26,6 +26,8 @@ SINONIM: tuple[tuple[str, str], ...] = (
     (r"^(tingkat|level) induk", "tingkat_induk"),
     (r"^induk", "induk"),
     (r"^(tingkat|level)$|^pilihan$|^(tingkat|level|jenis) (uraian|baris|nomenklatur)$", "tingkat"),
+    # Rencana Aksi (quarterly targets of the PK indicators); before 'sifat' = agregasi
+    (r"^(sifat|jenis) target|^(target )?kumulatif|^cara pengisian target", "sifat_target"),
     (r"^(agregasi|sifat( indikator)?|cara (peng)?hitung|(jenis|tipe) indikator$)", "agregasi"),
     # RPJMD matrix
     (r"^kondisi awal", "kondisi_awal"),
@@ -33,7 +35,15 @@ SINONIM: tuple[tuple[str, str], ...] = (
     (r"^(tahun )?(20\d\d) / target", "target_tahun"),
     (r"^(tahun )?(20\d\d) / realisasi", "realisasi_tahun"),
     # E.81 evaluation form (Permendagri 86/2017)
-    (r"^target (anggaran|keuangan) (triwulan|tw)", "target_triwulan"),
+    (
+        r"^(rencana |target )?(anggaran|keuangan|penarikan dana)( per)?( /)? (triwulan|tw)",
+        "anggaran_triwulan",
+    ),
+    (
+        r"^(rencana )?target( kinerja| fisik)?( per| s\.?d\.?| s/d| sampai dengan| kumulatif)?"
+        r"( /)? (triwulan|tw)",
+        "target_triwulan",
+    ),
     (
         r"^(pagu( anggaran)?|target anggaran|anggaran)( indikatif| \(rp\.?\)| tahun( 20\d\d)?)?$",
         "target_renja",

@@ -91,7 +91,7 @@ class FormulirBaru:
     penanda: Penanda = Penanda()
 
 
-def _gabung(ws: Worksheet, rentang: str, nilai: object, tebal: bool = True) -> None:
+def gabung(ws: Worksheet, rentang: str, nilai: object, tebal: bool = True) -> None:
     awal, _, akhir = rentang.partition(":")
     if akhir and akhir != awal:
         ws.merge_cells(rentang)
@@ -108,7 +108,7 @@ def _kepala(ws: Worksheet, f: FormulirBaru) -> None:
         f"Periode Pelaksanaan : Triwulan I s.d. IV Tahun {f.tahun}",
     )
     for r, teks in enumerate(judul, start=1):
-        _gabung(ws, f"A{r}:AB{r}", teks)
+        gabung(ws, f"A{r}:AB{r}", teks)
     tunggal = {
         "A": "No",
         "B": "Sasaran",
@@ -132,13 +132,13 @@ def _kepala(ws: Worksheet, f: FormulirBaru) -> None:
         f"Tahun {f.tahun} (%)",
     }
     for kol, teks in tunggal.items():
-        _gabung(ws, f"{kol}6:{kol}8", teks)
+        gabung(ws, f"{kol}6:{kol}8", teks)
     for kols, teks in kelompok.items():
         kiri, kanan = kols.split(":")
-        _gabung(ws, f"{kiri}6:{kanan}7", teks)
-    _gabung(ws, "M6:T6", "Realisasi Kinerja Pada Triwulan")
+        gabung(ws, f"{kiri}6:{kanan}7", teks)
+    gabung(ws, "M6:T6", "Realisasi Kinerja Pada Triwulan")
     for i, romawi in enumerate(("I", "II", "III", "IV")):
-        _gabung(ws, f"{get_column_letter(13 + 2 * i)}7:{get_column_letter(14 + 2 * i)}7", romawi)
+        gabung(ws, f"{get_column_letter(13 + 2 * i)}7:{get_column_letter(14 + 2 * i)}7", romawi)
     for c in range(7, 27):
         ws.cell(8, c, "K" if c % 2 else "Rp")
     nomor: dict[str, int | str] = {
@@ -201,9 +201,9 @@ def _data(ws: Worksheet, baris: Sequence[BarisTemplat]) -> int:
     return len(semua)
 
 
-def _validasi(ws: Worksheet, awal: int, akhir: int) -> None:
-    """Numbers only in the K and Rp cells to fill (columns 6-12)."""
-    dv = DataValidation(
+def validasi_angka(pesan: str) -> DataValidation:
+    """Excel's check that a cell holds a number (stop style, ``pesan`` in Indonesian)."""
+    return DataValidation(
         type="decimal",
         operator="between",
         formula1="-1000000000000000",
@@ -212,13 +212,18 @@ def _validasi(ws: Worksheet, awal: int, akhir: int) -> None:
         showErrorMessage=True,
         errorStyle="stop",
         errorTitle="Harus angka",
-        error=(
-            "Isi sel ini dengan angka saja, tanpa teks, 'Rp' atau '%'. Kosongkan bila tidak ada "
-            "realisasi; tulis penjelasan di kolom Keterangan."
-        ),
+        error=pesan,
         showInputMessage=True,
         promptTitle="Angka",
         prompt="Angka saja (koma desimal mengikuti pengaturan Excel).",
+    )
+
+
+def _validasi(ws: Worksheet, awal: int, akhir: int) -> None:
+    """Numbers only in the K and Rp cells to fill (columns 6-12)."""
+    dv = validasi_angka(
+        "Isi sel ini dengan angka saja, tanpa teks, 'Rp' atau '%'. Kosongkan bila tidak ada "
+        "realisasi; tulis penjelasan di kolom Keterangan."
     )
     dv.add(f"G{awal}:T{akhir}")
     ws.add_data_validation(dv)
@@ -247,7 +252,7 @@ def _penutup(ws: Worksheet, r: int, f: FormulirBaru) -> None:
         r + 14: f"NIP. {p.nip}" if p.nip else f"NIP. {titik}",
     }
     for baris, teks in ttd.items():
-        _gabung(ws, f"U{baris}:Z{baris}", teks, tebal=baris == r + 12)
+        gabung(ws, f"U{baris}:Z{baris}", teks, tebal=baris == r + 12)
         ws[f"U{baris}"].protection = _ISIAN
 
 
@@ -278,10 +283,11 @@ PETUNJUK = (
 )
 
 
-def _petunjuk(wb: Workbook) -> None:
+def lembar_petunjuk(wb: Workbook, petunjuk: Sequence[str] = PETUNJUK) -> None:
+    """The sheet 'Petunjuk Pengisian' (the reader skips it): one paragraph per row."""
     ws = wb.create_sheet(LEMBAR_PETUNJUK)
     ws.column_dimensions["A"].width = 110
-    for r, teks in enumerate(PETUNJUK, start=1):
+    for r, teks in enumerate(petunjuk, start=1):
         ws.cell(r, 1, teks or None).alignment = Alignment(wrap_text=True, vertical="top")
     ws["A1"].font = Font(bold=True)
 
@@ -306,7 +312,7 @@ def workbook_e81(f: FormulirBaru) -> bytes:
     ws.protection.sheet = True
     ws.protection.formatColumns = False
     ws.protection.formatRows = False
-    _petunjuk(wb)
+    lembar_petunjuk(wb)
     wb.properties.creator = "kinerja-report"
     buffer = io.BytesIO()
     wb.save(buffer)

@@ -23,6 +23,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from kinerja_report.compute.aggregate import Agregat
 from kinerja_report.compute.ipm import HasilIpm
 from kinerja_report.compute.ipm_series import IpmTahunan
+from kinerja_report.compute.peringatan import BarisPeringatan, PeringatanDini, PeringatanOpd
 from kinerja_report.compute.table import BarisCapaian
 from kinerja_report.compute.verifikasi import CatatanVerifikasi, Temuan
 from kinerja_report.model import Nilai, TingkatIndikator
@@ -101,6 +102,37 @@ KOLOM_VERIFIKASI = [
 ]
 
 
+BarisDini = tuple[PeringatanDini, PeringatanOpd, str, BarisPeringatan]
+"""A quarter's warnings, the OPD, 'Kinerja' or 'Anggaran', and the row measured."""
+KOLOM_PERINGATAN = [
+    Kolom("Tahun", lambda b: b[0].tahun, "0", 7),
+    Kolom("Triwulan", lambda b: b[0].triwulan, "0", 8),
+    Kolom("Perangkat Daerah", lambda b: b[1].opd, lebar=30),
+    Kolom("Jenis", lambda b: b[2], lebar=10),
+    Kolom("Program/Kegiatan", lambda b: b[3].uraian, lebar=36),
+    Kolom("Indikator", lambda b: b[3].indikator, lebar=40),
+    Kolom("Satuan", lambda b: b[3].satuan, lebar=12),
+    Kolom("Rencana s.d. Triwulan", lambda b: _nilai(b[3].rencana), FORMAT_ANGKA, 16),
+    Kolom("Realisasi s.d. Triwulan", lambda b: _nilai(b[3].realisasi), FORMAT_ANGKA, 16),
+    Kolom("Capaian thd. Rencana (%)", lambda b: b[3].capaian, FORMAT_PERSEN, 12),
+    Kolom("Deviasi (poin)", lambda b: b[3].deviasi, FORMAT_PERSEN, 11),
+    Kolom("Status", lambda b: "tertinggal" if b[3].tertinggal else "sesuai rencana", lebar=14),
+    Kolom("Sumber Rencana", lambda b: str(b[3].rencana.sumber or ""), lebar=45),
+    Kolom("Sumber Realisasi", lambda b: str(b[3].realisasi.sumber or ""), lebar=45),
+]
+
+
+def baris_peringatan(daftar: Iterable[PeringatanDini]) -> list[BarisDini]:
+    """Every row measured against its plan, in the order of the PDF (furthest behind first)."""
+    return [
+        (item, opd, jenis, row)
+        for item in daftar
+        for opd in item.opd
+        for jenis, rows in (("Kinerja", opd.kinerja), ("Anggaran", opd.anggaran))
+        for row in rows
+    ]
+
+
 def baris_verifikasi(daftar: Iterable[CatatanVerifikasi]) -> list[BarisVerifikasi]:
     """One row per finding of every note; one 'tidak ada catatan' row for a note without."""
     rows: list[BarisVerifikasi] = []
@@ -175,8 +207,10 @@ def lembar_rekap(
     per_tujuan: Sequence[Agregat],
     ipm: Sequence[IpmTahunan] = (),
     verifikasi: Sequence[CatatanVerifikasi] = (),
+    peringatan: Sequence[PeringatanDini] = (),
 ) -> list[Lembar]:
-    """The sheets of rekap.xlsx, in order ('Verifikasi': the verification notes)."""
+    """The sheets of rekap.xlsx, in order ('Verifikasi': the verification notes; 'Peringatan
+    Dini': every indicator and budget against its Rencana Aksi)."""
     opd_rows = list(baris_opd)
     by_level = [
         ("Program", TingkatIndikator.PROGRAM),
@@ -201,6 +235,8 @@ def lembar_rekap(
         sheets.append(Lembar("IPM", KOLOM_IPM, list(ipm)))
     if verifikasi:
         sheets.append(Lembar("Verifikasi", KOLOM_VERIFIKASI, baris_verifikasi(verifikasi)))
+    if peringatan:
+        sheets.append(Lembar("Peringatan Dini", KOLOM_PERINGATAN, baris_peringatan(peringatan)))
     return sheets
 
 
