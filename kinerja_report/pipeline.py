@@ -291,12 +291,12 @@ def kumpulkan(
         if identitas.ganda
         else _evaluasi_rkpd_triwulan(tahapan, matriks, penandatangan, pengaturan, identitas.daerah)
     )
-    rencana, found = _rencana_aksi(isi, identitas, [*laporan, *tahapan])
+    rencana_aksi, found = _rencana_aksi(isi, identitas, [*laporan, *tahapan])
     problems.extend(found)
     peringatan = [
         _ditandatangani(item, penandatangan, pengaturan, identitas.daerah)
         for item in peringatan_dini(
-            rencana, [*tahapan, *laporan], pengaturan.aturan, pengaturan.peringatan_dini
+            rencana_aksi, [*tahapan, *laporan], pengaturan.aturan, pengaturan.peringatan_dini
         )
     ]
     return Kumpulan(
@@ -320,7 +320,7 @@ def kumpulkan(
         verifikasi=tuple(catatan_verifikasi(laporan, problems, isian_sel(evaluasi))),
         tahapan=tuple(tahapan),
         evaluasi_rkpd_triwulan=tuple(rkpd_triwulan),
-        rencana_aksi=tuple(rencana),
+        rencana_aksi=tuple(rencana_aksi),
         peringatan_dini=tuple(peringatan),
     )
 
