@@ -37,7 +37,7 @@ from kinerja_report.web.dasar import (
     wajib_csrf,
 )
 from kinerja_report.web.keluaran import BATAS_BARIS, baca_csv, berkas_aman, keluaran_manifest
-from kinerja_report.web.pekerja import BarisOpd, Pekerja
+from kinerja_report.web.pekerja import BarisOpd, BarisPeringatanPapan, Pekerja
 from kinerja_report.web.sesi import BatasMasuk, DaftarSesi, Sesi
 from kinerja_report.web.unggah import (
     BATAS_UNGGAH,
@@ -96,6 +96,10 @@ def _konteks_build(k: Konteks) -> dict[str, Any]:
         "sejak": k.pekerja.jumlah_build,
         "antre": k.pekerja.antre,
     }
+
+
+def _peringatan(k: Konteks) -> list[BarisPeringatanPapan]:
+    return list(k.pekerja.terakhir.peringatan) if k.pekerja.terakhir else []
 
 
 def _baris(k: Konteks) -> list[BarisOpd]:
@@ -163,6 +167,7 @@ async def papan(request: Request) -> Response:
         request,
         "papan.html.j2",
         baris=baris_papan(k, tahun, status),
+        peringatan=[p for p in _peringatan(k) if not tahun or str(p.tahun) == tahun],
         daftar_tahun=sorted({str(r["b"].tahun) for r in semua if r["b"] is not None}),
         daftar_status=sorted({r["status"] for r in semua}),
         tahun=tahun,
@@ -241,6 +246,7 @@ def _render_opd(k: Konteks, request: Request, opd: str, **lain: Any) -> Response
         opd=opd,
         baris=baris,
         masalah=masalah,
+        peringatan=[p for p in _peringatan(k) if kunci_nama(p.opd) == kunci_nama(opd)],
         **_konteks_build(k),
         **{"hasil": None, "galat": "", **lain},
     )

@@ -76,6 +76,7 @@ def lingkungan() -> Environment:
         lstrip_blocks=True,
     )
     env.filters["angka"] = formats.angka
+    env.filters["persen"] = formats.persen
     env.filters["waktu"] = _waktu
     env.filters["angka_csv"] = _angka_csv
     return env

@@ -19,6 +19,7 @@ from pathlib import Path
 from kinerja_report.errors import KeluaranTerkunci, KinerjaError
 from kinerja_report.pipeline import HasilBuild, build
 from kinerja_report.problems import Tingkat
+from kinerja_report.render.peringatan import relatif_peringatan
 
 log = logging.getLogger(__name__)
 JEDA_TERKUNCI = 5.0
@@ -48,6 +49,23 @@ class BarisOpd:
 
 
 @dataclass(frozen=True)
+class BarisPeringatanPapan:
+    """One OPD behind its rencana aksi after a quarter, for the status board."""
+
+    tahun: int
+    triwulan: int
+    opd: str
+    kinerja: int
+    """Indicators behind plan."""
+    anggaran: int
+    """Budgets behind plan."""
+    terjauh: float
+    """The lowest capaian against plan among them (percent)."""
+    dokumen: str
+    """The early-warning PDF of that quarter, relative to OUT ('' when not written)."""
+
+
+@dataclass(frozen=True)
 class RingkasanBuild:
     selesai: datetime
     berhasil: bool
@@ -55,6 +73,8 @@ class RingkasanBuild:
     baris: tuple[BarisOpd, ...] = ()
     keluaran: tuple[str, ...] = ()
     """Every output of the build, relative to OUT."""
+    peringatan: tuple[BarisPeringatanPapan, ...] = ()
+    """The early warnings of every quarter (:mod:`kinerja_report.compute.peringatan`)."""
 
 
 @dataclass
@@ -132,7 +152,24 @@ def ringkas(hasil: HasilBuild, out: Path) -> RingkasanBuild:
         f"{k.jumlah(Tingkat.PERINGATAN)} peringatan"
     )
     baris.sort(key=lambda b: (b.opd.casefold(), b.tahun, b.triwulan))
-    return RingkasanBuild(datetime.now(UTC), hasil.berhasil, pesan, tuple(baris), keluaran)
+    ditulis = set(keluaran)
+    peringatan = tuple(
+        BarisPeringatanPapan(
+            item.tahun,
+            item.triwulan,
+            opd.opd,
+            len(opd.kinerja_tertinggal),
+            len(opd.anggaran_tertinggal),
+            min(b.capaian for b in (*opd.kinerja_tertinggal, *opd.anggaran_tertinggal)),
+            relatif if (relatif := relatif_peringatan(item)) in ditulis else "",
+        )
+        for item in k.peringatan_dini
+        for opd in item.opd
+        if opd.kinerja_tertinggal or opd.anggaran_tertinggal
+    )
+    return RingkasanBuild(
+        datetime.now(UTC), hasil.berhasil, pesan, tuple(baris), keluaran, peringatan
+    )
 
 
 class Pekerja:
