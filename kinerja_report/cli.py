@@ -9,6 +9,7 @@ import json
 import os
 import sys
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
@@ -374,12 +375,17 @@ def ringkasan(hasil: HasilBuild, keluaran: Path) -> str:
     """The one-line Indonesian summary printed at the end of a build."""
     k = hasil.kumpulan
     gagal = len(k.berkas_gagal)
-    pdf = sum(1 for path in hasil.berkas_keluaran if path.suffix == ".pdf")
+    jenis = Counter(path.suffix.lower() for path in hasil.berkas_keluaran)
+    dokumen = ", ".join(
+        f"{angka(jenis[akhiran])} {nama}"
+        for akhiran, nama in ((".pdf", "PDF"), (".xlsx", "Excel"), (".docx", "Word"))
+        if jenis[akhiran] or akhiran == ".pdf"
+    )
     status = "Selesai" if hasil.berhasil else "Selesai dengan galat"
     return (
         f"{status}: {angka(k.jumlah_berkas)} workbook dibaca ({angka(gagal)} gagal), "
         f"{angka(len(k.baris))} baris capaian dari {angka(len({lap.opd for lap in k.laporan}))} "
-        f"perangkat daerah, {angka(pdf)} PDF; {angka(k.jumlah(Tingkat.GALAT))} galat, "
+        f"perangkat daerah, {dokumen}; {angka(k.jumlah(Tingkat.GALAT))} galat, "
         f"{angka(k.jumlah(Tingkat.PERINGATAN))} peringatan. Hasil di {keluaran}/"
     )
 

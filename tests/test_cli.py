@@ -30,8 +30,9 @@ def test_build_berhasil_exit_0_dengan_ringkasan(tmp_path: Path) -> None:
         # its pohon kinerja, its verification note and the index of LKE evidence; 5
         # warnings: no settings file, the region taken from the title, no signatory for the
         # OPD head nor for the Bupati, no Bupati's PK
-        "Selesai: 1 workbook dibaca (0 gagal), 3 baris capaian dari 1 perangkat daerah, 5 PDF; "
-        "0 galat, 5 peringatan."
+        # (and 3 Excel: rekap, the E.81, the LKE index; 1 Word: the OPD's LKjIP)
+        "Selesai: 1 workbook dibaca (0 gagal), 3 baris capaian dari 1 perangkat daerah, 5 PDF, "
+        "3 Excel, 1 Word; 0 galat, 5 peringatan."
     )
     # the hint about libharfbuzz-subset0 only where WeasyPrint lacks it
     assert ("HarfBuzz-Subset" in result.stderr) is not subset_huruf_cepat()

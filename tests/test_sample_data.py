@@ -36,7 +36,7 @@ def test_ringkasan_dan_ukuran(hasil: tuple[Path, str], capaian: list[dict[str, s
         .splitlines()[-1]
         .startswith(
             "Selesai: 61 workbook dibaca (0 gagal), 840 baris capaian dari 11 perangkat daerah, "
-            "340 PDF; 0 galat, 36 peringatan."
+            "340 PDF, 53 Excel, 48 Word; 0 galat, 36 peringatan."
         )
     )
     opd = {r["opd"] for r in capaian if r["tingkat"] != "daerah"}
