@@ -294,9 +294,10 @@ KATALOG: dict[str, JenisMasalah] = {
     ),
     "pk-riwayat-tidak-sah": JenisMasalah(
         Tingkat.PERINGATAN,
-        "Perjanjian Kinerja tahun {tahun} ({slug}) yang tercatat di riwayat tidak sah (diubah "
-        "di luar kinerja-report atau rusak) dan tidak dipakai: Perjanjian Kinerja dibuat lagi "
-        "dari data build ini; bandingkan dengan dokumen yang sudah ditandatangani",
+        "{jumlah} Perjanjian Kinerja yang tercatat di riwayat tidak sah (diubah di luar "
+        "kinerja-report, rusak, atau disegel dengan kunci pengguna lain) dan tidak dipakai: "
+        "{daftar}; Perjanjian Kinerja itu dibuat lagi dari data build ini, bandingkan dengan "
+        "dokumen yang sudah ditandatangani",
         "A recorded PK whose seal fails is never printed as a signed PK.",
     ),
     "pk-sasaran-belum-dirumuskan": JenisMasalah(

@@ -988,6 +988,50 @@ SASARAN_RPJMD = {
         "Meningkatnya akuntabilitas keuangan dan kinerja pemerintah daerah",
     "Meningkatnya pendapatan asli daerah": "Meningkatnya pertumbuhan ekonomi daerah",
 }  # fmt: skip
+# The indicator of each Sasaran PD (the OPD's IKU in its Renstra), with the target of the
+# period's end: the cascading sheet is where Bappeda collects them (the E.81 form has none).
+IKU_SASARAN_PD = {
+    "Meningkatnya akuntabilitas kinerja dan pelayanan administrasi perangkat daerah":
+        ("Nilai evaluasi SAKIP perangkat daerah", 75, "nilai"),
+    "Meningkatnya akses dan mutu pendidikan dasar":
+        ("Rata-rata nilai asesmen nasional jenjang SD/SMP", 70, "nilai"),
+    "Meningkatnya kualitas pendidik dan tenaga kependidikan":
+        ("Persentase pendidik bersertifikat pendidik", 85, "persen"),
+    "Meningkatnya derajat kesehatan masyarakat":
+        ("Persentase puskesmas terakreditasi paripurna", 60, "persen"),
+    "Meningkatnya perilaku hidup bersih dan sehat masyarakat":
+        ("Persentase desa ODF (stop buang air besar sembarangan)", 90, "persen"),
+    "Meningkatnya mutu pelayanan kesehatan rujukan":
+        ("Indeks kepuasan pasien rumah sakit", 85, "indeks"),
+    "Meningkatnya kompetensi tenaga kesehatan rumah sakit":
+        ("Persentase tenaga kesehatan rumah sakit yang mengikuti pelatihan kompetensi",
+         80, "persen"),
+    "Meningkatnya kualitas jalan kabupaten": ("Indeks kemantapan jalan kabupaten", 75, "persen"),
+    "Meningkatnya akses masyarakat terhadap air minum layak":
+        ("Persentase rumah tangga dengan akses air minum aman", 80, "persen"),
+    "Berkurangnya luas kawasan permukiman kumuh":
+        ("Luas kawasan kumuh yang tersisa", 10, "hektare"),
+    "Meningkatnya kualitas prasarana, sarana dan utilitas umum perumahan":
+        ("Persentase perumahan dengan PSU layak", 85, "persen"),
+    "Meningkatnya kualitas lingkungan hidup": ("Indeks kualitas air sungai", 60, "indeks"),
+    "Meningkatnya cakupan pelayanan persampahan":
+        ("Persentase sampah rumah tangga yang tertangani", 80, "persen"),
+    "Meningkatnya kepemilikan dokumen kependudukan":
+        ("Persentase penduduk yang memiliki KIA dan KTP-el", 98, "persen"),
+    "Meningkatnya kepemilikan akta pencatatan sipil":
+        ("Persentase penduduk yang memiliki akta kelahiran", 97, "persen"),
+    "Meningkatnya produksi komoditas unggulan pertanian":
+        ("Pertumbuhan produksi kopi dan padi", 3, "persen"),
+    "Meningkatnya dukungan prasarana pertanian":
+        ("Luas lahan pertanian yang terlayani irigasi", 2500, "hektare"),
+    "Meningkatnya kualitas perencanaan pembangunan daerah":
+        ("Persentase konsistensi program RKPD dengan RPJMD", 95, "persen"),
+    "Meningkatnya sinkronisasi perencanaan antarsektor":
+        ("Persentase program perangkat daerah yang selaras dengan Renstra", 95, "persen"),
+    "Meningkatnya akuntabilitas pengelolaan keuangan daerah":
+        ("Opini BPK atas laporan keuangan perangkat daerah (nilai)", 90, "nilai"),
+    "Meningkatnya pendapatan asli daerah": ("Rasio PAD terhadap pendapatan daerah", 8, "persen"),
+}  # fmt: skip
 # Sub kegiatan below a kegiatan run by a Pengawas (kunci OPD | kode kegiatan | sub kegiatan
 # codes | unit): their Perjanjian Kinerja goes down to that level.
 PENGAWAS = (
@@ -1075,7 +1119,8 @@ def buat_kaskade(program: dict[str, list[Simpul]]) -> Workbook:
             induk = SASARAN_RPJMD.get(prog.sasaran)
             if induk is None:  # the deliberate gap (Dinas Sosial)
                 continue
-            rows.append(("Sasaran RPJMD", induk, "Sasaran PD", prog.sasaran, None, None, None,
+            iku, target, satuan = IKU_SASARAN_PD[prog.sasaran]
+            rows.append(("Sasaran RPJMD", induk, "Sasaran PD", prog.sasaran, iku, target, satuan,
                          opd.nama, prog.unit))  # fmt: skip
     rows.extend(baris_pengawas(program))
     for r, baris in enumerate(rows, start=4):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from kinerja_report.compute.pohon import LABEL_TINGKAT, PohonKinerja, Simpul
+from kinerja_report.compute.pohon import LABEL_TINGKAT, PohonKinerja
 from kinerja_report.model import (
     EvaluasiRenja,
     LembarKaskade,
@@ -81,20 +81,20 @@ def sasaran_tanpa_induk(tree: PohonKinerja) -> Iterable[Masalah]:
         )
 
 
-def _induk_berindikator(tree: PohonKinerja, node: Simpul) -> Simpul | None:
-    return next((parent for parent in tree.leluhur(node) if parent.indikator), None)
-
-
 def indikator_sama_induk(tree: PohonKinerja) -> Iterable[Masalah]:
-    """A node's indicator that repeats, word for word, one of its nearest parent with
-    indicators: the child should say what it contributes, not the parent's result."""
+    """A node's indicator that repeats, word for word, one of an ancestor's (the nearest
+    that has it): the child should say what it contributes, not the result of a level above
+    it, however many levels up (a programme repeating the RPJMD's indicator under a Sasaran
+    PD that has its own)."""
     for node in tree.simpul:
-        parent = _induk_berindikator(tree, node)
-        if parent is None:
-            continue
-        theirs = {normalisasi(item.indikator) for item in parent.indikator}
+        leluhur = [parent for parent in tree.leluhur(node) if parent.indikator]
         for item in node.indikator:
-            if normalisasi(item.indikator) in theirs:
+            kunci = normalisasi(item.indikator)
+            parent = next(
+                (p for p in leluhur if kunci in {normalisasi(i.indikator) for i in p.indikator}),
+                None,
+            )
+            if parent is not None:
                 yield masalah_di(
                     "keselarasan-indikator-sama-induk",
                     item.sumber or node.sumber,

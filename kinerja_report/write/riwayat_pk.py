@@ -153,9 +153,19 @@ def muat_perjanjian(
         except (ValueError, TypeError, KeyError, IndexError):
             rusak.add(key)
             out.pop(key, None)
-            problems.append(masalah("pk-riwayat-tidak-sah", str(path.name), tahun=tahun, slug=slug))
             continue
         out.setdefault(key, []).append(pk)
+    if rusak:  # one warning: a store sealed with another key fails for every PK at once
+        daftar = [f"{tahun} {slug}" for tahun, slug in sorted(rusak)]
+        lainnya = f" dan {len(daftar) - 5} lainnya" if len(daftar) > 5 else ""
+        problems.append(
+            masalah(
+                "pk-riwayat-tidak-sah",
+                str(path.name),
+                jumlah=len(daftar),
+                daftar=", ".join(daftar[:5]) + lainnya,
+            )
+        )
     return out, problems
 
 
