@@ -1245,6 +1245,8 @@ tempat_penandatanganan = "Kepahiang"   # tempat pada blok tanda tangan
 # tanggal PK setiap tahun; Sabtu/Minggu/libur digeser ke hari kerja berikutnya
 tanggal_perjanjian = "2 Januari"
 hari_libur = ["2024-02-08", "2024-02-09"] # hari libur nasional/cuti bersama (tahun-bulan-tanggal)
+# tanggal PK Perubahan (setelah APBD Perubahan), bila target atau pagu berubah
+tanggal_perjanjian_perubahan = "1 Oktober"
 
 [capaian]
 # Rumus indikator negatif (semakin rendah semakin baik):
