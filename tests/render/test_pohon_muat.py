@@ -98,7 +98,18 @@ def test_setiap_kotak_sample_memuat_teksnya(bagan_sample: list[tuple[str, Bagan,
         if k.simpul.tingkat == "sasaran pd" and not k.lanjutan
     ]
     assert sasaran
-    assert all(len(k.indikator) == len(k.simpul.indikator) for k in sasaran)
+    # one line of numbers per indicator (a box grouping several OPDs names a shared
+    # indicator once, then each OPD's numbers)
+    assert all(
+        sum(1 for _, angka in k.indikator if angka) == len(k.simpul.indikator) for k in sasaran
+    )
+    # the sample's cascading sheet gives each linked Sasaran PD its indicator; only Dinas
+    # Sosial's two sasaran, deliberately linked to nothing, have none (and say so)
+    tanpa = {(k.simpul.opd, k.simpul.uraian) for k in sasaran if not k.simpul.indikator}
+    assert tanpa == {
+        ("Dinas Sosial", "Meningkatnya pelayanan rehabilitasi sosial bagi PPKS"),
+        ("Dinas Sosial", "Meningkatnya ketepatan sasaran perlindungan sosial"),
+    }
 
 
 def test_pdf_sample_tanpa_teks_terpotong(bagan_sample: list[tuple[str, Bagan, Daerah]]) -> None:
