@@ -700,6 +700,7 @@ def dokumen_lkjip(
             aturan,
             evaluasi.get(r.tahun),
             pk_bupati.get(r.tahun),
+            kumpulan.pengaturan.lkjip,
         )
         for r in ringkasan
     ]

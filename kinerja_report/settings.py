@@ -32,6 +32,7 @@ from kinerja_report.validasi import (
     bilangan_bulat,
     boolean,
     daftar_tabel,
+    daftar_teks,
     pilihan,
     tabel,
     teks,
@@ -88,6 +89,18 @@ class Daerah:
 
 
 @dataclass(frozen=True)
+class UraianLkjip:
+    """``[lkjip]``: what the LKjIP's Bab I and II say that no workbook holds; '' or () keeps
+    a place marked for the analyst to complete."""
+
+    visi: str = ""
+    misi: tuple[str, ...] = ()
+    tugas_fungsi: str = ""
+    struktur_organisasi: str = ""
+    isu_strategis: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Pengaturan:
     """All settings a build uses."""
 
@@ -120,6 +133,8 @@ class Pengaturan:
     """``[kewajaran]``: thresholds of the plausibility findings (docs/kewajaran.md)."""
     peringatan_dini: AturanPeringatan = field(default_factory=AturanPeringatan)
     """``[peringatan_dini]``: how far behind its Rencana Aksi a row is warned about."""
+    lkjip: UraianLkjip = field(default_factory=UraianLkjip)
+    """``[lkjip]``: the regency's visi, misi, tasks, structure and strategic issues."""
 
     @property
     def berkas_pendukung(self) -> tuple[Path, ...]:
@@ -243,6 +258,7 @@ SKEMA: dict[str, frozenset[str]] = {
     "periode": frozenset({"awal", "akhir"}),
     "kewajaran": frozenset(AturanKewajaran.__dataclass_fields__),
     "peringatan_dini": frozenset(AturanPeringatan.__dataclass_fields__),
+    "lkjip": frozenset(UraianLkjip.__dataclass_fields__),
     "batas_workbook": frozenset(
         {"ukuran_berkas_mb", "ukuran_isi_mb", "jumlah_anggota", "rasio_kompresi"}
     ),
@@ -329,6 +345,21 @@ def _pengaturan(folder: Path, data: dict[str, object]) -> Pengaturan:
         ),
         kewajaran=kewajaran,
         peringatan_dini=_peringatan(_bagian(data, "peringatan_dini")),
+        lkjip=_lkjip(_bagian(data, "lkjip")),
+    )
+
+
+def _lkjip(raw: dict[str, object]) -> UraianLkjip:
+    """``[lkjip]``: texts (visi, tugas_fungsi, struktur_organisasi) and lists of texts (misi,
+    isu_strategis)."""
+    return UraianLkjip(
+        visi=teks("lkjip", "visi", raw.get("visi", ""), 2000),
+        misi=daftar_teks("lkjip", "misi", raw.get("misi", [])),
+        tugas_fungsi=teks("lkjip", "tugas_fungsi", raw.get("tugas_fungsi", ""), 5000),
+        struktur_organisasi=teks(
+            "lkjip", "struktur_organisasi", raw.get("struktur_organisasi", ""), 5000
+        ),
+        isu_strategis=daftar_teks("lkjip", "isu_strategis", raw.get("isu_strategis", [])),
     )
 
 

@@ -68,6 +68,18 @@ def teks(bagian: str, kunci: str, nilai: object, maks: int = TEKS_MAKS) -> str:
     return nilai
 
 
+def daftar_teks(bagian: str, kunci: str, nilai: object, maks: int = 50) -> tuple[str, ...]:
+    """A list of texts (``misi = ["...", "..."]``); one text alone is a list of one."""
+    if isinstance(nilai, str):
+        nilai = [nilai]
+    if not isinstance(nilai, list) or len(nilai) > maks:
+        raise tidak_valid(
+            f"{_label(bagian, kunci)} harus berupa daftar teks (paling banyak {maks}), "
+            f"bukan {tampil(nilai)}"
+        )
+    return tuple(teks(bagian, kunci, item) for item in nilai)
+
+
 def pilihan(
     bagian: str, kunci: str, nilai: object, daftar: Sequence[str], boleh_kosong: bool = False
 ) -> str:

@@ -1313,6 +1313,22 @@ pencilan = "ikut"                    # "ikut": pencilan tetap dalam rata-rata da
 # dibandingkan dengan rencana aksi s.d. triwulan yang sama.
 ambang_kinerja = 10       # indikator tertinggal bila capaiannya < 100 - 10 = 90 % dari rencana
 ambang_anggaran = 10      # anggaran tertinggal bila realisasinya < 90 % dari rencana penarikan
+
+[lkjip]
+# Bab I dan II LKjIP pemda yang tidak ada di workbook; yang kosong ditandai
+# "[Diisi analis: ...]" di draf (visi dan misi di bawah ini rekaan data contoh).
+visi = "Kepahiang yang maju, sejahtera dan berdaya saing"
+misi = [
+  "Meningkatkan kualitas sumber daya manusia yang sehat, cerdas dan berdaya saing",
+  "Mewujudkan tata kelola pemerintahan yang baik, bersih dan akuntabel",
+  "Meningkatkan pertumbuhan ekonomi daerah dan infrastruktur yang berkelanjutan",
+]
+isu_strategis = [
+  "Angka kematian bayi dan prevalensi stunting yang masih di atas target",
+  "Kemantapan jalan kabupaten dan akses air minum layak",
+]
+# tugas_fungsi = "..."          # tugas dan fungsi pemerintah daerah
+# struktur_organisasi = "..."   # perangkat daerah dan jumlah pegawai
 """
 LOGO = """\
 <?xml version="1.0" encoding="UTF-8"?>

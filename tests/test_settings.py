@@ -156,6 +156,9 @@ def test_tanpa_berkas_pengaturan(tmp_path: Path) -> None:
             "[indikator 'X'] antar_tahun harus 'jumlah' atau 'terakhir', bukan 'rata'",
         ),
         ("[daerah]\nlogo = 1", "[daerah] logo harus berupa teks, bukan 1"),
+        ("[lkjip]\nmisi = [1]", "[lkjip] misi harus berupa teks, bukan 1"),
+        ("[lkjip]\nmisi = {a = 1}", "[lkjip] misi harus berupa daftar teks"),
+        ("[lkjip]\nvisii = 'x'", "kunci tidak dikenal di [lkjip]: visii (maksud Anda 'visi'?)"),
     ],
 )
 def test_pengaturan_salah_pesan_jelas(tmp_path: Path, isi: str, pesan: str) -> None:
@@ -228,3 +231,16 @@ def test_hari_libur_bukan_tanggal(tmp_path: Path) -> None:
     with pytest.raises(PengaturanTidakValid) as info:
         baca_pengaturan(tmp_path)
     assert "hari_libur: '27 Januari' bukan tanggal" in str(info.value)
+
+
+def test_uraian_lkjip(tmp_path: Path) -> None:
+    (tmp_path / "pengaturan.toml").write_text(
+        '[lkjip]\nvisi = "Maju"\nmisi = "Satu misi"\nisu_strategis = ["A", "B"]\n',
+        encoding="utf-8",
+    )
+    pengaturan = baca_pengaturan(tmp_path)
+    assert pengaturan is not None
+    assert pengaturan.lkjip.visi == "Maju"
+    assert pengaturan.lkjip.misi == ("Satu misi",)  # one text is a list of one
+    assert pengaturan.lkjip.isu_strategis == ("A", "B")
+    assert pengaturan.lkjip.tugas_fungsi == ""

@@ -53,7 +53,7 @@ from kinerja_report.compute.table import BarisCapaian
 from kinerja_report.formats import angka, persen, rupiah
 from kinerja_report.model import MatriksRpjmd, TingkatIndikator
 from kinerja_report.read.normalize import normalisasi
-from kinerja_report.settings import Daerah
+from kinerja_report.settings import Daerah, UraianLkjip
 
 BIDANG_URUSAN = {
     "1.01": "Pendidikan",
@@ -134,7 +134,23 @@ def _angka(value: float | None) -> str:
     return angka(value, 4) if value is not None else ""
 
 
-def _bab_i(instansi: str, daerah: Daerah, tahun: int, uraian: str) -> list[Blok]:
+def _isian(teks: str, tempat: str) -> Paragraf:
+    """``teks`` from the settings, or the place for the analyst to complete."""
+    return Paragraf(teks) if teks else Paragraf(f"{ISIAN}{tempat}]", isian=True)
+
+
+def _daftar(isi: Sequence[str], tempat: str) -> list[Blok]:
+    if not isi:
+        return [_isian("", tempat)]
+    return [Paragraf(f"{n}. {item}") for n, item in enumerate(isi, start=1)]
+
+
+def _bab_i(
+    instansi: str, daerah: Daerah, tahun: int, uraian: str, isi: UraianLkjip | None = None
+) -> list[Blok]:
+    """Bab I; ``isi``: the regency's tasks, structure and strategic issues from the
+    settings (``[lkjip]``), else places marked for the analyst."""
+    isi = isi or UraianLkjip()
     wilayah = daerah.nama_lengkap
     letak = f" di Provinsi {daerah.provinsi}" if daerah.provinsi else ""
     return [
@@ -154,14 +170,14 @@ def _bab_i(instansi: str, daerah: Daerah, tahun: int, uraian: str) -> list[Blok]
             + (f" Ibu kota: {daerah.ibu_kota}." if daerah.ibu_kota else "")
         ),
         Judul(2, "1.3 Tugas, Fungsi dan Struktur Organisasi"),
-        Paragraf(
-            f"{ISIAN}tugas pokok dan fungsi, struktur organisasi dan sumber daya manusia "
-            "menurut peraturan kepala daerah tentang kedudukan, susunan organisasi, tugas dan "
-            "fungsi.]",
-            isian=True,
+        _isian(
+            isi.tugas_fungsi,
+            "tugas pokok dan fungsi menurut peraturan kepala daerah tentang kedudukan, susunan "
+            "organisasi, tugas dan fungsi",
         ),
+        _isian(isi.struktur_organisasi, "struktur organisasi dan sumber daya manusia"),
         Judul(2, "1.4 Isu Strategis"),
-        Paragraf(f"{ISIAN}isu strategis sebagaimana dirumuskan dalam RPJMD/Renstra.]", isian=True),
+        *_daftar(isi.isu_strategis, "isu strategis sebagaimana dirumuskan dalam RPJMD/Renstra"),
         *sistematika("1.5"),
     ]
 
@@ -444,7 +460,7 @@ def _tabel_iku(matriks: Sequence[MatriksRpjmd]) -> Tabel:
     )
 
 
-def _bab_ii_daerah(r: RingkasanTahun, iku: Tabel) -> list[Blok]:
+def _bab_ii_daerah(r: RingkasanTahun, iku: Tabel, isi: UraianLkjip) -> list[Blok]:
     pk = Tabel(
         f"Perjanjian Kinerja Bupati Tahun {r.tahun}",
         ("No", "Sasaran", "Indikator kinerja", "Satuan", "Target"),
@@ -458,9 +474,10 @@ def _bab_ii_daerah(r: RingkasanTahun, iku: Tabel) -> list[Blok]:
     return [
         Judul(1, "BAB II PERENCANAAN KINERJA"),
         Judul(2, "2.1 Visi dan Misi"),
-        Paragraf(
-            f"{ISIAN}visi dan misi kepala daerah sebagaimana ditetapkan dalam RPJMD.]",
-            isian=True,
+        *(
+            [Paragraf(f"Visi: {isi.visi}"), Paragraf("Misi:"), *_daftar(isi.misi, "misi")]
+            if isi.visi
+            else [_isian("", "visi dan misi kepala daerah sebagaimana ditetapkan dalam RPJMD")]
         ),
         Judul(2, "2.2 Tujuan, Sasaran dan Indikator Kinerja Utama"),
         Paragraf(
@@ -485,6 +502,7 @@ def lkjip_pemda(
     aturan: AturanCapaian,
     evaluasi: EvaluasiRkpd | None = None,
     pk: PerjanjianKinerja | None = None,
+    uraian: UraianLkjip | None = None,
 ) -> DokumenLkjip:
     """The regency's LKjIP draft for the year of ``r`` (``semua``: every year's summary, for
     the previous years' values; ``laporan``: the OPD reports; ``evaluasi``: the year's
@@ -514,8 +532,9 @@ def lkjip_pemda(
         r.daerah,
         r.tahun,
         f"Tahun {r.tahun} dievaluasi {len(opd)} perangkat daerah.",
+        uraian,
     )
-    blok += _bab_ii_daerah(r, iku)
+    blok += _bab_ii_daerah(r, iku, uraian or UraianLkjip())
     blok += [
         Judul(1, "BAB III AKUNTABILITAS KINERJA"),
         Judul(2, "3.1 Capaian Kinerja per Sasaran"),

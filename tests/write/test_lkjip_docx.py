@@ -106,6 +106,11 @@ def test_the_sample_regency_lkjip_has_the_parts_of_53_2014_and_quotes_only_the_f
         "Lampiran 3 Capaian Indikator Kinerja Daerah Tahun 2024",
     ]
     assert {"2.1 Visi dan Misi", "2.2 Tujuan, Sasaran dan Indikator Kinerja Utama"} <= set(bagian)
+    # Bab I and II from the settings ([lkjip]); what they leave empty is marked
+    teks = [p.text for p in document.paragraphs]
+    assert "Visi: Kepahiang yang maju, sejahtera dan berdaya saing" in teks
+    assert "2. Kemantapan jalan kabupaten dan akses air minum layak" in teks
+    assert any(t.startswith("[Diisi analis: tugas pokok dan fungsi") for t in teks)
     # a real Word TOC field over the headings, updated by Word when the file opens
     body = document.element.body
     instruksi = [e.text for e in body.iter(qn("w:instrText"))]
