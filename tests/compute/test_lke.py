@@ -3,12 +3,17 @@ outputs."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from difflib import SequenceMatcher
+from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 
 from kinerja_report.compute.lke import ADA_PEMBANDING, ATURAN_BUKTI, BarisIndeks, indeks_bukti
 from kinerja_report.compute.lke_kriteria import LKE_88_2021, semua_kriteria
+from kinerja_report.read.normalize import normalisasi
 from kinerja_report.settings import Daerah
 
 
@@ -108,3 +113,28 @@ def test_a_benchmark_is_claimed_only_when_the_build_has_comparison_figures() -> 
     assert [b.berkas for b in _baris(dengan.pemda, "3.b.6").bukti] == [
         ("2024/lkjip/lkjip-pemda.docx",)
     ]
+
+
+def test_a_real_opd_worksheet_asks_our_criteria(real_workbooks: Path) -> None:
+    """Trenggalek's OPD worksheet (a regency's adaptation of the 88/2021 LKE): its criteria
+    are ours, word for word but for a few local rewordings and its own extra component D.4."""
+    wb = load_workbook(real_workbooks / "kke_evaluasi_sakip_opd_trenggalek_draft.xlsx")
+    milik_kami = {c.kode: normalisasi(c.teks) for _, _, c in semua_kriteria()}
+    cocok: list[str] = []
+    jumlah = 0
+    for row in wb["PENILAIAN"].iter_rows(min_row=4, values_only=True):
+        kode = row[0]
+        if not (isinstance(kode, str) and re.fullmatch(r"[A-Z]{4}\d{3}\.\d+", kode.strip())):
+            continue
+        teks = normalisasi(next((v for v in row[1:7] if isinstance(v, str) and len(v) > 25), ""))
+        jumlah += 1
+        kami, rasio = max(
+            ((k, SequenceMatcher(None, t, teks).ratio()) for k, t in milik_kami.items()),
+            key=lambda item: item[1],
+        )
+        if rasio > 0.85:
+            cocok.append(kami)
+    assert jumlah == 76
+    assert len(cocok) == 70  # 6 reworded or local
+    # distinct: the regulation words 4.a.2 and 4.b.4 alike, so both land on one of ours
+    assert len(set(cocok)) == 69
