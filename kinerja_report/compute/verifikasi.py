@@ -88,6 +88,12 @@ def isian_sel(evaluasi: Iterable[EvaluasiRenja]) -> dict[Kunci, str]:
                     if isinstance(nilai, Nilai) and nilai.sumber is not None:
                         s = nilai.sumber
                         out.setdefault((s.berkas, s.lembar, s.sel), _tampil(nilai))
+            for sumber, teks in (
+                (row.sumber_indikator, row.indikator),
+                (row.sumber_sasaran, row.sasaran),
+            ):
+                if sumber is not None and teks:  # a finding on a text cell shows the text
+                    out.setdefault((sumber.berkas, sumber.lembar, sumber.sel), teks)
     return out
 
 
