@@ -740,11 +740,13 @@ def _tulis_xlsx(
                 _tulis_data(out, relatif, kunci[relatif], lama, partial(formulir_xlsx, lap, kertas))
             )
     instansi = instansi_bappeda(kumpulan.laporan) or NAMA_BAPPEDA
+    daerah = kumpulan.identitas.daerah
     for item in kumpulan.evaluasi_rkpd:
-        isi = evaluasi_rkpd_xlsx(
-            item, kumpulan.laporan, kumpulan.identitas.daerah, instansi, kertas
-        )
-        written.append(out.tulis(f"{item.tahun}/evaluasi-rkpd.xlsx", isi))
+        relatif = f"{item.tahun}/evaluasi-rkpd.xlsx"
+        tahun = [lap for lap in kumpulan.laporan if lap.tahun == item.tahun]  # all it reads
+        kunci[relatif] = kunci_data(item, tahun, daerah, instansi, kertas)
+        buat = partial(evaluasi_rkpd_xlsx, item, tahun, daerah, instansi, kertas)
+        written.append(_tulis_data(out, relatif, kunci[relatif], lama, buat))
     return written
 
 

@@ -367,12 +367,22 @@ def _cocok(pola: str, relatif: str) -> bool:
     )
 
 
-def _temukan(pola: str, keluaran: Sequence[str]) -> tuple[str, ...]:
-    return tuple(r for r in keluaran if _cocok(pola, r))
+@dataclass(frozen=True)
+class _Keluaran:
+    """The build's outputs, as a sorted list and as a set (most rules name one file)."""
+
+    daftar: tuple[str, ...]
+    himpunan: frozenset[str]
+
+
+def _temukan(pola: str, keluaran: _Keluaran) -> tuple[str, ...]:
+    if not any(tanda in pola for tanda in "*?["):
+        return (pola,) if pola in keluaran.himpunan else ()
+    return tuple(r for r in keluaran.daftar if _cocok(pola, r))
 
 
 def _bukti_pemda(
-    aturan: Bukti, tahun: int, keluaran: Sequence[str], slugs: Sequence[str]
+    aturan: Bukti, tahun: int, keluaran: _Keluaran, slugs: Sequence[str]
 ) -> BuktiDitemukan | None:
     pola = aturan.pola.replace("{tahun}", str(tahun))
     if "{opd}" not in pola:
@@ -386,9 +396,7 @@ def _bukti_pemda(
     return BuktiDitemukan(tampil, berkas, aturan.isi, jumlah_opd=sum(map(bool, per_opd)))
 
 
-def _bukti_opd(
-    aturan: Bukti, tahun: int, keluaran: Sequence[str], slug: str
-) -> BuktiDitemukan | None:
+def _bukti_opd(aturan: Bukti, tahun: int, keluaran: _Keluaran, slug: str) -> BuktiDitemukan | None:
     pola = aturan.pola.replace("{tahun}", str(tahun)).replace("{opd}", slug)
     berkas = _temukan(pola, keluaran)
     return BuktiDitemukan(pola, berkas, aturan.isi) if berkas else None
@@ -404,7 +412,8 @@ def indeks_bukti(
     """The index of evidence of ``tahun`` from the outputs ``keluaran`` (paths relative to
     the output folder, '/'-separated) for the regency and every perangkat daerah of ``opd``
     ((name, file name) pairs); ``fakta``: what the build established (:data:`ADA_PEMBANDING`)."""
-    daftar = sorted(set(keluaran))
+    himpunan = frozenset(keluaran)
+    daftar = _Keluaran(tuple(sorted(himpunan)), himpunan)
     slugs = [slug for _, slug in opd]
 
     def berlaku(b: Bukti) -> bool:

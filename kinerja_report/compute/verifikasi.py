@@ -14,7 +14,7 @@ the sheet 'Verifikasi' of rekap.xlsx and to ``OUT/<tahun>/verifikasi/<opd>.pdf``
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 
 from kinerja_report.compute.formulir import TandaTangan
@@ -77,9 +77,27 @@ Kunci = tuple[str, str, str]
 """(file, sheet, cell)."""
 
 
-def isian_sel(evaluasi: Iterable[EvaluasiRenja]) -> dict[Kunci, str]:
+class IsianSel(Mapping[Kunci, str]):
+    """Every value read from the indicator rows, by its cell, as it is printed: formatted
+    only when asked (a note shows the few cells with findings of thousands read)."""
+
+    def __init__(self, nilai: dict[Kunci, Nilai | str]) -> None:
+        self._nilai = nilai
+
+    def __getitem__(self, kunci: Kunci) -> str:
+        nilai = self._nilai[kunci]
+        return nilai if isinstance(nilai, str) else _tampil(nilai)
+
+    def __iter__(self) -> Iterator[Kunci]:
+        return iter(self._nilai)
+
+    def __len__(self) -> int:
+        return len(self._nilai)
+
+
+def isian_sel(evaluasi: Iterable[EvaluasiRenja]) -> IsianSel:
     """Every value read from the indicator rows, by its cell, as it is printed."""
-    out: dict[Kunci, str] = {}
+    out: dict[Kunci, Nilai | str] = {}
     for ev in evaluasi:
         for row in ev.indikator:
             for item in fields(row):
@@ -87,14 +105,14 @@ def isian_sel(evaluasi: Iterable[EvaluasiRenja]) -> dict[Kunci, str]:
                 for nilai in value if isinstance(value, tuple) else (value,):
                     if isinstance(nilai, Nilai) and nilai.sumber is not None:
                         s = nilai.sumber
-                        out.setdefault((s.berkas, s.lembar, s.sel), _tampil(nilai))
+                        out.setdefault((s.berkas, s.lembar, s.sel), nilai)
             for sumber, teks in (
                 (row.sumber_indikator, row.indikator),
                 (row.sumber_sasaran, row.sasaran),
             ):
                 if sumber is not None and teks:  # a finding on a text cell shows the text
                     out.setdefault((sumber.berkas, sumber.lembar, sumber.sel), teks)
-    return out
+    return IsianSel(out)
 
 
 def _tampil(nilai: Nilai) -> str:
@@ -131,7 +149,7 @@ def _urutan(p: Masalah) -> tuple[str, int, int, str]:
 
 
 def catatan_verifikasi(
-    laporan: Sequence[LaporanOpd], problems: Sequence[Masalah], isian: dict[Kunci, str]
+    laporan: Sequence[LaporanOpd], problems: Sequence[Masalah], isian: Mapping[Kunci, str]
 ) -> list[CatatanVerifikasi]:
     """The note of every OPD-year, in the order of ``laporan``."""
     out = []

@@ -40,10 +40,19 @@ from kinerja_report.segel import kunci_rahasia, segel, segel_cocok
 JENIS_SEGEL = "cache_baca"
 
 
+@cache
+def _nama_field(kelas: Any) -> tuple[str, ...]:
+    """The init fields of a dataclass, by class (``dataclasses.fields`` is slow per call)."""
+    return tuple(f.name for f in dataclasses.fields(kelas) if f.init)
+
+
 def ke_json(obj: object) -> Any:
     """``obj`` (dataclasses, enums, tuples, lists, dicts, paths, scalars) as JSON data."""
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return {f.name: ke_json(getattr(obj, f.name)) for f in dataclasses.fields(obj) if f.init}
+    if obj is None or type(obj) in (str, int, float, bool):
+        return obj  # the most frequent values first: the keys of a build hash many of them
+    kelas: Any = type(obj)
+    if hasattr(kelas, "__dataclass_fields__") and not isinstance(obj, type):
+        return {nama: ke_json(getattr(obj, nama)) for nama in _nama_field(kelas)}
     if isinstance(obj, enum.Enum):
         return obj.value
     if isinstance(obj, (tuple, list)):

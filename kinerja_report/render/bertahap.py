@@ -1,7 +1,8 @@
 """Incremental rendering: a PDF is rendered again only when what its bytes depend on changed.
 
-A document's *key* (:func:`kunci_dokumen`) is the sha256 of its HTML (which holds its data,
-the settings it uses and its Jinja template's output), of every file of the template folder
+A document's *key* (:func:`kunci_dokumen`) is the sha256 of its data key (:func:`kunci_data`
+of the data, settings and template name its HTML is made from; its HTML itself for a job
+made from HTML), of every file of the template folder
 (stylesheet, fonts), of the assets it may load (the logo), of the tool (version and source
 code), of the WeasyPrint version and of the font subsetter in use. The previous build's
 manifest lists each PDF with its key and sha256 (:mod:`kinerja_report.write.manifest`): a
@@ -65,7 +66,7 @@ def kunci_dokumen(tugas: TugasPdf) -> str:
         f"harfbuzz-subset {subset_huruf_cepat()}",
         sidik_folder(tugas.folder_templat),
         *(_sidik_aset(path) for path in tugas.aset),
-        tugas.html,
+        f"data {tugas.kunci_data}" if tugas.kunci_data else tugas.html,
     ]
     for teks in bagian:
         digest.update(teks.encode("utf-8", "surrogatepass") + b"\0")

@@ -4,11 +4,13 @@ and one per earlier quarter of it (`<tahun>/triwulan-<n>/evaluasi/<slug>.pdf`)."
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 from typing import TYPE_CHECKING
 
 from kinerja_report.compute.perjanjian import jabatan_tanda_tangan
 from kinerja_report.compute.rules import SKALA_KATEGORI_BAKU
 from kinerja_report.read.signatories import format_nip
+from kinerja_report.render.bertahap import kunci_data
 from kinerja_report.render.html import FOLDER_TEMPLAT, lingkungan, render_html
 from kinerja_report.render.pool import TugasPdf
 
@@ -56,10 +58,12 @@ def tugas_evaluasi(
     """A render job for the evaluation report of every OPD-year (``tahap``: of every stage,
     in its quarter's folder)."""
     env = lingkungan()
+    dasar = kunci_data(TEMPLAT, pengaturan)
     return [
         TugasPdf(
             relatif=relatif_evaluasi(item, tahap),
-            html=html_evaluasi(env, item, pengaturan),
+            sumber=partial(html_evaluasi, env, item, pengaturan),
+            kunci_data=kunci_data(dasar, item),
             folder_templat=FOLDER_TEMPLAT,
             aset=item.daerah.aset,
             keterangan=f"{item.tahun} {item.opd}{_tw(item.triwulan) if tahap else ''}",
@@ -79,10 +83,13 @@ def tugas_evaluasi_rkpd(
     """A render job for the regency's evaluation of every year: ``<tahun>/evaluasi-rkpd.pdf``,
     ``<tahun>/triwulan-<n>/evaluasi-rkpd.pdf`` for a quarter's."""
     env = lingkungan()
+    dasar = kunci_data(TEMPLAT_RKPD, daerah, instansi, pengaturan)
     return [
         TugasPdf(
             relatif=f"{item.tahun}/{_folder_rkpd(item)}evaluasi-rkpd.pdf",
-            html=render_html(
+            kunci_data=kunci_data(dasar, item),
+            sumber=partial(
+                render_html,
                 env,
                 TEMPLAT_RKPD,
                 r=item,

@@ -4,9 +4,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 from typing import TYPE_CHECKING
 
 from kinerja_report.compute.lke_kriteria import LKE_88_2021
+from kinerja_report.render.bertahap import kunci_data
 from kinerja_report.render.html import FOLDER_TEMPLAT, lingkungan, render_html
 from kinerja_report.render.pool import TugasPdf
 
@@ -28,10 +30,13 @@ def tugas_lke(
     """A render job for the index of evidence of every year; ``instansi``: the planning
     agency that compiles it."""
     env = lingkungan()
+    dasar = kunci_data(TEMPLAT, instansi, pengaturan)
     return [
         TugasPdf(
             relatif=relatif_lke(item.tahun),
-            html=render_html(
+            kunci_data=kunci_data(dasar, item),
+            sumber=partial(
+                render_html,
                 env,
                 TEMPLAT,
                 x=item,

@@ -4,10 +4,12 @@ blocks as its .docx (:mod:`kinerja_report.compute.lkjip`)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 from typing import TYPE_CHECKING
 
 from kinerja_report.compute.lkjip import DokumenLkjip
 from kinerja_report.compute.lkjip_blok import Blok, DaftarIsi, Judul, Paragraf
+from kinerja_report.render.bertahap import kunci_data
 from kinerja_report.render.html import FOLDER_TEMPLAT, lingkungan, render_html
 from kinerja_report.render.pool import TugasPdf
 
@@ -47,7 +49,8 @@ def tugas_lkjip(daftar: Sequence[DokumenLkjip], pengaturan: Pengaturan) -> list[
     return [
         TugasPdf(
             relatif=f"{d.tahun}/lkjip/{NAMA_PEMDA}.pdf",
-            html=html_lkjip(env, d, pengaturan),
+            sumber=partial(html_lkjip, env, d, pengaturan),
+            kunci_data=kunci_data(TEMPLAT, d, pengaturan),
             folder_templat=FOLDER_TEMPLAT,
             aset=d.daerah.aset,
             keterangan=f"{d.tahun} LKjIP {d.instansi}",

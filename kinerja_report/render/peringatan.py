@@ -4,10 +4,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 from typing import TYPE_CHECKING
 
 from kinerja_report.compute.perjanjian import jabatan_tanda_tangan
 from kinerja_report.read.signatories import format_nip
+from kinerja_report.render.bertahap import kunci_data
 from kinerja_report.render.evaluasi import NAMA_BAPPEDA
 from kinerja_report.render.html import FOLDER_TEMPLAT, lingkungan, render_html
 from kinerja_report.render.pool import TugasPdf
@@ -31,10 +33,13 @@ def tugas_peringatan(
     """A render job for the early warnings of every quarter; ``instansi`` is the planning
     agency that sends them."""
     env = lingkungan()
+    dasar = kunci_data(TEMPLAT, daerah, instansi, pengaturan)
     return [
         TugasPdf(
             relatif=relatif_peringatan(item),
-            html=render_html(
+            kunci_data=kunci_data(dasar, item),
+            sumber=partial(
+                render_html,
                 env,
                 TEMPLAT,
                 p=item,

@@ -6,12 +6,15 @@ Files: ``<tahun>/perjanjian-kinerja/<opd-slug>.pdf`` and ``<tahun>/perjanjian-ki
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 from typing import TYPE_CHECKING
 
 from kinerja_report.compute.perjanjian import PerjanjianKinerja, jabatan_tanda_tangan
 from kinerja_report.read.signatories import format_nip
+from kinerja_report.render.bertahap import kunci_data
 from kinerja_report.render.html import FOLDER_TEMPLAT, lingkungan, render_html
 from kinerja_report.render.pool import TugasPdf
+from kinerja_report.write.riwayat_pk import ke_json_pk
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -43,10 +46,13 @@ def html_perjanjian(env: Environment, pk: PerjanjianKinerja, pengaturan: Pengatu
 def tugas_perjanjian(daftar: Sequence[PerjanjianKinerja], pengaturan: Pengaturan) -> list[TugasPdf]:
     """A render job for every PK."""
     env = lingkungan()
+    dasar = kunci_data(TEMPLAT, pengaturan)
     return [
         TugasPdf(
             relatif=relatif_perjanjian(pk),
-            html=html_perjanjian(env, pk, pengaturan),
+            sumber=partial(html_perjanjian, env, pk, pengaturan),
+            # the PK as its history records it (a reprinted PK is rebuilt from that record)
+            kunci_data=kunci_data(dasar, ke_json_pk(pk), pk.daerah),
             folder_templat=FOLDER_TEMPLAT,
             aset=pk.daerah.aset,
             keterangan=f"{pk.tahun} Perjanjian Kinerja{' Perubahan' if pk.versi else ''} "

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 from typing import TYPE_CHECKING
 
 from kinerja_report.compute.pohon import LABEL_TINGKAT, PohonKinerja, Simpul
@@ -24,6 +25,7 @@ from kinerja_report.formats import angka, persen
 from kinerja_report.model import Nilai
 from kinerja_report.read.kaskade import TINGKAT_KASKADE
 from kinerja_report.read.normalize import normalisasi
+from kinerja_report.render.bertahap import kunci_data
 from kinerja_report.render.html import FOLDER_TEMPLAT, lingkungan, render_html
 from kinerja_report.render.pool import TugasPdf
 from kinerja_report.render.ukur import tinggi_teks
@@ -443,7 +445,8 @@ def html_bagan(env: Environment, bagan: Bagan, daerah: Daerah) -> str:
 def _tugas(env: Environment, bagan: Bagan, relatif: str, daerah: Daerah) -> TugasPdf:
     return TugasPdf(
         relatif=relatif,
-        html=html_bagan(env, bagan, daerah),
+        sumber=partial(html_bagan, env, bagan, daerah),
+        kunci_data=kunci_data(TEMPLAT, bagan, daerah),
         folder_templat=FOLDER_TEMPLAT,
         aset=daerah.aset,
         keterangan=f"{bagan.tahun} {bagan.judul}",

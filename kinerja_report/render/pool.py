@@ -33,7 +33,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from multiprocessing.context import BaseContext
 from pathlib import Path
 from typing import Protocol
@@ -47,13 +47,31 @@ Catatan = tuple[str, int, str]
 
 @dataclass(frozen=True)
 class TugasPdf:
-    """One document to render: its output path (relative), its HTML and the assets it may use."""
+    """One document to render: its output path (relative), its HTML (or what makes it) and
+    the assets it may use.
+
+    ``sumber`` may be a function making the HTML: then it is made only when the document is
+    rendered (:meth:`siap`, as it is sent to a worker) and never kept, and ``kunci_data``
+    (the data, settings and template it is made from, :func:`~kinerja_report.render.
+    bertahap.kunci_data`) stands for it in the document's key, so a build that renders
+    nothing makes no HTML."""
 
     relatif: str
-    html: str
+    sumber: str | Callable[[], str]
     folder_templat: Path
     aset: tuple[Path, ...] = ()
     keterangan: str = ""
+    kunci_data: str = ""
+
+    @property
+    def html(self) -> str:
+        """The document's HTML (made again at each call when ``sumber`` makes it)."""
+        return self.sumber() if callable(self.sumber) else self.sumber
+
+    def siap(self) -> TugasPdf:
+        """The same job with its HTML made: what is sent to a worker (a function may not
+        cross to another process)."""
+        return self if isinstance(self.sumber, str) else replace(self, sumber=self.html)
 
 
 class _Pengumpul(logging.Handler):
@@ -214,7 +232,7 @@ def render_satu_per_satu(
         for item in tugas:
             terima(item.relatif, render_pdf(item.html, item.folder_templat, item.aset))
             maju(item.keterangan)
-        return
+        return  # each HTML is made just before its document and dropped after it
     keterangan = {item.relatif: item.keterangan for item in tugas}
     jumlah = min(pekerja, len(tugas))
     try:
@@ -237,7 +255,7 @@ def _hasil(
 
     def isi() -> None:
         for item in berikut:
-            sisa.add(pool.submit(_render_di_pekerja, item))
+            sisa.add(pool.submit(_render_di_pekerja, item.siap()))
             if len(sisa) >= antrean:
                 return
 

@@ -4,11 +4,13 @@ indicators (:mod:`kinerja_report.compute.ringkasan`), as render jobs."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 from typing import TYPE_CHECKING
 
 from kinerja_report import formats
 from kinerja_report.compute.ringkasan import RingkasanTahun
 from kinerja_report.render import grafik
+from kinerja_report.render.bertahap import kunci_data
 from kinerja_report.render.html import FOLDER_TEMPLAT, lingkungan, render_html
 from kinerja_report.render.pool import TugasPdf
 
@@ -55,10 +57,12 @@ def html_ringkasan(env: Environment, ringkasan: RingkasanTahun, pengaturan: Peng
 def tugas_ringkasan(daftar: Sequence[RingkasanTahun], pengaturan: Pengaturan) -> list[TugasPdf]:
     """A render job for every year's summary."""
     env = lingkungan()
+    dasar = kunci_data(TEMPLAT, pengaturan)
     return [
         TugasPdf(
             relatif=relatif_ringkasan(item),
-            html=html_ringkasan(env, item, pengaturan),
+            sumber=partial(html_ringkasan, env, item, pengaturan),
+            kunci_data=kunci_data(dasar, item),
             folder_templat=FOLDER_TEMPLAT,
             aset=item.daerah.aset,
             keterangan=f"{item.tahun} Ringkasan Bupati",
