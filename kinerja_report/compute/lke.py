@@ -293,6 +293,13 @@ class BuktiDitemukan:
     jumlah_opd: int = 0
     """For a per-perangkat-daerah rule in the regency's index: how many have the document."""
 
+    def cakupan(self, jumlah: int) -> str:
+        """What the index prints beside the place: '10 dari 11 perangkat daerah' (of
+        ``jumlah``), 'n berkas' for a place naming several files, else ''."""
+        if self.jumlah_opd:
+            return f"{self.jumlah_opd} dari {jumlah} perangkat daerah"
+        return f"{len(self.berkas)} berkas" if len(self.berkas) > 1 else ""
+
 
 @dataclass(frozen=True)
 class BarisIndeks:

@@ -25,6 +25,7 @@ from kinerja_report.compute.lkjip_bagian import (
     kata_pengantar,
     lampiran_pemda,
     langkah_selanjutnya,
+    pagu_per_program,
     penjelasan_opd,
     sistematika,
     tabel_pk,
@@ -515,6 +516,7 @@ def lkjip_pemda(
     for item in r.indikator:
         per_sasaran[item.baris.sasaran or "(sasaran tidak disebutkan)"].append(item)
     kelompok = {k.sasaran: k.baris for k in evaluasi.kelompok} if evaluasi else {}
+    anggaran = pagu_per_program(opd)
     iku = _tabel_iku(matriks)
     blok: list[Blok] = [
         *kata_pengantar(
@@ -545,7 +547,7 @@ def lkjip_pemda(
         blok.append(_tabel_sasaran(sasaran, items, lalu))
         blok.extend(Paragraf(paragraf(_fakta_daerah(i))) for i in items)
         if evaluasi is not None:
-            dukungan = dukungan_sasaran(kelompok.get(sasaran, ()), opd, aturan)
+            dukungan = dukungan_sasaran(kelompok.get(sasaran, ()), anggaran, aturan)
             blok.extend(blok_dukungan(sasaran, dukungan, opd))
     lain = [k for k in kelompok if k not in per_sasaran]
     nomor = 2
@@ -567,7 +569,7 @@ def lkjip_pemda(
         for sasaran in lain:
             blok.append(Judul(3, sasaran))
             blok.extend(
-                blok_dukungan(sasaran, dukungan_sasaran(kelompok[sasaran], opd, aturan), opd)
+                blok_dukungan(sasaran, dukungan_sasaran(kelompok[sasaran], anggaran, aturan), opd)
             )
         nomor = 3
     blok += [Judul(2, f"3.{nomor} Realisasi Anggaran"), _urusan(opd)]

@@ -10,7 +10,7 @@ sasaran); causes and next steps are quoted from the forms, never written by the 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from kinerja_report.compute.budget import efisiensi
@@ -25,7 +25,7 @@ from kinerja_report.compute.lkjip_blok import (
     teks_nilai,
 )
 from kinerja_report.compute.perjanjian import PerjanjianKinerja
-from kinerja_report.compute.report import LaporanOpd, pagu_program
+from kinerja_report.compute.report import LaporanOpd, PaguSimpul, pagu_program
 from kinerja_report.compute.ringkasan import RingkasanTahun
 from kinerja_report.compute.rules import AturanCapaian
 from kinerja_report.compute.table import BarisCapaian
@@ -165,18 +165,29 @@ class DukunganSasaran:
         return list(dict.fromkeys(opd for opd, *_ in self.baris))
 
 
-def dukungan_sasaran(
-    rows: Sequence[BarisFormulir], laporan: Sequence[LaporanOpd], aturan: AturanCapaian
-) -> DukunganSasaran:
-    """The programme rows of one sasaran (``EvaluasiRkpd.kelompok``, each with its
-    penanggung jawab) with each programme's budget by the one rule
-    (:func:`~kinerja_report.compute.report.pagu_program`) and the sasaran's efficiency:
-    the mean capaian of its programme indicators against the serapan of their budget."""
-    nodes = {
+KunciProgram = tuple[str, str, str]
+"""(OPD by :func:`kunci_nama`, programme code, programme name)."""
+
+
+def pagu_per_program(laporan: Sequence[LaporanOpd]) -> dict[KunciProgram, PaguSimpul]:
+    """Each OPD's programmes with their budget by the one rule
+    (:func:`~kinerja_report.compute.report.pagu_program`), once for every sasaran."""
+    return {
         (kunci_nama(lap.opd), node.kode, node.uraian): node
         for lap in laporan
         for node in pagu_program(lap.baris)
     }
+
+
+def dukungan_sasaran(
+    rows: Sequence[BarisFormulir],
+    nodes: Mapping[KunciProgram, PaguSimpul],
+    aturan: AturanCapaian,
+) -> DukunganSasaran:
+    """The programme rows of one sasaran (``EvaluasiRkpd.kelompok``, each with its
+    penanggung jawab) with each programme's budget (``nodes``: :func:`pagu_per_program`)
+    and the sasaran's efficiency: the mean capaian of its programme indicators against the
+    serapan of their budget."""
     baris, dihitung = [], set()
     pagu = realisasi = 0.0
     for row in rows:

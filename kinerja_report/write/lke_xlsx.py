@@ -27,14 +27,8 @@ def _baris(opd: str, item: BarisIndeks, jumlah_opd: int) -> list[BarisLke]:
         return [BarisLke(opd, item, "", "", BELUM_ADA)]
     hasil = []
     for b in item.bukti:
-        if b.jumlah_opd:
-            keterangan = f"{b.jumlah_opd} dari {jumlah_opd} perangkat daerah"
-        elif len(b.berkas) > 1:
-            keterangan = f"{len(b.berkas)} berkas"
-        else:
-            keterangan = ""
         berkas = b.pola if b.jumlah_opd or len(b.berkas) > 1 else b.berkas[0]
-        hasil.append(BarisLke(opd, item, berkas, b.isi, keterangan))
+        hasil.append(BarisLke(opd, item, berkas, b.isi, b.cakupan(jumlah_opd)))
     return hasil
 
 
