@@ -44,7 +44,7 @@ from kinerja_report.problems import Masalah, Tingkat
 from kinerja_report.progress import Progres
 from kinerja_report.read.numbers import BukanAngka, parse_angka
 from kinerja_report.read.riwayat import Perubahan, perubahan
-from kinerja_report.render.pdf import petunjuk_huruf
+from kinerja_report.render.huruf import petunjuk_huruf
 from kinerja_report.sinyal import keluar_karena_sinyal
 from kinerja_report.teks import teks_aman
 from kinerja_report.write.formulir_baru import tulis_berkas

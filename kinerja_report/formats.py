@@ -10,6 +10,7 @@ from __future__ import annotations
 import decimal
 import math
 from datetime import date
+from functools import lru_cache
 
 from babel.dates import format_date
 from babel.numbers import format_decimal as _format_decimal
@@ -22,6 +23,16 @@ def format_decimal(value: float, format: str, locale: str = LOCALE) -> str:
     the current decimal context: 28 digits fail for 1e22 with decimals); '' when not finite."""
     if not math.isfinite(value):
         return ""
+    # remembered by value, type and sign (0.0 and -0.0 are equal keys but print '0', '-0')
+    return _format_decimal_ingat(
+        value, type(value).__name__, math.copysign(1, value), format, locale
+    )
+
+
+@lru_cache(maxsize=65536)
+def _format_decimal_ingat(value: float, kelas: type, tanda: float, format: str, locale: str) -> str:
+    """:func:`format_decimal` of a finite value: the same figures are printed in several
+    documents of a build."""
     with decimal.localcontext() as context:
         context.prec = 400
         return _format_decimal(value, format=format, locale=locale)

@@ -95,7 +95,7 @@ from kinerja_report.read.folder import IsiBerkas, baca_masukan
 from kinerja_report.read.jejak import JejakBerkas, jejak_pendukung, jejak_workbook
 from kinerja_report.read.normalize import kunci_nama
 from kinerja_report.read.ringkasan import ringkasan_berkas
-from kinerja_report.render.bertahap import Pilahan, dipakai_lagi, kunci_data, pilah
+from kinerja_report.render.bertahap import Pilahan, dipakai_lagi, ingatan_kunci, kunci_data, pilah
 from kinerja_report.render.evaluasi import (
     NAMA_BAPPEDA,
     relatif_evaluasi,
@@ -530,7 +530,7 @@ def build(
     """
     progres = progres or TanpaProgres()
     masukan, keluaran = Path(masukan), Path(keluaran)
-    with FolderKeluaran(keluaran, masukan) as out:
+    with FolderKeluaran(keluaran, masukan) as out, ingatan_kunci():
         cache = muat_cache(keluaran / NAMA_RIWAYAT) if bertahap else CacheBaca()
         kumpulan = kumpulkan(masukan, progres, kecuali=keluaran, cache=cache)
         if kumpulan.jumlah_berkas == 0:  # nothing read: the previous results stay untouched
@@ -543,15 +543,18 @@ def build(
         if out.lama_tidak_sah is not None:  # not sealed with the user's key: nothing reused
             kumpulan = _dengan(kumpulan, out.lama_tidak_sah)  # nor removed
         lama = out.lama if bertahap else {}  # the previous manifest, read once by ``out``
+        kunci = {"rekap.xlsx": _kunci_rekap(kumpulan)}
         written = [
             out.tulis("capaian.csv", csv_capaian(kumpulan.baris)),
             out.tulis("masalah.csv", csv_masalah(kumpulan.masalah)),
-            out.tulis("rekap.xlsx", rekap_xlsx(_lembar_rekap(kumpulan))),
-        ]
+            _tulis_data(
+                out, "rekap.xlsx", kunci["rekap.xlsx"], lama,
+                lambda: rekap_xlsx(_lembar_rekap(kumpulan)),
+            ),
+        ]  # fmt: skip
         ringkasan = ringkasan_daerah(kumpulan)
         pemda, per_opd = dokumen_lkjip(kumpulan, ringkasan)
         kertas = kumpulan.pengaturan.ukuran_kertas
-        kunci: dict[str, str] = {}
         written.extend(_tulis_xlsx(kumpulan, out, lama, kunci))
         for dokumen in pemda:
             relatif = f"{dokumen.tahun}/lkjip/{NAMA_PEMDA}.docx"
@@ -823,6 +826,19 @@ def _tulis_manifest(
 
 def _dengan(kumpulan: Kumpulan, problem: Masalah) -> Kumpulan:
     return replace(kumpulan, masalah=(*kumpulan.masalah, problem))
+
+
+def _kunci_rekap(kumpulan: Kumpulan) -> str:
+    """The data key of rekap.xlsx: everything :func:`_lembar_rekap` reads (the sheets' columns
+    are code, in the tool's key)."""
+    return kunci_data(
+        kumpulan.pengaturan.aturan,
+        kumpulan.baris_daerah,
+        kumpulan.laporan,
+        kumpulan.ipm,
+        kumpulan.verifikasi,
+        kumpulan.peringatan_dini,
+    )
 
 
 def _lembar_rekap(kumpulan: Kumpulan) -> list[LembarRekap]:

@@ -11,6 +11,7 @@ build did not write (no cascading sheet: no pohon kinerja) is not claimed.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
@@ -383,9 +384,17 @@ class _Keluaran:
 
 
 def _temukan(pola: str, keluaran: _Keluaran) -> tuple[str, ...]:
-    if not any(tanda in pola for tanda in "*?["):
+    wildcard = [i for i in (pola.find(tanda) for tanda in "*?[") if i >= 0]
+    if not wildcard:
         return (pola,) if pola in keluaran.himpunan else ()
-    return tuple(r for r in keluaran.daftar if _cocok(pola, r))
+    awalan = pola[: min(wildcard)]  # only the sorted list's run with the pattern's prefix
+    ditemukan = []
+    for relatif in keluaran.daftar[bisect_left(keluaran.daftar, awalan) :]:
+        if not relatif.startswith(awalan):
+            break
+        if _cocok(pola, relatif):
+            ditemukan.append(relatif)
+    return tuple(ditemukan)
 
 
 def _bukti_pemda(

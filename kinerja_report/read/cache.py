@@ -41,7 +41,7 @@ JENIS_SEGEL = "cache_baca"
 
 
 @cache
-def _nama_field(kelas: Any) -> tuple[str, ...]:
+def nama_field(kelas: Any) -> tuple[str, ...]:
     """The init fields of a dataclass, by class (``dataclasses.fields`` is slow per call)."""
     return tuple(f.name for f in dataclasses.fields(kelas) if f.init)
 
@@ -52,7 +52,7 @@ def ke_json(obj: object) -> Any:
         return obj  # the most frequent values first: the keys of a build hash many of them
     kelas: Any = type(obj)
     if hasattr(kelas, "__dataclass_fields__") and not isinstance(obj, type):
-        return {nama: ke_json(getattr(obj, nama)) for nama in _nama_field(kelas)}
+        return {nama: ke_json(getattr(obj, nama)) for nama in nama_field(kelas)}
     if isinstance(obj, enum.Enum):
         return obj.value
     if isinstance(obj, (tuple, list)):

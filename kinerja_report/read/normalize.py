@@ -6,6 +6,7 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 
 from anyascii import anyascii
 
@@ -35,7 +36,14 @@ def normalisasi(text: object) -> str:
     """Lower-case, collapse spaces and line breaks, drop stray punctuation."""
     if text is None:
         return ""
-    cleaned = str(text).replace("\u00a0", " ").replace("_x000D_", " ").lower()
+    return _normalisasi_teks(str(text))
+
+
+@lru_cache(maxsize=65536)
+def _normalisasi_teks(text: str) -> str:
+    """:func:`normalisasi` of a text, remembered: the same labels and names are compared
+    many times in a build (the matching of officials, indicators and sasaran)."""
+    cleaned = text.replace("\u00a0", " ").replace("_x000D_", " ").lower()
     cleaned = _PUNCT.sub(" ", cleaned)
     return _SPACES.sub(" ", cleaned).strip()
 

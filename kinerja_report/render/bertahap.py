@@ -13,18 +13,20 @@ are byte-identical to those of a full build.
 
 from __future__ import annotations
 
+import contextvars
+import enum
 import hashlib
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
-from pathlib import Path
-
-import weasyprint
+from pathlib import Path, PurePosixPath
+from typing import Any
 
 from kinerja_report import __version__
-from kinerja_report.read.cache import ke_json
+from kinerja_report.read.cache import nama_field
 from kinerja_report.read.jejak import sidik_kode
-from kinerja_report.render.pdf import subset_huruf_cepat
+from kinerja_report.render.huruf import subset_huruf_cepat, versi_weasyprint
 from kinerja_report.render.pool import TugasPdf
 from kinerja_report.write.daftar import sidik, ukuran_milik
 from kinerja_report.write.manifest import Keluaran
@@ -62,7 +64,7 @@ def kunci_dokumen(tugas: TugasPdf) -> str:
     digest = hashlib.sha256()
     bagian = [
         f"kinerja-report {__version__} {sidik_kode()}",
-        f"weasyprint {weasyprint.__version__}",
+        f"weasyprint {versi_weasyprint()}",
         f"harfbuzz-subset {subset_huruf_cepat()}",
         sidik_folder(tugas.folder_templat),
         *(_sidik_aset(path) for path in tugas.aset),
@@ -112,11 +114,71 @@ def dipakai_lagi(
     return None
 
 
+_INGATAN: contextvars.ContextVar[dict[int, tuple[object, Any]] | None] = contextvars.ContextVar(
+    "ingatan_kunci", default=None
+)
+
+
+@contextmanager
+def ingatan_kunci() -> Iterator[None]:
+    """Within this block, :func:`kunci_data` hashes each immutable (frozen) dataclass
+    instance once: the documents of a build share their parts (an OPD's report is in its
+    evaluation, its LKjIP and its workbook; every row of the LKE index names its component),
+    and a no-change rebuild is mostly the hashing of those parts. The memory (which keeps
+    the instances it hashed alive) ends with the block."""
+    token = _INGATAN.set({})
+    try:
+        yield
+    finally:
+        _INGATAN.reset(token)
+
+
+def _sidik_nilai(obj: object, ingatan: dict[int, tuple[object, Any]] | None) -> Any:
+    """``obj`` as JSON data (the canonical form :func:`kunci_data` hashes); dataclass
+    instances by :func:`_sidik_dataclass`."""
+    if obj is None or type(obj) in (str, int, float, bool):
+        return obj
+    kelas: Any = type(obj)
+    if hasattr(kelas, "__dataclass_fields__") and not isinstance(obj, type):
+        return _sidik_dataclass(obj, kelas, ingatan)
+    if isinstance(obj, enum.Enum):
+        return obj.value
+    if isinstance(obj, (tuple, list)):
+        return [_sidik_nilai(item, ingatan) for item in obj]
+    if isinstance(obj, (set, frozenset)):
+        return [_sidik_nilai(item, ingatan) for item in sorted(obj, key=repr)]
+    if isinstance(obj, dict):
+        return [[_sidik_nilai(k, ingatan), _sidik_nilai(v, ingatan)] for k, v in obj.items()]
+    if isinstance(obj, (Path, PurePosixPath)):
+        return str(obj)
+    return obj
+
+
+def _sidik_dataclass(obj: object, kelas: Any, ingatan: dict[int, tuple[object, Any]] | None) -> Any:
+    """A dataclass instance holding other structures as the sha256 of its class name and
+    fields (recursively), one of scalars only as those fields themselves: equal data, equal
+    key. A frozen instance already hashed within :func:`ingatan_kunci` is looked up by
+    identity."""
+    beku = ingatan is not None and kelas.__dataclass_params__.frozen
+    if beku and (ada := ingatan.get(id(obj))) is not None and ada[0] is obj:  # type: ignore[union-attr]
+        return ada[1]
+    isi = [kelas.__qualname__]
+    isi += [_sidik_nilai(getattr(obj, nama), ingatan) for nama in nama_field(kelas)]
+    if all(type(nilai) is not list for nilai in isi):  # scalars only: as they are
+        return isi
+    teks = json.dumps(isi, default=str, ensure_ascii=False)
+    sidik_obj = {"#": hashlib.sha256(teks.encode("utf-8", "surrogatepass")).hexdigest()}
+    if beku:
+        ingatan[id(obj)] = (obj, sidik_obj)  # type: ignore[index]
+    return sidik_obj
+
+
 def kunci_data(*bagian: object) -> str:
-    """The key of an output made from data alone (a .docx): the tool and the data as
-    canonical JSON (:func:`kinerja_report.read.cache.ke_json`)."""
+    """The key of an output made from data alone (a .docx): the tool and the data, each
+    dataclass instance by the sha256 of its fields (:func:`_sidik_nilai`)."""
+    ingatan = _INGATAN.get()
     teks = json.dumps(
-        [__version__, sidik_kode(), *(ke_json(b) for b in bagian)],
+        [__version__, sidik_kode(), *(_sidik_nilai(b, ingatan) for b in bagian)],
         default=str,
         sort_keys=True,
         ensure_ascii=False,

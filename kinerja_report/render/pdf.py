@@ -8,36 +8,15 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from weasyprint import HTML
-from weasyprint.text import ffi
 
 from kinerja_report.render.fetcher import FetcherAman
+from kinerja_report.render.huruf import PETUNJUK_HARFBUZZ, petunjuk_huruf, subset_huruf_cepat
 
 _STEMPEL_WAKTU = "SOURCE_DATE_EPOCH"
 _WAKTU_TETAP = "946684800"
 """2000-01-01 00:00 UTC, the fixed date rekap.xlsx carries too."""
 
-
-def subset_huruf_cepat() -> bool:
-    """Whether WeasyPrint found the HarfBuzz subset library (Debian: libharfbuzz-subset0).
-
-    Without it WeasyPrint still embeds our fonts, subsetting them with fontTools: the PDFs
-    show the same but take longer to write (and WeasyPrint's import warns that future
-    versions will require the library).
-    """
-    return getattr(ffi, "harfbuzz_subset", True) is not None
-
-
-PETUNJUK_HARFBUZZ = (
-    "Catatan: pustaka sistem HarfBuzz-Subset tidak ditemukan, jadi PDF ditulis lebih lambat "
-    "(isinya tetap sama). Pasang paket libharfbuzz-subset0 (Debian/Ubuntu: "
-    "'apt-get install libharfbuzz-subset0') agar lebih cepat."
-)
-
-
-def petunjuk_huruf() -> str:
-    """What to tell a user before writing PDFs: :data:`PETUNJUK_HARFBUZZ` when fonts will be
-    subset the slow way, else ''."""
-    return "" if subset_huruf_cepat() else PETUNJUK_HARFBUZZ
+__all__ = ["PETUNJUK_HARFBUZZ", "petunjuk_huruf", "render_pdf", "subset_huruf_cepat"]
 
 
 def render_pdf(html: str, folder_templat: Path, aset_lain: tuple[Path, ...] = ()) -> bytes:

@@ -389,12 +389,35 @@ def tugas_pohon(
     daerah: Daerah,
     tahun_daerah: Collection[int | None] = (),
 ) -> list[TugasPdf]:
-    """A render job for each diagram of :func:`bagan_pohon`."""
+    """A render job for each diagram of :func:`bagan_pohon`: keyed by the tree part it lays
+    out, laid out only when its HTML is made (a rebuild that keeps the PDF never lays it
+    out)."""
     env = lingkungan()
+    skala = list(dict.fromkeys(p.label for p in pengaturan.aturan.skala))
     return [
-        _tugas(env, bagan, relatif, pemilik)
-        for relatif, bagan, pemilik in bagan_pohon(pohon, laporan, pengaturan, daerah, tahun_daerah)
+        TugasPdf(
+            relatif=relatif,
+            sumber=partial(_html_rencana, env, tree, judul, skala, notes, milik),
+            kunci_data=kunci_data(TEMPLAT, tree, judul, skala, notes, milik),
+            folder_templat=FOLDER_TEMPLAT,
+            aset=milik.aset,
+            keterangan=f"{tree.tahun} {judul}",
+        )
+        for relatif, tree, judul, notes, milik in _rencana_bagan(
+            pohon, laporan, daerah, tahun_daerah
+        )
     ]
+
+
+def _html_rencana(
+    env: Environment,
+    tree: PohonKinerja,
+    judul: str,
+    skala: Sequence[str],
+    notes: dict[str, str],
+    daerah: Daerah,
+) -> str:
+    return html_bagan(env, susun_bagan(tree, judul, skala, notes), daerah)
 
 
 def bagan_pohon(
@@ -409,6 +432,22 @@ def bagan_pohon(
     matrix or more than one OPD; one OPD's form never yields a tree titled for the
     Kabupaten)."""
     skala = list(dict.fromkeys(p.label for p in pengaturan.aturan.skala))
+    return [
+        (relatif, susun_bagan(tree, judul, skala, notes), milik)
+        for relatif, tree, judul, notes, milik in _rencana_bagan(
+            pohon, laporan, daerah, tahun_daerah
+        )
+    ]
+
+
+def _rencana_bagan(
+    pohon: Sequence[PohonKinerja],
+    laporan: Sequence[LaporanOpd],
+    daerah: Daerah,
+    tahun_daerah: Collection[int | None],
+) -> list[tuple[str, PohonKinerja, str, dict[str, str], Daerah]]:
+    """(file, tree part, title, the notes of its nodes, whose) of each diagram of
+    :func:`bagan_pohon`, before it is laid out."""
     out = []
     for tree in pohon:
         notes = catatan_keselarasan(tree)
@@ -418,16 +457,29 @@ def bagan_pohon(
             part = tree.bagian_opd(lap.opd)
             if not part.simpul:
                 continue
-            bagan = susun_bagan(part, f"Pohon Kinerja {lap.opd}", skala, notes)
-            out.append((f"{tree.tahun}/pohon-kinerja/{lap.slug}.pdf", bagan, lap.daerah))
+            out.append(
+                (
+                    f"{tree.tahun}/pohon-kinerja/{lap.slug}.pdf",
+                    part,
+                    f"Pohon Kinerja {lap.opd}",
+                    _catatan_bagian(notes, part),
+                    lap.daerah,
+                )
+            )
         regency = gabung_kembar(tree.sampai(TINGKAT_PEMDA))
         if tree.tahun in tahun_daerah and any(
             node.tingkat == "sasaran rpjmd" for node in regency.simpul
         ):
             title = f"Pohon Kinerja {daerah.nama_lengkap or 'Pemerintah Daerah'}"
-            bagan = susun_bagan(regency, title, skala, notes)
-            out.append((f"{tree.tahun}/pohon-kinerja/{SLUG_PEMDA}.pdf", bagan, daerah))
+            slug = f"{tree.tahun}/pohon-kinerja/{SLUG_PEMDA}.pdf"
+            out.append((slug, regency, title, _catatan_bagian(notes, regency), daerah))
     return out
+
+
+def _catatan_bagian(catatan: dict[str, str], tree: PohonKinerja) -> dict[str, str]:
+    """The notes of the nodes of ``tree`` (a diagram's key holds only what it shows)."""
+    kunci = {node.kunci for node in tree.simpul}
+    return {k: v for k, v in catatan.items() if k in kunci}
 
 
 def html_bagan(env: Environment, bagan: Bagan, daerah: Daerah) -> str:
@@ -439,15 +491,4 @@ def html_bagan(env: Environment, bagan: Bagan, daerah: Daerah) -> str:
         T=TINGGI_HALAMAN,
         tanpa_indikator_sasaran=TANPA_INDIKATOR_SASARAN,
         aturan_warna=ATURAN_WARNA,
-    )
-
-
-def _tugas(env: Environment, bagan: Bagan, relatif: str, daerah: Daerah) -> TugasPdf:
-    return TugasPdf(
-        relatif=relatif,
-        sumber=partial(html_bagan, env, bagan, daerah),
-        kunci_data=kunci_data(TEMPLAT, bagan, daerah),
-        folder_templat=FOLDER_TEMPLAT,
-        aset=daerah.aset,
-        keterangan=f"{bagan.tahun} {bagan.judul}",
     )

@@ -39,7 +39,6 @@ from pathlib import Path
 from typing import Protocol
 
 from kinerja_report.errors import PekerjaPdfBerhenti, galat
-from kinerja_report.render.pdf import render_pdf
 
 Catatan = tuple[str, int, str]
 """A log record of a worker: logger name, level, message."""
@@ -84,6 +83,8 @@ class _Pengumpul(logging.Handler):
 
 
 def _render_di_pekerja(tugas: TugasPdf) -> tuple[str, bytes, list[Catatan]]:
+    from kinerja_report.render.pdf import render_pdf  # WeasyPrint: only where PDFs are made
+
     pengumpul = _Pengumpul()
     root = logging.getLogger()
     root.addHandler(pengumpul)
@@ -227,8 +228,12 @@ def render_satu_per_satu(
     in-process). At most two documents per worker wait in the pool's queue at a time.
 
     Raises :class:`~kinerja_report.errors.PekerjaPdfBerhenti` when a worker dies."""
+    if not tugas:  # a rebuild that changed nothing: WeasyPrint is not even imported
+        return
     pekerja = pekerja or os.cpu_count() or 1
     if pekerja <= 1 or len(tugas) <= 1:
+        from kinerja_report.render.pdf import render_pdf  # WeasyPrint: only when rendering
+
         for item in tugas:
             terima(item.relatif, render_pdf(item.html, item.folder_templat, item.aset))
             maju(item.keterangan)
