@@ -25,7 +25,9 @@ problem; :func:`build` adds rendering and writing the outputs of the documented 
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from functools import partial
@@ -543,36 +545,28 @@ def build(
         if out.lama_tidak_sah is not None:  # not sealed with the user's key: nothing reused
             kumpulan = _dengan(kumpulan, out.lama_tidak_sah)  # nor removed
         lama = out.lama if bertahap else {}  # the previous manifest, read once by ``out``
-        kunci = {"rekap.xlsx": _kunci_rekap(kumpulan)}
         written = [
             out.tulis("capaian.csv", csv_capaian(kumpulan.baris)),
             out.tulis("masalah.csv", csv_masalah(kumpulan.masalah)),
-            _tulis_data(
-                out, "rekap.xlsx", kunci["rekap.xlsx"], lama,
-                lambda: rekap_xlsx(_lembar_rekap(kumpulan)),
-            ),
-        ]  # fmt: skip
+        ]
         ringkasan = ringkasan_daerah(kumpulan)
         pemda, per_opd = dokumen_lkjip(kumpulan, ringkasan)
-        kertas = kumpulan.pengaturan.ukuran_kertas
-        written.extend(_tulis_xlsx(kumpulan, out, lama, kunci))
-        for dokumen in pemda:
-            relatif = f"{dokumen.tahun}/lkjip/{NAMA_PEMDA}.docx"
-            written.append(_tulis_docx(out, relatif, dokumen, kertas, lama, kunci))
-        for lap, dokumen in zip(kumpulan.laporan, per_opd, strict=True):
-            relatif = f"{lap.tahun}/lkjip/{lap.slug}.docx"
-            written.append(_tulis_docx(out, relatif, dokumen, kertas, lama, kunci))
+        data = keluaran_data(kumpulan, pemda, per_opd)
         tugas = tugas_pdf(kumpulan, ringkasan, pemda)
-        lke = indeks_lke(kumpulan, [*out.ditulis(), *(t.relatif for t in tugas), NAMA_RIWAYAT])
-        for item in lke:
-            relatif = relatif_lke(item.tahun, ".xlsx")
-            kunci[relatif] = kunci_data(item)
-            written.append(_tulis_data(out, relatif, kunci[relatif], lama, partial(lke_xlsx, item)))
+        nama = [*out.ditulis(), *(d.relatif for d in data), *(t.relatif for t in tugas)]
+        lke = indeks_lke(kumpulan, [*nama, NAMA_RIWAYAT])
+        data += [
+            KeluaranData(
+                relatif_lke(item.tahun, ".xlsx"), kunci_data(item), partial(lke_xlsx, item)
+            )
+            for item in lke
+        ]
         instansi = instansi_bappeda(kumpulan.laporan) or NAMA_BAPPEDA
         tugas += tugas_lke(lke, instansi, kumpulan.pengaturan)
         pilahan = pilah(tugas, out.keluaran, lama)
         written.extend(_pertahankan(pilahan, out))
-        written.extend(_tulis_pdf(list(pilahan.render), out, progres, pekerja))
+        written.extend(_tulis_bersama(data, list(pilahan.render), out, lama, progres, pekerja))
+        kunci = {d.relatif: d.kunci for d in data}
         written.append(_tulis_manifest(kumpulan, out, {**kunci, **pilahan.kunci}))
         catat_riwayat(kumpulan, out, masukan, cache, pk_baru)
     return HasilBuild(kumpulan, tuple(written))
@@ -715,42 +709,84 @@ def dokumen_lkjip(
     return pemda, per_opd
 
 
-def _tulis_docx(
-    out: FolderKeluaran,
-    relatif: str,
-    dokumen: DokumenLkjip,
-    kertas: str,
-    lama: Mapping[str, Keluaran],
-    kunci: dict[str, str],
-) -> Path:
-    """Stage an LKjIP draft, or keep the previous build's when its data are the same."""
-    kunci[relatif] = kunci_data(dokumen, kertas)
-    return _tulis_data(out, relatif, kunci[relatif], lama, partial(docx_lkjip, dokumen, kertas))
+@dataclass(frozen=True)
+class KeluaranData:
+    """An output made from data alone (.xlsx, .docx): its place below OUT, its content key
+    (:func:`~kinerja_report.render.bertahap.kunci_data`) and what makes its bytes."""
+
+    relatif: str
+    kunci: str
+    buat: Callable[[], bytes]
 
 
-def _tulis_xlsx(
-    kumpulan: Kumpulan, out: FolderKeluaran, lama: Mapping[str, Keluaran], kunci: dict[str, str]
-) -> list[Path]:
-    """Form E.81 of every OPD-year and the regency's evaluation of every year as Excel in the
-    form's layout, beside their PDFs; an OPD-year's kept when its data are the same."""
+def keluaran_data(
+    kumpulan: Kumpulan, pemda: Sequence[DokumenLkjip], per_opd: Sequence[DokumenLkjip]
+) -> list[KeluaranData]:
+    """rekap.xlsx; Form E.81 of every OPD-year and the regency's evaluation of every year as
+    Excel in the form's layout, beside their PDFs; the LKjIP drafts as Word (the regency's
+    of ``pemda``, each OPD-year's of ``per_opd``)."""
     kertas = kumpulan.pengaturan.ukuran_kertas
-    written = []
+    out = [KeluaranData("rekap.xlsx", _kunci_rekap(kumpulan), partial(_rekap, kumpulan))]
     for lap in kumpulan.laporan:
         if lap.formulir is not None:
             relatif = relatif_evaluasi(lap).removesuffix(".pdf") + ".xlsx"
-            kunci[relatif] = kunci_data(lap, kertas)
-            written.append(
-                _tulis_data(out, relatif, kunci[relatif], lama, partial(formulir_xlsx, lap, kertas))
+            out.append(
+                KeluaranData(relatif, kunci_data(lap, kertas), partial(formulir_xlsx, lap, kertas))
             )
     instansi = instansi_bappeda(kumpulan.laporan) or NAMA_BAPPEDA
     daerah = kumpulan.identitas.daerah
     for item in kumpulan.evaluasi_rkpd:
-        relatif = f"{item.tahun}/evaluasi-rkpd.xlsx"
         tahun = [lap for lap in kumpulan.laporan if lap.tahun == item.tahun]  # all it reads
-        kunci[relatif] = kunci_data(item, tahun, daerah, instansi, kertas)
-        buat = partial(evaluasi_rkpd_xlsx, item, tahun, daerah, instansi, kertas)
-        written.append(_tulis_data(out, relatif, kunci[relatif], lama, buat))
-    return written
+        out.append(
+            KeluaranData(
+                f"{item.tahun}/evaluasi-rkpd.xlsx",
+                kunci_data(item, tahun, daerah, instansi, kertas),
+                partial(evaluasi_rkpd_xlsx, item, tahun, daerah, instansi, kertas),
+            )
+        )
+    word = [(f"{d.tahun}/lkjip/{NAMA_PEMDA}.docx", d) for d in pemda]
+    word += [
+        (f"{lap.tahun}/lkjip/{lap.slug}.docx", d)
+        for lap, d in zip(kumpulan.laporan, per_opd, strict=True)
+    ]
+    out += [
+        KeluaranData(relatif, kunci_data(d, kertas), partial(docx_lkjip, d, kertas))
+        for relatif, d in word
+    ]
+    return out
+
+
+def _tulis_bersama(
+    data: Sequence[KeluaranData],
+    tugas: list[TugasPdf],
+    out: FolderKeluaran,
+    lama: Mapping[str, Keluaran],
+    progres: Progres,
+    pekerja: int | None,
+) -> list[Path]:
+    """Write the data outputs in a thread while this one feeds the PDF workers: the Excel
+    and Word files are made while the PDFs render, not before them. An error in either
+    stops the build (the data thread stops at its next file when rendering fails)."""
+    if not tugas:
+        return [_tulis_data(out, d.relatif, d.kunci, lama, d.buat) for d in data]
+    henti = threading.Event()
+
+    def tulis_data() -> list[Path]:
+        ditulis = []
+        for d in data:
+            if henti.is_set():
+                break
+            ditulis.append(_tulis_data(out, d.relatif, d.kunci, lama, d.buat))
+        return ditulis
+
+    with ThreadPoolExecutor(1, thread_name_prefix="kinerja-data") as pelaksana:
+        berkas_data = pelaksana.submit(tulis_data)
+        try:
+            pdf = _tulis_pdf(tugas, out, progres, pekerja)
+        except BaseException:
+            henti.set()
+            raise
+        return [*berkas_data.result(), *pdf]
 
 
 def _tulis_data(
@@ -826,6 +862,10 @@ def _tulis_manifest(
 
 def _dengan(kumpulan: Kumpulan, problem: Masalah) -> Kumpulan:
     return replace(kumpulan, masalah=(*kumpulan.masalah, problem))
+
+
+def _rekap(kumpulan: Kumpulan) -> bytes:
+    return rekap_xlsx(_lembar_rekap(kumpulan))
 
 
 def _kunci_rekap(kumpulan: Kumpulan) -> str:

@@ -38,6 +38,7 @@ import errno
 import os
 import shutil
 import tempfile
+import threading
 from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
 from types import TracebackType
@@ -106,6 +107,7 @@ class FolderKeluaran:
         """Files of an earlier build this one keeps as they are (an incremental build)."""
         self._kunci = KunciKeluaran(keluaran)
         self.pertahankan_lama = False
+        self._catatan = threading.Lock()
         """True: outputs of earlier builds that this one did not write again are kept (and
         stay recorded in the manifest, :meth:`catatan`), e.g. when a workbook failed to read:
         its old PDFs are better than none."""
@@ -216,23 +218,27 @@ class FolderKeluaran:
             target.write_bytes(data)
         except OSError as exc:
             raise self._galat(exc, relatif) from exc
-        self._files[path] = sidik(data)
-        self._ukuran[path] = len(data)
-        self._tetap.pop(path, None)
+        digest = sidik(data)
+        with self._catatan:  # the build writes data files and PDFs from two threads
+            self._files[path] = digest
+            self._ukuran[path] = len(data)
+            self._tetap.pop(path, None)
         return self.keluaran / path
 
     def pertahankan(self, relatif: str, sha256: str, ukuran: int) -> Path:
         """Count ``OUT/relatif``, already in place with ``sha256`` (the caller checked), as
         written by this build without writing it again: it stays recorded as ours."""
         path = PurePosixPath(relatif)
-        self._tetap[path] = sha256
-        self._ukuran[path] = ukuran
+        with self._catatan:
+            self._tetap[path] = sha256
+            self._ukuran[path] = ukuran
         return self.keluaran / path
 
     def ditulis(self) -> dict[str, tuple[str, int]]:
         """Every file of this build so far (staged or kept): relative path -> (sha256, size)."""
-        semua = {**self._tetap, **self._files}
-        return {path.as_posix(): (digest, self._ukuran[path]) for path, digest in semua.items()}
+        with self._catatan:
+            semua = {**self._tetap, **self._files}
+            return {path.as_posix(): (d, self._ukuran[path]) for path, d in semua.items()}
 
     def _galat(self, exc: OSError, berkas: str = "") -> KinerjaError:
         """The catalogued error of ``exc``, naming its file (``berkas`` when the system did
