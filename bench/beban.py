@@ -124,13 +124,27 @@ def _sample_untuk(sample: ModuleType, keluaran: Path, jumlah: int) -> Iterator[N
     for nomor, item in enumerate(opd):
         if templat[item.kunci] != item.kunci:
             kepala |= _kepala_klon(sample, item, nomor)
+
+    def per_templat(tabel: dict[str, Any]) -> dict[str, Any]:
+        """A table of the generator by OPD key, for every OPD of its template OPD."""
+        return {k: tabel[asal] for k, asal in templat.items() if asal in tabel}
+
+    salinan = {o.kunci: o for o in opd if templat[o.kunci] != o.kunci}
+    tw2 = {k: v for k, v in sample.TRIWULAN_II.items() if k in templat}
+    tw2 |= {  # a copy of an OPD with a TW II form has one too: the sample's proportions
+        k: f"Evaluasi Renja {o.nama} TW II {{t}}.xlsx".replace(",", "")
+        for k, o in salinan.items()
+        if templat[k] in sample.TRIWULAN_II
+    }
     nilai = {
         "OPD": opd,
         "KEPALA": kepala,
         "PROGRAM": {kunci: sample.PROGRAM[asal] for kunci, asal in templat.items()},
         "PENGAWAS": tuple(p for p in sample.PENGAWAS if p[0] in templat),
         "KELUARAN": keluaran,
-        "TAHAPAN": False,  # the yearly forms only, as the timings of docs/pengembang.md
+        "TRIWULAN_II": tw2,
+        "TERTINGGAL": per_templat(sample.TERTINGGAL),
+        "ANGGARAN_TERTINGGAL": per_templat(sample.ANGGARAN_TERTINGGAL),
     }
     lama = {nama: getattr(sample, nama) for nama in nilai}
     try:

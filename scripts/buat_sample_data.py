@@ -1411,9 +1411,6 @@ ANGGARAN_TERTINGGAL = {"dinkes": (1, 1.5)}
 """Likewise for the budget of one programme (index among the programmes)."""
 TAHUN_RENCANA = TAHUN[-1]
 """Every OPD of the last year has a Rencana Aksi."""
-TAHAPAN = True
-"""Write the TW II forms and the Rencana Aksi (the benchmark's workload, bench/beban.py,
-leaves them out: its OPDs are copies, and its timings compare with earlier runs)."""
 
 
 def _angka_isi(nilai: Nilai) -> float | None:
@@ -1606,7 +1603,7 @@ def main() -> None:
             catatan[awal:] = [f"{nama}: {c}" for c in catatan[awal:]]
             print(f"{nama}: {len(rows)} baris indikator")
             jumlah += len(rows)
-    ditulis = tulis_tahapan(semua, catatan) if TAHAPAN else []
+    ditulis = tulis_tahapan(semua, catatan)
     print(
         f"{len(renja)} workbook evaluasi Renja, {jumlah} baris indikator; "
         f"{len(ditulis)} workbook triwulan II dan rencana aksi {TAHUN_RENCANA}",

@@ -32,6 +32,9 @@ def test_beban_dua_opd(tmp_path: Path) -> None:
     assert semua == sorted(
         [
             *E81_DUA_OPD,
+            "2024/EVALUASI RENJA DINKES TW II 2024.xlsx",  # as in sample_data
+            "2024/Rencana Aksi Dinas Kesehatan 2024.xlsx",
+            "2024/Rencana Aksi Dinas Pendidikan dan Kebudayaan 2024.xlsx",
             "logo-kabupaten.svg",
             "pengaturan.toml",
             "penandatangan.xlsx",
@@ -62,6 +65,22 @@ def test_opd_di_atas_sebelas_adalah_salinan_dengan_nama_sendiri() -> None:
     ]
     assert [templat[o.kunci] for o in opd[11:]] == ["dikbud", "dinkes"]
     assert len({o.nama for o in opd}) == len({o.berkas for o in opd}) == 13
+
+
+def test_salinan_opd_bertriwulan_ii_juga_punya_formulir_tw_ii(tmp_path: Path) -> None:
+    # the quarterly documents in the sample's proportions: the copy of Dinas Kesehatan
+    # (the 13th OPD) has its own TW II form, every OPD a Rencana Aksi
+    tulis_beban(tmp_path, 13)
+    tw2 = sorted(p.name for p in (tmp_path / "2024").glob("*TW II*"))
+    assert tw2 == [
+        "EVALUASI RENJA DINKES TW II 2024.xlsx",
+        "Eval Renja PUPR TW II 2024.xlsx",
+        "Evaluasi Renja Dinas Komunikasi Informatika dan Persandian TW II 2024.xlsx",
+    ]
+    assert len(list((tmp_path / "2024").glob("Rencana Aksi *.xlsx"))) == 13
+    kumpulan = kumpulkan(tmp_path)
+    triwulan = sorted(lap.opd for lap in kumpulan.tahapan)
+    assert "Dinas Komunikasi, Informatika dan Persandian" in triwulan
 
 
 def test_ubah_satu_nilai(tmp_path: Path) -> None:
