@@ -15,6 +15,7 @@ from filelock import FileLock
 
 from kinerja_report.cli import main
 from kinerja_report.pipeline import HasilBuild, Kumpulan, build, kumpulkan
+from tests.pdf_teks import FOLDER_CACHE
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE_DATA = ROOT / "sample_data"
@@ -67,6 +68,16 @@ def kunci_segel_sementara(tmp_path_factory: pytest.TempPathFactory) -> Iterator[
         os.environ.pop("KINERJA_KUNCI_DIR", None)
     else:
         os.environ["KINERJA_KUNCI_DIR"] = lama
+
+
+@pytest.fixture(scope="session", autouse=True)
+def teks_pdf_bersama(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Each PDF's text extracted once per run, for all the xdist workers (tests/pdf_teks.py)."""
+    folder = folder_bersama(tmp_path_factory) / "teks-pdf"
+    folder.mkdir(exist_ok=True)
+    FOLDER_CACHE.append(folder)
+    yield
+    FOLDER_CACHE.remove(folder)
 
 
 @pytest.fixture(autouse=True)
