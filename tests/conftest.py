@@ -11,9 +11,11 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from filelock import FileLock
 
 from kinerja_report.cli import main
-from kinerja_report.pipeline import HasilBuild, build
+from kinerja_report.pipeline import HasilBuild, Kumpulan, build, kumpulkan
+from tests.pdf_teks import FOLDER_CACHE
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE_DATA = ROOT / "sample_data"
@@ -43,12 +45,22 @@ def real_workbooks() -> Path:
     return REAL_WORKBOOKS
 
 
+def folder_bersama(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A temporary folder of the whole test run: with pytest-xdist (``-n``), the one all
+    workers share (each worker's own base folder lies in it); without, the session's."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
 @pytest.fixture(scope="session", autouse=True)
 def kunci_segel_sementara(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """The key that seals the cache and the manifest lies in a temporary folder: no test
     ever touches the real configuration folder. Session-wide (set in os.environ before any
-    module fixture builds, and inherited by the 'kinerja' subprocesses)."""
-    folder = tmp_path_factory.mktemp("kunci-segel")
+    module fixture builds, and inherited by the 'kinerja' subprocesses), one for all the
+    xdist workers (a build sealed in one is read in another; the key file is made once,
+    atomically, :mod:`kinerja_report.segel`)."""
+    folder = folder_bersama(tmp_path_factory) / "kunci-segel"
+    folder.mkdir(exist_ok=True)
     lama = os.environ.get("KINERJA_KUNCI_DIR")
     os.environ["KINERJA_KUNCI_DIR"] = str(folder)
     yield folder
@@ -56,6 +68,16 @@ def kunci_segel_sementara(tmp_path_factory: pytest.TempPathFactory) -> Iterator[
         os.environ.pop("KINERJA_KUNCI_DIR", None)
     else:
         os.environ["KINERJA_KUNCI_DIR"] = lama
+
+
+@pytest.fixture(scope="session", autouse=True)
+def teks_pdf_bersama(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Each PDF's text extracted once per run, for all the xdist workers (tests/pdf_teks.py)."""
+    folder = folder_bersama(tmp_path_factory) / "teks-pdf"
+    folder.mkdir(exist_ok=True)
+    FOLDER_CACHE.append(folder)
+    yield
+    FOLDER_CACHE.remove(folder)
 
 
 @pytest.fixture(autouse=True)
@@ -127,20 +149,56 @@ def bangun_nyata(tmp_path_factory: pytest.TempPathFactory, nama: str) -> Banguna
     return _BANGUNAN[nama]
 
 
+@dataclass(frozen=True)
+class SampelDibangun:
+    """The README's main job run once per session: ``kinerja build sample_data --out hasil``
+    typed in the working folder ``kerja`` (a copy of sample_data there, relative paths)."""
+
+    kerja: Path
+    out: Path
+    keluaran: str
+    """What the command printed."""
+
+
 @pytest.fixture(scope="session")
-def sampel_dibangun(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
-    """The README's main job, ``kinerja build sample_data --out OUT``, run once per session
-    through the command (its output folder and what it printed); WeasyPrint warned about
-    nothing, in any worker."""
-    out = tmp_path_factory.mktemp("hasil")
+def sampel_dibangun(tmp_path_factory: pytest.TempPathFactory) -> SampelDibangun:
+    """The README's main job, ``kinerja build sample_data --out hasil``, run once per test
+    run through the command as a user types it: from a working folder holding a copy of
+    sample_data, with relative paths (test_jalur_relatif.py runs it a second time there).
+    With pytest-xdist the first worker to ask builds it, under a file lock; the others wait
+    and read the same folder. WeasyPrint warned about nothing, in any PDF worker."""
+    bersama = folder_bersama(tmp_path_factory)
+    kerja = bersama / "sampel"
+    dicetak = bersama / "sampel-keluaran.txt"
+    with FileLock(bersama / "sampel.lock"):
+        if not dicetak.is_file():
+            shutil.rmtree(kerja, ignore_errors=True)  # a worker stopped half-way
+            shutil.copytree(SAMPLE_DATA, kerja / "sample_data")
+            dicetak.write_text(_bangun_readme(kerja), encoding="utf-8")
+    return SampelDibangun(kerja, kerja / "hasil", dicetak.read_text(encoding="utf-8"))
+
+
+def _bangun_readme(kerja: Path) -> str:
+    """``kinerja build sample_data --out hasil`` typed in ``kerja``: what it printed."""
     warnings: list[str] = []
     handler = logging.Handler(logging.WARNING)
     handler.emit = lambda record: warnings.append(record.getMessage())  # type: ignore[method-assign]
     logging.getLogger("weasyprint").addHandler(handler)
+    sebelum = Path.cwd()
+    os.chdir(kerja)
     try:
-        result = CliRunner().invoke(main, ["build", str(SAMPLE_DATA), "--out", str(out)])
+        result = CliRunner().invoke(main, ["build", "sample_data", "--out", "hasil"])
     finally:
+        os.chdir(sebelum)
         logging.getLogger("weasyprint").removeHandler(handler)
+    assert "Traceback" not in result.output
     assert result.exit_code == 0, result.output
     assert peringatan_render(warnings) == []
-    return out, result.stdout
+    return result.stdout
+
+
+@pytest.fixture(scope="session")
+def kumpulan_sampel() -> Kumpulan:
+    """``kumpulkan(sample_data)`` (read, checked, computed) once per session: the tests only
+    read it (a frozen dataclass of tuples)."""
+    return kumpulkan(SAMPLE_DATA)

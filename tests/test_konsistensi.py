@@ -23,7 +23,7 @@ import openpyxl
 import pytest
 
 from kinerja_report.formats import angka, angka_tetap, miliar, persen, rupiah
-from kinerja_report.pipeline import Kumpulan, build, kumpulkan, templat_e81
+from kinerja_report.pipeline import Kumpulan, build, templat_e81
 from tests.builders import BARIS_CONTOH, buat_evaluasi
 from tests.conftest import SAMPLE_DATA, bangun_nyata
 from tests.pdf_teks import teks_pdf
@@ -131,8 +131,8 @@ def keluaran(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFa
     nama: str = request.param
     if nama not in _CACHE:
         if nama == "sample_data":
-            out, _ = request.getfixturevalue("sampel_dibangun")
-            _CACHE[nama] = Keluaran(SAMPLE_DATA, out, kumpulkan(SAMPLE_DATA))
+            out = request.getfixturevalue("sampel_dibangun").out
+            _CACHE[nama] = Keluaran(SAMPLE_DATA, out, request.getfixturevalue("kumpulan_sampel"))
         elif nama == KASUS:
             base = tmp_path_factory.mktemp("konsistensi")
             masukan = _kasus(base / "masukan")

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 import kinerja_report
-from tests.conftest import ROOT, SAMPLE_DATA
+from tests.conftest import ROOT, SAMPLE_DATA, SampelDibangun
 
 _BUKAN_SUMBER = shutil.ignore_patterns(
     ".git",
@@ -106,9 +106,43 @@ def test_wheel_memuat_paket_dan_templat(terpasang: tuple[Path, Path]) -> None:
     assert "kinerja_report/templates/fonts/LiberationSans-Regular.ttf" in isi
 
 
-def test_wheel_terpasang_membangun_sample_data_dari_folder_lain(
-    terpasang: tuple[Path, Path], tmp_path: Path
+KECIL = (
+    "rpjmd",
+    "penandatangan.xlsx",
+    "pengaturan.toml",
+    "logo-kabupaten.svg",
+    "2024/EVALUASI RENJA DINKES TW II 2024.xlsx",
+    "2024/EVALUASI RENJA DINKES TW IV 2024.xlsx",
+    "2024/Rencana Aksi Dinas Kesehatan 2024.xlsx",
+    "2024/eval renja bappeda 2024.xlsx",
+)
+"""A part of sample_data that still makes every kind of document the sample does: Dinas
+Kesehatan's year and its second quarter with its Rencana Aksi, Bappeda's year, the RPJMD
+matrix, cascading and IPM workbooks, the signatories, the settings and the logo."""
+
+
+def _jenis(out: Path) -> set[str]:
+    """The kinds of file a build wrote: each path with its year left out, and the name of a
+    file in a folder of one file per OPD or unit ('Y/evaluasi-rkpd.pdf',
+    'Y/triwulan-2/peringatan-dini.pdf', 'Y/evaluasi/*.pdf', 'Y/perjanjian-kinerja/*/*.pdf')."""
+    jenis = set()
+    for path in out.rglob("*.*"):
+        bagian = list(path.relative_to(out).parts)
+        if bagian[0].isdigit():
+            bagian[0] = "Y"
+        if len(bagian) == 4 and bagian[1] == "perjanjian-kinerja":
+            bagian[2] = "*"
+        if len(bagian) > 2 and not bagian[-2].startswith("triwulan-"):
+            bagian[-1] = "*" + path.suffix
+        jenis.add("/".join(bagian))
+    return jenis
+
+
+def test_wheel_terpasang_membangun_dokumen_dari_folder_lain(
+    terpasang: tuple[Path, Path], tmp_path: Path, sampel_dibangun: SampelDibangun
 ) -> None:
+    """The installed wheel (its templates, fonts and code, not the checkout's) builds a part
+    of sample_data from another folder: every kind of document the whole sample gives."""
     venv, _ = terpasang
     python = _python_venv(venv)
     lokasi = _jalankan(
@@ -124,22 +158,31 @@ def test_wheel_terpasang_membangun_sample_data_dari_folder_lain(
     assert berkas_paket == site_venv / "kinerja_report" / "__init__.py"
     assert folder_templat == (site_venv / "kinerja_report" / "templates").resolve()
 
+    masukan = tmp_path / "data"
+    for nama in KECIL:
+        (masukan / nama).parent.mkdir(parents=True, exist_ok=True)
+        if (SAMPLE_DATA / nama).is_dir():
+            shutil.copytree(SAMPLE_DATA / nama, masukan / nama)
+        else:
+            shutil.copy(SAMPLE_DATA / nama, masukan / nama)
+    kerja = tmp_path / "kerja"
+    kerja.mkdir()
     kinerja = python.parent / "kinerja"
-    hasil = _jalankan(kinerja, "build", SAMPLE_DATA, "--out", "hasil", cwd=tmp_path)
+    hasil = _jalankan(kinerja, "build", masukan, "--out", "hasil", cwd=kerja)
     assert hasil.returncode == 0, hasil.stderr[-3000:]
     assert (
         hasil.stdout.strip()
         .splitlines()[-1]
         .startswith(
-            "Selesai: 61 workbook dibaca (0 gagal), 840 baris capaian dari 11 perangkat daerah, "
-            "340 PDF, 53 Excel, 48 Word; 0 galat, 36 peringatan."
+            "Selesai: 8 workbook dibaca (0 gagal), 101 baris capaian dari 2 perangkat daerah, "
+            "30 PDF, 5 Excel, 6 Word; 0 galat, 17 peringatan."
         )
     )
     assert "Galat" not in hasil.stderr
-    assert (
-        tmp_path / "hasil" / "2024" / "evaluasi" / "badan-keuangan-daerah.pdf"
-    ).stat().st_size > 0
-    assert len(list((tmp_path / "hasil").rglob("*.pdf"))) == 340
+    out = kerja / "hasil"
+    assert (out / "2024" / "evaluasi" / "dinas-kesehatan.pdf").stat().st_size > 0
+    assert len(list(out.rglob("*.pdf"))) == 30
+    assert _jenis(out) == _jenis(sampel_dibangun.out)
 
 
 def test_versi_dari_satu_tempat(terpasang: tuple[Path, Path], tmp_path: Path) -> None:

@@ -9,13 +9,13 @@ import docx
 import pytest
 from pypdf import PdfReader
 
-from tests.conftest import SAMPLE_DATA
+from tests.conftest import SAMPLE_DATA, SampelDibangun
 from tests.pdf_teks import teks_pdf
 
 
 @pytest.fixture(scope="module")
-def hasil(sampel_dibangun: tuple[Path, str]) -> tuple[Path, str]:
-    return sampel_dibangun
+def hasil(sampel_dibangun: SampelDibangun) -> tuple[Path, str]:
+    return sampel_dibangun.out, sampel_dibangun.keluaran
 
 
 @pytest.fixture(scope="module")

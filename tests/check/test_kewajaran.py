@@ -11,7 +11,6 @@ import pytest
 
 from kinerja_report.check.kewajaran import AturanKewajaran
 from kinerja_report.pipeline import Kumpulan, kumpulkan
-from tests.conftest import SAMPLE_DATA
 from tests.fixtures.formulir import STANDAR, Kolom, tulis_formulir
 
 RENSTRA_LALU = "Realisasi Capaian Kinerja Renstra Perangkat Daerah sampai dengan Renja Tahun Lalu"
@@ -379,8 +378,8 @@ def test_sukabumi(real_workbooks: Path, tmp_path: Path) -> None:
     assert _temuan(kumpulan, "target-persen-tidak-wajar") == ["H42"]  # 500 %
 
 
-def test_sample_data() -> None:
-    kumpulan = kumpulkan(SAMPLE_DATA)
+def test_sample_data(kumpulan_sampel: Kumpulan) -> None:
+    kumpulan = kumpulan_sampel
     akb = {(p.berkas, p.sel) for p in kumpulan.masalah if p.kode == "nilai-pencilan-riwayat"}
     assert ("rpjmd/matriks-ikd-rpjmd-2021-2026.xlsx", "K10") in akb
     assert ("2022/EVALUASI RENJA DINKES TW IV 2022.xlsx", "U20") in akb

@@ -15,13 +15,13 @@ from kinerja_report.pipeline import Kumpulan, kumpulkan
 from kinerja_report.read.normalize import normalisasi
 from kinerja_report.render.pdf import render_pdf
 from kinerja_report.render.perjanjian import tugas_perjanjian
-from tests.conftest import SAMPLE_DATA
+from tests.conftest import SampelDibangun
 from tests.pdf_teks import teks_pdf
 
 
 @pytest.fixture(scope="module")
-def kumpulan() -> Kumpulan:
-    return kumpulkan(SAMPLE_DATA)
+def kumpulan(kumpulan_sampel: Kumpulan) -> Kumpulan:
+    return kumpulan_sampel
 
 
 def test_pk_administrator_dan_pengawas_dinas_kesehatan(kumpulan: Kumpulan) -> None:
@@ -92,9 +92,9 @@ def test_sasaran_unit_bukan_nomenklatur(kumpulan: Kumpulan) -> None:
     assert "pk-sasaran-belum-dirumuskan" not in [p.kode for p in kumpulan.masalah]
 
 
-def test_pdf_sasaran_unit_sampel(sampel_dibangun: tuple[Path, str], kumpulan: Kumpulan) -> None:
+def test_pdf_sasaran_unit_sampel(sampel_dibangun: SampelDibangun, kumpulan: Kumpulan) -> None:
     """The built sample's unit PKs: table 1 names no programme, kegiatan or sub kegiatan."""
-    out, _ = sampel_dibangun
+    out = sampel_dibangun.out
     names = {node.uraian for node in _nomenklatur_pohon(kumpulan) if len(node.uraian) > 12}
     pdfs = sorted((out / "2024" / "perjanjian-kinerja").glob("*/*.pdf"))
     assert len(pdfs) > 5
@@ -159,8 +159,6 @@ def test_sukabumi_satu_pk_per_unit(real_workbooks: Path, tmp_path: Path) -> None
     second programme's own cell is empty): one Administrator PK, the Sekretaris's, never a
     second (Pengawas) one for the same unit."""
     import shutil
-
-    from kinerja_report.pipeline import kumpulkan
 
     shutil.copy(real_workbooks / "evaluasi_hasil_renja_pd_bappeda_sukabumi_2018.xlsx", tmp_path)
     kumpulan = kumpulkan(tmp_path)

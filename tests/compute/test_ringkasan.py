@@ -6,13 +6,12 @@ import math
 from pathlib import Path
 
 from kinerja_report.compute.ringkasan import panel_ipm
-from kinerja_report.pipeline import kumpulkan, ringkasan_daerah
+from kinerja_report.pipeline import Kumpulan, kumpulkan, ringkasan_daerah
 from tests.builders import BARIS_CONTOH, buat_evaluasi
-from tests.conftest import SAMPLE_DATA
 
 
-def test_ringkasan_sample() -> None:
-    kumpulan = kumpulkan(SAMPLE_DATA)
+def test_ringkasan_sample(kumpulan_sampel: Kumpulan) -> None:
+    kumpulan = kumpulan_sampel
     daftar = ringkasan_daerah(kumpulan)
     assert [r.tahun for r in daftar] == [2021, 2022, 2023, 2024]
     r = daftar[-1]
@@ -68,8 +67,8 @@ def test_formulir_saja_tanpa_ringkasan_daerah(tmp_path: Path) -> None:
     assert ringkasan_daerah(kumpulan) == []
 
 
-def test_panel_ipm_seri_lain_dan_tanpa_tahun_sebelumnya() -> None:
-    kumpulan = kumpulkan(SAMPLE_DATA)
+def test_panel_ipm_seri_lain_dan_tanpa_tahun_sebelumnya(kumpulan_sampel: Kumpulan) -> None:
+    kumpulan = kumpulan_sampel
     baru = [i for i in kumpulan.ipm if i.komponen.seri == "baru"]
     panel = panel_ipm(baru, 2022, "lama")
     assert panel is not None

@@ -13,12 +13,12 @@ from kinerja_report.compute.rules import AturanCapaian
 from kinerja_report.model import TingkatIndikator
 from kinerja_report.pipeline import Kumpulan, kumpulkan
 from kinerja_report.render.pohon import catatan_keselarasan
-from tests.conftest import FIXTURES, SAMPLE_DATA
+from tests.conftest import FIXTURES
 
 
 @pytest.fixture(scope="module")
-def kumpulan_contoh() -> Kumpulan:
-    return kumpulkan(SAMPLE_DATA)
+def kumpulan_contoh(kumpulan_sampel: Kumpulan) -> Kumpulan:
+    return kumpulan_sampel
 
 
 def test_kelompok_sasaran_sama_dengan_pohon(kumpulan_contoh: Kumpulan) -> None:

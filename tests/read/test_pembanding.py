@@ -7,10 +7,9 @@ from pathlib import Path, PurePosixPath
 from openpyxl import Workbook
 
 from kinerja_report.model import Nilai, NilaiPembanding, Sumber
-from kinerja_report.pipeline import kumpulkan
+from kinerja_report.pipeline import Kumpulan
 from kinerja_report.read.folder import baca_berkas
 from kinerja_report.read.pembanding import cari_pembanding, tingkat_pembanding
-from tests.conftest import SAMPLE_DATA
 
 
 def _workbook(path: Path, rows: list[tuple[object, ...]]) -> Path:
@@ -84,8 +83,8 @@ def test_tingkat_dan_pencarian() -> None:
     assert cari_pembanding(daftar, "Indeks Pembangunan Manusia", 2023, "provinsi") is None
 
 
-def test_sample_data_punya_angka_nasional() -> None:
-    kumpulan = kumpulkan(SAMPLE_DATA)
+def test_sample_data_punya_angka_nasional(kumpulan_sampel: Kumpulan) -> None:
+    kumpulan = kumpulan_sampel
     nasional = {
         (p.indikator, p.tahun): p.nilai.angka
         for p in kumpulan.pembanding

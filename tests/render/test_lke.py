@@ -3,19 +3,18 @@ files the build wrote, and its PDF and .xlsx count the same criteria."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from openpyxl import load_workbook
 
 from kinerja_report.compute.lke_kriteria import LKE_88_2021
 from kinerja_report.write.lke_xlsx import BELUM_ADA
+from tests.conftest import SampelDibangun
 from tests.pdf_teks import teks_pdf
 
 
 def test_the_sample_index_lists_every_criterion_with_files_that_exist(
-    sampel_dibangun: tuple[Path, str],
+    sampel_dibangun: SampelDibangun,
 ) -> None:
-    out, _ = sampel_dibangun
+    out = sampel_dibangun.out
     for tahun in (2021, 2024):
         wb = load_workbook(out / f"{tahun}/lke/indeks-bukti.xlsx", read_only=True)
         pemda = list(wb["Pemerintah Daerah"].iter_rows(min_row=2, values_only=True))

@@ -25,22 +25,21 @@ from kinerja_report.compute.rules import Agregasi
 from kinerja_report.compute.semantics import SifatIndikator
 from kinerja_report.compute.table import BarisCapaian
 from kinerja_report.model import Nilai, Penandatangan, Polaritas, TingkatIndikator
-from kinerja_report.pipeline import Kumpulan, kumpulkan
+from kinerja_report.pipeline import Kumpulan
 from kinerja_report.problems import Masalah, Tingkat
 from kinerja_report.render.html import lingkungan
 from kinerja_report.render.pdf import render_pdf
 from kinerja_report.render.perjanjian import html_perjanjian, tugas_perjanjian
 from kinerja_report.render.pool import TugasPdf
 from kinerja_report.settings import Daerah, baca_pengaturan
-from tests.conftest import SAMPLE_DATA
 
 NAMA_BUPATI = "H. Rahmat Hidayat Saleh, S.E., M.M."
 NIP_BERKELOMPOK = re.compile(r"NIP\. \d{8} \d{6} \d \d{3}\b")
 
 
 @pytest.fixture(scope="module")
-def kumpulan() -> Kumpulan:
-    return kumpulkan(SAMPLE_DATA)
+def kumpulan(kumpulan_sampel: Kumpulan) -> Kumpulan:
+    return kumpulan_sampel
 
 
 def _perjanjian(kumpulan: Kumpulan) -> tuple[list[PerjanjianKinerja], list[Masalah]]:

@@ -10,7 +10,7 @@ from weasyprint import HTML
 
 from kinerja_report.compute.pohon import pohon_kaskade
 from kinerja_report.compute.rkpd import cakupan_daerah
-from kinerja_report.pipeline import kumpulkan
+from kinerja_report.pipeline import Kumpulan
 from kinerja_report.read.folder import baca_berkas
 from kinerja_report.render.html import FOLDER_TEMPLAT, lingkungan
 from kinerja_report.render.pohon import (
@@ -22,7 +22,6 @@ from kinerja_report.render.pohon import (
     tinggi_isi,
 )
 from kinerja_report.settings import Daerah
-from tests.conftest import SAMPLE_DATA
 
 SKALA = ["Sangat Tinggi", "Tinggi", "Sedang", "Rendah", "Sangat Rendah"]
 BAGAN_KASKADE = (
@@ -34,8 +33,8 @@ MM = 25.4 / 96
 
 
 @pytest.fixture(scope="module")
-def bagan_sample() -> list[tuple[str, Bagan, Daerah]]:
-    kumpulan = kumpulkan(SAMPLE_DATA)
+def bagan_sample(kumpulan_sampel: Kumpulan) -> list[tuple[str, Bagan, Daerah]]:
+    kumpulan = kumpulan_sampel
     years = {
         tree.tahun
         for tree in kumpulan.pohon

@@ -17,14 +17,14 @@ from openpyxl.worksheet.worksheet import Worksheet
 from kinerja_report import formats
 from kinerja_report.compute.report import LaporanOpd
 from kinerja_report.pipeline import Kumpulan, build, instansi_bappeda, kumpulkan
-from kinerja_report.render.evaluasi import NAMA_BAPPEDA, html_evaluasi, tugas_evaluasi_rkpd
+from kinerja_report.render.evaluasi import NAMA_BAPPEDA, html_evaluasi
 from kinerja_report.render.html import FOLDER_TEMPLAT, lingkungan
 from kinerja_report.render.pdf import render_pdf
 from kinerja_report.write.formulir_xlsx import evaluasi_rkpd_xlsx, formulir_xlsx
 from tests.builders import BARIS_CONTOH, buat_evaluasi
+from tests.conftest import SampelDibangun
 from tests.pdf_teks import teks_pdf
 
-ROOT = Path(__file__).resolve().parents[2]
 NYATA = "evaluasi_renja_tw4_bappedalitbang_deliserdang_2025.xlsx"
 JAHAT = '=HYPERLINK("http://contoh.invalid","klik")'
 KOLOM_RP = "HJLNPRTVX"
@@ -32,8 +32,8 @@ KOLOM_RP = "HJLNPRTVX"
 
 
 @pytest.fixture(scope="module")
-def sampel() -> Kumpulan:
-    return kumpulkan(ROOT / "sample_data")
+def sampel(kumpulan_sampel: Kumpulan) -> Kumpulan:
+    return kumpulan_sampel
 
 
 @pytest.fixture
@@ -100,11 +100,13 @@ def _lap(kumpulan: Kumpulan, opd: str, tahun: int) -> LaporanOpd:
     return lap
 
 
-def test_e81_sampel_seperti_pdf(sampel: Kumpulan) -> None:
+def test_e81_sampel_seperti_pdf(sampel: Kumpulan, sampel_dibangun: SampelDibangun) -> None:
+    """The form's totals read as the E.81 PDF of the session's sample build prints them."""
     lap = _lap(sampel, "Dinas Kesehatan", 2024)
     assert lap.formulir is not None
     data = formulir_xlsx(lap)
-    assert _periksa_jumlah(data, lap.formulir.jumlah_rp, _pdf_evaluasi(sampel, lap)) == 9
+    pdf = teks_pdf(sampel_dibangun.out / f"2024/evaluasi/{lap.slug}.pdf")
+    assert _periksa_jumlah(data, lap.formulir.jumlah_rp, pdf) == 9
     ws = load_workbook(io.BytesIO(data)).active
     assert isinstance(ws, Worksheet)
     assert (
@@ -161,12 +163,12 @@ def test_e81_nyata(nyata: Kumpulan) -> None:
     ]
 
 
-def test_rkpd_sampel_seperti_pdf(sampel: Kumpulan) -> None:
+def test_rkpd_sampel_seperti_pdf(sampel: Kumpulan, sampel_dibangun: SampelDibangun) -> None:
+    """The regency evaluation's workbook as its PDF in the session's sample build."""
     (r,) = [item for item in sampel.evaluasi_rkpd if item.tahun == 2024]
     instansi = instansi_bappeda(sampel.laporan) or NAMA_BAPPEDA
     data = evaluasi_rkpd_xlsx(r, sampel.laporan, sampel.identitas.daerah, instansi)
-    (tugas,) = tugas_evaluasi_rkpd([r], sampel.identitas.daerah, instansi, sampel.pengaturan)
-    pdf = teks_pdf(render_pdf(tugas.html, tugas.folder_templat, tugas.aset))
+    pdf = teks_pdf(sampel_dibangun.out / "2024/evaluasi-rkpd.pdf")
     assert _periksa_jumlah(data, r.jumlah_rp, pdf) == 9
     wb = load_workbook(io.BytesIO(data))
     assert wb.sheetnames == ["A. Program", "B. Perangkat Daerah"]

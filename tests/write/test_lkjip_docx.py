@@ -4,7 +4,6 @@ numbers, paper size, same bytes for the same input."""
 from __future__ import annotations
 
 import io
-from pathlib import Path
 
 import docx
 from docx.oxml.ns import qn
@@ -14,6 +13,7 @@ from kinerja_report.compute.lkjip import DokumenLkjip
 from kinerja_report.compute.lkjip_blok import Judul, Paragraf, Tabel
 from kinerja_report.settings import Daerah
 from kinerja_report.write.lkjip_docx import docx_lkjip
+from tests.conftest import SampelDibangun
 
 DOKUMEN = DokumenLkjip(
     2024,
@@ -84,9 +84,9 @@ def test_teks_panjang_dan_karakter_kendali() -> None:
 
 
 def test_the_sample_regency_lkjip_has_the_parts_of_53_2014_and_quotes_only_the_forms(
-    sampel_dibangun: tuple[Path, str],
+    sampel_dibangun: SampelDibangun,
 ) -> None:
-    out, _ = sampel_dibangun
+    out = sampel_dibangun.out
     document = docx.Document(str(out / "2024/lkjip/lkjip-pemda.docx"))
     bab = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
     assert bab == [
