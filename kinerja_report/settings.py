@@ -39,6 +39,10 @@ from kinerja_report.validasi import (
     tidak_valid,
 )
 
+BUKAN_ISI = {"kunci": False}
+"""Metadata of a dataclass field no document shows (a file's place on this computer): left
+out of the documents' keys (:func:`kinerja_report.render.bertahap.kunci_data`)."""
+
 UKURAN_KERTAS = {"F4": (215, 330), "A4": (210, 297)}
 """Paper sizes in millimetres, portrait (width, height)."""
 
@@ -57,11 +61,12 @@ class Daerah:
     telepon: str = ""
     email: str = ""
     laman: str = ""
-    logo: Path | None = None
-    """The logo file as configured (inside the input folder); documents never load it."""
+    logo: Path | None = field(default=None, metadata=BUKAN_ISI)
+    """The logo file as configured (inside the input folder); documents never load it (nor
+    is it in their keys: a moved input folder keeps its documents)."""
     logo_olahan: Logo | None = None
     """The checked, print-sized logo documents embed (:mod:`kinerja_report.read.logo`)."""
-    lambang_kepala_daerah: Path | None = None
+    lambang_kepala_daerah: Path | None = field(default=None, metadata=BUKAN_ISI)
     """``[daerah] lambang_kepala_daerah``: the emblem of the Bupati's own letterhead (the
     Garuda Pancasila), an image inside the input folder; None: the regency's logo."""
     lambang_olahan: Logo | None = None

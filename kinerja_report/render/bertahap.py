@@ -14,17 +14,18 @@ are byte-identical to those of a full build.
 from __future__ import annotations
 
 import contextvars
+import dataclasses
 import enum
 import hashlib
 import json
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 from kinerja_report import __version__
-from kinerja_report.read.cache import nama_field
 from kinerja_report.read.jejak import sidik_kode
 from kinerja_report.render.huruf import subset_huruf_cepat, versi_weasyprint
 from kinerja_report.render.pool import TugasPdf
@@ -154,6 +155,15 @@ def _sidik_nilai(obj: object, ingatan: dict[int, tuple[object, Any]] | None) -> 
     return obj
 
 
+@cache
+def _field_kunci(kelas: Any) -> tuple[str, ...]:
+    """The init fields of a dataclass that are in a key: all but those marked
+    ``metadata={"kunci": False}`` (:data:`kinerja_report.settings.BUKAN_ISI`)."""
+    return tuple(
+        f.name for f in dataclasses.fields(kelas) if f.init and f.metadata.get("kunci", True)
+    )
+
+
 def _sidik_dataclass(obj: object, kelas: Any, ingatan: dict[int, tuple[object, Any]] | None) -> Any:
     """A dataclass instance holding other structures as the sha256 of its class name and
     fields (recursively), one of scalars only as those fields themselves: equal data, equal
@@ -163,7 +173,7 @@ def _sidik_dataclass(obj: object, kelas: Any, ingatan: dict[int, tuple[object, A
     if beku and (ada := ingatan.get(id(obj))) is not None and ada[0] is obj:  # type: ignore[union-attr]
         return ada[1]
     isi = [kelas.__qualname__]
-    isi += [_sidik_nilai(getattr(obj, nama), ingatan) for nama in nama_field(kelas)]
+    isi += [_sidik_nilai(getattr(obj, nama), ingatan) for nama in _field_kunci(kelas)]
     if all(type(nilai) is not list for nilai in isi):  # scalars only: as they are
         return isi
     teks = json.dumps(isi, default=str, ensure_ascii=False)

@@ -139,3 +139,32 @@ def test_sidik_templat_mengikuti_perubahan_berkas(tmp_path: Path) -> None:
     assert sidik_folder(tmp_path) == pertama
     (tmp_path / "dasar.css").write_text("body { color: navy }", encoding="utf-8")
     assert sidik_folder(tmp_path) != pertama
+
+
+def test_folder_masukan_dipindah_tidak_membuat_ulang(tmp_path: Path) -> None:
+    """The logo's place on this computer is in no document's key (documents embed its
+    content): the same input in another folder keeps every PDF; another logo does not."""
+    import shutil
+
+    from tests.conftest import ROOT
+
+    masukan, out = tmp_path / "in", tmp_path / "out"
+    buat_evaluasi(masukan / "2023" / "bappeda.xlsx", "Bappeda", 2023, BARIS_CONTOH)
+    shutil.copy(ROOT / "sample_data" / "logo-kabupaten.svg", masukan / "logo.svg")
+    (masukan / "pengaturan.toml").write_text(
+        '[daerah]\njenis = "Kabupaten"\nnama = "Kepahiang"\nlogo = "logo.svg"\n',
+        encoding="utf-8",
+    )
+    build(masukan, out, pekerja=1)
+    pertama = _keadaan(out)
+    assert "2023/evaluasi/bappeda.pdf" in pertama
+    dipindah = tmp_path / "pindahan" / "in"
+    shutil.move(masukan, dipindah)
+    build(dipindah, out, pekerja=1)
+    assert _keadaan(out) == pertama
+
+    svg = (dipindah / "logo.svg").read_text(encoding="utf-8")
+    (dipindah / "logo.svg").write_text(svg.replace("</svg>", "<!-- lain --></svg>"), "utf-8")
+    build(dipindah, out, pekerja=1)
+    kedua = _keadaan(out)
+    assert kedua["2023/evaluasi/bappeda.pdf"] != pertama["2023/evaluasi/bappeda.pdf"]
