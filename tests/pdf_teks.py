@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 import io
 import os
+import shutil
+import subprocess
 from pathlib import Path
 
 from pypdf import PdfReader
@@ -42,6 +44,16 @@ def _tersimpan(kunci: str, data: bytes) -> str:
 
 
 def _teks(data: bytes) -> str:
+    """The text in the order the pages draw it: poppler's ``pdftotext -raw`` (poppler-utils,
+    which ``.ci/run`` installs; ten times quicker than pypdf on a long E.81), else pypdf."""
+    pdftotext = shutil.which("pdftotext")
+    if pdftotext is not None:
+        keluar = subprocess.run(
+            [pdftotext, "-raw", "-enc", "UTF-8", "-", "-"], input=data, capture_output=True
+        )
+        if keluar.returncode == 0:
+            mentah = keluar.stdout.decode("utf-8", errors="surrogateescape")
+            return " ".join(mentah.split()).replace(TANDA_PENGGAL + " ", "")
     reader = PdfReader(io.BytesIO(data))
     text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
     return text.replace(TANDA_PENGGAL + " ", "")
