@@ -17,9 +17,9 @@ import hashlib
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
+from importlib.metadata import version
 from pathlib import Path
-
-import weasyprint
 
 from kinerja_report import __version__
 from kinerja_report.read.cache import ke_json
@@ -57,12 +57,19 @@ def _sidik_aset(path: Path) -> str:
         return "tidak-terbaca"
 
 
+@cache
+def _versi_weasyprint() -> str:
+    """WeasyPrint's version, from its installed metadata: the build process itself never
+    imports WeasyPrint (its PDF workers do, :mod:`kinerja_report.render.pdf`)."""
+    return version("weasyprint")
+
+
 def kunci_dokumen(tugas: TugasPdf) -> str:
     """The key of one document: equal keys, equal PDF bytes."""
     digest = hashlib.sha256()
     bagian = [
         f"kinerja-report {__version__} {sidik_kode()}",
-        f"weasyprint {weasyprint.__version__}",
+        f"weasyprint {_versi_weasyprint()}",
         f"harfbuzz-subset {subset_huruf_cepat()}",
         sidik_folder(tugas.folder_templat),
         *(_sidik_aset(path) for path in tugas.aset),

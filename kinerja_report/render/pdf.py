@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
+from functools import cache
 from pathlib import Path
-
-from weasyprint import HTML
-from weasyprint.text import ffi
-
-from kinerja_report.render.fetcher import FetcherAman
 
 _STEMPEL_WAKTU = "SOURCE_DATE_EPOCH"
 _WAKTU_TETAP = "946684800"
@@ -23,8 +20,39 @@ def subset_huruf_cepat() -> bool:
     Without it WeasyPrint still embeds our fonts, subsetting them with fontTools: the PDFs
     show the same but take longer to write (and WeasyPrint's import warns that future
     versions will require the library).
+
+    Answered without importing WeasyPrint (some 40 MB that the build process, which only
+    hands documents to its workers, does not need): the library is looked up by WeasyPrint's
+    own names and flags (``weasyprint.text.ffi``); once WeasyPrint is imported, its answer.
     """
-    return getattr(ffi, "harfbuzz_subset", True) is not None
+    ffi = sys.modules.get("weasyprint.text.ffi")
+    if ffi is not None:
+        return getattr(ffi, "harfbuzz_subset", True) is not None
+    return _subset_ditemukan()
+
+
+_NAMA_SUBSET = (
+    "libharfbuzz-subset-0",
+    "harfbuzz-subset",
+    "harfbuzz-subset-0.0",
+    "libharfbuzz-subset.so.0",
+    "libharfbuzz-subset.0.dylib",
+    "libharfbuzz-subset-0.dll",
+)
+"""The names WeasyPrint (``weasyprint.text.ffi``) tries for HarfBuzz-Subset, in its order."""
+
+
+@cache
+def _subset_ditemukan() -> bool:
+    from cffi import FFI  # type: ignore[import-untyped]
+
+    ffi = FFI()
+    flags = 0x00001000 if os.name == "nt" else ffi.RTLD_NOW  # as WeasyPrint opens it
+    for nama in _NAMA_SUBSET:
+        with suppress(OSError):
+            ffi.dlopen(nama, flags)
+            return True
+    return False
 
 
 PETUNJUK_HARFBUZZ = (
@@ -46,6 +74,10 @@ def render_pdf(html: str, folder_templat: Path, aset_lain: tuple[Path, ...] = ()
     Only files below ``folder_templat`` and the files in ``aset_lain`` (the logo) can be
     loaded by the document. The same HTML gives the same bytes.
     """
+    from weasyprint import HTML  # imported by the PDF workers only
+
+    from kinerja_report.render.fetcher import FetcherAman
+
     fetcher = FetcherAman([folder_templat], aset_lain)
     document = HTML(string=html, base_url=folder_templat.as_uri() + "/", url_fetcher=fetcher)
     with _stempel_font_tetap():
