@@ -37,6 +37,7 @@ import signal
 import sys
 import threading
 import warnings
+from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -163,15 +164,39 @@ def _konteks() -> BaseContext:
     # the whole process group is for the build alone, which then stops its workers; every
     # worker the server forks inherits that): an ignored signal stays ignored across exec,
     # a blocked one does not. Meanwhile the build blocks them, so that one arriving in those
-    # milliseconds is delivered to the build afterwards, not lost. The preload module ignores
-    # them again (and silences the workers' stderr). WeasyPrint is not preloaded: each worker
-    # imports it at its first document (the server's pages would count in every worker's RSS
-    # besides its own, some 40 MB more for the tree).
-    konteks.set_forkserver_preload(["kinerja_report.render.abaikan_sinyal"])
+    # milliseconds is delivered to the build afterwards, not lost. The first preload module
+    # ignores them again (and silences the workers' stderr); the second spares the workers
+    # the program's main module. WeasyPrint is not preloaded: each worker imports it at its
+    # first document (the server's pages would count in every worker's RSS besides its own,
+    # some 40 MB more for the tree).
+    konteks.set_forkserver_preload(
+        ["kinerja_report.render.abaikan_sinyal", "kinerja_report.render.tanpa_main"]
+    )
     with _sinyal_diabaikan_untuk_anak():
         _mulai_pelacak_senyap()
-        forkserver.ensure_running()
+        with _lingkungan("PYTHONMALLOC", "malloc"):
+            forkserver.ensure_running()
     return konteks
+
+
+@contextmanager
+def _lingkungan(nama: str, nilai: str) -> Iterator[None]:
+    """Within the block, the environment variable ``nama`` is ``nilai`` unless the user set
+    it, for the processes started then.
+
+    The fork server, and so every worker, allocates Python's objects with the C allocator
+    (``PYTHONMALLOC=malloc``): WeasyPrint's layout of each document leaves Python's own
+    allocator's arenas partly used, which it never gives back (a worker grew from 90 to
+    140 MB over the documents of 10 OPDs); freed C memory is given back after each document
+    (:func:`kembalikan_memori`). Measured: the same CPU time."""
+    if nama in os.environ:
+        yield
+        return
+    os.environ[nama] = nilai
+    try:
+        yield
+    finally:
+        os.environ.pop(nama, None)
 
 
 def _mulai_pelacak_senyap() -> None:
@@ -277,28 +302,59 @@ def render_satu_per_satu(
         raise galat(PekerjaPdfBerhenti, "pekerja-pdf-berhenti") from exc
 
 
+BATAS_BERAT = 48_000
+"""A document whose HTML is longer (in characters) is heavy: a regency document of every
+OPD (the regency evaluation, the regency LKjIP, the regent's summary), whose layout takes
+WeasyPrint some 5 MB more per OPD (evaluasi-rkpd.pdf: 130 MB at 10 OPDs, 280 MB at 40);
+an OPD's documents stay below it (an E.81 evaluation: some 35.000)."""
+
+
 def _hasil(
     pool: ProcessPoolExecutor, tugas: list[TugasPdf], antrean: int
 ) -> Iterator[tuple[str, bytes]]:
-    """Each document as it is done, sending at most ``antrean`` at a time. Waits in short
-    steps, so that Ctrl-C is seen at once on Windows too (a wait without timeout cannot be
-    interrupted there)."""
-    berikut = iter(tugas)
-    sisa: set[Future[tuple[str, bytes, list[Catatan]]]] = set()
-
-    def isi() -> None:
-        for item in berikut:
-            sisa.add(pool.submit(_render_di_pekerja, item.siap()))
-            if len(sisa) >= antrean:
-                return
-
-    isi()
-    while sisa:
-        selesai, _ = wait(sisa, timeout=0.5, return_when=FIRST_COMPLETED)
-        sisa.difference_update(selesai)
+    """Each document as it is done, sending at most ``antrean`` at a time and at most one
+    heavy document (:class:`_Antrean`). Waits in short steps, so that Ctrl-C is seen at once
+    on Windows too (a wait without timeout cannot be interrupted there)."""
+    kirim = _Antrean(pool, tugas, antrean)
+    kirim.isi()
+    while kirim.sisa:
+        selesai, _ = wait(kirim.sisa, timeout=0.5, return_when=FIRST_COMPLETED)
         for future in selesai:
+            del kirim.sisa[future]
             relatif, pdf, catatan = future.result()
             for nama, tingkat, pesan in catatan:
                 logging.getLogger(nama).log(tingkat, "%s", pesan)
             yield relatif, pdf
-        isi()
+        kirim.isi()
+
+
+class _Antrean:
+    """What is sent to the pool: at most ``antrean`` documents at a time, in the order of
+    ``tugas``, and at most one heavy one (:data:`BATAS_BERAT`): two laid out at once took
+    twice its memory. A heavy document made while one is sent waits, made, while the light
+    documents after it go to the other workers."""
+
+    def __init__(self, pool: ProcessPoolExecutor, tugas: list[TugasPdf], antrean: int) -> None:
+        self.pool = pool
+        self.berikut = iter(tugas)
+        self.antrean = antrean
+        self.sisa: dict[Future[tuple[str, bytes, list[Catatan]]], bool] = {}  # sent: heavy?
+        self.tunda: deque[TugasPdf] = deque()
+
+    def _kirim(self, item: TugasPdf, berat: bool) -> None:
+        self.sisa[self.pool.submit(_render_di_pekerja, item)] = berat
+
+    def isi(self) -> None:
+        """Send documents until ``antrean`` are in the pool (or none is left)."""
+        if self.tunda and not any(self.sisa.values()):
+            self._kirim(self.tunda.popleft(), True)
+        while len(self.sisa) < self.antrean:
+            item = next(self.berikut, None)
+            if item is None:
+                return
+            siap = item.siap()
+            berat = len(siap.html) > BATAS_BERAT
+            if berat and any(self.sisa.values()):
+                self.tunda.append(siap)
+            else:
+                self._kirim(siap, berat)
