@@ -90,11 +90,22 @@ def _stempel_font_tetap() -> Iterator[None]:
     """fontTools, which subsets the fonts when HarfBuzz-Subset is missing, stamps each font
     with the current time unless SOURCE_DATE_EPOCH (the reproducible-builds convention) is
     set; a fixed stamp keeps the same input giving the same PDF. A value the user set wins."""
-    if subset_huruf_cepat() or _STEMPEL_WAKTU in os.environ:
+    if subset_huruf_cepat():
         yield
         return
-    os.environ[_STEMPEL_WAKTU] = _WAKTU_TETAP
+    with lingkungan_bawaan(_STEMPEL_WAKTU, _WAKTU_TETAP):
+        yield
+
+
+@contextmanager
+def lingkungan_bawaan(nama: str, nilai: str) -> Iterator[None]:
+    """Within the block, the environment variable ``nama`` is ``nilai`` unless the user set
+    it (then it stays as set)."""
+    if nama in os.environ:
+        yield
+        return
+    os.environ[nama] = nilai
     try:
         yield
     finally:
-        os.environ.pop(_STEMPEL_WAKTU, None)
+        os.environ.pop(nama, None)

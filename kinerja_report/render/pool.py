@@ -49,7 +49,7 @@ from pathlib import Path
 from typing import Protocol
 
 from kinerja_report.errors import PekerjaPdfBerhenti, galat
-from kinerja_report.render.pdf import render_pdf
+from kinerja_report.render.pdf import lingkungan_bawaan, render_pdf
 
 Catatan = tuple[str, int, str]
 """A log record of a worker: logger name, level, message."""
@@ -174,29 +174,14 @@ def _konteks() -> BaseContext:
     )
     with _sinyal_diabaikan_untuk_anak():
         _mulai_pelacak_senyap()
-        with _lingkungan("PYTHONMALLOC", "malloc"):
+        # The server, and so every worker, allocates Python's objects with the C allocator:
+        # WeasyPrint's layout of a document leaves Python's own allocator's arenas partly
+        # used, which it never gives back (a worker grew from 90 to 140 MB over the documents
+        # of 10 OPDs); freed C memory is given back after each document
+        # (:func:`kembalikan_memori`). Measured: the same CPU time.
+        with lingkungan_bawaan("PYTHONMALLOC", "malloc"):
             forkserver.ensure_running()
     return konteks
-
-
-@contextmanager
-def _lingkungan(nama: str, nilai: str) -> Iterator[None]:
-    """Within the block, the environment variable ``nama`` is ``nilai`` unless the user set
-    it, for the processes started then.
-
-    The fork server, and so every worker, allocates Python's objects with the C allocator
-    (``PYTHONMALLOC=malloc``): WeasyPrint's layout of each document leaves Python's own
-    allocator's arenas partly used, which it never gives back (a worker grew from 90 to
-    140 MB over the documents of 10 OPDs); freed C memory is given back after each document
-    (:func:`kembalikan_memori`). Measured: the same CPU time."""
-    if nama in os.environ:
-        yield
-        return
-    os.environ[nama] = nilai
-    try:
-        yield
-    finally:
-        os.environ.pop(nama, None)
 
 
 def _mulai_pelacak_senyap() -> None:
