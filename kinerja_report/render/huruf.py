@@ -9,6 +9,8 @@ HarfBuzz subset library loads, which this module asks the way WeasyPrint's loade
 
 from __future__ import annotations
 
+import os
+import sys
 from functools import cache
 from importlib.metadata import PackageNotFoundError, version
 
@@ -39,14 +41,18 @@ def subset_huruf_cepat() -> bool:
     show the same but take longer to write (and WeasyPrint's import warns that future
     versions will require the library).
     """
+    dimuat = sys.modules.get("weasyprint.text.ffi")
+    if dimuat is not None:  # WeasyPrint already loaded (a PDF worker): its own answer
+        return getattr(dimuat, "harfbuzz_subset", True) is not None
     import cffi  # type: ignore[import-untyped]  # WeasyPrint's own dependency, light
 
     ffi = cffi.FFI()
+    flags = 0x00001000 if os.name == "nt" else ffi.RTLD_NOW  # as WeasyPrint opens it
     # whether any of the names loads: file names first (a bare name makes cffi search with
     # ctypes.util.find_library, which starts programs)
     for nama in sorted(NAMA_PUSTAKA_SUBSET, key=lambda n: not n.endswith(_BERKAS)):
         try:
-            ffi.dlopen(nama)
+            ffi.dlopen(nama, flags)
         except OSError:
             continue
         return True

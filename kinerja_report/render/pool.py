@@ -17,11 +17,19 @@ The workers die with the build, however it ends:
 What a worker logs (WeasyPrint, fontTools) or warns (Pillow) is collected there and logged
 again in the build, so a caller (or a test) sees it as with in-process rendering; nothing is
 written to the terminal by a worker.
+
+Memory (the whole process tree, issue 25): the build process never imports WeasyPrint, nor
+does the fork server (each worker imports it once, at its first document: the server's pages,
+shared with every worker, would be counted again in each); the build gives the memory its
+reading and computing freed back to the system before it starts the workers, and a worker
+gives back what each document freed (:func:`kembalikan_memori`).
 """
 
 from __future__ import annotations
 
 import contextlib
+import ctypes
+import gc
 import logging
 import multiprocessing
 import os
@@ -29,16 +37,19 @@ import signal
 import sys
 import threading
 import warnings
+from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
+from functools import cache
 from multiprocessing.context import BaseContext
 from pathlib import Path
 from typing import Protocol
 
 from kinerja_report.errors import PekerjaPdfBerhenti, galat
+from kinerja_report.render.pdf import lingkungan_bawaan, render_pdf
 
 Catatan = tuple[str, int, str]
 """A log record of a worker: logger name, level, message."""
@@ -83,8 +94,6 @@ class _Pengumpul(logging.Handler):
 
 
 def _render_di_pekerja(tugas: TugasPdf) -> tuple[str, bytes, list[Catatan]]:
-    from kinerja_report.render.pdf import render_pdf  # WeasyPrint: only where PDFs are made
-
     pengumpul = _Pengumpul()
     root = logging.getLogger()
     root.addHandler(pengumpul)
@@ -94,10 +103,33 @@ def _render_di_pekerja(tugas: TugasPdf) -> tuple[str, bytes, list[Catatan]]:
             pdf = render_pdf(tugas.html, tugas.folder_templat, tugas.aset)
     finally:
         root.removeHandler(pengumpul)
+    kembalikan_memori()  # what the document's layout freed, before the next one
     catatan = pengumpul.catatan + [
         ("py.warnings", logging.WARNING, f"{w.category.__name__}: {w.message}") for w in peringatan
     ]
     return tugas.relatif, pdf, catatan
+
+
+def kembalikan_memori() -> None:
+    """Collect Python's unreachable objects and give the memory freed so far back to the
+    system. The C allocator (glibc) otherwise keeps freed memory for the process: after
+    reading and computing, some 60 MB of the build's; after each document, a worker's
+    layout garbage. Elsewhere than glibc, the collection alone."""
+    gc.collect()
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
+
+
+@cache
+def _malloc_trim() -> Callable[[int], int] | None:
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        fungsi: Callable[[int], int] = ctypes.CDLL(None).malloc_trim
+    except (OSError, AttributeError):  # not glibc (musl has none)
+        return None
+    return fungsi
 
 
 class _Ujung(Protocol):
@@ -133,13 +165,22 @@ def _konteks() -> BaseContext:
     # worker the server forks inherits that): an ignored signal stays ignored across exec,
     # a blocked one does not. Meanwhile the build blocks them, so that one arriving in those
     # milliseconds is delivered to the build afterwards, not lost. The first preload module
-    # ignores them again (and silences the workers' stderr); then WeasyPrint is imported once.
+    # ignores them again (and silences the workers' stderr); the second spares the workers
+    # the program's main module. WeasyPrint is not preloaded: each worker imports it at its
+    # first document (the server's pages would count in every worker's RSS besides its own,
+    # some 40 MB more for the tree).
     konteks.set_forkserver_preload(
-        ["kinerja_report.render.abaikan_sinyal", "kinerja_report.render.pdf"]
+        ["kinerja_report.render.abaikan_sinyal", "kinerja_report.render.tanpa_main"]
     )
     with _sinyal_diabaikan_untuk_anak():
         _mulai_pelacak_senyap()
-        forkserver.ensure_running()
+        # The server, and so every worker, allocates Python's objects with the C allocator:
+        # WeasyPrint's layout of a document leaves Python's own allocator's arenas partly
+        # used, which it never gives back (a worker grew from 90 to 140 MB over the documents
+        # of 10 OPDs); freed C memory is given back after each document
+        # (:func:`kembalikan_memori`). Measured: the same CPU time.
+        with lingkungan_bawaan("PYTHONMALLOC", "malloc"):
+            forkserver.ensure_running()
     return konteks
 
 
@@ -232,14 +273,13 @@ def render_satu_per_satu(
         return
     pekerja = pekerja or os.cpu_count() or 1
     if pekerja <= 1 or len(tugas) <= 1:
-        from kinerja_report.render.pdf import render_pdf  # WeasyPrint: only when rendering
-
         for item in tugas:
             terima(item.relatif, render_pdf(item.html, item.folder_templat, item.aset))
             maju(item.keterangan)
         return  # each HTML is made just before its document and dropped after it
     keterangan = {item.relatif: item.keterangan for item in tugas}
     jumlah = min(pekerja, len(tugas))
+    kembalikan_memori()  # what reading and computing freed, before the workers add theirs
     try:
         with _pool(jumlah) as pool:
             for relatif, pdf in _hasil(pool, tugas, 2 * jumlah):
@@ -249,28 +289,59 @@ def render_satu_per_satu(
         raise galat(PekerjaPdfBerhenti, "pekerja-pdf-berhenti") from exc
 
 
+BATAS_BERAT = 48_000
+"""A document whose HTML is longer (in characters) is heavy: a regency document of every
+OPD (the regency evaluation, the regency LKjIP, the regent's summary), whose layout takes
+WeasyPrint some 5 MB more per OPD (evaluasi-rkpd.pdf: 130 MB at 10 OPDs, 280 MB at 40);
+an OPD's documents stay below it (an E.81 evaluation: some 35.000)."""
+
+
 def _hasil(
     pool: ProcessPoolExecutor, tugas: list[TugasPdf], antrean: int
 ) -> Iterator[tuple[str, bytes]]:
-    """Each document as it is done, sending at most ``antrean`` at a time. Waits in short
-    steps, so that Ctrl-C is seen at once on Windows too (a wait without timeout cannot be
-    interrupted there)."""
-    berikut = iter(tugas)
-    sisa: set[Future[tuple[str, bytes, list[Catatan]]]] = set()
-
-    def isi() -> None:
-        for item in berikut:
-            sisa.add(pool.submit(_render_di_pekerja, item.siap()))
-            if len(sisa) >= antrean:
-                return
-
-    isi()
-    while sisa:
-        selesai, _ = wait(sisa, timeout=0.5, return_when=FIRST_COMPLETED)
-        sisa.difference_update(selesai)
+    """Each document as it is done, sending at most ``antrean`` at a time and at most one
+    heavy document (:class:`_Antrean`). Waits in short steps, so that Ctrl-C is seen at once
+    on Windows too (a wait without timeout cannot be interrupted there)."""
+    kirim = _Antrean(pool, tugas, antrean)
+    kirim.isi()
+    while kirim.sisa:
+        selesai, _ = wait(kirim.sisa, timeout=0.5, return_when=FIRST_COMPLETED)
         for future in selesai:
+            del kirim.sisa[future]
             relatif, pdf, catatan = future.result()
             for nama, tingkat, pesan in catatan:
                 logging.getLogger(nama).log(tingkat, "%s", pesan)
             yield relatif, pdf
-        isi()
+        kirim.isi()
+
+
+class _Antrean:
+    """What is sent to the pool: at most ``antrean`` documents at a time, in the order of
+    ``tugas``, and at most one heavy one (:data:`BATAS_BERAT`): two laid out at once took
+    twice its memory. A heavy document made while one is sent waits, made, while the light
+    documents after it go to the other workers."""
+
+    def __init__(self, pool: ProcessPoolExecutor, tugas: list[TugasPdf], antrean: int) -> None:
+        self.pool = pool
+        self.berikut = iter(tugas)
+        self.antrean = antrean
+        self.sisa: dict[Future[tuple[str, bytes, list[Catatan]]], bool] = {}  # sent: heavy?
+        self.tunda: deque[TugasPdf] = deque()
+
+    def _kirim(self, item: TugasPdf, berat: bool) -> None:
+        self.sisa[self.pool.submit(_render_di_pekerja, item)] = berat
+
+    def isi(self) -> None:
+        """Send documents until ``antrean`` are in the pool (or none is left)."""
+        if self.tunda and not any(self.sisa.values()):
+            self._kirim(self.tunda.popleft(), True)
+        while len(self.sisa) < self.antrean:
+            item = next(self.berikut, None)
+            if item is None:
+                return
+            siap = item.siap()
+            berat = len(siap.html) > BATAS_BERAT
+            if berat and any(self.sisa.values()):
+                self.tunda.append(siap)
+            else:
+                self._kirim(siap, berat)

@@ -75,3 +75,47 @@ def test_peringatan_pekerja_ke_log_bukan_terminal(tmp_path: Path) -> None:
         ]
         * 2
     )
+
+
+SKRIP_MEMORI = """
+import os, sys
+from pathlib import Path
+
+if __name__ == "__mp_main__":  # this script run again in a worker
+    Path(sys.argv[1]).touch()
+
+from kinerja_report.render.html import FOLDER_TEMPLAT
+from kinerja_report.render.pool import BATAS_BERAT, TugasPdf, render_semua
+
+if __name__ == "__main__":
+    import kinerja_report.cli, kinerja_report.pipeline  # noqa: F401
+    print("weasyprint" in sys.modules)
+    berat = "<p>" + "kata " * (BATAS_BERAT // 5) + "</p>"
+    tugas = [
+        TugasPdf(f"{i}.pdf", berat if i % 2 else f"<p>{i}</p>", FOLDER_TEMPLAT) for i in range(6)
+    ]
+    hasil = render_semua(tugas, lambda _: None, pekerja=2)
+    print(sorted(hasil), all(pdf.startswith(b"%PDF") for pdf in hasil.values()))
+    print("weasyprint" in sys.modules)
+"""
+
+
+def test_proses_build_ringan(tmp_path: Path) -> None:
+    # issue 25: the build process never imports WeasyPrint (only its PDF workers do), and the
+    # workers do not run the program's main module again (with all its imports)
+    skrip = tmp_path / "skrip.py"
+    skrip.write_text(SKRIP_MEMORI, encoding="utf-8")
+    penanda = tmp_path / "main-dijalankan-di-pekerja"
+    result = subprocess.run(
+        [sys.executable, str(skrip), str(penanda)],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    daftar = str(sorted(f"{i}.pdf" for i in range(6)))
+    assert result.stdout.splitlines() == ["False", f"{daftar} True", "False"]
+    assert not penanda.exists()
