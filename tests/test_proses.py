@@ -73,17 +73,17 @@ class Build:
             time.sleep(0.02)
 
     def pekerja(self) -> list[psutil.Process]:
-        """The PDF workers: descendants without children of their own, other than
-        multiprocessing's resource tracker."""
+        """The PDF workers: the children of the build's fork server (a fork server that
+        has not forked yet, or multiprocessing's resource tracker, is none)."""
         try:
-            keturunan = psutil.Process(self.proses.pid).children(recursive=True)
+            anak = psutil.Process(self.proses.pid).children()
         except psutil.NoSuchProcess:
             return []
         hasil = []
-        for proses in keturunan:
+        for proses in anak:
             try:
-                if not proses.children() and "resource_tracker" not in " ".join(proses.cmdline()):
-                    hasil.append(proses)
+                if "forkserver" in " ".join(proses.cmdline()):
+                    hasil.extend(proses.children())
             except psutil.Error:
                 continue
         return hasil
