@@ -766,7 +766,8 @@ def _tulis_bersama(
 ) -> list[Path]:
     """Write the data outputs in a thread while this one feeds the PDF workers: the Excel
     and Word files are made while the PDFs render, not before them. An error in either
-    stops the build (the data thread stops at its next file when rendering fails)."""
+    stops the build: when rendering fails the data thread stops at its next file; an error
+    writing a data file is raised once the PDFs are done."""
     if not tugas:
         return [_tulis_data(out, d.relatif, d.kunci, lama, d.buat) for d in data]
     henti = threading.Event()
