@@ -109,7 +109,11 @@ from kinerja_report.render.lkjip import NAMA_PEMDA, tugas_lkjip
 from kinerja_report.render.peringatan import tugas_peringatan
 from kinerja_report.render.perjanjian import tugas_perjanjian
 from kinerja_report.render.pohon import tugas_pohon
-from kinerja_report.render.pool import TugasPdf, kembalikan_memori, render_satu_per_satu
+from kinerja_report.render.pool import (
+    TugasPdf,
+    render_satu_per_satu,
+    sampah_tiap_langkah,
+)
 from kinerja_report.render.ringkasan import tugas_ringkasan
 from kinerja_report.render.verifikasi import tugas_verifikasi
 from kinerja_report.settings import Daerah, Pengaturan, baca_pengaturan
@@ -774,11 +778,14 @@ def _tulis_bersama(
 
     def tulis_data() -> list[Path]:
         ditulis = []
-        for d in data:
-            if henti.is_set():
-                break
-            ditulis.append(_tulis_data(out, d.relatif, d.kunci, lama, d.buat))
-        kembalikan_memori()  # what making them took, before the workers' largest documents
+        # each file's garbage freed after it, the memory given back before the workers'
+        # largest documents
+        with sampah_tiap_langkah() as bersihkan:
+            for d in data:
+                if henti.is_set():
+                    break
+                ditulis.append(_tulis_data(out, d.relatif, d.kunci, lama, d.buat))
+                bersihkan()
         return ditulis
 
     with ThreadPoolExecutor(1, thread_name_prefix="kinerja-data") as pelaksana:

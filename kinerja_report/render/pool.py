@@ -121,6 +121,38 @@ def kembalikan_memori() -> None:
         trim(0)
 
 
+@contextmanager
+def sampah_tiap_langkah() -> Iterator[Callable[[], None]]:
+    """A function that collects the garbage of one step of a long loop (one Excel or Word
+    file), and gives the memory back at the end of the block.
+
+    python-docx leaves each document it writes in reference cycles, which only a full
+    collection frees, and Python makes one rarely: writing the LKjIP drafts of 40 OPDs grew
+    the build by some 200 MB of garbage. A full collection after each file would walk every
+    object of the build's data each time; so the objects alive when the block starts are
+    frozen (:func:`gc.freeze`) and each step's collection walks only the newer ones (some
+    3 ms a file at 40 OPDs). A program that froze objects itself keeps them as they were:
+    then the steps collect nothing and the memory is given back at the end only."""
+    bekukan = gc.get_freeze_count() == 0
+    if bekukan:
+        gc.collect()
+        gc.freeze()
+    try:
+        yield _kumpulkan_sampah if bekukan else _tanpa_langkah
+    finally:
+        if bekukan:
+            gc.unfreeze()
+        kembalikan_memori()
+
+
+def _kumpulkan_sampah() -> None:
+    gc.collect()
+
+
+def _tanpa_langkah() -> None:
+    """A step that collects nothing."""
+
+
 @cache
 def _malloc_trim() -> Callable[[int], int] | None:
     if not sys.platform.startswith("linux"):
