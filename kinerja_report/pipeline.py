@@ -28,6 +28,7 @@ import os
 import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from functools import partial
@@ -536,7 +537,8 @@ def build(
     """
     progres = progres or TanpaProgres()
     masukan, keluaran = Path(masukan), Path(keluaran)
-    with FolderKeluaran(keluaran, masukan) as out, ingatan_kunci():
+    with FolderKeluaran(keluaran, masukan) as out, ExitStack() as kunci_dihitung:
+        kunci_dihitung.enter_context(ingatan_kunci())
         cache = muat_cache(keluaran / NAMA_RIWAYAT) if bertahap else CacheBaca()
         kumpulan = kumpulkan(masukan, progres, kecuali=keluaran, cache=cache)
         if kumpulan.jumlah_berkas == 0:  # nothing read: the previous results stay untouched
@@ -568,6 +570,7 @@ def build(
         instansi = instansi_bappeda(kumpulan.laporan) or NAMA_BAPPEDA
         tugas += tugas_lke(lke, instansi, kumpulan.pengaturan)
         pilahan = pilah(tugas, out.keluaran, lama)
+        kunci_dihitung.close()  # every key is made: its memory is not kept during the PDFs
         written.extend(_pertahankan(pilahan, out))
         written.extend(_tulis_bersama(data, list(pilahan.render), out, lama, progres, pekerja))
         kunci = {d.relatif: d.kunci for d in data}
