@@ -18,7 +18,7 @@ import dataclasses
 import enum
 import hashlib
 import json
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
@@ -60,15 +60,21 @@ def _sidik_aset(path: Path) -> str:
         return "tidak-terbaca"
 
 
-def kunci_dokumen(tugas: TugasPdf) -> str:
-    """The key of one document: equal keys, equal PDF bytes."""
+def kunci_dokumen(
+    tugas: TugasPdf,
+    folder: Callable[[Path], str] = sidik_folder,
+    aset: Callable[[Path], str] = _sidik_aset,
+) -> str:
+    """The key of one document: equal keys, equal PDF bytes. ``folder`` and ``aset`` give
+    the sha256 of the template folder and of an asset (a build's documents share them: they
+    are read once, :func:`pilah`)."""
     digest = hashlib.sha256()
     bagian = [
         f"kinerja-report {__version__} {sidik_kode()}",
         f"weasyprint {versi_weasyprint()}",
         f"harfbuzz-subset {subset_huruf_cepat()}",
-        sidik_folder(tugas.folder_templat),
-        *(_sidik_aset(path) for path in tugas.aset),
+        folder(tugas.folder_templat),
+        *(aset(path) for path in tugas.aset),
         f"data {tugas.kunci_data}" if tugas.kunci_data else tugas.html,
     ]
     for teks in bagian:
@@ -87,7 +93,9 @@ class Pilahan:
 
 def pilah(tugas: Sequence[TugasPdf], keluaran: Path, lama: Mapping[str, Keluaran]) -> Pilahan:
     """Split ``tugas`` by the previous manifest's outputs ``lama`` (:func:`dipakai_lagi`)."""
-    kunci = {item.relatif: kunci_dokumen(item) for item in tugas}
+    # the template folder and the logo, the same for every document, are read once
+    folder, aset = cache(sidik_folder), cache(_sidik_aset)
+    kunci = {item.relatif: kunci_dokumen(item, folder, aset) for item in tugas}
     render: list[TugasPdf] = []
     tetap: dict[str, Keluaran] = {}
     for item in tugas:
