@@ -324,8 +324,8 @@ def render_satu_per_satu(
 BATAS_BERAT = 48_000
 """A document whose HTML is longer (in characters) is heavy: a regency document of every
 OPD (the regency evaluation, the regency LKjIP, the regent's summary), whose layout takes
-WeasyPrint some 5 MB more per OPD (evaluasi-rkpd.pdf: 130 MB at 10 OPDs, 280 MB at 40);
-an OPD's documents stay below it (an E.81 evaluation: some 35.000)."""
+WeasyPrint some 4 MB more per OPD (a worker rendering evaluasi-rkpd.pdf alone: 112 MB at
+10 OPDs, 226 MB at 40); an OPD's documents stay below it (an E.81 evaluation: some 35.000)."""
 
 
 def _hasil(
