@@ -207,7 +207,16 @@ def _bangun_readme(kerja: Path) -> str:
 
 
 @pytest.fixture(scope="session")
-def kumpulan_sampel() -> Kumpulan:
-    """``kumpulkan(sample_data)`` (read, checked, computed) once per session: the tests only
-    read it (a frozen dataclass of tuples)."""
-    return kumpulkan(SAMPLE_DATA)
+def kumpulan_sampel(tmp_path_factory: pytest.TempPathFactory) -> Kumpulan:
+    """``kumpulkan(sample_data)`` (read, checked, computed) once per test run: the tests only
+    read it (a frozen dataclass of tuples). With pytest-xdist the first worker to ask
+    computes it, under a file lock, and leaves it pickled for the others."""
+    bersama = folder_bersama(tmp_path_factory)
+    tersimpan = bersama / "kumpulan-sampel.pickle"
+    with FileLock(bersama / "kumpulan-sampel.lock"):
+        if not tersimpan.is_file():
+            sementara = bersama / "kumpulan-sampel.tmp"
+            sementara.write_bytes(pickle.dumps(kumpulkan(SAMPLE_DATA)))
+            sementara.replace(tersimpan)  # whole or not at all
+    kumpulan: Kumpulan = pickle.loads(tersimpan.read_bytes())
+    return kumpulan
