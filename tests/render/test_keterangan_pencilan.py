@@ -54,7 +54,7 @@ def test_dokumen_menyebut_perlakuan_pencilan(tmp_path: Path, pilihan: str) -> No
         "2023/evaluasi-rkpd.pdf",
         "2023/ringkasan-bupati.pdf",
     )
-    hasil = dokumen_build(masukan, lkjip, opd_docx, evaluasi_rkpd, ringkasan_bupati)
+    hasil = dokumen_build(masukan, lkjip, opd_docx, evaluasi_rkpd, ringkasan_bupati).berkas
     kalimat = f"{RATA_RATA[pilihan]} {PROYEKSI[pilihan]}"
     assert kalimat in _teks(teks_pdf(hasil[lkjip]))
     opd = docx.Document(io.BytesIO(hasil[opd_docx]))
