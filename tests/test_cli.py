@@ -280,12 +280,14 @@ def test_catatan_pustaka_ke_log_bukan_layar(tmp_path: Path) -> None:
     # the LKE evidence index), one message each
     assert f"4 catatan teknis dari pustaka ditulis di {log}" in result.stderr
     assert log.read_text(encoding="utf-8").count(warning) == 4
-    # unchanged documents are not rendered again: --penuh renders (and logs) once more
-    args = ["--debug", "build", str(masukan), "--out", str(out), "--penuh"]
+    # unchanged documents are not rendered again: --penuh renders (and logs) once more; the
+    # PDFs made in this process (--jobs 1) now, their notes go the same way as the workers'
+    args = ["--debug", "build", str(masukan), "--out", str(out), "--penuh", "--jobs", "1"]
     result = CliRunner().invoke(main, args)
     assert "Failed to apply CSS rule" in result.stderr
+    assert log.read_text(encoding="utf-8").count(warning) == 4
     (masukan / "logo.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"/>', "utf-8")
-    result = CliRunner().invoke(main, ["build", str(masukan), "--out", str(out)])
+    result = _build_satu_pekerja(masukan, out)
     assert "catatan teknis" not in result.output
     assert log.read_text(encoding="utf-8") == ""  # the last build's, not an older one's
 
