@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import pickle
 import shutil
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -124,7 +125,7 @@ def tanpa_debug_tersisa() -> Iterator[None]:
 
 @dataclass(frozen=True)
 class Bangunan:
-    """One input folder built once per session; tests only read its outputs."""
+    """One input folder built once per test run; tests only read its outputs."""
 
     masukan: Path
     out: Path
@@ -135,17 +136,25 @@ _BANGUNAN: dict[str, Bangunan] = {}
 
 
 def bangun_nyata(tmp_path_factory: pytest.TempPathFactory, nama: str) -> Bangunan:
-    """The real workbook ``nama`` alone in a folder without settings, built once per session
-    (skipped when the real workbooks are not beside the checkout)."""
+    """The real workbook ``nama`` alone in a folder without settings, built once per test
+    run (skipped when the real workbooks are not beside the checkout). With pytest-xdist the
+    first worker to ask builds it, under a file lock, and leaves its result (pickled) beside
+    the outputs; the others read both (test_konsistensi and test_dokumen_nyata, in two
+    workers, read the same build)."""
     if not (REAL_WORKBOOKS / nama).is_file():
         pytest.skip(f"real workbook {nama} not found at {REAL_WORKBOOKS}")
     if nama not in _BANGUNAN:
-        base = tmp_path_factory.mktemp("nyata")
-        masukan = base / "masukan"
-        masukan.mkdir()
-        shutil.copy(REAL_WORKBOOKS / nama, masukan / nama)
-        hasil = build(masukan, base / "hasil", pekerja=2)
-        _BANGUNAN[nama] = Bangunan(masukan, base / "hasil", hasil)
+        base = folder_bersama(tmp_path_factory) / f"nyata-{Path(nama).stem}"
+        masukan, out, hasil_build = base / "masukan", base / "hasil", base / "hasil-build.pickle"
+        with FileLock(f"{base}.lock"):
+            if not hasil_build.is_file():
+                shutil.rmtree(base, ignore_errors=True)  # a worker stopped half-way
+                masukan.mkdir(parents=True)
+                shutil.copy(REAL_WORKBOOKS / nama, masukan / nama)
+                sementara = base / "hasil-build.tmp"
+                sementara.write_bytes(pickle.dumps(build(masukan, out, pekerja=2)))
+                sementara.replace(hasil_build)  # whole or not at all
+        _BANGUNAN[nama] = Bangunan(masukan, out, pickle.loads(hasil_build.read_bytes()))
     return _BANGUNAN[nama]
 
 
@@ -198,7 +207,16 @@ def _bangun_readme(kerja: Path) -> str:
 
 
 @pytest.fixture(scope="session")
-def kumpulan_sampel() -> Kumpulan:
-    """``kumpulkan(sample_data)`` (read, checked, computed) once per session: the tests only
-    read it (a frozen dataclass of tuples)."""
-    return kumpulkan(SAMPLE_DATA)
+def kumpulan_sampel(tmp_path_factory: pytest.TempPathFactory) -> Kumpulan:
+    """``kumpulkan(sample_data)`` (read, checked, computed) once per test run: the tests only
+    read it (a frozen dataclass of tuples). With pytest-xdist the first worker to ask
+    computes it, under a file lock, and leaves it pickled for the others."""
+    bersama = folder_bersama(tmp_path_factory)
+    tersimpan = bersama / "kumpulan-sampel.pickle"
+    with FileLock(bersama / "kumpulan-sampel.lock"):
+        if not tersimpan.is_file():
+            sementara = bersama / "kumpulan-sampel.tmp"
+            sementara.write_bytes(pickle.dumps(kumpulkan(SAMPLE_DATA)))
+            sementara.replace(tersimpan)  # whole or not at all
+    kumpulan: Kumpulan = pickle.loads(tersimpan.read_bytes())
+    return kumpulan

@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from click.testing import CliRunner, Result
 
 from kinerja_report import __version__
 from kinerja_report.cli import main
@@ -52,7 +52,7 @@ def test_build_dengan_berkas_rusak_exit_1_tanpa_traceback(tmp_path: Path) -> Non
     buat_evaluasi(tmp_path / "in" / "bappeda.xlsx", "Bappeda", 2023, BARIS_CONTOH)
     (tmp_path / "in" / "terenkripsi.xlsx").write_bytes(b"\xd0\xcf\x11\xe0" + b"\0" * 600)
     result = CliRunner().invoke(
-        main, ["build", str(tmp_path / "in"), "--out", str(tmp_path / "out")]
+        main, ["build", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--jobs", "1"]
     )
     assert result.exit_code == 1
     assert "Traceback" not in result.output
@@ -217,19 +217,25 @@ def test_kesalahan_pengguna_lain(tmp_path: Path) -> None:
     assert result.exit_code == 2
 
 
+def _build_satu_pekerja(masukan: Path, out: Path) -> Result:
+    """``kinerja build MASUKAN --out OUT --jobs 1``: PDFs made in this process (a small folder's
+    few PDFs; two new worker processes would each import WeasyPrint first)."""
+    return CliRunner().invoke(main, ["build", str(masukan), "--out", str(out), "--jobs", "1"])
+
+
 def test_hasil_usang_dihapus_hasil_lain_dibiarkan(tmp_path: Path) -> None:
     masukan, out = tmp_path / "in", tmp_path / "out"
     buat_evaluasi(masukan / "a.xlsx", "Bappeda", 2023, BARIS_CONTOH)
     buat_evaluasi(masukan / "b.xlsx", "Dinas Sosial", 2023, BARIS_CONTOH)
-    assert CliRunner().invoke(main, ["build", str(masukan), "--out", str(out)]).exit_code == 0
+    assert _build_satu_pekerja(masukan, out).exit_code == 0
     (out / "catatan-saya.txt").write_text("milik analis", encoding="utf-8")
     (masukan / "b.xlsx").unlink()
-    assert CliRunner().invoke(main, ["build", str(masukan), "--out", str(out)]).exit_code == 0
+    assert _build_satu_pekerja(masukan, out).exit_code == 0
     assert sorted(p.name for p in out.glob("2023/evaluasi/*.pdf")) == ["bappeda.pdf"]
     assert (out / "catatan-saya.txt").read_text(encoding="utf-8") == "milik analis"
     # a later check of the input does not read the output folder inside it
     inner = masukan / "hasil"
-    assert CliRunner().invoke(main, ["build", str(masukan), "--out", str(inner)]).exit_code == 0
+    assert _build_satu_pekerja(masukan, inner).exit_code == 0
     result = CliRunner().invoke(main, ["check", str(masukan)])
     assert result.exit_code == 0
     assert "1 workbook diperiksa" in result.stdout
@@ -254,7 +260,7 @@ def test_out_sama_dengan_masukan_ditolak_exit_2(
         "laporan-saya.pdf",
     ]
     # a folder inside the input stays allowed
-    assert CliRunner().invoke(main, ["build", ".", "--out", "hasil"]).exit_code == 0
+    assert CliRunner().invoke(main, ["build", ".", "--out", "hasil", "--jobs", "1"]).exit_code == 0
 
 
 @pytest.mark.weasyprint_warnings_ok
@@ -274,12 +280,14 @@ def test_catatan_pustaka_ke_log_bukan_layar(tmp_path: Path) -> None:
     # the LKE evidence index), one message each
     assert f"4 catatan teknis dari pustaka ditulis di {log}" in result.stderr
     assert log.read_text(encoding="utf-8").count(warning) == 4
-    # unchanged documents are not rendered again: --penuh renders (and logs) once more
-    args = ["--debug", "build", str(masukan), "--out", str(out), "--penuh"]
+    # unchanged documents are not rendered again: --penuh renders (and logs) once more; the
+    # PDFs made in this process (--jobs 1) now, their notes go the same way as the workers'
+    args = ["--debug", "build", str(masukan), "--out", str(out), "--penuh", "--jobs", "1"]
     result = CliRunner().invoke(main, args)
     assert "Failed to apply CSS rule" in result.stderr
+    assert log.read_text(encoding="utf-8").count(warning) == 4
     (masukan / "logo.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"/>', "utf-8")
-    result = CliRunner().invoke(main, ["build", str(masukan), "--out", str(out)])
+    result = _build_satu_pekerja(masukan, out)
     assert "catatan teknis" not in result.output
     assert log.read_text(encoding="utf-8") == ""  # the last build's, not an older one's
 

@@ -16,6 +16,7 @@ from pypdf import PdfReader
 
 from kinerja_report.pipeline import HasilBuild
 from tests.conftest import bangun_nyata
+from tests.pdf_teks import teks_pdf
 
 DELI = "evaluasi_renja_tw4_bappedalitbang_deliserdang_2025.xlsx"
 SUKABUMI = "evaluasi_hasil_renja_pd_bappeda_sukabumi_2018.xlsx"
@@ -28,9 +29,7 @@ def _build(real_workbooks: Path, tmp_path_factory: pytest.TempPathFactory, name:
 
 
 def _teks_pdf(path: Path) -> str:
-    reader = PdfReader(io.BytesIO(path.read_bytes()))
-    text = " ".join(page.extract_text() for page in reader.pages)
-    return " ".join(text.replace("\u00a0", " ").split()).replace("\u2010 ", "")
+    return " ".join(teks_pdf(path).replace("\u00a0", " ").split())
 
 
 def _capaian(hasil: HasilBuild) -> list[dict[str, str]]:

@@ -80,7 +80,9 @@ def test_berkas_jahat_di_samping_workbook_baik(tmp_path: Path, name: str) -> Non
     good = buat_evaluasi(masukan / "bappeda.xlsx", "Bappeda", 2023, BARIS_CONTOH)
     kode, make = HOSTILE[name]
     make(masukan / name, good)
-    result = CliRunner().invoke(main, ["build", str(masukan), "--out", str(tmp_path / "out")])
+    result = CliRunner().invoke(
+        main, ["build", str(masukan), "--out", str(tmp_path / "out"), "--jobs", "1"]
+    )
     assert result.exit_code == 1
     assert "Traceback" not in result.output
     assert f"[{kode}] {name}:" in result.stderr

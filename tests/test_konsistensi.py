@@ -26,6 +26,7 @@ from kinerja_report.formats import angka, angka_tetap, miliar, persen, rupiah
 from kinerja_report.pipeline import Kumpulan, build, templat_e81
 from tests.builders import BARIS_CONTOH, buat_evaluasi
 from tests.conftest import SAMPLE_DATA, bangun_nyata
+from tests.dokumen import dokumen_build
 from tests.pdf_teks import teks_pdf
 
 DELI = "evaluasi_renja_tw4_bappedalitbang_deliserdang_2025.xlsx"
@@ -387,3 +388,23 @@ def test_target_dan_realisasi_sama_dengan_capaian_csv(keluaran: Keluaran) -> Non
         pk = keluaran.pdf(f"{tahun}/perjanjian-kinerja/{slug}.pdf")
         if pk is not None:
             assert not _kurang(Counter(program), _token(pk)), (tahun, opd)
+
+
+def test_dokumen_build_sama_dengan_build(keluaran: Keluaran) -> None:
+    """tests/dokumen.py, which some tests use to make only the outputs they read, makes them
+    byte for byte as the build did (the small folder: a data file, an E.81, a PK, the
+    regency evaluation, an E.81 workbook and an LKjIP draft)."""
+    if keluaran.masukan.name != "masukan" or not (keluaran.masukan / "rsud-2024.xlsx").exists():
+        pytest.skip("the small folder's case")
+    relatif = (
+        "capaian.csv",
+        "2024/evaluasi/rsud-kepahiang.pdf",
+        "2024/perjanjian-kinerja/dinas-kesehatan.pdf",
+        "2024/evaluasi-rkpd.pdf",
+        "2024/evaluasi/dinas-kesehatan.xlsx",
+        "2023/lkjip/bappeda.docx",
+    )
+    dibuat = dokumen_build(keluaran.masukan, *relatif)
+    assert dibuat.kumpulan.laporan == keluaran.kumpulan.laporan
+    for nama in relatif:
+        assert dibuat.berkas[nama] == (keluaran.out / nama).read_bytes(), nama

@@ -43,7 +43,7 @@ def test_berkas_rusak_tidak_menghentikan_yang_lain(tmp_path: Path) -> None:
     masukan = tmp_path / "in"
     buat_evaluasi(masukan / "2023" / "bappeda.xlsx", "Bappeda", 2023, BARIS_CONTOH)
     (masukan / "2023" / "rusak.xlsx").write_text("bukan workbook", encoding="utf-8")
-    hasil = build(masukan, tmp_path / "out")
+    hasil = build(masukan, tmp_path / "out", pekerja=1)
     assert not hasil.berhasil
     assert hasil.kumpulan.berkas_gagal == ("2023/rusak.xlsx",)
     rows = _baca_csv(tmp_path / "out" / "capaian.csv")
@@ -83,7 +83,7 @@ def test_keluaran_di_dalam_masukan_tidak_dibaca_ulang(tmp_path: Path) -> None:
     buat_evaluasi(tmp_path / "x.xlsx", "Bappeda", 2023, BARIS_CONTOH)
     keluaran = tmp_path / "hasil"
     buat_evaluasi(keluaran / "lama.xlsx", "Dinas Lain", 2023, BARIS_CONTOH)
-    hasil = build(tmp_path, keluaran)
+    hasil = build(tmp_path, keluaran, pekerja=1)
     assert [lap.opd for lap in hasil.kumpulan.laporan] == ["Bappeda"]
 
 

@@ -35,11 +35,14 @@ def test_simulasi_menyembunyikan_pustaka() -> None:
 
 
 def test_uji_tetap_berjalan() -> None:
-    # the project's pytest settings (warnings are errors) with a test file that renders PDFs
+    # the project's pytest settings (warnings are errors) with a test file that renders PDFs,
+    # in one process ('-n 0': two xdist workers would only add their start-up)
     keluar = _python(
         "-m",
         "pytest",
         "-q",
+        "-n",
+        "0",
         "-p",
         "no:cacheprovider",
         "-p",

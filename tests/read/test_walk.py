@@ -23,7 +23,9 @@ def _kode(folder: Path) -> list[str]:
 def test_nama_berkas_bukan_utf8_dibaca_dan_ditampilkan_dengan_escape(tmp_path: Path) -> None:
     masukan = tmp_path / "in"
     buat_evaluasi(masukan / os.fsdecode(b"dinas-\xff\xfe.xlsx"), "Bappeda", 2023, BARIS_CONTOH)
-    result = CliRunner().invoke(main, ["build", str(masukan), "--out", str(tmp_path / "out")])
+    result = CliRunner().invoke(
+        main, ["build", str(masukan), "--out", str(tmp_path / "out"), "--jobs", "1"]
+    )
     assert result.exit_code == 0, result.output
     assert "[nama-berkas-tidak-sah] dinas-\\xff\\xfe.xlsx: Nama berkas memuat byte" in (
         result.stderr
@@ -53,7 +55,7 @@ def test_nama_opd_sangat_panjang_nama_pdf_tetap_pendek(tmp_path: Path) -> None:
     opd = "Dinas " + "Pemberdayaan Masyarakat dan Desa " * 9  # 300 characters
     buat_evaluasi(tmp_path / "in" / "a.xlsx", opd.strip(), 2023, BARIS_CONTOH)
     result = CliRunner().invoke(
-        main, ["build", str(tmp_path / "in"), "--out", str(tmp_path / "out")]
+        main, ["build", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--jobs", "1"]
     )
     assert result.exit_code == 0, result.output
     (pdf,) = (tmp_path / "out" / "2023" / "evaluasi").glob("*.pdf")

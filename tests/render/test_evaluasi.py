@@ -19,7 +19,7 @@ def test_teks_workbook_tidak_menjadi_html(tmp_path: Path) -> None:
     rows = [list(row) for row in BARIS_CONTOH]
     rows[0][4] = JAHAT
     buat_evaluasi(tmp_path / "in" / "x.xlsx", "Dinas <script>alert(1)</script>", 2023, rows)
-    hasil = build(tmp_path / "in", tmp_path / "out")
+    hasil = build(tmp_path / "in", tmp_path / "out", pekerja=1)
     (pdf_path,) = [
         p for p in hasil.berkas_keluaran if p.parent.name == "evaluasi" and p.suffix == ".pdf"
     ]
@@ -38,7 +38,7 @@ def test_isi_laporan_evaluasi(tmp_path: Path) -> None:
     buat_evaluasi(
         tmp_path / "in" / "x.xlsx", "Badan Perencanaan Pembangunan Daerah", 2023, BARIS_CONTOH
     )
-    hasil = build(tmp_path / "in", tmp_path / "out")
+    hasil = build(tmp_path / "in", tmp_path / "out", pekerja=1)
     pdf = tmp_path / "out" / "2023" / "evaluasi" / "badan-perencanaan-pembangunan-daerah.pdf"
     assert pdf in hasil.berkas_keluaran
     text = teks_pdf(pdf)
@@ -78,7 +78,7 @@ def test_lampiran_sumber_bila_diminta(tmp_path: Path) -> None:
     (tmp_path / "in" / "pengaturan.toml").write_text(
         '[daerah]\nnama = "Kepahiang"\n[dokumen]\nlampiran_sumber = true\n', encoding="utf-8"
     )
-    build(tmp_path / "in", tmp_path / "out")
+    build(tmp_path / "in", tmp_path / "out", pekerja=1)
     text = teks_pdf(tmp_path / "out" / "2023" / "evaluasi" / "dinas-sosial.pdf")
     assert "Sumber data Berkas x.xlsx, lembar" in text
     assert "1 Persentase dokumen perencanaan tepat waktu G10 I10 K10 M10 O10 H10 J10" in text
@@ -113,7 +113,7 @@ def test_opini_bpk_menurut_peringkat_bukan_persen(tmp_path: Path) -> None:
         "WTP", None, "-", None, "-", None, "-", None, "WDP", None, "WDP", None,
     ]  # fmt: skip
     buat_evaluasi(tmp_path / "in" / "x.xlsx", "Bappeda", 2023, [*BARIS_CONTOH, opini])
-    hasil = build(tmp_path / "in", tmp_path / "out")
+    hasil = build(tmp_path / "in", tmp_path / "out", pekerja=1)
     (pdf,) = [
         p for p in hasil.berkas_keluaran if p.parent.name == "evaluasi" and p.suffix == ".pdf"
     ]

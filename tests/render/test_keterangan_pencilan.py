@@ -4,14 +4,15 @@ test_pencilan_dalam_rata_rata; the projection: tests/compute/test_progress.py)."
 
 from __future__ import annotations
 
+import io
 import shutil
 from pathlib import Path
 
 import docx
 import pytest
 
-from kinerja_report.pipeline import build
 from tests.conftest import SAMPLE_DATA
+from tests.dokumen import dokumen_build
 from tests.pdf_teks import teks_pdf
 
 RATA_RATA = {
@@ -38,7 +39,7 @@ def _teks(text: str) -> str:
 def test_dokumen_menyebut_perlakuan_pencilan(tmp_path: Path, pilihan: str) -> None:
     """The regency's LKjIP and an OPD's (averages and projection), the regency evaluation
     (averages), the regent's summary (projection), built from the sample's RPJMD matrix and
-    one OPD form."""
+    one OPD form (only these four documents made, as a build writes them)."""
     masukan = tmp_path / "masukan"
     (masukan / "rpjmd").mkdir(parents=True)
     (masukan / "2023").mkdir()
@@ -47,16 +48,21 @@ def test_dokumen_menyebut_perlakuan_pencilan(tmp_path: Path, pilihan: str) -> No
     (masukan / "pengaturan.toml").write_text(
         f'[kewajaran]\npencilan = "{pilihan}"\n', encoding="utf-8"
     )
-    hasil = tmp_path / "hasil"
-    build(masukan, hasil, pekerja=1)
+    lkjip, opd_docx, evaluasi_rkpd, ringkasan_bupati = (
+        "2023/lkjip/lkjip-pemda.pdf",
+        "2023/lkjip/dinas-kesehatan.docx",
+        "2023/evaluasi-rkpd.pdf",
+        "2023/ringkasan-bupati.pdf",
+    )
+    hasil = dokumen_build(masukan, lkjip, opd_docx, evaluasi_rkpd, ringkasan_bupati).berkas
     kalimat = f"{RATA_RATA[pilihan]} {PROYEKSI[pilihan]}"
-    assert kalimat in _teks(teks_pdf(hasil / "2023" / "lkjip" / "lkjip-pemda.pdf"))
-    opd = docx.Document(str(hasil / "2023" / "lkjip" / "dinas-kesehatan.docx"))
+    assert kalimat in _teks(teks_pdf(hasil[lkjip]))
+    opd = docx.Document(io.BytesIO(hasil[opd_docx]))
     assert kalimat in [_teks(p.text) for p in opd.paragraphs]
-    rkpd = _teks(teks_pdf(hasil / "2023" / "evaluasi-rkpd.pdf"))
+    rkpd = _teks(teks_pdf(hasil[evaluasi_rkpd]))
     assert RATA_RATA[pilihan] in rkpd
     other = "keluarkan" if pilihan == "ikut" else "ikut"
     assert RATA_RATA[other] not in rkpd
-    ringkasan = _teks(teks_pdf(hasil / "2023" / "ringkasan-bupati.pdf"))
+    ringkasan = _teks(teks_pdf(hasil[ringkasan_bupati]))
     assert PROYEKSI[pilihan] in ringkasan  # the regent's summary: the same sentence
     assert PROYEKSI[other] not in ringkasan

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from kinerja_report.pipeline import kumpulkan, ringkasan_daerah
+from kinerja_report.pipeline import Kumpulan, ringkasan_daerah
 from kinerja_report.render.html import lingkungan
 from kinerja_report.render.ringkasan import html_ringkasan, label_status
 
@@ -14,8 +14,8 @@ def _teks(html: str) -> str:
     return " ".join(re.sub(r"<[^>]+>", " ", html).split())
 
 
-def test_tanpa_ipm_tanpa_opd() -> None:
-    kumpulan = kumpulkan("sample_data")
+def test_tanpa_ipm_tanpa_opd(kumpulan_sampel: Kumpulan) -> None:
+    kumpulan = kumpulan_sampel
     r = replace(ringkasan_daerah(kumpulan)[-1], ipm=None, peringkat=(), rawan=())
     text = _teks(html_ringkasan(lingkungan(), r, kumpulan.pengaturan))
     assert "Indeks Pembangunan Manusia 2024" not in text
@@ -26,8 +26,8 @@ def test_tanpa_ipm_tanpa_opd() -> None:
     assert "<script" not in html_ringkasan(lingkungan(), r, kumpulan.pengaturan)
 
 
-def test_ipm_seri_baru_saja_diberi_catatan() -> None:
-    kumpulan = kumpulkan("sample_data")
+def test_ipm_seri_baru_saja_diberi_catatan(kumpulan_sampel: Kumpulan) -> None:
+    kumpulan = kumpulan_sampel
     r = ringkasan_daerah(kumpulan)[-1]
     assert r.ipm is not None
     assert r.ipm.seri_lain is not None

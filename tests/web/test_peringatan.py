@@ -13,25 +13,27 @@ from starlette.testclient import TestClient
 from kinerja_report.web import akun, tautan
 from kinerja_report.web.aplikasi import buat_aplikasi
 from tests.conftest import SAMPLE_DATA
-from tests.web.bantu import SANDI, masuk
+from tests.web.bantu import SANDI, masuk, workbook
 from tests.web.conftest import Server
 
 BERKAS = (
     "EVALUASI RENJA DINKES TW II 2024.xlsx",
     "EVALUASI RENJA DINKES TW IV 2024.xlsx",
     "Rencana Aksi Dinas Kesehatan 2024.xlsx",
-    "EVALUASI RENJA DLH TAHUN 2024.xlsx",
 )
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    """Dinas Kesehatan 2024 (TW II and TW IV forms, its rencana aksi) and DLH 2024."""
+    """Dinas Kesehatan 2024 (the sample's TW II and TW IV forms, its rencana aksi) and a small
+    DLH 2024 form without rencana aksi (the sample's DLH, with its four PKs, only added
+    seven PDFs to render)."""
     root = tmp_path_factory.mktemp("web-peringatan")
     masukan, keluaran = root / "masukan", root / "hasil"
     (masukan / "2024").mkdir(parents=True)
     for nama in BERKAS:
         shutil.copy(SAMPLE_DATA / "2024" / nama, masukan / "2024" / nama)
+    workbook(masukan / "2024", "evaluasi-dlh-2024.xlsx", "Dinas Lingkungan Hidup", 2024)
     akun.tambah_pengguna("analis-peringatan", SANDI)
     app = buat_aplikasi(masukan, keluaran, jobs=1)
     with TestClient(app):

@@ -189,7 +189,7 @@ def _build_jahat(tmp_path: Path) -> Path:
     row[2], row[4] = "5.01.03", JAHAT
     rows.append(row)
     buat_evaluasi(tmp_path / "in" / "bappeda.xlsx", "Bappeda", 2023, rows)
-    build(tmp_path / "in", tmp_path / "out")
+    build(tmp_path / "in", tmp_path / "out", pekerja=1)
     return tmp_path / "out"
 
 
@@ -207,7 +207,7 @@ def test_build_teks_bukan_rumus(tmp_path: Path) -> None:
     manifest = (out / "manifest.json").read_text(encoding="utf-8")
     assert '"2023/evaluasi/bappeda.xlsx"' in manifest
     sebelum = path.stat().st_mtime_ns
-    build(tmp_path / "in", tmp_path / "out")  # nothing changed: the workbook is kept
+    build(tmp_path / "in", tmp_path / "out", pekerja=1)  # nothing changed: the workbook is kept
     assert path.stat().st_mtime_ns == sebelum
 
 

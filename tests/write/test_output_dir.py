@@ -100,7 +100,7 @@ def test_masukan_tidak_diubah(tmp_path: Path) -> None:
     (masukan / "catatan.txt").write_text("biarkan", encoding="utf-8")
     (masukan / "2023" / "bappeda.xlsx").chmod(0o444)
     before = _sidik(masukan)
-    build(masukan, tmp_path / "out")
+    build(masukan, tmp_path / "out", pekerja=1)
     assert _sidik(masukan) == before
 
 

@@ -6,6 +6,7 @@ import csv
 import zipfile
 from pathlib import Path
 
+import pytest
 from openpyxl import load_workbook
 
 from kinerja_report.pipeline import build
@@ -14,19 +15,22 @@ from tests.builders import BARIS_CONTOH, buat_evaluasi
 JAHAT = ['=HYPERLINK("http://contoh.invalid","klik")', "+1+2", "@SUM(A1)", "-2+3"]
 
 
-def _build_jahat(tmp_path: Path) -> Path:
+@pytest.fixture(scope="module")
+def build_jahat(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A form whose indicators look like formulas, built once for the tests that read it."""
+    base = tmp_path_factory.mktemp("rekap-jahat")
     rows = [list(row) for row in BARIS_CONTOH]
     for offset, text in enumerate(JAHAT):
         row = list(rows[0])
         row[2], row[4] = f"5.01.0{offset + 3}", text
         rows.append(row)
-    buat_evaluasi(tmp_path / "in" / "bappeda.xlsx", "Bappeda", 2023, rows)
-    build(tmp_path / "in", tmp_path / "out")
-    return tmp_path / "out"
+    buat_evaluasi(base / "in" / "bappeda.xlsx", "Bappeda", 2023, rows)
+    build(base / "in", base / "out", pekerja=1)
+    return base / "out"
 
 
-def test_rekap_teks_bukan_rumus(tmp_path: Path) -> None:
-    out = _build_jahat(tmp_path)
+def test_rekap_teks_bukan_rumus(build_jahat: Path) -> None:
+    out = build_jahat
     with zipfile.ZipFile(out / "rekap.xlsx") as archive:
         sheets = [n for n in archive.namelist() if n.startswith("xl/worksheets/sheet")]
         assert sheets
@@ -55,16 +59,15 @@ def test_rekap_teks_bukan_rumus(tmp_path: Path) -> None:
     assert ringkasan["F2"].number_format == "#,##0.00"
 
 
-def test_csv_dinetralkan_owasp(tmp_path: Path) -> None:
-    out = _build_jahat(tmp_path)
-    with (out / "capaian.csv").open(encoding="utf-8", newline="") as handle:
+def test_csv_dinetralkan_owasp(build_jahat: Path) -> None:
+    with (build_jahat / "capaian.csv").open(encoding="utf-8", newline="") as handle:
         indikator = [row["indikator"] for row in csv.DictReader(handle)]
     assert {"'" + text for text in JAHAT} <= set(indikator)
 
 
 def test_rekap_sama_persis_pada_dua_build(tmp_path: Path) -> None:
     buat_evaluasi(tmp_path / "in" / "bappeda.xlsx", "Bappeda", 2023, BARIS_CONTOH)
-    build(tmp_path / "in", tmp_path / "a")
-    build(tmp_path / "in", tmp_path / "b")
+    build(tmp_path / "in", tmp_path / "a", pekerja=1)  # PDFs made in this process
+    build(tmp_path / "in", tmp_path / "b", pekerja=2)  # in two new worker processes
     for name in ("rekap.xlsx", "capaian.csv", "2023/evaluasi/bappeda.pdf"):
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name

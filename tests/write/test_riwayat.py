@@ -137,7 +137,7 @@ def test_riwayat_rusak_menghentikan_build_tanpa_mengubah_hasil(tmp_path: Path) -
     masukan, out = _masukan(tmp_path / "in"), tmp_path / "out"
     out.mkdir()
     (out / "kinerja.sqlite").write_bytes(b"bukan basis data " * 100)
-    result = CliRunner().invoke(main, ["build", str(masukan), "--out", str(out)])
+    result = CliRunner().invoke(main, ["build", str(masukan), "--out", str(out), "--jobs", "1"])
     assert result.exit_code == 2
     assert "Berkas riwayat tidak dapat dibuka" in result.stderr
     assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == ["kinerja.sqlite"]
