@@ -10,7 +10,7 @@ the full build with one worker (speed-up of ``pekerja`` over 1), the peak memory
 process tree (the build and its PDF workers, sampled every 0,1 s) and the split of the full
 build between reading, checking/computing/writing the data files and making the PDFs (from the
 build's own progress stages). ``--skala`` runs the cold full build alone at each N, each in a
-fresh process. Only the library is used (``build``, ``kumpulkan``, ``tugas_pdf``,
+fresh process. Only the library is used (``build``, ``kumpulkan``, ``rencana_keluaran``,
 ``render_semua``), so the figures follow whatever ``build`` does. Nothing is asserted.
 """
 
@@ -38,7 +38,7 @@ import psutil
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.beban import tulis_beban, ubah_satu_nilai
-from kinerja_report.pipeline import build, kumpulkan, tugas_pdf
+from kinerja_report.pipeline import build, kumpulkan, rencana_keluaran
 from kinerja_report.render.pool import render_semua
 
 T = TypeVar("T")
@@ -195,7 +195,7 @@ def _ukur_lain(
     masukan: Path, keluaran: Path, keluaran_1: Path, pekerja: int, diubah: Path
 ) -> dict[str, Any]:
     """Floor, no-change and one-changed rebuilds, and the build with one worker."""
-    tugas = tugas_pdf(kumpulkan(masukan))
+    _, tugas = rencana_keluaran(kumpulkan(masukan))  # every PDF job of the build
     cpu = cpu_pohon()
     floor_s, _ = waktu(lambda: render_semua(tugas, lambda _: None, pekerja))
     floor_cpu = cpu_pohon() - cpu

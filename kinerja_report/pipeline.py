@@ -555,20 +555,7 @@ def build(
             out.tulis("capaian.csv", csv_capaian(kumpulan.baris)),
             out.tulis("masalah.csv", csv_masalah(kumpulan.masalah)),
         ]
-        ringkasan = ringkasan_daerah(kumpulan)
-        pemda, per_opd = dokumen_lkjip(kumpulan, ringkasan)
-        data = keluaran_data(kumpulan, pemda, per_opd)
-        tugas = tugas_pdf(kumpulan, ringkasan, pemda)
-        nama = [*out.ditulis(), *(d.relatif for d in data), *(t.relatif for t in tugas)]
-        lke = indeks_lke(kumpulan, [*nama, NAMA_RIWAYAT])
-        data += [
-            KeluaranData(
-                relatif_lke(item.tahun, ".xlsx"), kunci_data(item), partial(lke_xlsx, item)
-            )
-            for item in lke
-        ]
-        instansi = instansi_bappeda(kumpulan.laporan) or NAMA_BAPPEDA
-        tugas += tugas_lke(lke, instansi, kumpulan.pengaturan)
+        data, tugas = rencana_keluaran(kumpulan, list(out.ditulis()))
         pilahan = pilah(tugas, out.keluaran, lama)
         kunci_dihitung.close()  # every key is made: its memory is not kept during the PDFs
         written.extend(_pertahankan(pilahan, out))
@@ -577,6 +564,27 @@ def build(
         written.append(_tulis_manifest(kumpulan, out, {**kunci, **pilahan.kunci}))
         catat_riwayat(kumpulan, out, masukan, cache, pk_baru)
     return HasilBuild(kumpulan, tuple(written))
+
+
+def rencana_keluaran(
+    kumpulan: Kumpulan, sudah_ditulis: Sequence[str] = ("capaian.csv", "masalah.csv")
+) -> tuple[list[KeluaranData], list[TugasPdf]]:
+    """Every output a build makes from ``kumpulan`` beside ``sudah_ditulis`` (the files it
+    wrote first): the Excel and Word files with their content keys, and every PDF job. The
+    index of evidence (LKE) comes last, as it lists every other output of the build."""
+    ringkasan = ringkasan_daerah(kumpulan)
+    pemda, per_opd = dokumen_lkjip(kumpulan, ringkasan)
+    data = keluaran_data(kumpulan, pemda, per_opd)
+    tugas = tugas_pdf(kumpulan, ringkasan, pemda)
+    nama = [*sudah_ditulis, *(d.relatif for d in data), *(t.relatif for t in tugas)]
+    lke = indeks_lke(kumpulan, [*nama, NAMA_RIWAYAT])
+    data += [
+        KeluaranData(relatif_lke(item.tahun, ".xlsx"), kunci_data(item), partial(lke_xlsx, item))
+        for item in lke
+    ]
+    instansi = instansi_bappeda(kumpulan.laporan) or NAMA_BAPPEDA
+    tugas += tugas_lke(lke, instansi, kumpulan.pengaturan)
+    return data, tugas
 
 
 def dokumen_perjanjian(
