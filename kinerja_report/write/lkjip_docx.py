@@ -153,9 +153,8 @@ def _tabel(doc: DokumenWord, blok: Tabel, lebar_isi: float) -> None:
         run.font.size = Pt(8)
     _header_berulang(table)
     for baris in blok.baris:
-        cells = table.add_row().cells
+        cells = table.add_row().cells  # each cell as wide as its column (add_row copies it)
         for i, teks in enumerate(baris):
-            cells[i].width = widths[i]
             paragraph = cells[i].paragraphs[0]
             if i in blok.angka:
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
