@@ -110,7 +110,7 @@ def _lembar(path: Path) -> list[str]:
 def test_build_folder_nyata(real_workbooks: Path, tmp_path: Path) -> None:
     masukan = tmp_path / "masukan"
     shutil.copytree(real_workbooks, masukan)
-    hasil = build(masukan, tmp_path / "hasil", pekerja=1)  # the pool is not what is tested
+    hasil = build(masukan, tmp_path / "hasil")
     # two regencies in one folder without settings: an error naming both, each OPD's
     # documents keep their own region, no regency-wide document
     assert not hasil.berhasil
