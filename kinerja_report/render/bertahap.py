@@ -28,29 +28,10 @@ from typing import Any
 from kinerja_report import __version__
 from kinerja_report.read.jejak import sidik_kode
 from kinerja_report.render.huruf import subset_huruf_cepat, versi_weasyprint
+from kinerja_report.render.pdf import sidik_folder
 from kinerja_report.render.pool import TugasPdf
 from kinerja_report.write.daftar import sidik, ukuran_milik
 from kinerja_report.write.manifest import Keluaran
-
-_SIDIK_FOLDER: dict[tuple[Path, tuple[tuple[str, int, int], ...]], str] = {}
-
-
-def sidik_folder(folder: Path) -> str:
-    """The sha256 of every file below ``folder`` (names and contents). Recomputed whenever a
-    file's name, size or time changes (a template edited while ``kinerja watch`` runs is
-    seen by the next build); the contents are read only then."""
-    berkas = sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
-    tanda = tuple(
-        (p.relative_to(folder).as_posix(), p.stat().st_size, p.stat().st_mtime_ns) for p in berkas
-    )
-    if (folder, tanda) not in _SIDIK_FOLDER:
-        digest = hashlib.sha256()
-        for path in berkas:
-            digest.update(path.relative_to(folder).as_posix().encode("utf-8") + b"\0")
-            digest.update(hashlib.sha256(path.read_bytes()).digest())
-        _SIDIK_FOLDER.clear()  # one folder in practice: keep only the latest
-        _SIDIK_FOLDER[(folder, tanda)] = digest.hexdigest()
-    return _SIDIK_FOLDER[(folder, tanda)]
 
 
 def _sidik_aset(path: Path) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import threading
@@ -37,33 +38,42 @@ def render_pdf(html: str, folder_templat: Path, aset_lain: tuple[Path, ...] = ()
 
     fetcher = FetcherAman([folder_templat], aset_lain)
     document = HTML(string=html, base_url=folder_templat.as_uri() + "/", url_fetcher=fetcher)
-    huruf = _konfigurasi_huruf(folder_templat, _sidik_huruf(folder_templat))
+    huruf = _konfigurasi_huruf(folder_templat, sidik_folder(folder_templat))
     with _satu_per_satu, _stempel_font_tetap():  # the configuration is not for two at once
         pdf: bytes = document.write_pdf(font_config=huruf)
     return pdf
 
 
 _satu_per_satu = threading.Lock()
-_AKHIRAN_HURUF = frozenset({".ttf", ".otf", ".ttc", ".woff", ".woff2"})
+
+_SIDIK_FOLDER: dict[tuple[Path, tuple[tuple[str, int, int], ...]], str] = {}
 
 
-def _sidik_huruf(folder_templat: Path) -> tuple[tuple[str, int, int], ...]:
-    """The font files below ``folder_templat`` (path, size, modification time): a font
-    replaced while the process lives (the web page's server) gets a new configuration."""
-    sidik = []
-    for berkas in folder_templat.rglob("*"):
-        if berkas.suffix.lower() in _AKHIRAN_HURUF:
-            st = berkas.stat()
-            sidik.append((str(berkas), st.st_size, st.st_mtime_ns))
-    return tuple(sorted(sidik))
+def sidik_folder(folder: Path) -> str:
+    """The sha256 of every file below ``folder`` (names and contents). Recomputed whenever a
+    file's name, size or time changes (a template edited while ``kinerja watch`` runs is
+    seen by the next build); the contents are read only then. Part of every document's key
+    (:func:`~kinerja_report.render.bertahap.kunci_dokumen`) and of the font configuration's."""
+    berkas = sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+    tanda = tuple(
+        (p.relative_to(folder).as_posix(), st.st_size, st.st_mtime_ns)
+        for p, st in ((p, p.stat()) for p in berkas)
+    )
+    if (folder, tanda) not in _SIDIK_FOLDER:
+        digest = hashlib.sha256()
+        for path in berkas:
+            digest.update(path.relative_to(folder).as_posix().encode("utf-8") + b"\0")
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+        _SIDIK_FOLDER.clear()  # one folder in practice: keep only the latest
+        _SIDIK_FOLDER[(folder, tanda)] = digest.hexdigest()
+    return _SIDIK_FOLDER[(folder, tanda)]
 
 
 @lru_cache(maxsize=4)
-def _konfigurasi_huruf(
-    folder_templat: Path, sidik: tuple[tuple[str, int, int], ...]
-) -> FontConfiguration:
-    """One WeasyPrint font configuration per template folder (and its fonts), shared by the
-    documents a process renders.
+def _konfigurasi_huruf(folder_templat: Path, sidik: str) -> FontConfiguration:
+    """One WeasyPrint font configuration per template folder and its content (``sidik``,
+    :func:`sidik_folder`: a font replaced while the process lives, as in the web page's
+    server, gets a new configuration), shared by the documents a process renders.
 
     WeasyPrint otherwise makes one per document: Pango keeps part of each (a PDF worker grew
     some 0,3 MB per document, 85 to 200 MB over the 570 documents of 40 OPDs), and each copies

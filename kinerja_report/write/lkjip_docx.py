@@ -199,7 +199,8 @@ def _baris_seperti(contoh: BaseOxmlElement, baris: tuple[str, ...]) -> None:
     contoh.getparent().append(tr)
     for tc, teks in zip(tr.iterchildren(qn("w:tc")), baris, strict=True):
         r = tc.find(qn("w:p")).find(qn("w:r"))
-        r.text = _xml(teks)  # python-docx's run text: what was there goes, tabs and breaks
+        r.text = _xml(teks)  # python-docx's setter: the first row's text goes, tabs and
+        # line breaks become their elements, as add_run(teks) makes them
 
 
 def docx_lkjip(dokumen: DokumenLkjip, ukuran_kertas: str = "F4") -> bytes:
