@@ -35,6 +35,7 @@ import multiprocessing
 import os
 import signal
 import sys
+import tempfile
 import threading
 import warnings
 from collections import deque
@@ -204,6 +205,7 @@ def _konteks() -> BaseContext:
     konteks.set_forkserver_preload(
         ["kinerja_report.render.abaikan_sinyal", "kinerja_report.render.tanpa_main"]
     )
+    _folder_soket_pendek()
     with _sinyal_diabaikan_untuk_anak():
         _mulai_pelacak_senyap()
         # The server, and so every worker, allocates Python's objects with the C allocator:
@@ -214,6 +216,35 @@ def _konteks() -> BaseContext:
         with lingkungan_bawaan("PYTHONMALLOC", "malloc"):
             forkserver.ensure_running()
     return konteks
+
+
+PANJANG_SOKET = 103
+"""The longest path of a Unix socket, in bytes (104 on macOS and the BSDs with the final
+zero byte, 108 on Linux)."""
+
+_PANJANG_DI_FOLDER = len("/pymp-12345678/listener-12345678")
+"""What multiprocessing adds to the temporary folder for the fork server's socket."""
+
+
+def _folder_soket_pendek() -> None:
+    """Make multiprocessing's temporary folder, where the fork server's socket lies, in a
+    folder whose path is short enough for a Unix socket: under a long TMPDIR (a service's
+    private folder, a deep home) the server could not start ("AF_UNIX path too long") and the
+    build stopped. Then /tmp or /var/tmp is used; a folder multiprocessing already made is
+    kept. Newer Pythons do the same themselves."""
+    from multiprocessing import util
+
+    if len(os.fsencode(tempfile.gettempdir())) + _PANJANG_DI_FOLDER <= PANJANG_SOKET:
+        return
+    for calon in ("/tmp", "/var/tmp"):
+        if Path(calon).is_dir() and os.access(calon, os.W_OK | os.X_OK):
+            lama = tempfile.tempdir
+            tempfile.tempdir = calon
+            try:
+                util.get_temp_dir()  # made in ``calon`` unless made before; removed at exit
+            finally:
+                tempfile.tempdir = lama
+            return
 
 
 def _mulai_pelacak_senyap() -> None:

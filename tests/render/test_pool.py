@@ -119,3 +119,35 @@ def test_proses_build_ringan(tmp_path: Path) -> None:
     daftar = str(sorted(f"{i}.pdf" for i in range(6)))
     assert result.stdout.splitlines() == ["False", f"{daftar} True", "False"]
     assert not penanda.exists()
+
+
+SKRIP_DUA = """
+from kinerja_report.render.html import FOLDER_TEMPLAT
+from kinerja_report.render.pool import TugasPdf, render_semua
+
+if __name__ == "__main__":
+    tugas = [TugasPdf(f"{i}.pdf", f"<p>{i}</p>", FOLDER_TEMPLAT) for i in range(2)]
+    hasil = render_semua(tugas, lambda _: None, pekerja=2)
+    print(sorted(hasil), all(pdf.startswith(b"%PDF") for pdf in hasil.values()))
+"""
+
+
+def test_tmpdir_panjang_pekerja_tetap_jalan(tmp_path: Path) -> None:
+    # a TMPDIR too long for the fork server's Unix socket (at most 107 bytes with what
+    # multiprocessing adds): the socket goes to /tmp, the build renders as usual
+    panjang = tmp_path / ("folder-sementara-layanan-" * 4)
+    panjang.mkdir()
+    assert len(str(panjang)) > 80
+    skrip = tmp_path / "skrip.py"
+    skrip.write_text(SKRIP_DUA, encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, str(skrip)],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT), "TMPDIR": str(panjang)},
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == ["['0.pdf', '1.pdf'] True"]
