@@ -47,7 +47,6 @@ from kinerja_report.read.riwayat import Perubahan, perubahan
 from kinerja_report.render.huruf import petunjuk_huruf
 from kinerja_report.sinyal import keluar_karena_sinyal
 from kinerja_report.teks import teks_aman
-from kinerja_report.write.formulir_baru import tulis_berkas
 from kinerja_report.write.manifest import Keaslian, verifikasi
 
 if TYPE_CHECKING:
@@ -702,6 +701,8 @@ def template_command(
     _periksa_berkas_templat(berkas, masukan, timpa)
 
     def kerja(_: Progres) -> str:
+        from kinerja_report.write.formulir_baru import tulis_berkas  # openpyxl: only here
+
         if rencana_aksi and masukan is not None:
             templat = templat_rencana_aksi(opd, tahun, masukan)
         else:

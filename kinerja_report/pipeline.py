@@ -33,6 +33,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kinerja_report.check.angka import periksa_angka
 from kinerja_report.check.duplicates import buang_ganda, pisah_triwulan
@@ -120,19 +121,8 @@ from kinerja_report.render.verifikasi import tugas_verifikasi
 from kinerja_report.settings import Daerah, Pengaturan, baca_pengaturan
 from kinerja_report.validasi import NAMA_BERKAS as NAMA_PENGATURAN
 from kinerja_report.write.csv_files import csv_capaian, csv_masalah
-from kinerja_report.write.formulir_baru import BarisTemplat, FormulirBaru, Penanda, workbook_e81
-from kinerja_report.write.formulir_xlsx import evaluasi_rkpd_xlsx, formulir_xlsx
-from kinerja_report.write.lke_xlsx import lke_xlsx
-from kinerja_report.write.lkjip_docx import docx_lkjip
 from kinerja_report.write.manifest import NAMA_MANIFEST, Keluaran, isi_manifest, sidik_pengaturan
 from kinerja_report.write.output_dir import FolderKeluaran
-from kinerja_report.write.rekap_xlsx import Lembar as LembarRekap
-from kinerja_report.write.rekap_xlsx import lembar_rekap, rekap_xlsx
-from kinerja_report.write.rencana_aksi_baru import (
-    BarisRencana,
-    RencanaAksiBaru,
-    workbook_rencana_aksi,
-)
 from kinerja_report.write.riwayat import (
     NAMA_RIWAYAT,
     CatatanBuild,
@@ -141,6 +131,13 @@ from kinerja_report.write.riwayat import (
     simpan_cache,
 )
 from kinerja_report.write.riwayat_pk import catat_perjanjian, muat_perjanjian
+
+if TYPE_CHECKING:
+    from kinerja_report.write.formulir_baru import FormulirBaru
+    from kinerja_report.write.rekap_xlsx import Lembar as LembarRekap
+
+# The Excel and Word writers (openpyxl, python-docx) are imported when a file is written, not
+# with this module: a rebuild that changes nothing writes none and never loads them (issue 25).
 
 
 @dataclass(frozen=True)
@@ -579,7 +576,7 @@ def rencana_keluaran(
     nama = [*sudah_ditulis, *(d.relatif for d in data), *(t.relatif for t in tugas)]
     lke = indeks_lke(kumpulan, [*nama, NAMA_RIWAYAT])
     data += [
-        KeluaranData(relatif_lke(item.tahun, ".xlsx"), kunci_data(item), partial(lke_xlsx, item))
+        KeluaranData(relatif_lke(item.tahun, ".xlsx"), kunci_data(item), partial(_xlsx_lke, item))
         for item in lke
     ]
     instansi = instansi_bappeda(kumpulan.laporan) or NAMA_BAPPEDA
@@ -746,7 +743,7 @@ def keluaran_data(
         if lap.formulir is not None:
             relatif = relatif_evaluasi(lap).removesuffix(".pdf") + ".xlsx"
             out.append(
-                KeluaranData(relatif, kunci_data(lap, kertas), partial(formulir_xlsx, lap, kertas))
+                KeluaranData(relatif, kunci_data(lap, kertas), partial(_xlsx_e81, lap, kertas))
             )
     instansi = instansi_bappeda(kumpulan.laporan) or NAMA_BAPPEDA
     daerah = kumpulan.identitas.daerah
@@ -756,7 +753,7 @@ def keluaran_data(
             KeluaranData(
                 f"{item.tahun}/evaluasi-rkpd.xlsx",
                 kunci_data(item, tahun, daerah, instansi, kertas),
-                partial(evaluasi_rkpd_xlsx, item, tahun, daerah, instansi, kertas),
+                partial(_xlsx_evaluasi_rkpd, item, tahun, daerah, instansi, kertas),
             )
         )
     word = [(f"{d.tahun}/lkjip/{NAMA_PEMDA}.docx", d) for d in pemda]
@@ -765,10 +762,36 @@ def keluaran_data(
         for lap, d in zip(kumpulan.laporan, per_opd, strict=True)
     ]
     out += [
-        KeluaranData(relatif, kunci_data(d, kertas), partial(docx_lkjip, d, kertas))
+        KeluaranData(relatif, kunci_data(d, kertas), partial(_docx_lkjip, d, kertas))
         for relatif, d in word
     ]
     return out
+
+
+def _xlsx_e81(lap: LaporanOpd, kertas: str) -> bytes:
+    from kinerja_report.write.formulir_xlsx import formulir_xlsx
+
+    return formulir_xlsx(lap, kertas)
+
+
+def _xlsx_evaluasi_rkpd(
+    item: EvaluasiRkpd, tahun: Sequence[LaporanOpd], daerah: Daerah, instansi: str, kertas: str
+) -> bytes:
+    from kinerja_report.write.formulir_xlsx import evaluasi_rkpd_xlsx
+
+    return evaluasi_rkpd_xlsx(item, tahun, daerah, instansi, kertas)
+
+
+def _xlsx_lke(item: IndeksBukti) -> bytes:
+    from kinerja_report.write.lke_xlsx import lke_xlsx
+
+    return lke_xlsx(item)
+
+
+def _docx_lkjip(dokumen: DokumenLkjip, kertas: str) -> bytes:
+    from kinerja_report.write.lkjip_docx import docx_lkjip
+
+    return docx_lkjip(dokumen, kertas)
 
 
 def _tulis_bersama(
@@ -885,6 +908,8 @@ def _dengan(kumpulan: Kumpulan, problem: Masalah) -> Kumpulan:
 
 
 def _rekap(kumpulan: Kumpulan) -> bytes:
+    from kinerja_report.write.rekap_xlsx import rekap_xlsx
+
     return rekap_xlsx(_lembar_rekap(kumpulan))
 
 
@@ -902,6 +927,8 @@ def _kunci_rekap(kumpulan: Kumpulan) -> str:
 
 
 def _lembar_rekap(kumpulan: Kumpulan) -> list[LembarRekap]:
+    from kinerja_report.write.rekap_xlsx import lembar_rekap
+
     aturan = kumpulan.pengaturan.aturan
     opd_rows = [row for lap in kumpulan.laporan for row in lap.baris]
     return lembar_rekap(
@@ -948,6 +975,8 @@ def templat_e81(opd: str, tahun: int, masukan: str | os.PathLike[str] | None = N
     (:func:`~kinerja_report.compute.perjanjian.kepala_opd_daftar`, the rule of the E.81 and
     the PK), else by whoever signed that form's "Disusun" block; raises
     :class:`~kinerja_report.errors.OpdTidakDitemukan` when the folder has no form of it."""
+    from kinerja_report.write.formulir_baru import Penanda, workbook_e81
+
     if masukan is None:
         pengaturan = Pengaturan()
         return TemplatE81(
@@ -976,6 +1005,12 @@ def templat_rencana_aksi(opd: str, tahun: int, masukan: str | os.PathLike[str]) 
     (an earlier year's PK gives the indicators only). The quarterly cells are left empty.
     Raises :class:`~kinerja_report.errors.OpdTidakDitemukan` when the folder has no form of
     it."""
+    from kinerja_report.write.rencana_aksi_baru import (
+        BarisRencana,
+        RencanaAksiBaru,
+        workbook_rencana_aksi,
+    )
+
     kumpulan = kumpulkan(Path(masukan))
     lap = _laporan_terakhir(kumpulan.laporan, opd, tahun)
     punya = [
@@ -1036,6 +1071,8 @@ def _formulir(
     baris: Sequence[BarisCapaian],
     akhir: int | None = None,
 ) -> FormulirBaru:
+    from kinerja_report.write.formulir_baru import BarisTemplat, FormulirBaru
+
     rows: list[BarisTemplat] = []
     sebelumnya: BarisCapaian | None = None
     for row in baris:

@@ -14,8 +14,6 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator, Sequence
 
-from openpyxl.utils.cell import coordinate_to_tuple
-
 from kinerja_report.formats import angka
 from kinerja_report.model import EvaluasiRenja, IndikatorRenja, Nilai
 from kinerja_report.problems import Masalah, masalah, masalah_di
@@ -79,6 +77,8 @@ def bagian_rumus(evaluasi: EvaluasiRenja, lembar: Lembar | None) -> float:
 
 
 def _sel(alamat: str) -> tuple[int, int] | None:
+    from openpyxl.utils.cell import coordinate_to_tuple  # read only when a workbook is
+
     try:
         return coordinate_to_tuple(alamat)
     except (ValueError, TypeError):

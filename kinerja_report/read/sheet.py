@@ -9,14 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-
-from openpyxl.cell.cell import Cell
-from openpyxl.utils.cell import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
+from typing import TYPE_CHECKING
 
 from kinerja_report.model import Sumber
 from kinerja_report.read.normalize import teks_sel
 from kinerja_report.read.styles import TANPA_GAYA, Gaya, inden_teks, palet_tema, warna
+
+if TYPE_CHECKING:  # openpyxl is imported only by what reads a workbook (issue 25: a rebuild
+    # that reads every workbook from the history store never loads it)
+    from openpyxl.cell.cell import Cell
+    from openpyxl.worksheet.worksheet import Worksheet
 
 MAX_KOLOM = 256
 """Columns beyond this are ignored: real forms are at most ~40 columns wide."""
@@ -66,6 +68,8 @@ class Lembar:
 
     def alamat(self, baris: int, kolom: int) -> str:
         """Excel address of the cell that holds the value shown at (baris, kolom)."""
+        from openpyxl.utils.cell import get_column_letter
+
         row, col = self.asal.get((baris, kolom), (baris, kolom))
         return f"{get_column_letter(col)}{row}"
 
@@ -81,6 +85,8 @@ def sel_tersimpan(ws: Worksheet) -> Iterator[Cell]:
     that knows them); should a release drop it, the public row iterator is used instead,
     bounded by the sheet's dimension (tested: both give the same grid).
     """
+    from openpyxl.cell.cell import Cell
+
     stored = getattr(ws, "_cells", None)
     if isinstance(stored, dict):
         yield from stored.values()

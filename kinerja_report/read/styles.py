@@ -13,9 +13,12 @@ from __future__ import annotations
 
 import colorsys
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from defusedxml import ElementTree
-from openpyxl.styles.colors import COLOR_INDEX, Color
+
+if TYPE_CHECKING:  # imported when a workbook is read (read.sheet)
+    from openpyxl.styles.colors import Color
 
 _NS = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 _URUTAN_TEMA = ("lt1", "dk1", "lt2", "dk2", "accent1", "accent2", "accent3", "accent4",
@@ -85,6 +88,8 @@ def warna(color: Color | None, palet: tuple[str, ...]) -> str:
     if color.type == "theme" and isinstance(color.theme, int) and 0 <= color.theme < len(palet):
         value = beri_tint(palet[color.theme], float(color.tint or 0))
     elif color.type == "indexed" and isinstance(color.indexed, int):
+        from openpyxl.styles.colors import COLOR_INDEX
+
         if 0 <= color.indexed < len(COLOR_INDEX):
             value = COLOR_INDEX[color.indexed][-6:]
     elif color.type == "rgb" and isinstance(color.rgb, str):

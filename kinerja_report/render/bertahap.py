@@ -123,25 +123,50 @@ def ingatan_kunci() -> Iterator[None]:
         _INGATAN.reset(token)
 
 
+_SKALAR = frozenset({str, int, float, bool, type(None)})
+
+
 def _sidik_nilai(obj: object, ingatan: dict[int, tuple[object, Any]] | None) -> Any:
     """``obj`` as JSON data (the canonical form :func:`kunci_data` hashes); dataclass
     instances by :func:`_sidik_dataclass`."""
-    if obj is None or type(obj) in (str, int, float, bool):
-        return obj
     kelas: Any = type(obj)
-    if hasattr(kelas, "__dataclass_fields__") and not isinstance(obj, type):
+    if kelas in _SKALAR:
+        return obj
+    jenis = _jenis(kelas)
+    if jenis == "dataclass" and not isinstance(obj, type):
         return _sidik_dataclass(obj, kelas, ingatan)
-    if isinstance(obj, enum.Enum):
-        return obj.value
-    if isinstance(obj, (tuple, list)):
-        return [_sidik_nilai(item, ingatan) for item in obj]
-    if isinstance(obj, (set, frozenset)):
-        return [_sidik_nilai(item, ingatan) for item in sorted(obj, key=repr)]
-    if isinstance(obj, dict):
-        return [[_sidik_nilai(k, ingatan), _sidik_nilai(v, ingatan)] for k, v in obj.items()]
-    if isinstance(obj, (Path, PurePosixPath)):
+    if jenis == "enum":
+        return obj.value  # type: ignore[attr-defined]
+    if jenis == "urutan":
+        return [_sidik_nilai(item, ingatan) for item in obj]  # type: ignore[attr-defined]
+    if jenis == "himpunan":
+        return [_sidik_nilai(item, ingatan) for item in sorted(obj, key=repr)]  # type: ignore[call-overload]
+    if jenis == "peta":
+        return [[_sidik_nilai(k, ingatan), _sidik_nilai(v, ingatan)] for k, v in obj.items()]  # type: ignore[attr-defined]
+    if jenis == "jalur":
         return str(obj)
     return obj
+
+
+@cache
+def _jenis(kelas: type) -> str:
+    """How :func:`_sidik_nilai` takes an instance of ``kelas`` (looked up once per class: a
+    no-change rebuild hashes some 300.000 values)."""
+    if hasattr(kelas, "__dataclass_fields__"):
+        return "dataclass"
+    for jenis, dasar in _JENIS_DASAR:
+        if issubclass(kelas, dasar):
+            return jenis
+    return "lain"
+
+
+_JENIS_DASAR: tuple[tuple[str, type | tuple[type, ...]], ...] = (
+    ("enum", enum.Enum),
+    ("urutan", (tuple, list)),
+    ("himpunan", (set, frozenset)),
+    ("peta", dict),
+    ("jalur", (Path, PurePosixPath)),
+)
 
 
 @cache
@@ -151,6 +176,10 @@ def _field_kunci(kelas: Any) -> tuple[str, ...]:
     return tuple(
         f.name for f in dataclasses.fields(kelas) if f.init and f.metadata.get("kunci", True)
     )
+
+
+_JSON = json.JSONEncoder(ensure_ascii=False, default=str)
+"""``json.dumps(..., ensure_ascii=False, default=str)``, its encoder made once."""
 
 
 def _sidik_dataclass(obj: object, kelas: Any, ingatan: dict[int, tuple[object, Any]] | None) -> Any:
@@ -165,7 +194,7 @@ def _sidik_dataclass(obj: object, kelas: Any, ingatan: dict[int, tuple[object, A
     isi += [_sidik_nilai(getattr(obj, nama), ingatan) for nama in _field_kunci(kelas)]
     if all(type(nilai) is not list for nilai in isi):  # scalars only: as they are
         return isi
-    teks = json.dumps(isi, default=str, ensure_ascii=False)
+    teks = _JSON.encode(isi)
     sidik_obj = {"#": hashlib.sha256(teks.encode("utf-8", "surrogatepass")).hexdigest()}
     if beku:
         ingatan[id(obj)] = (obj, sidik_obj)  # type: ignore[index]

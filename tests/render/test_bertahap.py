@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -14,6 +17,7 @@ from kinerja_report.pipeline import build
 from kinerja_report.render.bertahap import kunci_dokumen
 from kinerja_report.render.pool import TugasPdf
 from tests.builders import BARIS_CONTOH, buat_evaluasi
+from tests.conftest import ROOT
 
 
 def _pdf(out: Path) -> list[str]:
@@ -170,3 +174,43 @@ def test_folder_masukan_dipindah_tidak_membuat_ulang(tmp_path: Path) -> None:
     build(dipindah, out, pekerja=1)
     kedua = _keadaan(out)
     assert kedua["2023/evaluasi/bappeda.pdf"] != pertama["2023/evaluasi/bappeda.pdf"]
+
+
+BUILD_LALU_MODUL = """
+import sys
+from kinerja_report.pipeline import build
+
+hasil = build(sys.argv[1], sys.argv[2], pekerja=1)
+print(len(hasil.berkas_keluaran), [m for m in ("openpyxl", "docx", "xlrd") if m in sys.modules])
+"""
+
+
+def _build_lalu_modul(masukan: Path, out: Path) -> tuple[int, str]:
+    """A build in a new process: how many outputs, and which of openpyxl, python-docx and
+    xlrd it imported."""
+    result = subprocess.run(
+        [sys.executable, "-c", BUILD_LALU_MODUL, str(masukan), str(out)],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    jumlah, modul = result.stdout.strip().split(" ", 1)
+    return int(jumlah), modul
+
+
+def test_build_tanpa_perubahan_tidak_memuat_pembaca_dan_penulis_excel(tmp_path: Path) -> None:
+    # issue 25: a rebuild that changes nothing reads every workbook from the history store and
+    # writes no Excel or Word file, so it never imports openpyxl, python-docx or xlrd
+    masukan, out = tmp_path / "in", tmp_path / "out"
+    buat_evaluasi(masukan / "2023" / "bappeda.xlsx", "Bappeda", 2023, BARIS_CONTOH[:2])
+    build(masukan, out, pekerja=1)
+    jumlah, modul = _build_lalu_modul(masukan, out)
+    assert jumlah > 5  # the outputs, kept
+    assert modul == "[]"
+    # a workbook changed: it is read, and its forms written, with openpyxl
+    buat_evaluasi(masukan / "2023" / "bappeda.xlsx", "Bappeda", 2023, BARIS_CONTOH[:1])
+    assert "'openpyxl'" in _build_lalu_modul(masukan, out)[1]
