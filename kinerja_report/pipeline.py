@@ -27,7 +27,7 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
@@ -113,6 +113,7 @@ from kinerja_report.render.perjanjian import tugas_perjanjian
 from kinerja_report.render.pohon import tugas_pohon
 from kinerja_report.render.pool import (
     TugasPdf,
+    pekerja_dipanaskan,
     render_satu_per_satu,
     sampah_tiap_langkah,
 )
@@ -534,7 +535,14 @@ def build(
     """
     progres = progres or TanpaProgres()
     masukan, keluaran = Path(masukan), Path(keluaran)
-    with FolderKeluaran(keluaran, masukan) as out, ExitStack() as kunci_dihitung:
+    with (
+        FolderKeluaran(keluaran, masukan) as out,
+        ExitStack() as kunci_dihitung,
+        ExitStack() as pekerja_awal,
+    ):
+        pool = None
+        if not out.lama:  # a first build renders every PDF: its workers get ready meanwhile
+            pool = pekerja_awal.enter_context(pekerja_dipanaskan(pekerja))
         kunci_dihitung.enter_context(ingatan_kunci())
         cache = muat_cache(keluaran / NAMA_RIWAYAT) if bertahap else CacheBaca()
         kumpulan = kumpulkan(masukan, progres, kecuali=keluaran, cache=cache)
@@ -556,7 +564,10 @@ def build(
         pilahan = pilah(tugas, out.keluaran, lama)
         kunci_dihitung.close()  # every key is made: its memory is not kept during the PDFs
         written.extend(_pertahankan(pilahan, out))
-        written.extend(_tulis_bersama(data, list(pilahan.render), out, lama, progres, pekerja))
+        written.extend(
+            _tulis_bersama(data, list(pilahan.render), out, lama, progres, pekerja, pool)
+        )
+        pekerja_awal.close()
         kunci = {d.relatif: d.kunci for d in data}
         written.append(_tulis_manifest(kumpulan, out, {**kunci, **pilahan.kunci}))
         catat_riwayat(kumpulan, out, masukan, cache, pk_baru)
@@ -801,6 +812,7 @@ def _tulis_bersama(
     lama: Mapping[str, Keluaran],
     progres: Progres,
     pekerja: int | None,
+    pool: ProcessPoolExecutor | None = None,
 ) -> list[Path]:
     """Write the data outputs in a thread while this one feeds the PDF workers: the Excel
     and Word files are made while the PDFs render, not before them. An error in either
@@ -825,7 +837,7 @@ def _tulis_bersama(
     with ThreadPoolExecutor(1, thread_name_prefix="kinerja-data") as pelaksana:
         berkas_data = pelaksana.submit(tulis_data)
         try:
-            pdf = _tulis_pdf(tugas, out, progres, pekerja)
+            pdf = _tulis_pdf(tugas, out, progres, pekerja, pool)
         except BaseException:
             henti.set()
             raise
@@ -945,13 +957,21 @@ def _lembar_rekap(kumpulan: Kumpulan) -> list[LembarRekap]:
 
 
 def _tulis_pdf(
-    tugas: list[TugasPdf], out: FolderKeluaran, progres: Progres, pekerja: int | None
+    tugas: list[TugasPdf],
+    out: FolderKeluaran,
+    progres: Progres,
+    pekerja: int | None,
+    pool: ProcessPoolExecutor | None = None,
 ) -> list[Path]:
     if tugas:  # a rebuild where nothing changed renders none: no empty "0/0" stage
         progres.mulai("Membuat dokumen PDF", len(tugas))
     ditulis: list[Path] = []
     render_satu_per_satu(
-        tugas, progres.maju, lambda relatif, pdf: ditulis.append(out.tulis(relatif, pdf)), pekerja
+        tugas,
+        progres.maju,
+        lambda relatif, pdf: ditulis.append(out.tulis(relatif, pdf)),
+        pekerja,
+        pool,
     )
     return sorted(ditulis)
 

@@ -321,15 +321,38 @@ def render_semua(
     return hasil
 
 
+@contextmanager
+def pekerja_dipanaskan(pekerja: int | None = None) -> Iterator[ProcessPoolExecutor | None]:
+    """The PDF workers started now, for documents that come later: each imports WeasyPrint
+    (some 0,6 s) at once, so that a build that will render every document (a first build)
+    has them ready when it has read its workbooks, instead of waiting for them then. None
+    when the documents are rendered in this process (``pekerja`` 1). Pass it to
+    :func:`render_satu_per_satu`; the workers stop on leaving the block."""
+    jumlah = pekerja or os.cpu_count() or 1
+    if jumlah <= 1:
+        yield None
+        return
+    with _pool(jumlah) as pool:
+        for _ in range(jumlah):  # one new worker per job sent while none is idle
+            pool.submit(_impor_weasyprint)
+        yield pool
+
+
+def _impor_weasyprint() -> None:
+    import weasyprint  # noqa: F401
+
+
 def render_satu_per_satu(
     tugas: list[TugasPdf],
     maju: Callable[[str], None],
     terima: Callable[[str, bytes], None],
     pekerja: int | None = None,
+    pool: ProcessPoolExecutor | None = None,
 ) -> None:
     """Render every document; each is handed to ``terima`` (path, bytes) as it is done, so
     that no list of every PDF is kept; ``pekerja`` processes (default: one per CPU; 1 =
-    in-process). At most two documents per worker wait in the pool's queue at a time.
+    in-process), those of ``pool`` when given (:func:`pekerja_dipanaskan`; left running).
+    At most two documents per worker wait in the pool's queue at a time.
 
     Raises :class:`~kinerja_report.errors.PekerjaPdfBerhenti` when a worker dies."""
     if not tugas:  # a rebuild that changed nothing: WeasyPrint is not even imported
@@ -344,8 +367,8 @@ def render_satu_per_satu(
     jumlah = min(pekerja, len(tugas))
     kembalikan_memori()  # what reading and computing freed, before the workers add theirs
     try:
-        with _pool(jumlah) as pool:
-            for relatif, pdf in _hasil(pool, tugas, 2 * jumlah):
+        with contextlib.nullcontext(pool) if pool is not None else _pool(jumlah) as aktif:
+            for relatif, pdf in _hasil(aktif, tugas, 2 * jumlah):
                 terima(relatif, pdf)
                 maju(keterangan[relatif])
     except BrokenProcessPool as exc:

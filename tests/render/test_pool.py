@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import struct
 import subprocess
 import sys
+import time
 import zlib
 from pathlib import Path
 
+import psutil
+
+from kinerja_report.render.html import FOLDER_TEMPLAT
+from kinerja_report.render.pool import TugasPdf, pekerja_dipanaskan, render_satu_per_satu
 from tests.conftest import ROOT
 
 
@@ -151,3 +157,40 @@ def test_tmpdir_panjang_pekerja_tetap_jalan(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == ["['0.pdf', '1.pdf'] True"]
+
+
+def _pekerja_forkserver() -> set[int]:
+    """The processes the fork server of this process forked (the PDF workers)."""
+    hasil: set[int] = set()
+    for anak in psutil.Process().children():
+        with contextlib.suppress(psutil.Error):
+            if "forkserver" in " ".join(anak.cmdline()):
+                hasil |= {p.pid for p in anak.children()}
+    return hasil
+
+
+def test_pekerja_dipanaskan_siap_sebelum_dokumen_dan_dipakai(tmp_path: Path) -> None:
+    # issue 25: a first build starts its PDF workers before it reads the workbooks; the
+    # documents then go to those workers, which stop when the block ends
+    with pekerja_dipanaskan(1) as tanpa_pool:
+        assert tanpa_pool is None  # one worker: rendered in this process
+    tugas = [TugasPdf(f"{i}.pdf", f"<p>{i}</p>", FOLDER_TEMPLAT) for i in range(4)]
+    with pekerja_dipanaskan(2) as pool:
+        assert pool is not None
+        batas = time.monotonic() + 60
+        while len(awal := _pekerja_forkserver()) < 2 and time.monotonic() < batas:
+            time.sleep(0.05)
+        assert len(awal) == 2  # started before any document was sent
+        hasil: dict[str, bytes] = {}
+        selama: list[set[int]] = []  # the workers alive as each document arrives
+        render_satu_per_satu(
+            tugas, lambda _: selama.append(_pekerja_forkserver()), hasil.__setitem__, 2, pool
+        )
+        assert sorted(hasil) == [f"{i}.pdf" for i in range(4)]
+        assert all(pdf.startswith(b"%PDF") for pdf in hasil.values())
+        assert selama == [awal] * 4  # rendered by those workers, no others started
+        assert _pekerja_forkserver() == awal  # and left running
+    batas = time.monotonic() + 30
+    while _pekerja_forkserver() & awal and time.monotonic() < batas:
+        time.sleep(0.05)
+    assert not _pekerja_forkserver() & awal
