@@ -540,15 +540,15 @@ def build(
         ExitStack() as kunci_dihitung,
         ExitStack() as pekerja_awal,
     ):
-        pool = None
-        if not out.lama:  # a first build renders every PDF: its workers get ready meanwhile
-            pool = pekerja_awal.enter_context(pekerja_dipanaskan(pekerja))
         kunci_dihitung.enter_context(ingatan_kunci())
         cache = muat_cache(keluaran / NAMA_RIWAYAT) if bertahap else CacheBaca()
         kumpulan = kumpulkan(masukan, progres, kecuali=keluaran, cache=cache)
         if kumpulan.jumlah_berkas == 0:  # nothing read: the previous results stay untouched
             out.batalkan()
             return HasilBuild(_dengan(kumpulan, masalah("keluaran-tidak-diubah")), ())
+        pool = None
+        if not out.lama:  # a first build renders every PDF: its workers get ready meanwhile
+            pool = pekerja_awal.enter_context(pekerja_dipanaskan(pekerja))
         kumpulan, pk_baru = dokumen_perjanjian(kumpulan, keluaran / NAMA_RIWAYAT)
         if kumpulan.berkas_gagal:  # a workbook that failed keeps its previous documents
             out.pertahankan_lama = True

@@ -325,9 +325,10 @@ def render_semua(
 def pekerja_dipanaskan(pekerja: int | None = None) -> Iterator[ProcessPoolExecutor | None]:
     """The PDF workers started now, for documents that come later: each imports WeasyPrint
     (some 0,6 s) at once, so that a build that will render every document (a first build)
-    has them ready when it has read its workbooks, instead of waiting for them then. None
-    when the documents are rendered in this process (``pekerja`` 1). Pass it to
-    :func:`render_satu_per_satu`; the workers stop on leaving the block."""
+    has them ready once it has checked and computed what it read and planned its documents,
+    instead of starting them then. None when the documents are rendered in this process
+    (``pekerja`` 1). Pass it to :func:`render_satu_per_satu`; the workers stop on leaving
+    the block."""
     jumlah = pekerja or os.cpu_count() or 1
     if jumlah <= 1:
         yield None
