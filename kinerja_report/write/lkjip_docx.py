@@ -97,6 +97,16 @@ def _karakter_field(jenis: str) -> BaseOxmlElement:
     return run
 
 
+def _instruksi_daftar_isi() -> BaseOxmlElement:
+    """The run holding the TOC field's instruction: heading levels 1-3, as links."""
+    run = OxmlElement("w:r")
+    instruksi = OxmlElement("w:instrText")
+    instruksi.set(qn("xml:space"), "preserve")
+    instruksi.text = ' TOC \\o "1-3" \\h \\z \\u '
+    run.append(instruksi)
+    return run
+
+
 def _daftar_isi(akhir: BaseOxmlElement, doc: DokumenWord, dokumen: DokumenLkjip) -> None:
     """A Word table of contents (TOC field over heading levels 1-3) whose shown result,
     until Word updates it (it asks on opening: ``w:updateFields``), lists the chapter and
@@ -110,12 +120,7 @@ def _daftar_isi(akhir: BaseOxmlElement, doc: DokumenWord, dokumen: DokumenLkjip)
         p = _blok(akhir, _paragraf((_INDEN_ISI,) if j is not None and j.tingkat > 1 else ()))
         if i == 0:
             p.append(_karakter_field("begin"))
-            instruksi_run = OxmlElement("w:r")
-            instruksi = OxmlElement("w:instrText")
-            instruksi.set(qn("xml:space"), "preserve")
-            instruksi.text = ' TOC \\o "1-3" \\h \\z \\u '
-            instruksi_run.append(instruksi)
-            p.append(instruksi_run)
+            p.append(_instruksi_daftar_isi())
             p.append(_karakter_field("separate"))
         if j is not None:
             _run(p, _xml(j.teks), (_TEBAL if j.tingkat == 1 else _TIDAK_TEBAL,))
