@@ -7,7 +7,7 @@ the same bytes (fixed document dates and zip member dates).
 
 python-docx makes the document and its package; the body's paragraphs, runs and tables are
 written as the XML elements python-docx's API would make (see the note before ``_anak``),
-some five times sooner: a regency's drafts have thousands of table cells.
+several times sooner: a regency's drafts have thousands of table cells.
 """
 
 from __future__ import annotations
@@ -154,7 +154,7 @@ class _IdGaya(dict[str, str]):
 # wants: python-docx's add_paragraph, add_run, bold, alignment, cell width... look for the new
 # child's place by searching the element's children at every call (the body's, for every
 # paragraph and table), which was most of the time of writing a draft. The elements are the
-# ones python-docx makes (tests/write/test_lkjip_docx.py compares them).
+# ones python-docx makes (tests/write/test_lkjip_docx_xml.py compares them).
 
 _W = f"{{{nsmap['w']}}}"  # the Clark prefix of w: names
 _XML_SPACE = qn("xml:space")
