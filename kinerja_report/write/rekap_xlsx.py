@@ -27,7 +27,7 @@ from kinerja_report.compute.peringatan import BarisPeringatan, PeringatanDini, P
 from kinerja_report.compute.table import BarisCapaian
 from kinerja_report.compute.verifikasi import CatatanVerifikasi, Temuan
 from kinerja_report.model import Nilai, TingkatIndikator
-from kinerja_report.write.sel_xlsx import isi_sel
+from kinerja_report.write.sel_xlsx import Gaya, beri_gaya, isi_sel
 
 FORMAT_ANGKA = "#,##0.##"
 FORMAT_PERSEN = "#,##0.00"
@@ -274,16 +274,19 @@ def _zip_tetap(data: bytes, ubah: Callable[[str, bytes], bytes] | None = None) -
     return out.getvalue()
 
 
+_JUDUL = Gaya(
+    font=Font(bold=True),
+    fill=PatternFill("solid", fgColor="DDDDDD"),
+    alignment=Alignment(wrap_text=True, vertical="center", horizontal="center"),
+)
+_ATAS_BUNGKUS = Gaya(alignment=Alignment(wrap_text=True, vertical="top"))
+_ATAS = Gaya(alignment=Alignment(vertical="top"))
+
+
 def _isi_lembar(ws: Worksheet, sheet: Lembar) -> None:
-    bold = Font(bold=True)
-    fill = PatternFill("solid", fgColor="DDDDDD")
     for col, kolom in enumerate(sheet.kolom, start=1):
-        cell = ws.cell(row=1, column=col, value=kolom.judul)
-        cell.font, cell.fill = bold, fill
-        cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
+        beri_gaya(ws.cell(row=1, column=col, value=kolom.judul), _JUDUL)
         ws.column_dimensions[get_column_letter(col)].width = kolom.lebar
-    atas = Alignment(wrap_text=True, vertical="top")
-    di_atas = Alignment(vertical="top")
     bungkus = any(kolom.bungkus for kolom in sheet.kolom)
     for r, item in enumerate(sheet.baris, start=2):
         baris_teks = 1
@@ -293,7 +296,7 @@ def _isi_lembar(ws: Worksheet, sheet: Lembar) -> None:
             if kolom.bungkus:
                 baris_teks = max(baris_teks, _jumlah_baris(nilai, kolom.lebar))
             if bungkus:  # a sheet of wrapped texts reads from the top of every row
-                ws.cell(row=r, column=col).alignment = atas if kolom.bungkus else di_atas
+                beri_gaya(ws.cell(row=r, column=col), _ATAS_BUNGKUS if kolom.bungkus else _ATAS)
         if baris_teks > 1:  # neither Excel nor LibreOffice grows a row a program wrote
             ws.row_dimensions[r].height = 15 * baris_teks
     ws.freeze_panes = "A2"
