@@ -20,7 +20,6 @@ K and Rp side by side (as the OPDs' own forms have them), the footer and the sig
 
 from __future__ import annotations
 
-import io
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -46,7 +45,7 @@ from kinerja_report.compute.rkpd import EvaluasiRkpd
 from kinerja_report.model import Nilai
 from kinerja_report.read.signatories import format_nip
 from kinerja_report.settings import Daerah
-from kinerja_report.write.rekap_xlsx import _TETAP, _zip_tetap
+from kinerja_report.write.rekap_xlsx import _TETAP, simpan_tetap
 from kinerja_report.write.sel_xlsx import Gaya, beri_gaya, gabung_sel, isi_sel, nomor_font
 
 FORMAT_RUPIAH = "#,##0"
@@ -411,8 +410,6 @@ def _simpan(wb: Workbook, lembar: Sequence[_Lembar]) -> bytes:
     wb.properties.creator = "kinerja-report"
     wb.properties.created = wb.properties.modified = _TETAP
     wb.calculation.fullCalcOnLoad = True
-    buffer = io.BytesIO()
-    wb.save(buffer)
     caches = {f"xl/worksheets/sheet{i}.xml": item.cache for i, item in enumerate(lembar, 1)}
 
     def _isi_cache(nama: str, isi: bytes) -> bytes:
@@ -422,7 +419,7 @@ def _simpan(wb: Workbook, lembar: Sequence[_Lembar]) -> bytes:
             isi = re.sub(pola, rb"\g<1>" + repr(float(value)).encode() + rb"\g<2>", isi)
         return isi
 
-    return _zip_tetap(buffer.getvalue(), _isi_cache)
+    return simpan_tetap(wb, _isi_cache)
 
 
 # --- the two workbooks -------------------------------------------------------------------------

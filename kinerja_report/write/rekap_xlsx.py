@@ -19,6 +19,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
+from openpyxl.writer.excel import ExcelWriter
 
 from kinerja_report.compute.aggregate import Agregat
 from kinerja_report.compute.ipm import HasilIpm
@@ -248,9 +249,18 @@ def rekap_xlsx(sheets: Sequence[Lembar]) -> bytes:
     wb.properties.created = wb.properties.modified = _TETAP
     for sheet in sheets:
         _isi_lembar(wb.create_sheet(sheet.nama[:31]), sheet)
+    return simpan_tetap(wb)
+
+
+def simpan_tetap(wb: Workbook, ubah: Callable[[str, bytes], bytes] | None = None) -> bytes:
+    """``wb``'s bytes, the same for the same content (:func:`_zip_tetap`, ``ubah`` as there).
+
+    openpyxl's ``wb.save`` without its compression: the members are stored as they are and
+    compressed once, by :func:`_zip_tetap` (which would inflate them again otherwise)."""
     buffer = io.BytesIO()
-    wb.save(buffer)
-    return _zip_tetap(buffer.getvalue())
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED, allowZip64=True) as arsip:
+        ExcelWriter(wb, arsip).write_data()
+    return _zip_tetap(buffer.getvalue(), ubah)
 
 
 def _zip_tetap(data: bytes, ubah: Callable[[str, bytes], bytes] | None = None) -> bytes:
