@@ -20,7 +20,6 @@ K and Rp side by side (as the OPDs' own forms have them), the footer and the sig
 
 from __future__ import annotations
 
-import io
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -46,8 +45,8 @@ from kinerja_report.compute.rkpd import EvaluasiRkpd
 from kinerja_report.model import Nilai
 from kinerja_report.read.signatories import format_nip
 from kinerja_report.settings import Daerah
-from kinerja_report.write.rekap_xlsx import _TETAP, _zip_tetap
-from kinerja_report.write.sel_xlsx import isi_sel
+from kinerja_report.write.rekap_xlsx import _TETAP, simpan_tetap
+from kinerja_report.write.sel_xlsx import Gaya, beri_gaya, gabung_sel, isi_sel, nomor_font
 
 FORMAT_RUPIAH = "#,##0"
 FORMAT_PERSEN = "#,##0.00"
@@ -56,13 +55,20 @@ KERTAS_EXCEL = {"F4": 14, "A4": 9}
 offices; 9 is A4."""
 
 _TIPIS = Side(style="thin")
-_KOTAK = Border(left=_TIPIS, right=_TIPIS, top=_TIPIS, bottom=_TIPIS)
-_TENGAH = Alignment(horizontal="center", vertical="center", wrap_text=True)
-_KIRI = Alignment(horizontal="left", vertical="top", wrap_text=True)
-_KANAN = Alignment(horizontal="right", vertical="top")
-_KEPALA = PatternFill("solid", fgColor="DDDDDD")
-_KAKI = PatternFill("solid", fgColor="F2F2F2")
-_TEBAL = Font(bold=True)
+_GARIS_KOTAK = Border(left=_TIPIS, right=_TIPIS, top=_TIPIS, bottom=_TIPIS)
+_RATA_TENGAH = Alignment(horizontal="center", vertical="center", wrap_text=True)
+_ISI_KEPALA = PatternFill("solid", fgColor="DDDDDD")
+_ISI_KAKI = PatternFill("solid", fgColor="F2F2F2")
+_HURUF_TEBAL = Font(bold=True)
+_TENGAH = Gaya(alignment=_RATA_TENGAH)
+_KIRI = Gaya(alignment=Alignment(horizontal="left", vertical="top", wrap_text=True))
+_KANAN = Gaya(alignment=Alignment(horizontal="right", vertical="top"))
+_TEBAL = Gaya(font=_HURUF_TEBAL)
+_KOTAK = Gaya(border=_GARIS_KOTAK)
+_KEPALA = Gaya(font=_HURUF_TEBAL, fill=_ISI_KEPALA, border=_GARIS_KOTAK, alignment=_RATA_TENGAH)
+_KAKI = Gaya(fill=_ISI_KAKI, border=_GARIS_KOTAK)
+_KAKI_TEBAL = Gaya(font=_HURUF_TEBAL, fill=_ISI_KAKI, border=_GARIS_KOTAK)
+_JUMLAH_TEBAL = Gaya(font=_HURUF_TEBAL, fill=_ISI_KAKI)
 
 KOLOM_AKHIR = 31
 """Columns A-AE: 1-5, Satuan, the K/Rp pairs of 6-15, 16, 17, the pair of 18, and 19."""
@@ -92,7 +98,7 @@ def _tulis(
     c: int,
     nilai: object,
     format_angka: str = "",
-    gaya: Alignment | None = None,
+    gaya: Gaya | None = None,
 ) -> None:
     cell = ws.cell(row=r, column=c)
     if nilai is not None and nilai != "":
@@ -100,7 +106,7 @@ def _tulis(
         if format_angka and isinstance(nilai, int | float):
             cell.number_format = format_angka
     if gaya is not None:
-        cell.alignment = gaya
+        beri_gaya(cell, gaya)
 
 
 def _gabung(
@@ -110,23 +116,24 @@ def _gabung(
     r2: int,
     c2: int,
     nilai: object,
-    alignment: Alignment = _KIRI,
+    rata: Gaya = _KIRI,
     tebal: bool = False,
 ) -> None:
-    """Merge the cells ``(r1, c1)``-``(r2, c2)`` and write ``nilai`` (a text as text)."""
+    """Merge the cells ``(r1, c1)``-``(r2, c2)`` and write ``nilai`` (a text as text),
+    aligned as ``rata`` says."""
     if (r1, c1) != (r2, c2):
-        ws.merge_cells(start_row=r1, start_column=c1, end_row=r2, end_column=c2)
+        gabung_sel(ws, r1, c1, r2, c2)
     cell = ws.cell(row=r1, column=c1)
     isi_sel(cell, nilai)
-    cell.alignment = alignment
+    beri_gaya(cell, rata)
     if tebal:
-        cell.font = _TEBAL
+        beri_gaya(cell, _TEBAL)
 
 
 def _kotak(ws: Worksheet, r1: int, r2: int, c2: int = KOLOM_AKHIR) -> None:
     for row in ws.iter_rows(min_row=r1, max_row=r2, max_col=c2):
         for cell in row:
-            cell.border = _KOTAK
+            beri_gaya(cell, _KOTAK)
 
 
 # --- the cells of one row ----------------------------------------------------------------------
@@ -171,7 +178,7 @@ def _baris(ws: Worksheet, r: int, b: BarisFormulir) -> None:
         _tulis(ws, r, 3, b.kode, gaya=_KIRI)
         _tulis(ws, r, 4, b.uraian, gaya=_KIRI)
         if b.tingkat.value == "program":
-            ws.cell(row=r, column=4).font = _TEBAL
+            beri_gaya(ws.cell(row=r, column=4), _TEBAL)
     _tulis(ws, r, 5, b.indikator + (" *)" if b.negatif else ""), gaya=_KIRI)
     _tulis(ws, r, _SATUAN, b.satuan, gaya=_TENGAH)
     _pasangan(ws, r, 6, b.target_renstra)
@@ -222,15 +229,15 @@ def _kepala(ws: Worksheet, r: int, judul: dict[int, str], triwulan: int) -> int:
         19: "Predikat Kinerja",
     }
     for nomor, c in _TUNGGAL.items():
-        _gabung(ws, r, c, r + 2, c, tetap.get(nomor) or judul[nomor], alignment=_TENGAH)
+        _gabung(ws, r, c, r + 2, c, tetap.get(nomor) or judul[nomor], rata=_TENGAH)
         ws.cell(row=r + 3, column=c).value = nomor
-    _gabung(ws, r, _SATUAN, r + 2, _SATUAN, "Satuan", alignment=_TENGAH)
+    _gabung(ws, r, _SATUAN, r + 2, _SATUAN, "Satuan", rata=_TENGAH)
     for nomor, c in _PASANGAN.items():
         if 9 <= nomor <= 12:
             romawi = ("I", "II", "III", "IV")[nomor - 9]
-            _gabung(ws, r + 1, c, r + 1, c + 1, romawi, alignment=_TENGAH)
+            _gabung(ws, r + 1, c, r + 1, c + 1, romawi, rata=_TENGAH)
         else:
-            _gabung(ws, r, c, r + 1, c + 1, judul[nomor], alignment=_TENGAH)
+            _gabung(ws, r, c, r + 1, c + 1, judul[nomor], rata=_TENGAH)
         ws.cell(row=r + 2, column=c).value = "K"
         ws.cell(row=r + 2, column=c + 1).value = "Rp"
         nomor_kolom = {
@@ -239,12 +246,11 @@ def _kepala(ws: Worksheet, r: int, judul: dict[int, str], triwulan: int) -> int:
             15: "15 = 14 / 6 x 100",
             18: "18 = 13 / 8 x 100",
         }.get(nomor, nomor)
-        _gabung(ws, r + 3, c, r + 3, c + 1, nomor_kolom, alignment=_TENGAH)
-    _gabung(ws, r, 13, r, 20, "Realisasi Kinerja pada Triwulan", alignment=_TENGAH)
+        _gabung(ws, r + 3, c, r + 3, c + 1, nomor_kolom, rata=_TENGAH)
+    _gabung(ws, r, 13, r, 20, "Realisasi Kinerja pada Triwulan", rata=_TENGAH)
     for row in ws.iter_rows(min_row=r, max_row=r + 3, max_col=KOLOM_AKHIR):
         for cell in row:
-            cell.font, cell.fill, cell.border = _TEBAL, _KEPALA, _KOTAK
-            cell.alignment = _TENGAH
+            beri_gaya(cell, _KEPALA)
     ws.row_dimensions[r].height = 30
     ws.row_dimensions[r + 1].height = 75
     ws.print_title_rows = f"{r}:{r + 3}"
@@ -292,7 +298,7 @@ def _kaki(
         else:
             ws[ref] = total
         ws[ref].number_format = FORMAT_RUPIAH
-        ws[ref].font = _TEBAL
+        beri_gaya(ws[ref], _TEBAL)
     renstra, renja = rata_rata
     _gabung(ws, r + 1, 1, r + 1, 24, keterangan_rata, tebal=True)
     _persen(ws, r + 1, _PASANGAN[15], renstra)
@@ -304,9 +310,7 @@ def _kaki(
     ws.row_dimensions[r + 2].height = 26
     for row in ws.iter_rows(min_row=r, max_row=r + 2, max_col=KOLOM_AKHIR):
         for cell in row:
-            cell.fill, cell.border = _KAKI, _KOTAK
-            if (cell.column or 0) > 6:
-                cell.font = _TEBAL
+            beri_gaya(cell, _KAKI_TEBAL if (cell.column or 0) > 6 else _KAKI)
     return r + 3
 
 
@@ -339,7 +343,7 @@ def _tanda_tangan(ws: Worksheet, r: int, c1: int, c2: int, tempat: str, blok: Ta
     lebar = sum(ws.column_dimensions[get_column_letter(c)].width or 9 for c in range(c1, c2 + 1))
     for i, (teks, tebal) in enumerate(lines):
         if teks:
-            _gabung(ws, r + i, c1, r + i, c2, teks, alignment=_TENGAH, tebal=tebal)
+            _gabung(ws, r + i, c1, r + i, c2, teks, rata=_TENGAH, tebal=tebal)
             baris = -(-len(teks) // max(1, int(lebar * 0.9)))
             if baris > 1:
                 ws.row_dimensions[r + i].height = 13 * baris
@@ -383,19 +387,21 @@ LibreOffice has no Calibri, openpyxl's default, and would set the form in a seri
 
 
 def _huruf(lembar: Sequence[_Lembar]) -> None:
-    """Every written cell in :data:`HURUF`, keeping its weight and size (each font's
-    :data:`HURUF` twin made once: a font made per cell was a third of the time of writing a
-    form)."""
-    kembaran: dict[tuple[object, object], Font] = {}
+    """Every written cell in :data:`HURUF`, keeping its weight and size: each font of the
+    workbook (by its index) looked at once, its :data:`HURUF` twin given through
+    :func:`beri_gaya` (a font made per cell was a third of the time of writing a form)."""
+    kembaran: dict[int, Gaya | None] = {}
     for item in lembar:
         for row in item.ws.iter_rows():
             for cell in row:
-                font = cell.font
-                if font.name != HURUF:
-                    kunci = (font.b, font.sz)
-                    if kunci not in kembaran:
-                        kembaran[kunci] = Font(name=HURUF, bold=font.b, sz=font.sz)
-                    cell.font = kembaran[kunci]
+                nomor = nomor_font(cell)
+                if nomor not in kembaran:
+                    font = cell.font
+                    kembar = Font(name=HURUF, bold=font.b, sz=font.sz)
+                    kembaran[nomor] = Gaya(font=kembar) if font.name != HURUF else None
+                gaya = kembaran[nomor]
+                if gaya is not None:
+                    beri_gaya(cell, gaya)
 
 
 def _simpan(wb: Workbook, lembar: Sequence[_Lembar]) -> bytes:
@@ -404,8 +410,6 @@ def _simpan(wb: Workbook, lembar: Sequence[_Lembar]) -> bytes:
     wb.properties.creator = "kinerja-report"
     wb.properties.created = wb.properties.modified = _TETAP
     wb.calculation.fullCalcOnLoad = True
-    buffer = io.BytesIO()
-    wb.save(buffer)
     caches = {f"xl/worksheets/sheet{i}.xml": item.cache for i, item in enumerate(lembar, 1)}
 
     def _isi_cache(nama: str, isi: bytes) -> bytes:
@@ -415,7 +419,7 @@ def _simpan(wb: Workbook, lembar: Sequence[_Lembar]) -> bytes:
             isi = re.sub(pola, rb"\g<1>" + repr(float(value)).encode() + rb"\g<2>", isi)
         return isi
 
-    return _zip_tetap(buffer.getvalue(), _isi_cache)
+    return simpan_tetap(wb, _isi_cache)
 
 
 # --- the two workbooks -------------------------------------------------------------------------
@@ -588,16 +592,16 @@ def _kepala_per_opd(ws: Worksheet, r: int, labels: Sequence[str]) -> None:
         9 + n: "Serapan (%)",
     }
     for c, teks in tunggal.items():
-        _gabung(ws, r, c, r + 1, c, teks, alignment=_TENGAH)
-    _gabung(ws, r, 3, r, 4, "Jumlah indikator", alignment=_TENGAH)
+        _gabung(ws, r, c, r + 1, c, teks, rata=_TENGAH)
+    _gabung(ws, r, 3, r, 4, "Jumlah indikator", rata=_TENGAH)
     ws.cell(row=r + 1, column=3).value = "semua"
     ws.cell(row=r + 1, column=4).value = "dinilai"
-    _gabung(ws, r, 7, r, 6 + n, "Jumlah indikator per predikat", alignment=_TENGAH)
+    _gabung(ws, r, 7, r, 6 + n, "Jumlah indikator per predikat", rata=_TENGAH)
     for i, label in enumerate(labels):
         isi_sel(ws.cell(row=r + 1, column=7 + i), label)
     for row in ws.iter_rows(min_row=r, max_row=r + 1, max_col=9 + n):
         for cell in row:
-            cell.font, cell.fill, cell.border, cell.alignment = _TEBAL, _KEPALA, _KOTAK, _TENGAH
+            beri_gaya(cell, _KEPALA)
     ws.row_dimensions[r].height = 30
     ws.row_dimensions[r + 1].height = 42
 
@@ -644,7 +648,7 @@ def _per_opd(
         ws[ref].number_format = "0" if c < 7 + n else FORMAT_RUPIAH
     _tulis(ws, r, 9 + n, r_.serapan, FORMAT_PERSEN, _KANAN)
     for cell in ws[r][:akhir]:
-        cell.font, cell.fill = _TEBAL, _KAKI
+        beri_gaya(cell, _JUMLAH_TEBAL)
     _kotak(ws, awal, r, akhir)
     lebar = {1: 5, 2: 44, 3: 10, 4: 10, 5: 14, 6: 14, 7 + n: 19, 8 + n: 19, 9 + n: 11}
     for c in range(1, akhir + 1):

@@ -19,6 +19,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
+from openpyxl.writer.excel import ExcelWriter
 
 from kinerja_report.compute.aggregate import Agregat
 from kinerja_report.compute.ipm import HasilIpm
@@ -27,7 +28,7 @@ from kinerja_report.compute.peringatan import BarisPeringatan, PeringatanDini, P
 from kinerja_report.compute.table import BarisCapaian
 from kinerja_report.compute.verifikasi import CatatanVerifikasi, Temuan
 from kinerja_report.model import Nilai, TingkatIndikator
-from kinerja_report.write.sel_xlsx import isi_sel
+from kinerja_report.write.sel_xlsx import Gaya, beri_gaya, isi_sel
 
 FORMAT_ANGKA = "#,##0.##"
 FORMAT_PERSEN = "#,##0.00"
@@ -248,9 +249,18 @@ def rekap_xlsx(sheets: Sequence[Lembar]) -> bytes:
     wb.properties.created = wb.properties.modified = _TETAP
     for sheet in sheets:
         _isi_lembar(wb.create_sheet(sheet.nama[:31]), sheet)
+    return simpan_tetap(wb)
+
+
+def simpan_tetap(wb: Workbook, ubah: Callable[[str, bytes], bytes] | None = None) -> bytes:
+    """``wb``'s bytes, the same for the same content (:func:`_zip_tetap`, ``ubah`` as there).
+
+    openpyxl's ``wb.save`` without its compression: the members are stored as they are and
+    compressed once, by :func:`_zip_tetap` (which would inflate them again otherwise)."""
     buffer = io.BytesIO()
-    wb.save(buffer)
-    return _zip_tetap(buffer.getvalue())
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED, allowZip64=True) as arsip:
+        ExcelWriter(wb, arsip).write_data()
+    return _zip_tetap(buffer.getvalue(), ubah)
 
 
 def _zip_tetap(data: bytes, ubah: Callable[[str, bytes], bytes] | None = None) -> bytes:
@@ -274,16 +284,19 @@ def _zip_tetap(data: bytes, ubah: Callable[[str, bytes], bytes] | None = None) -
     return out.getvalue()
 
 
+_JUDUL = Gaya(
+    font=Font(bold=True),
+    fill=PatternFill("solid", fgColor="DDDDDD"),
+    alignment=Alignment(wrap_text=True, vertical="center", horizontal="center"),
+)
+_ATAS_BUNGKUS = Gaya(alignment=Alignment(wrap_text=True, vertical="top"))
+_ATAS = Gaya(alignment=Alignment(vertical="top"))
+
+
 def _isi_lembar(ws: Worksheet, sheet: Lembar) -> None:
-    bold = Font(bold=True)
-    fill = PatternFill("solid", fgColor="DDDDDD")
     for col, kolom in enumerate(sheet.kolom, start=1):
-        cell = ws.cell(row=1, column=col, value=kolom.judul)
-        cell.font, cell.fill = bold, fill
-        cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
+        beri_gaya(ws.cell(row=1, column=col, value=kolom.judul), _JUDUL)
         ws.column_dimensions[get_column_letter(col)].width = kolom.lebar
-    atas = Alignment(wrap_text=True, vertical="top")
-    di_atas = Alignment(vertical="top")
     bungkus = any(kolom.bungkus for kolom in sheet.kolom)
     for r, item in enumerate(sheet.baris, start=2):
         baris_teks = 1
@@ -293,7 +306,7 @@ def _isi_lembar(ws: Worksheet, sheet: Lembar) -> None:
             if kolom.bungkus:
                 baris_teks = max(baris_teks, _jumlah_baris(nilai, kolom.lebar))
             if bungkus:  # a sheet of wrapped texts reads from the top of every row
-                ws.cell(row=r, column=col).alignment = atas if kolom.bungkus else di_atas
+                beri_gaya(ws.cell(row=r, column=col), _ATAS_BUNGKUS if kolom.bungkus else _ATAS)
         if baris_teks > 1:  # neither Excel nor LibreOffice grows a row a program wrote
             ws.row_dimensions[r].height = 15 * baris_teks
     ws.freeze_panes = "A2"
