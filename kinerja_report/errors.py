@@ -72,8 +72,7 @@ class DiskPenuh(GangguanSistem):
 
 
 class PekerjaPdfBerhenti(GangguanSistem):
-    """A PDF worker process, or one reading workbooks, died (killed by the system, e.g. when
-    memory runs out)."""
+    """A PDF worker process died (killed by the system, e.g. when memory runs out)."""
 
 
 class Dihentikan(KeyboardInterrupt):

@@ -114,7 +114,6 @@ from kinerja_report.render.pohon import tugas_pohon
 from kinerja_report.render.pool import (
     TugasPdf,
     pekerja_dipanaskan,
-    peta_proses,
     render_satu_per_satu,
     sampah_tiap_langkah,
 )
@@ -217,13 +216,11 @@ def kumpulkan(
     progres: Progres | None = None,
     kecuali: Path | None = None,
     cache: CacheBaca | None = None,
-    pekerja: int = 1,
 ) -> Kumpulan:
     """Read every workbook below ``masukan``, check and compute. Never raises for bad data
     in a workbook; raises :class:`~kinerja_report.errors.PengaturanTidakValid` for a bad
     settings file. ``cache``: unchanged workbooks are not parsed again
-    (:mod:`kinerja_report.read.cache`). ``pekerja`` over 1 (0: one per CPU): the workbooks
-    are read in that many processes (:func:`~kinerja_report.render.pool.peta_proses`)."""
+    (:mod:`kinerja_report.read.cache`)."""
     masukan = Path(masukan)
     problems: list[Masalah] = []
     pengaturan = baca_pengaturan(masukan)
@@ -231,13 +228,7 @@ def kumpulkan(
         problems.append(masalah("pengaturan-tidak-ada"))
         pengaturan = Pengaturan()
     baca = baca_masukan(
-        masukan,
-        progres,
-        kecuali,
-        pengaturan.batas_workbook,
-        pengaturan.berkas_pendukung,
-        cache,
-        peta_proses(pekerja or None) if pekerja != 1 else None,
+        masukan, progres, kecuali, pengaturan.batas_workbook, pengaturan.berkas_pendukung, cache
     )
     isi = baca.isi
     problems.extend(baca.masalah)  # other files, deep folders, no workbook
@@ -551,7 +542,7 @@ def build(
     ):
         kunci_dihitung.enter_context(ingatan_kunci())
         cache = muat_cache(keluaran / NAMA_RIWAYAT) if bertahap else CacheBaca()
-        kumpulan = kumpulkan(masukan, progres, keluaran, cache, pekerja or 0)
+        kumpulan = kumpulkan(masukan, progres, kecuali=keluaran, cache=cache)
         if kumpulan.jumlah_berkas == 0:  # nothing read: the previous results stay untouched
             out.batalkan()
             return HasilBuild(_dengan(kumpulan, masalah("keluaran-tidak-diubah")), ())

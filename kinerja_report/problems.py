@@ -556,13 +556,6 @@ KATALOG: dict[str, JenisMasalah] = {
         "kosongkan ruang disk atau pilih --out di disk lain, lalu jalankan lagi",
         "No space left (ENOSPC, EDQUOT) while writing the outputs.",
     ),
-    "pekerja-baca-berhenti": JenisMasalah(
-        Tingkat.GALAT,
-        "Proses pembaca workbook berhenti mendadak (kemungkinan memori komputer habis, atau "
-        "dihentikan oleh sistem); hasil build sebelumnya tidak berubah: tutup aplikasi lain "
-        "lalu jalankan lagi",
-        "A process reading workbooks died (BrokenProcessPool), as when the OOM killer strikes.",
-    ),
     "pekerja-pdf-berhenti": JenisMasalah(
         Tingkat.GALAT,
         "Proses pembuat PDF berhenti mendadak (kemungkinan memori komputer habis, atau "

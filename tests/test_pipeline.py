@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import csv
-import shutil
 from pathlib import Path
 
 import pytest
 
 from kinerja_report.pipeline import build, kumpulkan
-from kinerja_report.read import folder
 from tests.builders import BARIS_CONTOH, buat_evaluasi
-from tests.conftest import FIXTURES
 
 
 def _baca_csv(path: Path) -> list[dict[str, str]]:
@@ -111,23 +108,3 @@ def test_formulir_saja_tanpa_dokumen_daerah(tmp_path: Path) -> None:
         "masalah.csv",
         "rekap.xlsx",
     ]
-
-
-def test_baca_di_beberapa_proses_sama_dengan_di_satu(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    # issue 25: a build reads its workbooks in several processes; what it reads, in what
-    # order, with which problems and sources, is what one process reads (a broken file, a
-    # fixture with hidden rows and a formula error among them)
-    masukan = tmp_path / "in"
-    buat_evaluasi(masukan / "2023" / "bappeda.xlsx", "Bappeda", 2023, BARIS_CONTOH)
-    buat_evaluasi(masukan / "2023" / "dinkes.xlsx", "Dinas Kesehatan", 2023, BARIS_CONTOH[:2])
-    (masukan / "2023" / "rusak.xlsx").write_text("bukan workbook", encoding="utf-8")
-    for nama in ("baris-tersembunyi.xlsx", "galat-rumus.xlsx"):
-        shutil.copy(FIXTURES / nama, masukan / nama)
-    monkeypatch.setattr(folder, "BACA_PARALEL_MIN", 2)  # five workbooks: read in two processes
-    satu = kumpulkan(masukan, pekerja=1)
-    dua = kumpulkan(masukan, pekerja=2)
-    assert dua == satu
-    assert len(satu.laporan) >= 2
-    assert "2023/rusak.xlsx" in satu.berkas_gagal

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
@@ -47,23 +47,6 @@ from kinerja_report.read.workbook import baca_lembar
 
 if TYPE_CHECKING:
     from kinerja_report.read.cache import CacheBaca
-
-Peta = Callable[
-    [
-        Callable[[Path, PurePosixPath, BatasWorkbook], "IsiBerkas"],
-        list[Path],
-        list[PurePosixPath],
-        list[BatasWorkbook],
-    ],
-    Iterable["IsiBerkas"],
-]
-"""Reads workbooks as ``map(baca_berkas, paths, names, limits)`` does, in the same order:
-:func:`~kinerja_report.render.pool.peta_proses` reads them in several processes."""
-
-BACA_PARALEL_MIN = 16
-"""Fewer workbooks to read than this are read in this process: starting the processes that
-read them (some 0,4 s, each importing openpyxl) costs more than it saves (a workbook of the
-sample takes some 40 ms)."""
 
 LEMBAR_PETUNJUK = "Petunjuk Pengisian"
 """The instructions sheet of a form made by ``kinerja template``: skipped without a word."""
@@ -118,17 +101,18 @@ def baca_masukan(
     batas: BatasWorkbook = BATAS_BAWAAN,
     abaikan: Collection[Path] = (),
     cache: CacheBaca | None = None,
-    peta: Peta | None = None,
 ) -> HasilBaca:
     """Read every workbook below ``folder`` (except below ``kecuali``) within ``batas``;
     ``abaikan`` are files of ours that are no workbook (the logo), not reported. With
-    ``cache``, an unchanged workbook is taken from it (:mod:`kinerja_report.read.cache`).
-    With ``peta``, the others (when :data:`BACA_PARALEL_MIN` or more) are read through it, in
-    several processes; else in this one."""
+    ``cache``, an unchanged workbook is taken from it (:mod:`kinerja_report.read.cache`)."""
     progres = progres or TanpaProgres()
     telusuran = telusuri(folder, kecuali, abaikan)
     progres.mulai("Membaca workbook", len(telusuran.workbook))
-    hasil = _baca_semua(telusuran.workbook, folder, batas, cache, progres, peta)
+    hasil = []
+    for path in telusuran.workbook:
+        relatif = nama_tampil(path, folder)
+        hasil.append(_baca_dengan_cache(path, relatif, batas, cache))
+        progres.maju(str(relatif))
     problems = list(telusuran.masalah) + (cache.masalah() if cache is not None else [])
     daftar_kode = _nomenklatur_csv(telusuran.lain, folder)
     telusuran.lain = [p for p in telusuran.lain if p not in daftar_kode]
@@ -155,52 +139,21 @@ def _nomenklatur_csv(paths: list[Path], folder: Path) -> dict[Path, Nomenklatur]
     return out
 
 
-def _baca_semua(
-    paths: list[Path],
-    folder: Path,
-    batas: BatasWorkbook,
-    cache: CacheBaca | None,
-    progres: Progres,
-    peta: Peta | None,
-) -> list[IsiBerkas]:
-    """Each workbook's reading, in the order of ``paths``: from ``cache`` when unchanged, the
-    others read (through ``peta`` when :data:`BACA_PARALEL_MIN` or more) and kept in the
-    cache."""
-    hasil: list[IsiBerkas | None] = []
-    dibaca: list[tuple[int, Path, PurePosixPath, str | None]] = []  # its place, its cache key
-    for path in paths:
-        relatif = nama_tampil(path, folder)
-        kunci, isi = _dari_cache(path, relatif, batas, cache)
-        if isi is None:
-            dibaca.append((len(hasil), path, relatif, kunci))
-        else:
-            progres.maju(str(relatif))
-        hasil.append(isi)
-    baca = [path for _, path, _, _ in dibaca], [relatif for _, _, relatif, _ in dibaca]
-    if peta is not None and len(dibaca) >= BACA_PARALEL_MIN:
-        semua: Iterable[IsiBerkas] = peta(baca_berkas, *baca, [batas] * len(dibaca))
-    else:
-        semua = map(baca_berkas, *baca, [batas] * len(dibaca))
-    for (tempat, _, relatif, kunci), isi in zip(dibaca, semua, strict=True):
-        if cache is not None and kunci is not None and not isi.gagal:
-            cache.simpan(kunci, isi)  # a failure may be passing (a file still being copied)
-        hasil[tempat] = isi
-        progres.maju(str(relatif))
-    return [isi for isi in hasil if isi is not None]
-
-
-def _dari_cache(
+def _baca_dengan_cache(
     path: Path, relatif: PurePosixPath, batas: BatasWorkbook, cache: CacheBaca | None
-) -> tuple[str | None, IsiBerkas | None]:
-    """The workbook's cache key (None without a cache, or when the file cannot be read: its
-    reading names the problem) and its reading from ``cache`` (None when not there)."""
+) -> IsiBerkas:
     if cache is None:
-        return None, None
+        return baca_berkas(path, relatif, batas)
     try:
         kunci = cache.kunci(path, str(relatif), batas)
     except OSError:
-        return None, None
-    return kunci, cache.ambil(kunci, path, str(relatif))
+        return baca_berkas(path, relatif, batas)  # its reading names the problem
+    isi = cache.ambil(kunci, path, str(relatif))
+    if isi is None:
+        isi = baca_berkas(path, relatif, batas)
+        if not isi.gagal:  # a failure may be passing (a file still being copied)
+            cache.simpan(kunci, isi)
+    return isi
 
 
 def baca_folder(

@@ -39,7 +39,7 @@ import tempfile
 import threading
 import warnings
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
@@ -47,7 +47,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from multiprocessing.context import BaseContext
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Protocol
 
 from kinerja_report.errors import PekerjaPdfBerhenti, galat
 from kinerja_report.render.pdf import lingkungan_bawaan, render_pdf
@@ -319,28 +319,6 @@ def render_semua(
     hasil: dict[str, bytes] = {}
     render_satu_per_satu(tugas, maju, hasil.__setitem__, pekerja)
     return hasil
-
-
-def peta_proses(pekerja: int | None = None) -> Callable[..., Iterator[Any]]:
-    """``map`` in ``pekerja`` processes (default one per CPU) of the same kind as the PDF
-    workers (they stop with the build however it ends; Ctrl-C is the build's), started at
-    the first call and stopped when its results are all taken: a first build reads its
-    workbooks in them (some 2 s at 10 OPDs on one core; openpyxl's garbage is left in them,
-    not in the build process). A worker that dies stops the build
-    (:class:`~kinerja_report.errors.PekerjaPdfBerhenti`, ``pekerja-baca-berhenti``)."""
-    jumlah = pekerja or os.cpu_count() or 1
-
-    def peta(fungsi: Callable[..., Any], *urutan: Iterable[Any]) -> Iterator[Any]:
-        if jumlah <= 1:  # one CPU: in this process
-            yield from map(fungsi, *urutan)
-            return
-        try:
-            with _pool(jumlah) as pool:
-                yield from pool.map(fungsi, *urutan)
-        except BrokenProcessPool as exc:
-            raise galat(PekerjaPdfBerhenti, "pekerja-baca-berhenti") from exc
-
-    return peta
 
 
 @contextmanager
