@@ -33,7 +33,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from kinerja_report.check.angka import periksa_angka
 from kinerja_report.check.duplicates import buang_ganda, pisah_triwulan
@@ -134,6 +134,7 @@ from kinerja_report.write.riwayat import (
 from kinerja_report.write.riwayat_pk import catat_perjanjian, muat_perjanjian
 
 if TYPE_CHECKING:
+    from kinerja_report.compute.rules import AturanCapaian
     from kinerja_report.write.formulir_baru import FormulirBaru
     from kinerja_report.write.rekap_xlsx import Lembar as LembarRekap
 
@@ -919,16 +920,20 @@ def _dengan(kumpulan: Kumpulan, problem: Masalah) -> Kumpulan:
     return replace(kumpulan, masalah=(*kumpulan.masalah, problem))
 
 
-def _rekap(kumpulan: Kumpulan) -> bytes:
-    from kinerja_report.write.rekap_xlsx import rekap_xlsx
+class _MasukanRekap(NamedTuple):
+    """Everything rekap.xlsx is made from: its data key hashes these, and only these make its
+    sheets (the sheets' columns are code, in the tool's key)."""
 
-    return rekap_xlsx(_lembar_rekap(kumpulan))
+    aturan: AturanCapaian
+    baris_daerah: tuple[BarisCapaian, ...]
+    laporan: tuple[LaporanOpd, ...]
+    ipm: tuple[IpmTahunan, ...]
+    verifikasi: tuple[CatatanVerifikasi, ...]
+    peringatan: tuple[PeringatanDini, ...]
 
 
-def _kunci_rekap(kumpulan: Kumpulan) -> str:
-    """The data key of rekap.xlsx: everything :func:`_lembar_rekap` reads (the sheets' columns
-    are code, in the tool's key)."""
-    return kunci_data(
+def _masukan_rekap(kumpulan: Kumpulan) -> _MasukanRekap:
+    return _MasukanRekap(
         kumpulan.pengaturan.aturan,
         kumpulan.baris_daerah,
         kumpulan.laporan,
@@ -938,21 +943,32 @@ def _kunci_rekap(kumpulan: Kumpulan) -> str:
     )
 
 
-def _lembar_rekap(kumpulan: Kumpulan) -> list[LembarRekap]:
+def _rekap(kumpulan: Kumpulan) -> bytes:
+    from kinerja_report.write.rekap_xlsx import rekap_xlsx
+
+    return rekap_xlsx(_lembar_rekap(_masukan_rekap(kumpulan)))
+
+
+def _kunci_rekap(kumpulan: Kumpulan) -> str:
+    """The data key of rekap.xlsx (:class:`_MasukanRekap`)."""
+    return kunci_data(*_masukan_rekap(kumpulan))
+
+
+def _lembar_rekap(masukan: _MasukanRekap) -> list[LembarRekap]:
     from kinerja_report.write.rekap_xlsx import lembar_rekap
 
-    aturan = kumpulan.pengaturan.aturan
-    opd_rows = [row for lap in kumpulan.laporan for row in lap.baris]
+    aturan = masukan.aturan
+    opd_rows = [row for lap in masukan.laporan for row in lap.baris]
     return lembar_rekap(
         list(dict.fromkeys(p.label for p in aturan.skala)),
-        kumpulan.baris_daerah,
+        masukan.baris_daerah,
         opd_rows,
         per_opd=agregat(opd_rows, lambda _: "semua indikator", aturan),
         per_sasaran=agregat(opd_rows, lambda r: r.sasaran or "(tanpa sasaran)", aturan),
-        per_tujuan=agregat(kumpulan.baris_daerah, lambda r: r.tujuan or "(tanpa tujuan)", aturan),
-        ipm=kumpulan.ipm,
-        verifikasi=kumpulan.verifikasi,
-        peringatan=kumpulan.peringatan_dini,
+        per_tujuan=agregat(masukan.baris_daerah, lambda r: r.tujuan or "(tanpa tujuan)", aturan),
+        ipm=masukan.ipm,
+        verifikasi=masukan.verifikasi,
+        peringatan=masukan.peringatan,
     )
 
 

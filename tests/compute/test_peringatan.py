@@ -166,8 +166,7 @@ def test_lembar_peringatan_dini_di_rekap(tmp_path: Path) -> None:
     of the plan and of the realisation."""
     import io
 
-    from kinerja_report.pipeline import _lembar_rekap
-    from kinerja_report.write.rekap_xlsx import rekap_xlsx
+    from kinerja_report.pipeline import _rekap
 
     masukan = _folder(tmp_path / "masukan")
     berkas = masukan / "rencana-aksi.xlsx"
@@ -177,7 +176,7 @@ def test_lembar_peringatan_dini_di_rekap(tmp_path: Path) -> None:
     for c, value in enumerate((20, 60, 70, 80), start=6):
         ws.cell(8, c, value)
     wb.save(berkas)
-    rekap = openpyxl.load_workbook(io.BytesIO(rekap_xlsx(_lembar_rekap(kumpulkan(masukan)))))
+    rekap = openpyxl.load_workbook(io.BytesIO(_rekap(kumpulkan(masukan))))
     lembar = rekap["Peringatan Dini"]
     rows = list(lembar.iter_rows(values_only=True))
     assert rows[0][:4] == ("Tahun", "Triwulan", "Perangkat Daerah", "Jenis")
