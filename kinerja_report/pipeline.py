@@ -548,7 +548,9 @@ def build(
             out.batalkan()
             return HasilBuild(_dengan(kumpulan, masalah("keluaran-tidak-diubah")), ())
         pool = None
-        if not out.lama:  # a first build renders every PDF: its workers get ready meanwhile
+        if not out.lama and kumpulan.laporan:
+            # a first build renders every PDF (an OPD's report makes several): its workers
+            # get ready meanwhile; a folder whose workbooks failed or gave no form starts none
             pool = pekerja_awal.enter_context(pekerja_dipanaskan(pekerja))
         kumpulan, pk_baru = dokumen_perjanjian(kumpulan, keluaran / NAMA_RIWAYAT)
         if kumpulan.berkas_gagal:  # a workbook that failed keeps its previous documents
