@@ -6,7 +6,9 @@ import logging
 import os
 import pickle
 import shutil
-from collections.abc import Iterable, Iterator
+import subprocess
+import sys
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,6 +28,23 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 BUKAN_MASALAH_RENDER = "Using fontTools instead of HarfBuzz-Subset"
 """WeasyPrint's note for every font on a machine without libharfbuzz-subset0: the PDF is the
 same, only slower to write ('kinerja build' says so once)."""
+
+
+def python_checkout(
+    argumen: Sequence[str], timeout: float, **env: str
+) -> subprocess.CompletedProcess[str]:
+    """``python ARGUMEN`` in a new process that imports this checkout's package (PYTHONPATH),
+    started in the checkout's root, its output captured as text; ``env``: more environment
+    variables."""
+    return subprocess.run(
+        [sys.executable, *argumen],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT), **env},
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
 
 
 def peringatan_render(pesan: Iterable[str]) -> list[str]:

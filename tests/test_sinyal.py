@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import python_checkout
 
 SKRIP = """
 import os, signal, time
@@ -44,13 +42,5 @@ if __name__ == "__main__":
 def test_ctrl_c_dalam_finaliser_tidak_hilang_dan_tenang(tmp_path: Path) -> None:
     skrip = tmp_path / "skrip.py"
     skrip.write_text(SKRIP, encoding="utf-8")
-    result = subprocess.run(
-        [sys.executable, str(skrip)],
-        cwd=ROOT,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=60,
-    )
+    result = python_checkout([str(skrip)], timeout=60)
     assert (result.returncode, result.stdout, result.stderr) == (130, "", "Dibatalkan (Ctrl-C).\n")

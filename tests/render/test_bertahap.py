@@ -5,9 +5,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -17,7 +14,7 @@ from kinerja_report.pipeline import build
 from kinerja_report.render.bertahap import kunci_dokumen
 from kinerja_report.render.pool import TugasPdf
 from tests.builders import BARIS_CONTOH, buat_evaluasi
-from tests.conftest import ROOT
+from tests.conftest import ROOT, python_checkout
 
 
 def _pdf(out: Path) -> list[str]:
@@ -152,8 +149,6 @@ def test_folder_masukan_dipindah_tidak_membuat_ulang(tmp_path: Path) -> None:
     content): the same input in another folder keeps every PDF; another logo does not."""
     import shutil
 
-    from tests.conftest import ROOT
-
     masukan, out = tmp_path / "in", tmp_path / "out"
     buat_evaluasi(masukan / "2023" / "bappeda.xlsx", "Bappeda", 2023, BARIS_CONTOH)
     shutil.copy(ROOT / "sample_data" / "logo-kabupaten.svg", masukan / "logo.svg")
@@ -188,15 +183,7 @@ print(len(hasil.berkas_keluaran), [m for m in ("openpyxl", "docx", "xlrd") if m 
 def _build_lalu_modul(masukan: Path, out: Path) -> tuple[int, str]:
     """A build in a new process: how many outputs, and which of openpyxl, python-docx and
     xlrd it imported."""
-    result = subprocess.run(
-        [sys.executable, "-c", BUILD_LALU_MODUL, str(masukan), str(out)],
-        cwd=ROOT,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    result = python_checkout(["-c", BUILD_LALU_MODUL, str(masukan), str(out)], timeout=120)
     assert result.returncode == 0, result.stderr
     jumlah, modul = result.stdout.strip().split(" ", 1)
     return int(jumlah), modul

@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import contextlib
-import os
 import struct
-import subprocess
-import sys
 import time
 import zlib
 from pathlib import Path
@@ -15,7 +12,7 @@ import psutil
 
 from kinerja_report.render.html import FOLDER_TEMPLAT
 from kinerja_report.render.pool import TugasPdf, pekerja_dipanaskan, render_satu_per_satu
-from tests.conftest import ROOT
+from tests.conftest import python_checkout
 
 
 def png_besar(path: Path, lebar: int = 10_000, tinggi: int = 9_000) -> Path:
@@ -60,15 +57,7 @@ def test_peringatan_pekerja_ke_log_bukan_terminal(tmp_path: Path) -> None:
     png = png_besar(tmp_path / "besar.png")
     skrip = tmp_path / "skrip.py"  # a file: workers import the main module by its path
     skrip.write_text(SKRIP, encoding="utf-8")
-    result = subprocess.run(
-        [sys.executable, str(skrip), str(png)],
-        cwd=ROOT,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},  # this checkout's package
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=120,
-    )
+    result = python_checkout([str(skrip), str(png)], timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""  # no worker printed anything
     baris = result.stdout.splitlines()
@@ -112,15 +101,7 @@ def test_proses_build_ringan(tmp_path: Path) -> None:
     skrip = tmp_path / "skrip.py"
     skrip.write_text(SKRIP_MEMORI, encoding="utf-8")
     penanda = tmp_path / "main-dijalankan-di-pekerja"
-    result = subprocess.run(
-        [sys.executable, str(skrip), str(penanda)],
-        cwd=ROOT,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    result = python_checkout([str(skrip), str(penanda)], timeout=300)
     assert result.returncode == 0, result.stderr
     daftar = str(sorted(f"{i}.pdf" for i in range(6)))
     assert result.stdout.splitlines() == ["False", f"{daftar} True", "False"]
@@ -146,15 +127,7 @@ def test_tmpdir_panjang_pekerja_tetap_jalan(tmp_path: Path) -> None:
     assert len(str(panjang)) > 80
     skrip = tmp_path / "skrip.py"
     skrip.write_text(SKRIP_DUA, encoding="utf-8")
-    result = subprocess.run(
-        [sys.executable, str(skrip)],
-        cwd=ROOT,
-        env={**os.environ, "PYTHONPATH": str(ROOT), "TMPDIR": str(panjang)},
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    result = python_checkout([str(skrip)], timeout=300, TMPDIR=str(panjang))
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == ["['0.pdf', '1.pdf'] True"]
 
