@@ -461,6 +461,12 @@ def _evaluasi_rkpd_triwulan(
     return out
 
 
+def instansi_penyusun(laporan: Sequence[LaporanOpd]) -> str:
+    """Who draws up the regency's documents: the planning agency among the OPDs, else its
+    generic name."""
+    return instansi_bappeda(laporan) or NAMA_BAPPEDA
+
+
 def instansi_bappeda(laporan: Sequence[LaporanOpd]) -> str:
     """The name of the planning agency among the OPDs ('' when none of them is)."""
     return next((lap.opd for lap in laporan if adalah_bappeda(lap.opd)), "")
@@ -593,7 +599,7 @@ def rencana_keluaran(
         KeluaranData(relatif_lke(item.tahun, ".xlsx"), kunci_data(item), partial(_xlsx_lke, item))
         for item in lke
     ]
-    instansi = instansi_bappeda(kumpulan.laporan) or NAMA_BAPPEDA
+    instansi = instansi_penyusun(kumpulan.laporan)
     tugas += tugas_lke(lke, instansi, kumpulan.pengaturan)
     return data, tugas
 
@@ -663,7 +669,7 @@ def tugas_pdf(
         )
         + tugas_verifikasi(
             kumpulan.verifikasi,
-            instansi_bappeda(kumpulan.laporan) or NAMA_BAPPEDA,
+            instansi_penyusun(kumpulan.laporan),
             kumpulan.pengaturan,
         )
     )
@@ -759,7 +765,7 @@ def keluaran_data(
             out.append(
                 KeluaranData(relatif, kunci_data(lap, kertas), partial(_xlsx_e81, lap, kertas))
             )
-    instansi = instansi_bappeda(kumpulan.laporan) or NAMA_BAPPEDA
+    instansi = instansi_penyusun(kumpulan.laporan)
     daerah = kumpulan.identitas.daerah
     for item in kumpulan.evaluasi_rkpd:
         tahun = [lap for lap in kumpulan.laporan if lap.tahun == item.tahun]  # all it reads

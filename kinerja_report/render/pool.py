@@ -321,6 +321,12 @@ def render_semua(
     return hasil
 
 
+def jumlah_pekerja(pekerja: int | None) -> int:
+    """How many PDF workers ``pekerja`` asks for: None (or 0) is one per CPU; 1 renders in
+    this process."""
+    return pekerja or os.cpu_count() or 1
+
+
 @contextmanager
 def pekerja_dipanaskan(pekerja: int | None = None) -> Iterator[ProcessPoolExecutor | None]:
     """The PDF workers started now, for documents that come later: each imports WeasyPrint
@@ -329,7 +335,7 @@ def pekerja_dipanaskan(pekerja: int | None = None) -> Iterator[ProcessPoolExecut
     instead of starting them then. None when the documents are rendered in this process
     (``pekerja`` 1). Pass it to :func:`render_satu_per_satu`; the workers stop on leaving
     the block."""
-    jumlah = pekerja or os.cpu_count() or 1
+    jumlah = jumlah_pekerja(pekerja)
     if jumlah <= 1:
         yield None
         return
@@ -358,7 +364,7 @@ def render_satu_per_satu(
     Raises :class:`~kinerja_report.errors.PekerjaPdfBerhenti` when a worker dies."""
     if not tugas:  # a rebuild that changed nothing: WeasyPrint is not even imported
         return
-    pekerja = pekerja or os.cpu_count() or 1
+    pekerja = jumlah_pekerja(pekerja)
     if pekerja <= 1 or len(tugas) <= 1:
         for item in tugas:
             terima(item.relatif, render_pdf(item.html, item.folder_templat, item.aset))
