@@ -91,11 +91,15 @@ def _konfigurasi_huruf(folder_templat: Path, sidik: str) -> FontConfiguration:
 
 
 def _hapus_folder_huruf(ref: weakref.ref[FontConfiguration]) -> None:
-    """At exit; a configuration dropped before (out of the cache) removes it itself."""
+    """At exit; a configuration dropped before (out of the cache) removes it itself. Its
+    folder is then forgotten: WeasyPrint's ``__del__`` would remove it again when the
+    interpreter tears the modules down, after ``shutil.rmtree`` is gone from its module, and
+    print "Exception ignored in: FontConfiguration.__del__" as the process ends."""
     huruf = ref()
     folder = None if huruf is None else huruf._folder  # the @font-face fonts' copies
     if folder is not None:
         shutil.rmtree(folder, ignore_errors=True)
+        huruf._folder = None  # type: ignore[union-attr]
 
 
 @contextmanager

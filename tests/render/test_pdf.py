@@ -115,3 +115,28 @@ def test_folder_sementara_huruf_dihapus_saat_proses_selesai(
     assert hasil.stdout.split() == ["di-proses", "1", "pekerja", "6"]
     # the process's and both workers' copies are gone once they have ended
     assert [p.name for p in sementara.iterdir() if p.name.startswith("weasyprint-")] == []
+
+
+def test_folder_huruf_dihapus_saat_keluar_tanpa_galat_saat_modul_dibongkar(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The exit finalizer removes the fonts' copies and the configuration forgets them, so
+    WeasyPrint's ``__del__``, run later as the interpreter tears its modules down (when
+    ``rmtree`` is already gone from its module, as at the end of a test worker), has nothing
+    left to do; before, it printed "Exception ignored in: FontConfiguration.__del__"."""
+    import gc
+    import weakref
+
+    import weasyprint.text.fonts as fonts
+
+    from kinerja_report.render.pdf import _hapus_folder_huruf
+
+    huruf = fonts.FontConfiguration()
+    folder = Path(tempfile.mkdtemp(prefix="weasyprint-", dir=tmp_path))
+    huruf._folder = folder  # what the first @font-face makes
+    _hapus_folder_huruf(weakref.ref(huruf))
+    assert not folder.exists()
+
+    monkeypatch.setattr(fonts, "rmtree", None)  # the module torn down
+    del huruf
+    gc.collect()  # pytest reports an exception ignored in __del__ as an error here
