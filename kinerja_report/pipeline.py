@@ -626,21 +626,23 @@ def tugas_pdf(
     ringkasan: list[RingkasanTahun] | None = None,
     pemda: list[DokumenLkjip] | None = None,
 ) -> list[TugasPdf]:
-    """The render job of every PDF of a build: evaluations (of the years and of their earlier
-    quarters), Perjanjian Kinerja, the
-    regency's evaluation, the regent's summary, the LKjIP, the pohon kinerja and the
-    verification notes
-    (``ringkasan`` and ``pemda`` as :func:`ringkasan_daerah` and :func:`dokumen_lkjip` give
-    them, computed when None)."""
+    """The render job of every PDF of a build: the regency's documents of every OPD first
+    (its evaluation, the early warnings, the regent's summary, the regency's LKjIP), then the
+    OPDs' evaluations (of the years and of their earlier quarters), Perjanjian Kinerja, the
+    pohon kinerja and the verification notes (``ringkasan`` and ``pemda`` as
+    :func:`ringkasan_daerah` and :func:`dokumen_lkjip` give them, computed when None).
+
+    The regency's documents are the long ones, and the workers lay out at most one long
+    document at a time (:data:`~kinerja_report.render.pool.BATAS_BERAT`): sent first, they
+    are made one after another while the short ones keep the other workers busy. Last, they
+    were made alone at the end with the other workers idle (some 5 s of one worker at 10
+    OPDs). The order of the jobs changes no document: the LKE index sorts what it lists."""
     if ringkasan is None:
         ringkasan = ringkasan_daerah(kumpulan)
     if pemda is None:
         pemda, _ = dokumen_lkjip(kumpulan, ringkasan)
     return (
-        tugas_evaluasi(kumpulan.laporan, kumpulan.pengaturan)
-        + tugas_evaluasi(kumpulan.tahapan, kumpulan.pengaturan, tahap=True)
-        + tugas_perjanjian(kumpulan.dokumen_perjanjian or kumpulan.perjanjian, kumpulan.pengaturan)
-        + tugas_evaluasi_rkpd(
+        tugas_evaluasi_rkpd(
             kumpulan.evaluasi_rkpd + kumpulan.evaluasi_rkpd_triwulan,
             kumpulan.identitas.daerah,
             instansi_bappeda(kumpulan.laporan),
@@ -654,6 +656,9 @@ def tugas_pdf(
         )
         + tugas_ringkasan(ringkasan, kumpulan.pengaturan)
         + tugas_lkjip(pemda, kumpulan.pengaturan)
+        + tugas_evaluasi(kumpulan.laporan, kumpulan.pengaturan)
+        + tugas_evaluasi(kumpulan.tahapan, kumpulan.pengaturan, tahap=True)
+        + tugas_perjanjian(kumpulan.dokumen_perjanjian or kumpulan.perjanjian, kumpulan.pengaturan)
         + tugas_pohon(
             kumpulan.pohon,
             kumpulan.laporan,

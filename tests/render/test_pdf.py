@@ -137,6 +137,7 @@ def test_folder_huruf_dihapus_saat_keluar_tanpa_galat_saat_modul_dibongkar(
     _hapus_folder_huruf(weakref.ref(huruf))
     assert not folder.exists()
 
+    gc.collect()  # other tests' configurations, collected before the module is "torn down"
     monkeypatch.setattr(fonts, "rmtree", None)  # the module torn down
     del huruf
     gc.collect()  # pytest reports an exception ignored in __del__ as an error here
