@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from concurrent.futures import FIRST_COMPLETED, wait
 
+from kinerja_report.pipeline import Kumpulan, rencana_keluaran
 from kinerja_report.render.html import FOLDER_TEMPLAT
 from kinerja_report.render.pool import BATAS_BERAT, TugasPdf, _Antrean, _pool
 
@@ -32,3 +33,18 @@ def test_satu_dokumen_berat_sekaligus() -> None:
             antrean.isi()
     assert sorted(selesai) == sorted(f"{nama}.pdf" for nama in urutan)
     assert not antrean.tunda
+
+
+def test_dokumen_berat_dikirim_lebih_dulu(kumpulan_sampel: Kumpulan) -> None:
+    """The regency's long documents are the first jobs of a build: made one at a time while
+    the OPDs' documents fill the other worker, not left alone at the end (the sample: its
+    evaluations, the regent's summaries and LKjIPs of four years)."""
+    _, tugas = rencana_keluaran(kumpulan_sampel)
+    berat = [i for i, item in enumerate(tugas) if len(item.html) > BATAS_BERAT]
+    milik_opd = [
+        i
+        for i, item in enumerate(tugas)
+        if item.relatif.split("/")[1] in {"evaluasi", "perjanjian-kinerja", "pohon-kinerja"}
+    ]
+    assert len(berat) == 12
+    assert max(berat) < min(milik_opd)
