@@ -39,12 +39,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.beban import tulis_beban, ubah_satu_nilai
 from kinerja_report.pipeline import build, kumpulkan, rencana_keluaran
+from kinerja_report.progress import TAHAP_BACA, TAHAP_PDF
 from kinerja_report.render.pool import render_semua
 
 T = TypeVar("T")
 
-TAHAP_BACA = "Membaca workbook"
-TAHAP_PDF = "Membuat dokumen PDF"
 TARGET = {
     "full_per_floor": 1.15,
     "nochange_persen": 2.0,

@@ -41,7 +41,7 @@ from kinerja_report.pipeline import (
     templat_rencana_aksi,
 )
 from kinerja_report.problems import Masalah, Tingkat
-from kinerja_report.progress import Progres
+from kinerja_report.progress import TAHAP_PDF, Progres
 from kinerja_report.read.numbers import BukanAngka, parse_angka
 from kinerja_report.read.riwayat import Perubahan, perubahan
 from kinerja_report.render.huruf import petunjuk_huruf
@@ -65,6 +65,8 @@ class ProgresRich:
         self._task: object = None
 
     def mulai(self, tahap: str, total: int) -> None:
+        if tahap == TAHAP_PDF and (petunjuk := petunjuk_huruf()):  # once, when PDFs are due
+            self._progress.console.print(petunjuk, highlight=False, soft_wrap=True)
         self._task = self._progress.add_task(tahap, total=total)
 
     def maju(self, keterangan: str) -> None:
@@ -260,8 +262,6 @@ def build_command(
     130 dibatalkan (Ctrl-C).
     """
     console = Console(stderr=True)
-    if petunjuk := petunjuk_huruf():  # once per build
-        console.print(petunjuk, highlight=False, soft_wrap=True)
     hasil = _jalankan(
         ctx,
         console,

@@ -93,7 +93,7 @@ from kinerja_report.model import (
     TingkatIndikator,
 )
 from kinerja_report.problems import Masalah, Tingkat, masalah
-from kinerja_report.progress import Progres, TanpaProgres
+from kinerja_report.progress import TAHAP_PDF, Progres, TanpaProgres
 from kinerja_report.read.cache import CacheBaca, muat_cache
 from kinerja_report.read.folder import IsiBerkas, baca_masukan
 from kinerja_report.read.jejak import JejakBerkas, jejak_pendukung, jejak_workbook
@@ -993,7 +993,7 @@ def _tulis_pdf(
     pool: ProcessPoolExecutor | None = None,
 ) -> list[Path]:
     if tugas:  # a rebuild where nothing changed renders none: no empty "0/0" stage
-        progres.mulai("Membuat dokumen PDF", len(tugas))
+        progres.mulai(TAHAP_PDF, len(tugas))
     ditulis: list[Path] = []
     render_satu_per_satu(
         tugas,

@@ -4,6 +4,12 @@ from __future__ import annotations
 
 from typing import Protocol
 
+TAHAP_BACA = "Membaca workbook"
+"""The stage in which a build or a check reads the workbooks."""
+
+TAHAP_PDF = "Membuat dokumen PDF"
+"""The stage in which a build writes its PDFs (only when it has any to write)."""
+
 
 class Progres(Protocol):
     """Receives progress of a long run; the CLI shows it, tests ignore it."""

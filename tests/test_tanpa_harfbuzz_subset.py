@@ -56,7 +56,7 @@ def test_uji_tetap_berjalan() -> None:
 def test_build_memberi_petunjuk_sekali(tmp_path: Path) -> None:
     buat_evaluasi(tmp_path / "in" / "bappeda.xlsx", "Bappeda", 2023, BARIS_CONTOH)
     buat_evaluasi(tmp_path / "in" / "dinsos.xlsx", "Dinas Sosial", 2023, BARIS_CONTOH)
-    keluar = _python(
+    perintah = (
         "-c",
         f"{TANPA_SUBSET}; from kinerja_report.__main__ import utama; utama()",
         "build",
@@ -64,12 +64,18 @@ def test_build_memberi_petunjuk_sekali(tmp_path: Path) -> None:
         "--out",
         str(tmp_path / "out"),
     )
+    keluar = _python(*perintah)
     assert keluar.returncode == 0, keluar.stderr
     assert keluar.stderr.startswith(PETUNJUK_HARFBUZZ + "\n")
     assert keluar.stderr.count("HarfBuzz") == 1
     assert "libharfbuzz-subset0" in PETUNJUK_HARFBUZZ
     assert "Selesai: 2 workbook dibaca (0 gagal)" in keluar.stdout
     assert len(list((tmp_path / "out").glob("2023/evaluasi/*.pdf"))) == 2
+    # the same build again writes no PDF, so it says nothing of how PDFs are written
+    lagi = _python(*perintah)
+    assert lagi.returncode == 0, lagi.stderr
+    assert "Selesai: 2 workbook dibaca (0 gagal)" in lagi.stdout
+    assert "HarfBuzz" not in lagi.stderr
 
 
 def test_pdf_sama_persis_dengan_fonttools() -> None:

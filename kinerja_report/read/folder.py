@@ -19,7 +19,7 @@ from kinerja_report.model import (
     RencanaAksi,
 )
 from kinerja_report.problems import Masalah, masalah
-from kinerja_report.progress import Progres, TanpaProgres
+from kinerja_report.progress import TAHAP_BACA, Progres, TanpaProgres
 from kinerja_report.read.header import Header, cari_header
 from kinerja_report.read.ipm import baca_komponen_ipm
 from kinerja_report.read.kaskade import baca_kaskade
@@ -107,7 +107,7 @@ def baca_masukan(
     ``cache``, an unchanged workbook is taken from it (:mod:`kinerja_report.read.cache`)."""
     progres = progres or TanpaProgres()
     telusuran = telusuri(folder, kecuali, abaikan)
-    progres.mulai("Membaca workbook", len(telusuran.workbook))
+    progres.mulai(TAHAP_BACA, len(telusuran.workbook))
     hasil = []
     for path in telusuran.workbook:
         relatif = nama_tampil(path, folder)
