@@ -17,7 +17,6 @@ fresh process. Only the library is used (``build``, ``kumpulkan``, ``rencana_kel
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 import os
 import resource
@@ -38,6 +37,7 @@ import psutil
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.beban import tulis_beban, ubah_satu_nilai
+from bench.cpu import cpu_pohon
 from kinerja_report.pipeline import build, kumpulkan, rencana_keluaran
 from kinerja_report.progress import TAHAP_BACA, TAHAP_PDF
 from kinerja_report.render.pool import render_semua
@@ -115,18 +115,6 @@ class PengukurMemori:
         finally:
             self._henti.set()
             thread.join()
-
-
-def cpu_pohon() -> float:
-    """CPU seconds (user + system) used so far by this process and its descendants: the live
-    ones, and those already ended (the PDF workers are children of the fork server)."""
-    total = 0.0
-    diri = psutil.Process()
-    for proses in [diri, *diri.children(recursive=True)]:
-        with contextlib.suppress(psutil.Error):
-            t = proses.cpu_times()
-            total += t.user + t.system + t.children_user + t.children_system
-    return total
 
 
 def catat(teks: str) -> None:
