@@ -96,10 +96,10 @@ def _hapus_folder_huruf(ref: weakref.ref[FontConfiguration]) -> None:
     interpreter tears the modules down, after ``shutil.rmtree`` is gone from its module, and
     print "Exception ignored in: FontConfiguration.__del__" as the process ends."""
     huruf = ref()
-    folder = None if huruf is None else huruf._folder  # the @font-face fonts' copies
-    if folder is not None:
-        shutil.rmtree(folder, ignore_errors=True)
-        huruf._folder = None  # type: ignore[union-attr]
+    if huruf is None or huruf._folder is None:  # the @font-face fonts' copies
+        return
+    shutil.rmtree(huruf._folder, ignore_errors=True)
+    huruf._folder = None
 
 
 @contextmanager
