@@ -105,10 +105,22 @@ def _render_di_pekerja(tugas: TugasPdf) -> tuple[str, bytes, list[Catatan]]:
     finally:
         root.removeHandler(pengumpul)
     kembalikan_memori()  # what the document's layout freed, before the next one
+    _bekukan_yang_tetap()
     catatan = pengumpul.catatan + [
         ("py.warnings", logging.WARNING, f"{w.category.__name__}: {w.message}") for w in peringatan
     ]
     return tugas.relatif, pdf, catatan
+
+
+def _bekukan_yang_tetap() -> None:
+    """After a worker's first document, what is still alive (WeasyPrint's modules, its
+    caches, the fonts, the hyphenation dictionary) stays for the worker's life: it is frozen
+    (:func:`gc.freeze`) so that the collection after each later document walks only what
+    that document made. Unfrozen, each collection walked all of it again: 28 ms a
+    document, and Python's own full collections on top, some 10 % of a worker's time
+    (measured on 85 of the sample's documents: 23,7 s, frozen 20,8 s; the same peak RSS)."""
+    if gc.get_freeze_count() == 0:
+        gc.freeze()
 
 
 def kembalikan_memori() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import gc
 import struct
 import time
 import zlib
@@ -11,7 +12,12 @@ from pathlib import Path
 import psutil
 
 from kinerja_report.render.html import FOLDER_TEMPLAT
-from kinerja_report.render.pool import TugasPdf, pekerja_dipanaskan, render_satu_per_satu
+from kinerja_report.render.pool import (
+    TugasPdf,
+    _pool,
+    pekerja_dipanaskan,
+    render_satu_per_satu,
+)
 from tests.conftest import python_checkout
 
 
@@ -167,3 +173,20 @@ def test_pekerja_dipanaskan_siap_sebelum_dokumen_dan_dipakai(tmp_path: Path) -> 
     while _pekerja_forkserver() & awal and time.monotonic() < batas:
         time.sleep(0.05)
     assert not _pekerja_forkserver() & awal
+
+
+def test_pekerja_membekukan_yang_tetap_setelah_dokumen_pertama() -> None:
+    # issue 25: after its first document a worker freezes what stays alive (WeasyPrint's
+    # modules and caches), so that the collection after each later document walks only that
+    # document's objects; the later documents are the same bytes
+    tugas = [TugasPdf(f"{i}.pdf", "<p>Capaian 100,00 %</p>", FOLDER_TEMPLAT) for i in range(4)]
+    hasil: dict[str, bytes] = {}
+    with _pool(1) as pool:
+        assert pool.submit(gc.get_freeze_count).result() == 0
+        render_satu_per_satu(tugas[:2], lambda _: None, hasil.__setitem__, 2, pool)
+        beku = pool.submit(gc.get_freeze_count).result()
+        assert beku > 1000
+        render_satu_per_satu(tugas[2:], lambda _: None, hasil.__setitem__, 2, pool)
+        assert pool.submit(gc.get_freeze_count).result() == beku  # frozen once, not again
+    assert len(hasil) == 4
+    assert len(set(hasil.values())) == 1
