@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from kinerja_report.problems import KATALOG, Masalah, Tingkat
     from kinerja_report.read.numbers import BukanAngka, parse_angka
     from kinerja_report.settings import Pengaturan, baca_pengaturan
-    from kinerja_report.tabel import DataKinerja, baca
+    from kinerja_report.tabel import DataKinerja, baca, dari_kumpulan
 
 __version__ = "0.1.0"
 """The version, in this one place (pyproject.toml reads it from here)."""
@@ -64,6 +64,7 @@ _MODUL = {
     "baca_pengaturan": "kinerja_report.settings",
     "DataKinerja": "kinerja_report.tabel",
     "baca": "kinerja_report.tabel",
+    "dari_kumpulan": "kinerja_report.tabel",
 }
 
 __all__ = [
@@ -88,6 +89,7 @@ __all__ = [
     "baca_pengaturan",
     "build",
     "capaian_angka",
+    "dari_kumpulan",
     "hitung_capaian",
     "hitung_ipm",
     "kategori",

@@ -76,7 +76,12 @@ def baca(folder: str | os.PathLike[str]) -> DataKinerja:
     >>> data = baca("sample_data")  # doctest: +SKIP
     >>> data.capaian.groupby("opd")["capaian_persen"].mean()  # doctest: +SKIP
     """
-    kumpulan = kumpulkan(Path(folder))
+    return dari_kumpulan(kumpulkan(Path(folder)))
+
+
+def dari_kumpulan(kumpulan: Kumpulan) -> DataKinerja:
+    """The DataFrames of results already read (:func:`~kinerja_report.pipeline.kumpulkan`),
+    as :func:`baca` gives them."""
     kategori = urutan_kategori(kumpulan.pengaturan.aturan)
     return DataKinerja(
         capaian=tabel_capaian(kumpulan.baris, [*KATEGORI_URUT, *kategori]),

@@ -24,15 +24,16 @@ from kinerja_report.write.csv_files import (
     netralkan,
 )
 from tests.builders import BARIS_CONTOH, buat_evaluasi
-from tests.conftest import ROOT, SAMPLE_DATA
 
 SKALA_NAIK = ["Sangat Rendah", "Rendah", "Sedang", "Tinggi", "Sangat Tinggi"]
 _ANGKA = {Jenis.BULAT, Jenis.TAHUN, Jenis.ANGKA, Jenis.PERSEN, Jenis.RUPIAH}
 
 
 @pytest.fixture(scope="module")
-def data() -> kinerja_report.DataKinerja:
-    return kinerja_report.baca(SAMPLE_DATA)
+def data(kumpulan_sampel: kinerja_report.Kumpulan) -> kinerja_report.DataKinerja:
+    """The sample's tables, from the test run's shared reading of it (``baca`` itself is
+    tested on a small folder below)."""
+    return kinerja_report.dari_kumpulan(kumpulan_sampel)
 
 
 @pytest.fixture(scope="module")
@@ -42,13 +43,18 @@ def csv(data: kinerja_report.DataKinerja) -> pd.DataFrame:
     return pd.read_csv(io.BytesIO(teks), dtype=str, keep_default_na=False)
 
 
-def test_baca_menerima_str_dan_path(
-    data: kinerja_report.DataKinerja, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.chdir(ROOT)
-    dari_str = kinerja_report.baca("sample_data")
-    pd.testing.assert_frame_equal(dari_str.capaian, data.capaian)
-    pd.testing.assert_frame_equal(dari_str.ringkasan, data.ringkasan)
+def test_baca_menerima_str_dan_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    buat_evaluasi(tmp_path / "masukan" / "bappeda.xlsx", "Bappeda", 2023, BARIS_CONTOH)
+    dari_path = kinerja_report.baca(tmp_path / "masukan")
+    monkeypatch.chdir(tmp_path)
+    dari_str = kinerja_report.baca("masukan")
+    pd.testing.assert_frame_equal(dari_str.capaian, dari_path.capaian)
+    pd.testing.assert_frame_equal(dari_str.masalah, dari_path.masalah)
+    pd.testing.assert_frame_equal(dari_str.ringkasan, dari_path.ringkasan)
+    assert len(dari_str.capaian) == 3
+
+
+def test_sampel_840_baris(data: kinerja_report.DataKinerja) -> None:
     assert len(data.capaian) == 840
 
 

@@ -119,8 +119,15 @@ def _bekukan_yang_tetap() -> None:
     that document made. Unfrozen, each collection walked all of it again: 28 ms a
     document, and Python's own full collections on top, some 10 % of a worker's time
     (measured on 85 of the sample's documents: 23,7 s, frozen 20,8 s; the same peak RSS)."""
-    if gc.get_freeze_count() == 0:
+    global _beku
+    if not _beku:
         gc.freeze()
+        _beku = True
+
+
+_beku = False
+"""Whether this worker froze its lasting objects (:func:`_bekukan_yang_tetap`); counting
+the frozen objects walks them all."""
 
 
 def kembalikan_memori() -> None:
