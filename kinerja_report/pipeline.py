@@ -836,20 +836,20 @@ def _tulis_bersama(
         return [_tulis_data(out, d.relatif, d.kunci, lama, d.buat) for d in data]
     henti = threading.Event()
 
-    def tulis_data() -> list[Path]:
+    def tulis_data(bersihkan: Callable[[], None]) -> list[Path]:
         ditulis = []
-        # each file's garbage freed after it, the memory given back before the workers'
-        # largest documents
-        with sampah_tiap_langkah() as bersihkan:
-            for d in data:
-                if henti.is_set():
-                    break
-                ditulis.append(_tulis_data(out, d.relatif, d.kunci, lama, d.buat))
-                bersihkan()
+        for d in data:
+            if henti.is_set():
+                break
+            ditulis.append(_tulis_data(out, d.relatif, d.kunci, lama, d.buat))
+            bersihkan()  # each file's garbage freed after it
         return ditulis
 
-    with ThreadPoolExecutor(1, thread_name_prefix="kinerja-data") as pelaksana:
-        berkas_data = pelaksana.submit(tulis_data)
+    with (
+        sampah_tiap_langkah() as bersihkan,  # what computing left given back first
+        ThreadPoolExecutor(1, thread_name_prefix="kinerja-data") as pelaksana,
+    ):
+        berkas_data = pelaksana.submit(tulis_data, bersihkan)
         try:
             pdf = _tulis_pdf(tugas, out, progres, pekerja, pool)
         except BaseException:

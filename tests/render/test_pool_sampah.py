@@ -35,6 +35,21 @@ def test_sampah_langkah_dibebaskan_sesudah_langkah() -> None:
     assert tetap.diri is tetap
 
 
+def test_sampah_sebelum_blok_dibebaskan_saat_mulai_bukan_dibekukan() -> None:
+    # what reading and computing left in cycles is freed as the block starts (and not kept
+    # frozen until its end); a step's garbage left without a step is freed at the end
+    gc.disable()
+    try:
+        lama = _sampah_berputar()
+        with sampah_tiap_langkah():
+            assert lama() is None
+            baru = _sampah_berputar()
+            assert baru() is not None
+        assert baru() is None
+    finally:
+        gc.enable()
+
+
 def test_objek_yang_dibekukan_pemanggil_tetap_beku() -> None:
     gc.collect()
     gc.freeze()
