@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from functools import partial
 from typing import TYPE_CHECKING
 
-from kinerja_report import formats
 from kinerja_report.compute.ringkasan import RingkasanTahun
 from kinerja_report.render import grafik
 from kinerja_report.render.bertahap import kunci_data
@@ -39,7 +38,6 @@ def relatif_ringkasan(ringkasan: RingkasanTahun) -> str:
 
 
 def html_ringkasan(env: Environment, ringkasan: RingkasanTahun, pengaturan: Pengaturan) -> str:
-    env.filters["miliar"] = formats.miliar
     urut_pagu = sorted(ringkasan.peringkat, key=lambda p: (-p.pagu, p.opd))
     return render_html(
         env,
