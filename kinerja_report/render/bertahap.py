@@ -18,6 +18,7 @@ import dataclasses
 import enum
 import hashlib
 import json
+import operator
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -170,12 +171,17 @@ _JENIS_DASAR: tuple[tuple[str, type | tuple[type, ...]], ...] = (
 
 
 @cache
-def _field_kunci(kelas: Any) -> tuple[str, ...]:
-    """The init fields of a dataclass that are in a key: all but those marked
-    ``metadata={"kunci": False}`` (:data:`kinerja_report.settings.BUKAN_ISI`)."""
-    return tuple(
-        f.name for f in dataclasses.fields(kelas) if f.init and f.metadata.get("kunci", True)
-    )
+def _field_kunci(kelas: Any) -> Callable[[object], tuple[Any, ...]]:
+    """The values of the init fields of a dataclass that are in a key, as a tuple: all but
+    those marked ``metadata={"kunci": False}`` (:data:`kinerja_report.settings.BUKAN_ISI`).
+    One :func:`operator.attrgetter` per class (a no-change rebuild reads some 400.000)."""
+    nama = [f.name for f in dataclasses.fields(kelas) if f.init and f.metadata.get("kunci", True)]
+    if len(nama) == 1:
+        satu = operator.attrgetter(nama[0])
+        return lambda obj: (satu(obj),)
+    if not nama:
+        return lambda obj: ()
+    return operator.attrgetter(*nama)
 
 
 _JSON = json.JSONEncoder(ensure_ascii=False, default=str)
@@ -190,9 +196,14 @@ def _sidik_dataclass(obj: object, kelas: Any, ingatan: dict[int, tuple[object, A
     beku = ingatan is not None and kelas.__dataclass_params__.frozen
     if beku and (ada := ingatan.get(id(obj))) is not None and ada[0] is obj:  # type: ignore[union-attr]
         return ada[1]
-    isi = [kelas.__qualname__]
-    isi += [_sidik_nilai(getattr(obj, nama), ingatan) for nama in _field_kunci(kelas)]
-    if all(type(nilai) is not list for nilai in isi):  # scalars only: as they are
+    isi: list[Any] = [kelas.__qualname__]
+    bersusun = False
+    for nilai in _field_kunci(kelas)(obj):
+        if type(nilai) not in _SKALAR:
+            nilai = _sidik_nilai(nilai, ingatan)
+            bersusun = bersusun or type(nilai) is list
+        isi.append(nilai)
+    if not bersusun:  # scalars only: as they are
         return isi
     teks = _JSON.encode(isi)
     sidik_obj = {"#": hashlib.sha256(teks.encode("utf-8", "surrogatepass")).hexdigest()}
