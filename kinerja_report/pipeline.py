@@ -852,10 +852,10 @@ def _tulis_bersama(
         berkas_data = pelaksana.submit(tulis_data, bersihkan)
         try:
             pdf = _tulis_pdf(tugas, out, progres, pekerja, pool)
-        except BaseException:
+            return [*berkas_data.result(), *pdf]
+        except BaseException:  # a Ctrl-C while the data thread finishes stops it too
             henti.set()
             raise
-        return [*berkas_data.result(), *pdf]
 
 
 def _tulis_data(

@@ -21,7 +21,7 @@ written to the terminal by a worker.
 Memory (the whole process tree, issue 25): the build process never imports WeasyPrint, nor
 does the fork server (each worker imports it once, at its first document: the server's pages,
 shared with every worker, would be counted again in each); the build gives the memory its
-reading and computing freed back to the system before it starts the workers, and a worker
+reading and computing freed back to the system before the workers render, and a worker
 gives back what each document freed (:func:`kembalikan_memori`).
 """
 
@@ -159,17 +159,42 @@ def sampah_tiap_langkah() -> Iterator[Callable[[], None]]:
     Python's next one (each full collection here took 0,1 to 0,3 s at every build in a
     process holding as much as a test run's). A program that froze objects itself keeps
     them as they were: then the steps collect nothing and the memory is given back at the
-    start and the end only."""
-    bekukan = gc.get_freeze_count() == 0
+    start and the end only.
+
+    Builds in several threads of one process (a library caller's) share the freeze: the
+    first block to start freezes, the last to end thaws (:data:`_BLOK`)."""
     kembalikan_memori()
-    if bekukan:
-        gc.freeze()
+    with _BLOK.kunci:
+        if _BLOK.jumlah == 0:
+            _BLOK.beku = gc.get_freeze_count() == 0
+            if _BLOK.beku:
+                gc.freeze()
+        _BLOK.jumlah += 1
+        langkah = _kumpulkan_sampah if _BLOK.beku else _tanpa_langkah
     try:
-        yield _kumpulkan_sampah if bekukan else _tanpa_langkah
+        yield langkah
     finally:
-        kembalikan_memori()  # while frozen, the objects made during the block only
-        if bekukan:
-            gc.unfreeze()
+        try:
+            kembalikan_memori()  # while frozen, the objects made during the block only
+        finally:
+            with _BLOK.kunci:
+                _BLOK.jumlah -= 1
+                if _BLOK.jumlah == 0 and _BLOK.beku:
+                    gc.unfreeze()
+                    _BLOK.beku = False
+
+
+class _BlokBerjalan:
+    """The blocks of :func:`sampah_tiap_langkah` running now in this process, and whether the
+    first of them froze the objects (then the last to end thaws them)."""
+
+    def __init__(self) -> None:
+        self.kunci = threading.Lock()
+        self.jumlah = 0
+        self.beku = False
+
+
+_BLOK = _BlokBerjalan()
 
 
 def _kumpulkan_sampah() -> None:

@@ -5,6 +5,7 @@ at the end, a caller's own frozen objects left as they were."""
 from __future__ import annotations
 
 import gc
+import threading
 import weakref
 
 from kinerja_report.render.pool import sampah_tiap_langkah
@@ -60,3 +61,41 @@ def test_objek_yang_dibekukan_pemanggil_tetap_beku() -> None:
         assert gc.get_freeze_count() == beku
     finally:
         gc.unfreeze()
+
+
+def test_build_bersamaan_di_dua_thread_berbagi_pembekuan() -> None:
+    # two builds in two threads of one process: the second block's steps still collect,
+    # and the first block to end does not thaw the objects while the other still runs
+    masuk_a, masuk_b, keluar_a, keluar_b = (threading.Event() for _ in range(4))
+    hasil: dict[str, object] = {}
+
+    def blok_a() -> None:
+        with sampah_tiap_langkah():
+            masuk_a.set()
+            masuk_b.wait(30)
+        keluar_a.set()
+
+    def blok_b() -> None:
+        masuk_a.wait(30)
+        with sampah_tiap_langkah() as bersihkan:
+            masuk_b.set()
+            keluar_a.wait(30)
+            hasil["beku_setelah_a"] = gc.get_freeze_count() > 0
+            sampah = _sampah_berputar()
+            bersihkan()
+            hasil["sampah_b"] = sampah()
+        keluar_b.set()
+
+    gc.disable()
+    try:
+        utas = [threading.Thread(target=f) for f in (blok_a, blok_b)]
+        for t in utas:
+            t.start()
+        for t in utas:
+            t.join(60)
+    finally:
+        gc.enable()
+    assert keluar_b.is_set()
+    assert hasil["beku_setelah_a"] is True
+    assert hasil["sampah_b"] is None
+    assert gc.get_freeze_count() == 0
