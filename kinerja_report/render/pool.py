@@ -370,6 +370,7 @@ def render_semua(
     """Every document rendered, by its path (:func:`render_satu_per_satu` kept in memory:
     for the benchmark's floor and tests; a build writes each as it arrives)."""
     hasil: dict[str, bytes] = {}
+    kembalikan_memori()  # what the caller freed, before the workers add theirs
     render_satu_per_satu(tugas, maju, hasil.__setitem__, pekerja)
     return hasil
 
@@ -425,7 +426,6 @@ def render_satu_per_satu(
         return  # each HTML is made just before its document and dropped after it
     keterangan = {item.relatif: item.keterangan for item in tugas}
     jumlah = min(pekerja, len(tugas))
-    kembalikan_memori()  # what the caller freed, before the workers add theirs
     try:
         with contextlib.nullcontext(pool) if pool is not None else _pool(jumlah) as aktif:
             for relatif, pdf in _hasil(aktif, tugas, 2 * jumlah):
