@@ -121,7 +121,7 @@ def test_fuzz_nama_build_tanpa_pdf(tmp_path: Path, folder: bytes, berkas: bytes)
     """build with files that are no workbooks: every name goes to masalah.csv, no PDF."""
     root = Path(tempfile.mkdtemp(dir=tmp_path))
     masukan = root / "in"
-    sub = masukan / _nama(folder)
+    sub = masukan / _nama(b"d" + folder[:250])  # not hidden: a hidden folder is not read
     sub.mkdir(parents=True)
     (sub / _nama(b"x" + berkas[:240] + b".xlsx")).write_bytes(b"%PDF-1.7")  # not hidden
     out = root / "out"
