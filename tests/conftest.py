@@ -18,7 +18,9 @@ from filelock import FileLock
 
 from kinerja_report.cli import main
 from kinerja_report.pipeline import HasilBuild, Kumpulan, build, kumpulkan
+from kinerja_report.render import pool
 from tests.pdf_teks import FOLDER_CACHE
+from tests.pdf_tersimpan import PdfTersimpan
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE_DATA = ROOT / "sample_data"
@@ -55,6 +57,11 @@ def peringatan_render(pesan: Iterable[str]) -> list[str]:
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers", "weasyprint_warnings_ok: the test expects WeasyPrint to log warnings"
+    )
+    config.addinivalue_line(
+        "markers",
+        "pdf_selalu_dirender: every PDF of the test's builds is rendered, none taken from the"
+        " run's PDFs (tests/pdf_tersimpan.py); for tests of rendering itself",
     )
 
 
@@ -98,6 +105,26 @@ def teks_pdf_bersama(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]
     FOLDER_CACHE.append(folder)
     yield
     FOLDER_CACHE.remove(folder)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def pdf_sekali_per_run(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """A build in this process (a test's, a fixture's, the web page's worker thread) takes a
+    document rendered before in this run, in any xdist worker, from the run's PDFs instead
+    of rendering it again (tests/pdf_tersimpan.py); session-wide, so that the builds of
+    module and session fixtures share them too."""
+    pool.simpanan = PdfTersimpan(folder_bersama(tmp_path_factory) / "pdf")
+    yield
+    pool.simpanan = None
+
+
+@pytest.fixture(autouse=True)
+def pdf_dirender_bila_diminta(
+    request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A test marked ``pdf_selalu_dirender`` renders every PDF of its builds."""
+    if request.node.get_closest_marker("pdf_selalu_dirender"):
+        monkeypatch.setattr(pool, "simpanan", None)
 
 
 @pytest.fixture(autouse=True)

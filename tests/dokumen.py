@@ -4,7 +4,7 @@ need not render the forty it does not read (issue 25: the suite within three min
 The steps are :func:`kinerja_report.pipeline.build`'s up to its jobs (read, check, compute,
 the PK versions, every output's job), then only the outputs asked for are made: the same HTML,
 so the same bytes, as a build into a new folder writes for them (``render_pdf`` is
-deterministic)."""
+deterministic), rendered in this process the way a build with one worker renders them."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kinerja_report.pipeline import Kumpulan, dokumen_perjanjian, kumpulkan, rencana_keluaran
-from kinerja_report.render.pdf import render_pdf
+from kinerja_report.render.pool import render_satu_per_satu
 from kinerja_report.write.csv_files import csv_capaian
 from kinerja_report.write.riwayat import NAMA_RIWAYAT
 
@@ -37,9 +37,8 @@ def dokumen_build(masukan: Path, *relatif: str) -> DokumenBuild:
     dibuat: dict[str, bytes] = {}
     if "capaian.csv" in relatif:
         dibuat["capaian.csv"] = csv_capaian(kumpulan.baris)
-    for tugas in semua_tugas:
-        if tugas.relatif in relatif:
-            dibuat[tugas.relatif] = render_pdf(tugas.html, tugas.folder_templat, tugas.aset)
+    diminta = [tugas for tugas in semua_tugas if tugas.relatif in relatif]
+    render_satu_per_satu(diminta, lambda _: None, dibuat.__setitem__, pekerja=1)
     for data in semua_data:
         if data.relatif in relatif:
             dibuat[data.relatif] = data.buat()

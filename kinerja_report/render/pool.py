@@ -48,6 +48,7 @@ from functools import cache
 from multiprocessing.context import BaseContext
 from pathlib import Path
 from typing import Protocol
+from warnings import WarningMessage
 
 from kinerja_report.errors import PekerjaPdfBerhenti, galat
 from kinerja_report.render.pdf import render_pdf
@@ -85,6 +86,26 @@ class TugasPdf:
         return self if isinstance(self.sumber, str) else replace(self, sumber=self.html)
 
 
+class SimpananPdf(Protocol):
+    """Where the PDF of a document already rendered may be kept, by what it is made of.
+
+    A build keeps none (:data:`simpanan` is None): each document it renders is rendered. The
+    test suite sets one for its whole run (``tests/pdf_tersimpan.py``), because its hundreds
+    of small builds render the same HTML again and again; the tests of rendering itself go
+    without it."""
+
+    def ambil(self, tugas: TugasPdf) -> bytes | None:
+        """The PDF kept for ``tugas`` (its HTML made), or None."""
+
+    def simpan(self, tugas: TugasPdf, pdf: bytes) -> None:
+        """Keep ``pdf``, rendered from ``tugas`` without a warning."""
+
+
+simpanan: SimpananPdf | None = None
+"""Read for each document, by the pool's queue (:class:`_Antrean`) and in this process
+(:func:`_render_di_sini`); set only by the test suite (:class:`SimpananPdf`)."""
+
+
 class _Pengumpul(logging.Handler):
     def __init__(self) -> None:
         super().__init__(logging.WARNING)
@@ -94,7 +115,10 @@ class _Pengumpul(logging.Handler):
         self.catatan.append((record.name, record.levelno, record.getMessage()))
 
 
-def _render_di_pekerja(tugas: TugasPdf) -> tuple[str, bytes, list[Catatan]]:
+def _render_diamati(tugas: TugasPdf) -> tuple[bytes, list[Catatan], list[WarningMessage]]:
+    """``tugas`` rendered, with what it logged at WARNING or above (seen by a handler of the
+    root logger, beside the others) and the Python warnings it issued (recorded, not
+    shown)."""
     pengumpul = _Pengumpul()
     root = logging.getLogger()
     root.addHandler(pengumpul)
@@ -104,9 +128,14 @@ def _render_di_pekerja(tugas: TugasPdf) -> tuple[str, bytes, list[Catatan]]:
             pdf = render_pdf(tugas.html, tugas.folder_templat, tugas.aset)
     finally:
         root.removeHandler(pengumpul)
+    return pdf, pengumpul.catatan, peringatan
+
+
+def _render_di_pekerja(tugas: TugasPdf) -> tuple[str, bytes, list[Catatan]]:
+    pdf, catatan, peringatan = _render_diamati(tugas)
     kembalikan_memori()  # what the document's layout freed, before the next one
     _bekukan_yang_tetap()
-    catatan = pengumpul.catatan + [
+    catatan += [
         ("py.warnings", logging.WARNING, f"{w.category.__name__}: {w.message}") for w in peringatan
     ]
     return tugas.relatif, pdf, catatan
@@ -421,7 +450,7 @@ def render_satu_per_satu(
     pekerja = jumlah_pekerja(pekerja)
     if pekerja <= 1 or len(tugas) <= 1:
         for item in tugas:
-            terima(item.relatif, render_pdf(item.html, item.folder_templat, item.aset))
+            terima(item.relatif, _render_di_sini(item))
             maju(item.keterangan)
         return  # each HTML is made just before its document and dropped after it
     keterangan = {item.relatif: item.keterangan for item in tugas}
@@ -433,6 +462,25 @@ def render_satu_per_satu(
                 maju(keterangan[relatif])
     except BrokenProcessPool as exc:
         raise galat(PekerjaPdfBerhenti, "pekerja-pdf-berhenti") from exc
+
+
+def _render_di_sini(tugas: TugasPdf) -> bytes:
+    """``tugas`` rendered in this process. With :data:`simpanan` set, taken from it, or kept
+    in it when rendered without a warning: the warnings are watched (:func:`_render_diamati`;
+    Python's issued again after), not taken from the caller."""
+    ke = simpanan
+    if ke is None:
+        return render_pdf(tugas.html, tugas.folder_templat, tugas.aset)
+    siap = tugas.siap()
+    tersimpan = ke.ambil(siap)
+    if tersimpan is not None:
+        return tersimpan
+    pdf, catatan, peringatan = _render_diamati(siap)
+    for w in peringatan:
+        warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
+    if not catatan and not peringatan:
+        ke.simpan(siap, pdf)
+    return pdf
 
 
 BATAS_BERAT = 48_000
@@ -450,13 +498,20 @@ def _hasil(
     on Windows too (a wait without timeout cannot be interrupted there)."""
     kirim = _Antrean(pool, tugas, antrean)
     kirim.isi()
-    while kirim.sisa:
-        selesai, _ = wait(kirim.sisa, timeout=0.5, return_when=FIRST_COMPLETED)
+    while kirim.sisa or kirim.tersimpan:
+        while kirim.tersimpan:
+            yield kirim.tersimpan.popleft()
+        selesai: set[Future[tuple[str, bytes, list[Catatan]]]] = set()
+        if kirim.sisa:
+            selesai, _ = wait(kirim.sisa, timeout=0.5, return_when=FIRST_COMPLETED)
         for future in selesai:
             del kirim.sisa[future]
             relatif, pdf, catatan = future.result()
             for nama, tingkat, pesan in catatan:
                 logging.getLogger(nama).log(tingkat, "%s", pesan)
+            dikirim = kirim.dikirim.pop(future, None)
+            if dikirim is not None and not catatan:
+                dikirim.simpan(pdf)
             yield relatif, pdf
         kirim.isi()
 
@@ -473,21 +528,44 @@ class _Antrean:
         self.antrean = antrean
         self.sisa: dict[Future[tuple[str, bytes, list[Catatan]]], bool] = {}  # sent: heavy?
         self.tunda: deque[TugasPdf] = deque()
+        self.tersimpan: deque[tuple[str, bytes]] = deque()
+        """Documents found in :data:`simpanan`, not sent."""
+        self.dikirim: dict[Future[tuple[str, bytes, list[Catatan]]], _Disimpan] = {}
+        """What to keep each sent document's PDF under, when :data:`simpanan` is set."""
 
     def _kirim(self, item: TugasPdf, berat: bool) -> None:
-        self.sisa[self.pool.submit(_render_di_pekerja, item)] = berat
+        future = self.pool.submit(_render_di_pekerja, item)
+        self.sisa[future] = berat
+        if simpanan is not None:
+            self.dikirim[future] = _Disimpan(simpanan, item)
 
     def isi(self) -> None:
-        """Send documents until ``antrean`` are in the pool (or none is left)."""
+        """Send documents until ``antrean`` are in the pool (or none is left); those found in
+        :data:`simpanan` are taken from it instead."""
         if self.tunda and not any(self.sisa.values()):
             self._kirim(self.tunda.popleft(), True)
-        while len(self.sisa) < self.antrean:
+        while len(self.sisa) + len(self.tersimpan) < self.antrean:
             item = next(self.berikut, None)
             if item is None:
                 return
             siap = item.siap()
+            pdf = simpanan.ambil(siap) if simpanan is not None else None
+            if pdf is not None:
+                self.tersimpan.append((siap.relatif, pdf))
+                continue
             berat = len(siap.html) > BATAS_BERAT
             if berat and any(self.sisa.values()):
                 self.tunda.append(siap)
             else:
                 self._kirim(siap, berat)
+
+
+@dataclass(frozen=True)
+class _Disimpan:
+    """A sent document and the :class:`SimpananPdf` its PDF goes to."""
+
+    ke: SimpananPdf
+    tugas: TugasPdf
+
+    def simpan(self, pdf: bytes) -> None:
+        self.ke.simpan(self.tugas, pdf)

@@ -4,21 +4,27 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import logging
 import struct
 import time
 import zlib
 from pathlib import Path
 
 import psutil
+import pytest
 
+from kinerja_report.render import pool as pool_modul
 from kinerja_report.render.html import FOLDER_TEMPLAT
 from kinerja_report.render.pool import (
     TugasPdf,
     _pool,
     pekerja_dipanaskan,
     render_satu_per_satu,
+    render_semua,
 )
 from tests.conftest import python_checkout
+
+pytestmark = pytest.mark.pdf_selalu_dirender  # the pool itself is what is tested
 
 
 def png_besar(path: Path, lebar: int = 10_000, tinggi: int = 9_000) -> Path:
@@ -190,3 +196,50 @@ def test_pekerja_membekukan_yang_tetap_setelah_dokumen_pertama() -> None:
         assert pool.submit(gc.get_freeze_count).result() == beku  # frozen once, not again
     assert len(hasil) == 4
     assert len(set(hasil.values())) == 1
+
+
+class _SimpananDict:
+    """A :class:`~kinerja_report.render.pool.SimpananPdf` in a dict, by HTML."""
+
+    def __init__(self) -> None:
+        self.isi: dict[str, bytes] = {}
+        self.diminta: list[str] = []
+
+    def ambil(self, tugas: TugasPdf) -> bytes | None:
+        self.diminta.append(tugas.relatif)
+        return self.isi.get(tugas.html)
+
+    def simpan(self, tugas: TugasPdf, pdf: bytes) -> None:
+        self.isi[tugas.html] = pdf
+
+
+@pytest.mark.weasyprint_warnings_ok
+@pytest.mark.parametrize("pekerja", [1, 2])
+def test_simpanan_menyimpan_pdf_tanpa_peringatan_lalu_memberikannya(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture, pekerja: int
+) -> None:
+    # the seam the test suite keeps its run's PDFs in (tests/pdf_tersimpan.py): a document
+    # rendered without a warning is kept; a document found there is not rendered again, by
+    # a worker (2) or in this process (1); a warning still reaches the caller's log
+    simpanan = _SimpananDict()
+    monkeypatch.setattr(pool_modul, "simpanan", simpanan)
+    tugas = [TugasPdf(f"{i}.pdf", f"<p>Capaian {i},00 %</p>", FOLDER_TEMPLAT) for i in range(3)]
+    tugas.append(TugasPdf("warna.pdf", '<p style="warna: merah">x</p>', FOLDER_TEMPLAT))
+    pertama = render_semua(tugas, lambda _: None, pekerja)
+    assert [r.name for r in caplog.records if r.levelno >= logging.WARNING] == ["weasyprint"]
+    assert sorted(simpanan.diminta) == ["0.pdf", "1.pdf", "2.pdf", "warna.pdf"]
+    assert sorted(simpanan.isi) == sorted(t.html for t in tugas[:3])  # not the one warned of
+    assert all(simpanan.isi[t.html] == pertama[t.relatif] for t in tugas[:3])
+    for html in simpanan.isi:
+        simpanan.isi[html] = b"%PDF tersimpan"
+    dikerjakan: list[str] = []
+    kedua = render_semua(tugas, dikerjakan.append, pekerja)
+    assert {k: v for k, v in kedua.items() if k != "warna.pdf"} == dict.fromkeys(
+        ["0.pdf", "1.pdf", "2.pdf"], b"%PDF tersimpan"
+    )
+    assert kedua["warna.pdf"] == pertama["warna.pdf"]  # rendered again
+    assert len(dikerjakan) == 4  # progress for every document, kept or rendered
+
+
+def test_tanpa_simpanan_setiap_dokumen_dirender() -> None:
+    assert pool_modul.simpanan is None  # a build's default (this module is marked)

@@ -5,9 +5,13 @@ from __future__ import annotations
 
 from concurrent.futures import FIRST_COMPLETED, wait
 
+import pytest
+
 from kinerja_report.pipeline import Kumpulan, rencana_keluaran
 from kinerja_report.render.html import FOLDER_TEMPLAT
 from kinerja_report.render.pool import BATAS_BERAT, TugasPdf, _Antrean, _pool
+
+pytestmark = pytest.mark.pdf_selalu_dirender  # the pool itself is what is tested
 
 BERAT = "<p>" + "kata " * (BATAS_BERAT // 5) + "</p>"
 
