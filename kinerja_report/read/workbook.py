@@ -90,6 +90,20 @@ def _sel_rumus(
 def _rumus_dari(
     handle: BinaryIO, luas: dict[str, tuple[int, int]]
 ) -> dict[str, frozenset[tuple[int, int]]]:
+    """The formula cells, from the sheets' XML (:mod:`kinerja_report.read.rumus`); openpyxl's
+    own reading of the formulas when a sheet's part cannot be found that way."""
+    from kinerja_report.read.rumus import TidakDitemukan, rumus_paket
+
+    try:
+        return rumus_paket(handle, luas)
+    except TidakDitemukan:
+        handle.seek(0)
+        return _rumus_openpyxl(handle, luas)
+
+
+def _rumus_openpyxl(
+    handle: BinaryIO, luas: dict[str, tuple[int, int]]
+) -> dict[str, frozenset[tuple[int, int]]]:
     import openpyxl
 
     workbook = openpyxl.load_workbook(handle, read_only=True, data_only=False, keep_links=False)
