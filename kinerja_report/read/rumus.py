@@ -38,7 +38,7 @@ def rumus_paket(
     """The formula cells (row, column) of each sheet named in ``luas``, within its extent
     (rows, columns: the cells openpyxl's ``iter_rows(max_row, max_col)`` gives)."""
     with zipfile.ZipFile(handle) as arsip:
-        bagian = _bagian_lembar(arsip)
+        bagian = bagian_lembar(arsip)
         hasil = {}
         for judul, (baris, kolom) in luas.items():
             if not baris:
@@ -52,7 +52,7 @@ def rumus_paket(
         return hasil
 
 
-def _bagian_lembar(arsip: zipfile.ZipFile) -> dict[str, str]:
+def bagian_lembar(arsip: zipfile.ZipFile) -> dict[str, str]:
     """Each worksheet's name and the zip member holding its XML (xl/workbook.xml's sheets
     and their relationships; member names matched regardless of case, as Excel does)."""
     anggota = {nama.lower(): nama for nama in arsip.namelist()}

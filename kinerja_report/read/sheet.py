@@ -18,6 +18,7 @@ from kinerja_report.read.styles import TANPA_GAYA, Gaya, inden_teks, palet_tema,
 if TYPE_CHECKING:  # openpyxl is imported only by what reads a workbook (issue 25: a rebuild
     # that reads every workbook from the history store never loads it)
     from openpyxl.cell.cell import Cell
+    from openpyxl.worksheet.cell_range import CellRange
     from openpyxl.worksheet.worksheet import Worksheet
 
 MAX_KOLOM = 256
@@ -102,14 +103,30 @@ def _gaya(cell: Cell, palet: tuple[str, ...]) -> Gaya:
     return Gaya(isian, bool(cell.font is not None and cell.font.b), inden or inden_teks(cell.value))
 
 
-def lembar_dari_worksheet(berkas: str, ws: Worksheet, tema: bytes | None = None) -> Lembar:
+def lembar_dari_worksheet(
+    berkas: str, ws: Worksheet, tema: bytes | None = None, gabungan: tuple[str, ...] = ()
+) -> Lembar:
     """Copy an openpyxl worksheet into a :class:`Lembar`; ``tema`` is the workbook's theme
-    part, to resolve theme fill colours. The extent is that of the non-empty values."""
+    part, to resolve theme fill colours. The extent is that of the non-empty values.
+
+    ``gabungan``: merged ranges taken out of the sheet's XML before openpyxl loaded it
+    (:mod:`kinerja_report.read.gabungan`); their cells other than the top-left lose their
+    value, as openpyxl's merging does, before every range is flattened."""
+    from openpyxl.worksheet.cell_range import CellRange, MultiCellRange
+
     values, gaya = _isi_dan_gaya(ws, palet_tema(tema))
+    rentang = ws.merged_cells.ranges
+    if gabungan:
+        rentang = MultiCellRange([*rentang, *(CellRange(ref) for ref in gabungan)]).ranges
+        for merged in rentang:
+            for sel in _sel_dalam(merged, values):
+                if sel != (merged.min_row, merged.min_col):
+                    values.pop(sel, None)
+                    gaya.pop(sel, None)
     jumlah_baris = max((r for r, _ in values), default=0)
     jumlah_kolom = max((c for _, c in values), default=0)
     asal: dict[tuple[int, int], tuple[int, int]] = {}
-    for merged in ws.merged_cells.ranges:
+    for merged in rentang:
         top = (merged.min_row, merged.min_col)
         value = values.get(top)
         for row_no in range(merged.min_row, min(merged.max_row, jumlah_baris) + 1):
@@ -121,6 +138,19 @@ def lembar_dari_worksheet(berkas: str, ws: Worksheet, tema: bytes | None = None)
                     values[(row_no, col_no)] = value
     hidden = frozenset(int(index) for index, dim in ws.row_dimensions.items() if dim.hidden)
     return Lembar(berkas, ws.title, values, asal, hidden, jumlah_baris, jumlah_kolom, gaya_sel=gaya)
+
+
+def _sel_dalam(rentang: CellRange, values: dict[tuple[int, int], object]) -> list[tuple[int, int]]:
+    """The cells of ``rentang`` that may hold a value: its own cells, or, for a range larger
+    than the sheet's values, the values that lie in it."""
+    luas = (rentang.max_row - rentang.min_row + 1) * (rentang.max_col - rentang.min_col + 1)
+    if luas <= len(values):
+        return list(rentang.cells)
+    return [
+        (r, c)
+        for r, c in values
+        if rentang.min_row <= r <= rentang.max_row and rentang.min_col <= c <= rentang.max_col
+    ]
 
 
 def _isi_dan_gaya(

@@ -6,6 +6,7 @@ that takes every workbook's reading from the history store never loads them (iss
 
 from __future__ import annotations
 
+import io
 import warnings
 import zipfile
 from dataclasses import replace
@@ -15,6 +16,7 @@ from typing import BinaryIO
 from defusedxml.common import EntitiesForbidden
 
 from kinerja_report.errors import WorkbookTidakTerbaca, alasan_isi, alasan_os, galat
+from kinerja_report.read.gabungan import tanpa_gabungan
 from kinerja_report.read.safety import BATAS_BAWAAN, BatasWorkbook, periksa_workbook
 from kinerja_report.read.sheet import Lembar, lembar_dari_worksheet
 
@@ -46,10 +48,16 @@ def baca_lembar(path: Path, nama: str, batas: BatasWorkbook = BATAS_BAWAAN) -> l
             # they do not change cell values.
             warnings.simplefilter("ignore")
             with path.open("rb") as handle:
-                workbook = openpyxl.load_workbook(handle, data_only=True, keep_links=False)
+                tanpa = tanpa_gabungan(handle)
+                handle.seek(0)
+                paket, gabungan = (io.BytesIO(tanpa[0]), tanpa[1]) if tanpa else (handle, {})
+                workbook = openpyxl.load_workbook(paket, data_only=True, keep_links=False)
             try:
                 tema = workbook.loaded_theme if isinstance(workbook.loaded_theme, bytes) else None
-                sheets = [lembar_dari_worksheet(nama, ws, tema) for ws in workbook.worksheets]
+                sheets = [
+                    lembar_dari_worksheet(nama, ws, tema, gabungan.get(ws.title, ()))
+                    for ws in workbook.worksheets
+                ]
             finally:
                 workbook.close()
             formulas = _sel_rumus(path, {s.nama: (s.jumlah_baris, s.jumlah_kolom) for s in sheets})
