@@ -6,9 +6,13 @@ openpyxl can give either the values or the formulas of one loading, so the formu
 second, read-only loading of the whole workbook, a quarter of a workbook's reading time (issue
 25). Here each sheet's XML is streamed once and only the ``<c>`` elements are looked at: a
 cell is a formula cell when it has an ``<f>`` child that is not an array or data-table
-formula, which is exactly when openpyxl's read-only value is a text starting with "=".
+formula, which is when openpyxl's read-only value is a text starting with "=". Two things
+differ, both on openpyxl's side of right: a text cell whose text starts with "=" is no
+formula here (it was one for the read-only value), and rows out of order are all seen (the
+read-only reading stopped at the first row past the extent).
 
-The XML is parsed by :mod:`defusedxml`, as openpyxl parses it: no entity is expanded.
+The XML is parsed by :mod:`defusedxml`, as openpyxl parses it: no entity is expanded. A part
+that cannot be parsed so is left to openpyxl's own reading (:class:`TidakDitemukan`).
 """
 
 from __future__ import annotations
@@ -17,7 +21,9 @@ import posixpath
 import zipfile
 from collections.abc import Iterator
 from typing import IO, BinaryIO
+from xml.etree.ElementTree import ParseError
 
+from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import iterparse
 
 _UTAMA = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
@@ -29,7 +35,7 @@ _BUKAN_RUMUS_TEKS = {"array", "dataTable"}
 
 
 class TidakDitemukan(Exception):
-    """A sheet's XML part could not be found from the workbook's relationships."""
+    """A sheet's XML part could not be found from the workbook's relationships, or parsed."""
 
 
 def rumus_paket(
@@ -45,16 +51,28 @@ def rumus_paket(
                 continue
             if judul not in bagian:
                 raise TidakDitemukan(judul)
-            with arsip.open(bagian[judul]) as xml:
-                hasil[judul] = frozenset(
-                    (r, c) for r, c in _sel_rumus(xml) if r <= baris and c <= kolom
-                )
+            try:
+                with arsip.open(bagian[judul]) as xml:
+                    hasil[judul] = frozenset(
+                        (r, c) for r, c in _sel_rumus(xml) if r <= baris and c <= kolom
+                    )
+            except (ParseError, DefusedXmlException, ValueError) as exc:
+                raise TidakDitemukan(judul) from exc  # openpyxl's own pass says what is wrong
         return hasil
 
 
 def bagian_lembar(arsip: zipfile.ZipFile) -> dict[str, str]:
     """Each worksheet's name and the zip member holding its XML (xl/workbook.xml's sheets
     and their relationships; member names matched regardless of case, as Excel does)."""
+    try:
+        return _bagian_lembar(arsip)
+    except (ParseError, DefusedXmlException) as exc:
+        # openpyxl reads these two parts with lxml, which takes a DOCTYPE without expanding
+        # its entities: its own loading decides
+        raise TidakDitemukan("xl/workbook.xml") from exc
+
+
+def _bagian_lembar(arsip: zipfile.ZipFile) -> dict[str, str]:
     anggota = {nama.lower(): nama for nama in arsip.namelist()}
     buku = anggota.get("xl/workbook.xml")
     relasi = anggota.get("xl/_rels/workbook.xml.rels")

@@ -11,7 +11,7 @@ import warnings
 import zipfile
 from dataclasses import replace
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from defusedxml.common import EntitiesForbidden
 
@@ -19,6 +19,9 @@ from kinerja_report.errors import WorkbookTidakTerbaca, alasan_isi, alasan_os, g
 from kinerja_report.read.gabungan import tanpa_gabungan
 from kinerja_report.read.safety import BATAS_BAWAAN, BatasWorkbook, periksa_workbook
 from kinerja_report.read.sheet import Lembar, lembar_dari_worksheet
+
+if TYPE_CHECKING:
+    from openpyxl.workbook.workbook import Workbook
 
 EKSTENSI_EXCEL = {".xlsx", ".xlsm", ".xls"}
 EKSTENSI_BELUM_DIDUKUNG = {".ods", ".xlsb"}
@@ -29,7 +32,6 @@ def baca_lembar(path: Path, nama: str, batas: BatasWorkbook = BATAS_BAWAAN) -> l
 
     Raises :class:`WorkbookTidakTerbaca` with a clear message when the file cannot be read.
     """
-    import openpyxl
     from openpyxl.utils.exceptions import InvalidFileException
 
     suffix = path.suffix.lower()
@@ -48,10 +50,7 @@ def baca_lembar(path: Path, nama: str, batas: BatasWorkbook = BATAS_BAWAAN) -> l
             # they do not change cell values.
             warnings.simplefilter("ignore")
             with path.open("rb") as handle:
-                tanpa = tanpa_gabungan(handle)
-                handle.seek(0)
-                paket, gabungan = (io.BytesIO(tanpa[0]), tanpa[1]) if tanpa else (handle, {})
-                workbook = openpyxl.load_workbook(paket, data_only=True, keep_links=False)
+                workbook, gabungan = _muat(handle)
             try:
                 tema = workbook.loaded_theme if isinstance(workbook.loaded_theme, bytes) else None
                 sheets = [
@@ -66,6 +65,26 @@ def baca_lembar(path: Path, nama: str, batas: BatasWorkbook = BATAS_BAWAAN) -> l
             WorkbookTidakTerbaca, "berkas-tidak-terbaca", nama, alasan=_alasan(exc)
         ) from exc
     return [replace(s, rumus=formulas.get(s.nama, frozenset())) for s in sheets]
+
+
+def _muat(handle: BinaryIO) -> tuple[Workbook, dict[str, tuple[str, ...]]]:
+    """openpyxl's workbook of the values, loaded without its sheets' merged ranges, and those
+    ranges (:mod:`kinerja_report.read.gabungan`); loaded as it is when they cannot be taken
+    out, or when a sheet they were taken from is not among the loaded sheets by its name."""
+    import openpyxl
+
+    tanpa = tanpa_gabungan(handle)
+    handle.seek(0)
+    if tanpa is not None:
+        salinan, gabungan = tanpa
+        del tanpa  # the copy is dropped once loaded, before the sheets are read
+        workbook = openpyxl.load_workbook(io.BytesIO(salinan), data_only=True, keep_links=False)
+        del salinan
+        dimuat = {ws.title for ws in workbook.worksheets}
+        if all(judul in dimuat for judul, rentang in gabungan.items() if rentang):
+            return workbook, gabungan
+        workbook.close()
+    return openpyxl.load_workbook(handle, data_only=True, keep_links=False), {}
 
 
 def _baca_xls(path: Path, nama: str) -> list[Lembar]:
@@ -136,7 +155,9 @@ def _rumus_openpyxl(
 def _alasan(exc: Exception) -> str:
     from openpyxl.utils.exceptions import InvalidFileException
 
-    if isinstance(exc.__cause__ or exc.__context__, EntitiesForbidden):
+    if isinstance(exc, EntitiesForbidden) or isinstance(
+        exc.__cause__ or exc.__context__, EntitiesForbidden
+    ):
         return "berkas berisi deklarasi entitas XML yang tidak diizinkan (berkas mencurigakan)"
     if isinstance(exc, zipfile.BadZipFile | InvalidFileException):
         return "bukan berkas .xlsx yang utuh (rusak, terenkripsi, atau format lain)"

@@ -4,11 +4,13 @@
 from __future__ import annotations
 
 import io
+import time
 import warnings
 import zipfile
 from pathlib import Path
 
 import openpyxl
+import pytest
 
 from kinerja_report.read.gabungan import tanpa_gabungan
 from kinerja_report.read.sheet import Lembar, lembar_dari_worksheet
@@ -49,14 +51,17 @@ def test_workbook_nyata_sama(real_workbooks: Path) -> None:
     assert diperiksa >= 8  # workbooks with merged ranges
 
 
-def _simpan_dengan_xml_lembar(path: Path, ubah: dict[bytes, bytes]) -> None:
-    """Rewrite the first worksheet's XML of the workbook at ``path``, replacing each key."""
+def _simpan_dengan_xml_lembar(
+    path: Path, ubah: dict[bytes, bytes], bagian: str = "xl/worksheets/sheet1.xml"
+) -> None:
+    """Rewrite a part of the workbook at ``path`` (its first worksheet's XML unless
+    ``bagian`` says which), replacing each key."""
     data = io.BytesIO(path.read_bytes())
     keluar = io.BytesIO()
     with zipfile.ZipFile(data) as asli, zipfile.ZipFile(keluar, "w") as baru:
         for nama in asli.namelist():
             isi = asli.read(nama)
-            if nama == "xl/worksheets/sheet1.xml":
+            if nama == bagian:
                 for lama, pengganti in ubah.items():
                     assert lama in isi, lama
                     isi = isi.replace(lama, pengganti)
@@ -66,7 +71,7 @@ def _simpan_dengan_xml_lembar(path: Path, ubah: dict[bytes, bytes]) -> None:
 
 def test_nilai_di_dalam_rentang_dibuang_seperti_openpyxl(tmp_path: Path) -> None:
     # a value stored in a merged range's other cell (a stale one) is dropped; overlapping
-    # ranges; a range past the values; a namespace prefix on the elements
+    # ranges; a range past the values
     path = tmp_path / "gabung.xlsx"
     buku = openpyxl.Workbook()
     ws = buku.active
@@ -77,10 +82,9 @@ def test_nilai_di_dalam_rentang_dibuang_seperti_openpyxl(tmp_path: Path) -> None
     ws["E2"] = "basi"  # in E1:E2, whose top-left cell is empty
     buku.save(path)
     xml = (
-        b'<x:mergeCells xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
-        b' count="5"><x:mergeCell ref="A1:B2"/><x:mergeCell ref="B2:C3"/>'
-        b'<x:mergeCell ref="D5:D40"/><x:mergeCell ref="A6:C6"/><x:mergeCell ref="E1:E2"/>'
-        b"</x:mergeCells>"
+        b'<mergeCells count="5"><mergeCell ref="A1:B2"/><mergeCell ref="B2:C3"/>'
+        b'<mergeCell ref="D5:D40"/>\n <mergeCell ref="A6:C6"></mergeCell>'
+        b'<mergeCell ref="E1:E2"/></mergeCells>'
     )
     _simpan_dengan_xml_lembar(path, {b"</sheetData>": b"</sheetData>" + xml})
     with path.open("rb") as handle:
@@ -145,3 +149,54 @@ def test_anggota_tak_terbaca_dimuat_apa_adanya(tmp_path: Path) -> None:
     path.write_bytes(bytes(data))
     assert tanpa_gabungan(io.BytesIO(bytes(data))) is None
     assert baca_lembar(path, path.name)[0].nilai(1, 1) == "Sasaran"
+
+
+@pytest.mark.parametrize(
+    "xml",
+    [
+        # a prefixed element, a comment, ranges in two blocks, an escape in a range
+        b'<x:mergeCells xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        b'<x:mergeCell ref="A1:B1"/></x:mergeCells>',
+        b'<mergeCells><mergeCell ref="A1:B1"/></mergeCells><!-- <mergeCell ref="A2:B2"/> -->',
+        b'<mergeCells><mergeCell ref="A1:B1"/></mergeCells>'
+        b'<mergeCells><mergeCell ref="A2:B2"/></mergeCells>',
+        b'<mergeCells><mergeCell ref="A1&#58;B1"/></mergeCells>',
+    ],
+)
+def test_bentuk_lain_dibiarkan_untuk_openpyxl(tmp_path: Path, xml: bytes) -> None:
+    path = _sasaran(tmp_path / "lain.xlsx")
+    _simpan_dengan_xml_lembar(path, {b"</sheetData>": b"</sheetData>" + xml})
+    with path.open("rb") as handle:
+        hasil = tanpa_gabungan(handle)
+    assert hasil is not None
+    assert hasil[1] == {"Sheet": ()}
+    assert xml in zipfile.ZipFile(io.BytesIO(hasil[0])).read("xl/worksheets/sheet1.xml")
+
+
+def test_mergecells_tanpa_penutup_tidak_kuadratik() -> None:
+    # a part full of unclosed <mergeCells>: one pass, not one pass each (a 5 KB workbook
+    # of these took 1,8 s with the first expression, minutes at 1 MB)
+    from kinerja_report.read.gabungan import _ambil_rentang
+
+    isi = b"<worksheet><sheetData/>" + b"<mergeCells>" * 200_000 + b"</worksheet>"
+    mulai = time.process_time()
+    assert _ambil_rentang(isi) == (isi, ())
+    assert time.process_time() - mulai < 5  # about 0,1 s; quadratic would be hours
+
+
+def test_nama_lembar_kembar_dimuat_apa_adanya(tmp_path: Path) -> None:
+    # "Data" and "DATA": openpyxl renames the second, so ranges by name would be lost
+    path = tmp_path / "kembar.xlsx"
+    buku = openpyxl.Workbook()
+    pertama = buku.active
+    assert pertama is not None
+    pertama.title = "Data"
+    kedua = buku.create_sheet("Lain")
+    for ws in (pertama, kedua):
+        ws["A1"], ws["B3"] = "Program", "Indikator"
+        ws.merge_cells("A1:A3")
+    buku.save(path)
+    _simpan_dengan_xml_lembar(path, {b'name="Lain"': b'name="DATA"'}, "xl/workbook.xml")
+    assert tanpa_gabungan(io.BytesIO(path.read_bytes())) is None
+    lembar = _bandingkan(path)
+    assert [item.asal.get((3, 1)) for item in lembar] == [(1, 1), (1, 1)]

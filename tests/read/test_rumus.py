@@ -98,8 +98,13 @@ def test_entitas_xml_ditolak() -> None:
         for nama in asli.namelist():
             isi = lembar.encode() if nama.endswith("lembar1.xml") else asli.read(nama)
             baru.writestr(nama, isi)
-    with pytest.raises(EntitiesForbidden):
-        rumus_paket(io.BytesIO(data.getvalue()), {"Evaluasi Renja": (1, 1)})
+    luas = {"Evaluasi Renja": (1, 1)}
+    with pytest.raises(TidakDitemukan) as info:  # left to openpyxl's own reading...
+        rumus_paket(io.BytesIO(data.getvalue()), luas)
+    assert isinstance(info.value.__cause__, EntitiesForbidden)
+    with pytest.raises(ValueError, match="could not read worksheets") as ditolak:
+        _rumus_dari(io.BytesIO(data.getvalue()), luas)  # ...which refuses it too
+    assert isinstance(ditolak.value.__cause__ or ditolak.value.__context__, EntitiesForbidden)
 
 
 def _luas(data: bytes) -> dict[str, tuple[int, int]]:
