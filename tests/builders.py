@@ -7,7 +7,8 @@ header with merged group cells, a column-number row, then data rows
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import zipfile
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from tests.fixtures.formulir import STANDAR, tulis_formulir
@@ -94,3 +95,18 @@ BARIS_CONTOH: list[list[object]] = [
     ],
 ]
 """Three indicator rows: a program, a continuation row, a kegiatan typed as Indonesian text."""
+
+
+def ganti_di_anggota(path: Path, anggota: str, ganti: Mapping[bytes, bytes]) -> Path:
+    """Rewrite the member ``anggota`` of the workbook (zip) at ``path``: each key of
+    ``ganti``, which must be in it, replaced by its value; the other members as they were
+    (what openpyxl never writes itself: a value it refuses, an XML form of another tool)."""
+    with zipfile.ZipFile(path) as source:
+        members = {name: source.read(name) for name in source.namelist()}
+    for lama, baru in ganti.items():
+        assert lama in members[anggota], lama
+        members[anggota] = members[anggota].replace(lama, baru)
+    with zipfile.ZipFile(path, "w") as target:
+        for name, data in members.items():
+            target.writestr(name, data)
+    return path

@@ -22,7 +22,7 @@ from kinerja_report.errors import alasan_isi
 from kinerja_report.pipeline import kumpulkan
 from kinerja_report.problems import Tingkat
 from kinerja_report.read.folder import baca_berkas
-from tests.builders import BARIS_CONTOH, buat_evaluasi
+from tests.builders import BARIS_CONTOH, buat_evaluasi, ganti_di_anggota
 
 
 def _bom_zip(path: Path, ukuran_mb: int) -> None:
@@ -280,14 +280,7 @@ def _ubah_anggota(path: Path, anggota: str, lama: bytes, baru: bytes) -> Path:
     wb = Workbook()
     wb.active["A1"] = 1
     wb.save(path)
-    with zipfile.ZipFile(path) as source:
-        members = {name: source.read(name) for name in source.namelist()}
-    assert lama in members[anggota]
-    members[anggota] = members[anggota].replace(lama, baru)
-    with zipfile.ZipFile(path, "w") as target:
-        for name, data in members.items():
-            target.writestr(name, data)
-    return path
+    return ganti_di_anggota(path, anggota, {lama: baru})
 
 
 RUSAK_DALAM = {

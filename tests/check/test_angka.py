@@ -3,12 +3,11 @@ a warning; nothing downstream ever sees inf or nan."""
 
 from __future__ import annotations
 
-import zipfile
 from pathlib import Path
 
 from kinerja_report.pipeline import kumpulkan, tugas_evaluasi
 from kinerja_report.write.csv_files import csv_capaian
-from tests.builders import buat_evaluasi
+from tests.builders import buat_evaluasi, ganti_di_anggota
 
 #       No Sasaran Kode       Uraian   Indikator      Satuan
 KEPALA = [1, "S", "5.01.02", "PROGRAM", "Persentase X", "%"]
@@ -44,13 +43,9 @@ def test_triwulan_1e308_galat_di_sel_tanpa_inf(tmp_path: Path) -> None:
 
 def _ganti_nilai(path: Path, lama: str, baru: str) -> None:
     """Rewrite a cached cell value in the sheet XML (openpyxl never writes inf itself)."""
-    with zipfile.ZipFile(path) as source:
-        members = {name: source.read(name) for name in source.namelist()}
-    sheet = "xl/worksheets/sheet1.xml"
-    members[sheet] = members[sheet].replace(f"<v>{lama}</v>".encode(), f"<v>{baru}</v>".encode())
-    with zipfile.ZipFile(path, "w") as target:
-        for name, data in members.items():
-            target.writestr(name, data)
+    ganti_di_anggota(
+        path, "xl/worksheets/sheet1.xml", {f"<v>{lama}</v>".encode(): f"<v>{baru}</v>".encode()}
+    )
 
 
 def test_nilai_tak_hingga_di_berkas_galat(tmp_path: Path) -> None:

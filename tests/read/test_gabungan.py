@@ -15,6 +15,9 @@ import pytest
 from kinerja_report.read.gabungan import tanpa_gabungan
 from kinerja_report.read.sheet import Lembar, lembar_dari_worksheet
 from kinerja_report.read.workbook import baca_lembar
+from tests.builders import ganti_di_anggota
+
+_LEMBAR = "xl/worksheets/sheet1.xml"
 
 
 def _dengan_openpyxl(path: Path) -> list[Lembar]:
@@ -51,24 +54,6 @@ def test_workbook_nyata_sama(real_workbooks: Path) -> None:
     assert diperiksa >= 8  # workbooks with merged ranges
 
 
-def _simpan_dengan_xml_lembar(
-    path: Path, ubah: dict[bytes, bytes], bagian: str = "xl/worksheets/sheet1.xml"
-) -> None:
-    """Rewrite a part of the workbook at ``path`` (its first worksheet's XML unless
-    ``bagian`` says which), replacing each key."""
-    data = io.BytesIO(path.read_bytes())
-    keluar = io.BytesIO()
-    with zipfile.ZipFile(data) as asli, zipfile.ZipFile(keluar, "w") as baru:
-        for nama in asli.namelist():
-            isi = asli.read(nama)
-            if nama == bagian:
-                for lama, pengganti in ubah.items():
-                    assert lama in isi, lama
-                    isi = isi.replace(lama, pengganti)
-            baru.writestr(nama, isi)
-    path.write_bytes(keluar.getvalue())
-
-
 def test_nilai_di_dalam_rentang_dibuang_seperti_openpyxl(tmp_path: Path) -> None:
     # a value stored in a merged range's other cell (a stale one) is dropped; overlapping
     # ranges; a range past the values
@@ -86,14 +71,12 @@ def test_nilai_di_dalam_rentang_dibuang_seperti_openpyxl(tmp_path: Path) -> None
         b'<mergeCell ref="D5:D40"/>\n <mergeCell ref="A6:C6"></mergeCell>'
         b'<mergeCell ref="E1:E2"/></mergeCells>'
     )
-    _simpan_dengan_xml_lembar(path, {b"</sheetData>": b"</sheetData>" + xml})
+    ganti_di_anggota(path, _LEMBAR, {b"</sheetData>": b"</sheetData>" + xml})
     with path.open("rb") as handle:
         hasil = tanpa_gabungan(handle)
     assert hasil is not None
     assert hasil[1] == {"Sheet": ("A1:B2", "B2:C3", "D5:D40", "A6:C6", "E1:E2")}
-    assert b"mergeCell" not in zipfile.ZipFile(io.BytesIO(hasil[0])).read(
-        "xl/worksheets/sheet1.xml"
-    )
+    assert b"mergeCell" not in zipfile.ZipFile(io.BytesIO(hasil[0])).read(_LEMBAR)
     (lembar,) = _bandingkan(path)
     assert lembar.nilai(2, 2) == "1-1"  # flattened from A1, its own value gone
     assert lembar.nilai(6, 3) == "6-1"
@@ -116,12 +99,12 @@ def _sasaran(path: Path, gabung: str | None = None) -> Path:
 def test_tanpa_rentang_dibaca_openpyxl(tmp_path: Path) -> None:
     # a <mergeCells> without a range in it is left for openpyxl
     path = _sasaran(tmp_path / "kosong.xlsx", "A1:B1")
-    _simpan_dengan_xml_lembar(path, {b'<mergeCell ref="A1:B1"/>': b"<mergeCell/>"})
+    ganti_di_anggota(path, _LEMBAR, {b'<mergeCell ref="A1:B1"/>': b"<mergeCell/>"})
     with path.open("rb") as handle:
         hasil = tanpa_gabungan(handle)
     assert hasil is not None
     assert hasil[1] == {"Sheet": ()}
-    assert b"<mergeCell/>" in zipfile.ZipFile(io.BytesIO(hasil[0])).read("xl/worksheets/sheet1.xml")
+    assert b"<mergeCell/>" in zipfile.ZipFile(io.BytesIO(hasil[0])).read(_LEMBAR)
 
 
 def test_lembar_tak_ditemukan_dimuat_apa_adanya(tmp_path: Path) -> None:
@@ -165,12 +148,12 @@ def test_anggota_tak_terbaca_dimuat_apa_adanya(tmp_path: Path) -> None:
 )
 def test_bentuk_lain_dibiarkan_untuk_openpyxl(tmp_path: Path, xml: bytes) -> None:
     path = _sasaran(tmp_path / "lain.xlsx")
-    _simpan_dengan_xml_lembar(path, {b"</sheetData>": b"</sheetData>" + xml})
+    ganti_di_anggota(path, _LEMBAR, {b"</sheetData>": b"</sheetData>" + xml})
     with path.open("rb") as handle:
         hasil = tanpa_gabungan(handle)
     assert hasil is not None
     assert hasil[1] == {"Sheet": ()}
-    assert xml in zipfile.ZipFile(io.BytesIO(hasil[0])).read("xl/worksheets/sheet1.xml")
+    assert xml in zipfile.ZipFile(io.BytesIO(hasil[0])).read(_LEMBAR)
 
 
 def test_mergecells_tanpa_penutup_tidak_kuadratik() -> None:
@@ -196,7 +179,7 @@ def test_nama_lembar_kembar_dimuat_apa_adanya(tmp_path: Path) -> None:
         ws["A1"], ws["B3"] = "Program", "Indikator"
         ws.merge_cells("A1:A3")
     buku.save(path)
-    _simpan_dengan_xml_lembar(path, {b'name="Lain"': b'name="DATA"'}, "xl/workbook.xml")
+    ganti_di_anggota(path, "xl/workbook.xml", {b'name="Lain"': b'name="DATA"'})
     assert tanpa_gabungan(io.BytesIO(path.read_bytes())) is None
     lembar = _bandingkan(path)
     assert [item.asal.get((3, 1)) for item in lembar] == [(1, 1), (1, 1)]

@@ -56,14 +56,16 @@ table; a row without its number and cells without their address (numbered after 
 before, as openpyxl does); a formula past the extent asked for (row 9)."""
 
 
-def _paket(baris: str, target: str = "worksheets/lembar1.xml") -> bytes:
+def _paket(baris: str, target: str = "worksheets/lembar1.xml", awal: str = "") -> bytes:
+    """A workbook of one sheet with the rows ``baris``, its part named by ``target`` in the
+    relationships; ``awal`` comes before the sheet's XML."""
     data = io.BytesIO()
     with zipfile.ZipFile(data, "w") as arsip:
         arsip.writestr("[Content_Types].xml", _JENIS)
         arsip.writestr("_rels/.rels", _RELS)
         arsip.writestr("xl/workbook.xml", _BUKU)
         arsip.writestr("xl/_rels/workbook.xml.rels", _RELS_BUKU.format(target=target))
-        arsip.writestr("xl/worksheets/lembar1.xml", _LEMBAR.format(baris=baris))
+        arsip.writestr("xl/worksheets/lembar1.xml", awal + _LEMBAR.format(baris=baris))
     return data.getvalue()
 
 
@@ -92,18 +94,13 @@ def test_lembar_tak_ditemukan_dibaca_openpyxl() -> None:
 def test_entitas_xml_ditolak() -> None:
     from defusedxml import EntitiesForbidden
 
-    lembar = '<!DOCTYPE x [<!ENTITY e "boom">]>' + _LEMBAR.format(baris="<row r='1'/>")
-    data = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(_paket(""))) as asli, zipfile.ZipFile(data, "w") as baru:
-        for nama in asli.namelist():
-            isi = lembar.encode() if nama.endswith("lembar1.xml") else asli.read(nama)
-            baru.writestr(nama, isi)
+    paket = _paket("<row r='1'/>", awal='<!DOCTYPE x [<!ENTITY e "boom">]>')
     luas = {"Evaluasi Renja": (1, 1)}
     with pytest.raises(TidakDitemukan) as info:  # left to openpyxl's own reading...
-        rumus_paket(io.BytesIO(data.getvalue()), luas)
+        rumus_paket(io.BytesIO(paket), luas)
     assert isinstance(info.value.__cause__, EntitiesForbidden)
     with pytest.raises(ValueError, match="could not read worksheets") as ditolak:
-        _rumus_dari(io.BytesIO(data.getvalue()), luas)  # ...which refuses it too
+        _rumus_dari(io.BytesIO(paket), luas)  # ...which refuses it too
     assert isinstance(ditolak.value.__cause__ or ditolak.value.__context__, EntitiesForbidden)
 
 
