@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import pickle
@@ -63,6 +64,20 @@ def pytest_configure(config: pytest.Config) -> None:
         "pdf_selalu_dirender: every PDF of the test's builds is rendered, none taken from the"
         " run's PDFs (tests/pdf_tersimpan.py); for tests of rendering itself",
     )
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Freeze (:func:`gc.freeze`) what every test keeps alive: the modules imported and the
+    tests collected, some 200.000 objects in each xdist worker. Every build that renders a
+    PDF starts with a full collection (:func:`~kinerja_report.render.pool.sampah_tiap_langkah`:
+    the memory reading and computing left is given back before the PDF workers start); in a
+    test worker it walked all of them, 0,1 to 0,3 s a build, 7 % of the suite's py-spy
+    samples. Frozen, it walks only what the tests made since: the whole suite 429 → 387
+    CPU-seconds, 255 → 228 s. A program that froze its own objects is one the library
+    already serves (the steps then collect nothing; the start and the end collect the
+    rest)."""
+    gc.collect()
+    gc.freeze()
 
 
 @pytest.fixture

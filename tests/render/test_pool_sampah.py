@@ -7,8 +7,21 @@ from __future__ import annotations
 import gc
 import threading
 import weakref
+from collections.abc import Iterator
+
+import pytest
 
 from kinerja_report.render.pool import sampah_tiap_langkah
+
+
+@pytest.fixture(autouse=True)
+def tanpa_objek_beku_sesi() -> Iterator[None]:
+    """These tests are about the freezing itself: what the session froze (tests/conftest.py)
+    is thawed during each and frozen again after it."""
+    gc.unfreeze()
+    yield
+    gc.collect()
+    gc.freeze()
 
 
 class _Simpul:
