@@ -266,6 +266,18 @@ def _jaga_induk(berhenti: _Ujung) -> None:
     os._exit(1)
 
 
+PRAMUAT_SERVER: tuple[str, ...] = (
+    "kinerja_report.render.abaikan_sinyal",
+    "kinerja_report.render.tanpa_main",
+)
+"""The modules the PDF fork server imports as it starts, before it forks any worker; read
+when the server starts, the first time a process renders with workers (:func:`_konteks`).
+WeasyPrint is not among them: each worker imports it at its first document. Preloaded, the
+server's pages would count in every worker's RSS besides its own, some 40 MB more for the
+tree. A test run, whose every build starts new workers from the same server, adds it
+(tests/conftest.py)."""
+
+
 def _konteks() -> BaseContext:
     """``forkserver`` on POSIX, ``spawn`` on Windows."""
     if sys.platform == "win32":
@@ -279,12 +291,8 @@ def _konteks() -> BaseContext:
     # a blocked one does not. Meanwhile the build blocks them, so that one arriving in those
     # milliseconds is delivered to the build afterwards, not lost. The first preload module
     # ignores them again (and silences the workers' stderr); the second spares the workers
-    # the program's main module. WeasyPrint is not preloaded: each worker imports it at its
-    # first document (the server's pages would count in every worker's RSS besides its own,
-    # some 40 MB more for the tree).
-    konteks.set_forkserver_preload(
-        ["kinerja_report.render.abaikan_sinyal", "kinerja_report.render.tanpa_main"]
-    )
+    # the program's main module (:data:`PRAMUAT_SERVER`).
+    konteks.set_forkserver_preload(list(PRAMUAT_SERVER))
     _folder_soket_pendek()
     with _sinyal_diabaikan_untuk_anak():
         _mulai_pelacak_senyap()

@@ -92,11 +92,15 @@ if __name__ == "__mp_main__":  # this script run again in a worker
     Path(sys.argv[1]).touch()
 
 from kinerja_report.render.html import FOLDER_TEMPLAT
-from kinerja_report.render.pool import BATAS_BERAT, TugasPdf, render_semua
+from kinerja_report.render.pool import BATAS_BERAT, TugasPdf, _pool, render_semua
+
+DIIMPOR = "'weasyprint' in __import__('sys').modules"
 
 if __name__ == "__main__":
     import kinerja_report.cli, kinerja_report.pipeline  # noqa: F401
     print("weasyprint" in sys.modules)
+    with _pool(1) as pool:  # a new worker, before any document: not from its server
+        print("pekerja", pool.submit(eval, DIIMPOR).result())
     berat = "<p>" + "kata " * (BATAS_BERAT // 5) + "</p>"
     tugas = [
         TugasPdf(f"{i}.pdf", berat if i % 2 else f"<p>{i}</p>", FOLDER_TEMPLAT) for i in range(6)
@@ -116,8 +120,16 @@ def test_proses_build_ringan(tmp_path: Path) -> None:
     result = python_checkout([str(skrip), str(penanda)], timeout=300)
     assert result.returncode == 0, result.stderr
     daftar = str(sorted(f"{i}.pdf" for i in range(6)))
-    assert result.stdout.splitlines() == ["False", f"{daftar} True", "False"]
+    assert result.stdout.splitlines() == ["False", "pekerja False", f"{daftar} True", "False"]
     assert not penanda.exists()
+
+
+def test_server_pdf_uji_memuat_weasyprint() -> None:
+    # the test run's fork server imports WeasyPrint before it forks (tests/conftest.py); a
+    # build outside the tests leaves it to each worker (test_proses_build_ringan)
+    assert "weasyprint" in pool_modul.PRAMUAT_SERVER
+    with _pool(1) as pool:
+        assert pool.submit(eval, "'weasyprint' in __import__('sys').modules").result()
 
 
 SKRIP_DUA = """
