@@ -32,11 +32,15 @@ if hasattr(signal, "SIGBREAK"):  # Windows: Ctrl-Break
 _diterima: list[int] = []
 
 
-def _dalam_exec_teks(frame: FrameType | None) -> bool:
-    """Whether code run by ``exec()`` of a text is on the stack (a dataclass being created
-    while modules are imported: dataclasses builds its methods that way)."""
+def _bukan_tempat_melempar(frame: FrameType | None) -> bool:
+    """Whether an exception raised in ``frame`` would not reach the command as it is: the
+    stack holds code run by ``exec()`` of a text (a dataclass being created while modules
+    are imported: dataclasses builds its methods that way), or a descriptor's
+    ``__set_name__`` (the fields of a class being created: CPython 3.11 turns what it
+    raises into a RuntimeError, "Error calling __set_name__", so a Ctrl-C while a module
+    was imported printed a traceback and exited with 1)."""
     while frame is not None:
-        if frame.f_code.co_filename == "<string>":
+        if frame.f_code.co_filename == "<string>" or frame.f_code.co_name == "__set_name__":
             return True
         frame = frame.f_back
     return False
@@ -45,10 +49,11 @@ def _dalam_exec_teks(frame: FrameType | None) -> bool:
 def _tangani(signum: int, frame: FrameType | None) -> None:
     if _diterima:
         return  # the first one is being handled: let its cleanup finish
-    if _dalam_exec_teks(frame):
+    if _bukan_tempat_melempar(frame):
         # CPython 3.11 marks a KeyboardInterrupt that leaves exec() of a text as unhandled
         # even when we catch it later: the process then ends by the signal itself (-2), not
-        # with 130. Deliver it again a moment later, outside that exec().
+        # with 130; from __set_name__ it arrives as a RuntimeError. Deliver it again a moment
+        # later, outside (:func:`_kirim_lagi` comes back here: again later if need be).
         threading.Thread(target=_kirim_lagi, args=(signum,), daemon=True).start()
         return
     _diterima.append(signum)
