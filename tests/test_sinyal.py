@@ -38,12 +38,17 @@ if __name__ == "__main__":
 """
 
 
-@pytest.mark.skipif(sys.platform == "win32", reason="os.kill with SIGINT")
-def test_ctrl_c_dalam_finaliser_tidak_hilang_dan_tenang(tmp_path: Path) -> None:
+def _satu_baris_130(tmp_path: Path, teks: str) -> None:
+    """The script ``teks``, run in a new process, ends with the one line and status 130."""
     skrip = tmp_path / "skrip.py"
-    skrip.write_text(SKRIP, encoding="utf-8")
+    skrip.write_text(teks, encoding="utf-8")
     result = python_checkout([str(skrip)], timeout=60)
     assert (result.returncode, result.stdout, result.stderr) == (130, "", "Dibatalkan (Ctrl-C).\n")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="os.kill with SIGINT")
+def test_ctrl_c_dalam_finaliser_tidak_hilang_dan_tenang(tmp_path: Path) -> None:
+    _satu_baris_130(tmp_path, SKRIP)
 
 
 SKRIP_SET_NAME = """
@@ -80,7 +85,4 @@ if __name__ == "__main__":
 def test_ctrl_c_saat_kelas_dibuat_satu_baris(tmp_path: Path) -> None:
     # seen in test_proses (Ctrl-C while 'kinerja' still imports): a traceback ending in
     # "Error calling __set_name__ on 'Field' instance", exit status 1
-    skrip = tmp_path / "skrip.py"
-    skrip.write_text(SKRIP_SET_NAME, encoding="utf-8")
-    result = python_checkout([str(skrip)], timeout=60)
-    assert (result.returncode, result.stdout, result.stderr) == (130, "", "Dibatalkan (Ctrl-C).\n")
+    _satu_baris_130(tmp_path, SKRIP_SET_NAME)
