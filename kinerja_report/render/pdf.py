@@ -32,12 +32,11 @@ def render_pdf(html: str, folder_templat: Path, aset_lain: tuple[Path, ...] = ()
     Only files below ``folder_templat`` and the files in ``aset_lain`` (the logo) can be
     loaded by the document. The same HTML gives the same bytes.
     """
-    from weasyprint import HTML  # imported by the PDF workers only
-
     from kinerja_report.render.fetcher import FetcherAman
+    from kinerja_report.render.lembar_ua import HtmlRingkas  # WeasyPrint: the PDF workers only
 
     fetcher = FetcherAman([folder_templat], aset_lain)
-    document = HTML(string=html, base_url=folder_templat.as_uri() + "/", url_fetcher=fetcher)
+    document = HtmlRingkas(string=html, base_url=folder_templat.as_uri() + "/", url_fetcher=fetcher)
     huruf = _konfigurasi_huruf(folder_templat, sidik_folder(folder_templat))
     with _satu_per_satu, _stempel_font_tetap():  # the configuration is not for two at once
         pdf: bytes = document.write_pdf(font_config=huruf)

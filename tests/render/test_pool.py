@@ -125,11 +125,13 @@ def test_proses_build_ringan(tmp_path: Path) -> None:
 
 
 def test_server_pdf_uji_memuat_weasyprint() -> None:
-    # the test run's fork server imports WeasyPrint before it forks (tests/conftest.py); a
-    # build outside the tests leaves it to each worker (test_proses_build_ringan)
-    assert "weasyprint" in pool_modul.PRAMUAT_SERVER
+    # the test run's fork server imports WeasyPrint, with our user-agent stylesheet, before
+    # it forks (tests/conftest.py); a build outside the tests leaves it to each worker
+    # (test_proses_build_ringan)
+    assert "kinerja_report.render.lembar_ua" in pool_modul.PRAMUAT_SERVER
+    dimuat = "[m in __import__('sys').modules for m in ('weasyprint', '%s')]"
     with _pool(1) as pool:
-        assert pool.submit(eval, "'weasyprint' in __import__('sys').modules").result()
+        assert pool.submit(eval, dimuat % "kinerja_report.render.lembar_ua").result() == [True] * 2
 
 
 SKRIP_DUA = """
