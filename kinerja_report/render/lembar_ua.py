@@ -7,7 +7,9 @@ universal selectors, so every element of a document got seven computed styles in
 6.600 unused styles in an E.81 form of 1.100 elements, 50.000 in the regency evaluation at 40
 OPDs. Here ``::marker`` keeps its declarations for ``li``, the only element our templates make
 a list item, and the footnote and note pseudo-elements (made only for ``float: footnote``,
-which no template uses) lose theirs. Everything else is WeasyPrint's own text.
+which no template uses) lose theirs. Everything else is WeasyPrint's own text; a WeasyPrint
+that writes those rules otherwise, or keeps the file elsewhere, gets its own sheet back
+(documents as before, only slower).
 
 The PDFs stay byte-identical (``tests/render/test_lembar_ua.py`` renders each kind of document
 both ways); an E.81 form takes some 12 % less CPU, and ``evaluasi-rkpd.pdf`` at 40 OPDs peaks
@@ -19,6 +21,7 @@ Imported by the PDF workers only, with WeasyPrint (:func:`~kinerja_report.render
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from importlib.resources import files
 
 import weasyprint.css
@@ -61,9 +64,20 @@ def teks_ua_ringkas(teks: str) -> tuple[str, list[str]]:
     return teks, diubah
 
 
-LEMBAR_UA = CSS(string=teks_ua_ringkas(teks_ua_weasyprint())[0])
-"""The stylesheet, parsed as the module is imported (some 30 ms): once per PDF worker, or once
-for all of them when their fork server imports this module first (the test run)."""
+def lembar_ua(baca: Callable[[], str] = teks_ua_weasyprint) -> CSS | None:
+    """Our stylesheet, parsed (some 30 ms); None when WeasyPrint's text cannot be read where
+    this version keeps it: the documents then use WeasyPrint's own sheet (the same PDFs,
+    slower)."""
+    try:
+        teks = baca()
+    except OSError:
+        return None
+    return CSS(string=teks_ua_ringkas(teks)[0])
+
+
+LEMBAR_UA = lembar_ua()
+"""Parsed as the module is imported: once per PDF worker, or once for all of them when their
+fork server imports this module first (the test run)."""
 
 
 class HtmlRingkas(HTML):  # type: ignore[misc]  # WeasyPrint has no type hints
@@ -72,6 +86,6 @@ class HtmlRingkas(HTML):  # type: ignore[misc]  # WeasyPrint has no type hints
     for, keep WeasyPrint's sheets."""
 
     def _ua_stylesheets(self, forms: bool = False) -> list[CSS]:
-        if forms:
+        if forms or LEMBAR_UA is None:
             return list(super()._ua_stylesheets(forms))
         return [LEMBAR_UA]

@@ -35,6 +35,20 @@ def test_selebihnya_teks_weasyprint() -> None:
     assert len(harapan) == len(asli.splitlines()) - len(dibuang)
 
 
+def test_tanpa_teks_weasyprint_lembar_weasyprint_sendiri(monkeypatch: pytest.MonkeyPatch) -> None:
+    # a WeasyPrint that keeps its stylesheet elsewhere: its own sheets, the same documents
+    def tidak_ada() -> str:
+        raise FileNotFoundError("html5_ua.css")
+
+    assert lembar_ua.lembar_ua(tidak_ada) is None
+    monkeypatch.setattr(lembar_ua, "LEMBAR_UA", None)
+    html = "<p>Capaian</p>"
+    assert (
+        lembar_ua.HtmlRingkas(string=html)._ua_stylesheets() == HTML(string=html)._ua_stylesheets()
+    )
+    assert lembar_ua.lembar_ua() is not None
+
+
 def test_templat_tidak_memakai_yang_dibuang() -> None:
     # what the stylesheet no longer styles: markers of elements other than li, footnotes
     # and notes; no template asks for them
