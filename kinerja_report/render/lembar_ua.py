@@ -11,9 +11,11 @@ which no template uses) lose theirs. Everything else is WeasyPrint's own text; a
 that writes those rules otherwise, or keeps the file elsewhere, gets its own sheet back
 (documents as before, only slower).
 
-The PDFs stay byte-identical (``tests/render/test_lembar_ua.py`` renders each kind of document
-both ways); an E.81 form takes some 12 % less CPU, and ``evaluasi-rkpd.pdf`` at 40 OPDs peaks
-at 148 MB instead of 209 (issue 25).
+The PDFs stay byte-identical (``tests/render/test_lembar_ua.py`` renders a document of each
+template both ways). The sample's 340 documents took some 9 % less CPU as a PDF worker renders
+them, 16 % in a process that does not freeze its lasting objects (fewer objects for Python's
+garbage collector to walk); ``evaluasi-rkpd.pdf`` at 40 OPDs peaks at 148 MB instead of 209
+(issue 25, docs/pengembang.md).
 
 Imported by the PDF workers only, with WeasyPrint (:func:`~kinerja_report.render.pdf.render_pdf`).
 """
