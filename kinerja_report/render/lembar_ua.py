@@ -6,10 +6,11 @@ before layout, whether or not the pseudo-element is ever made. Its user-agent st
 universal selectors, so every element of a document got seven computed styles instead of one:
 6.600 unused styles in an E.81 form of 1.100 elements, 50.000 in the regency evaluation at 40
 OPDs. Here ``::marker`` keeps its declarations for ``li``, the only element our templates make
-a list item, and the footnote and note pseudo-elements (made only for ``float: footnote``,
-which no template uses) lose theirs. Everything else is WeasyPrint's own text; a WeasyPrint
-that writes those rules otherwise, or keeps the file elsewhere, gets its own sheet back
-(documents as before, only slower).
+a list item (the only one WeasyPrint's sheets make one, tested), and the footnote and note
+pseudo-elements (made only for ``float: footnote`` and ``position: note()``, which no template
+uses) lose theirs. Everything else is WeasyPrint's own text. A rule WeasyPrint writes otherwise
+is kept as it is, and a sheet that cannot be read leaves WeasyPrint's own in place: the
+documents as before, only slower.
 
 The PDFs stay byte-identical (``tests/render/test_lembar_ua.py`` renders a document of each
 template both ways). The sample's 340 documents took some 9 % less CPU as a PDF worker renders
@@ -72,7 +73,7 @@ def lembar_ua(baca: Callable[[], str] = teks_ua_weasyprint) -> CSS | None:
     slower)."""
     try:
         teks = baca()
-    except OSError:
+    except (OSError, ValueError):  # missing, or not UTF-8
         return None
     return CSS(string=teks_ua_ringkas(teks)[0])
 
