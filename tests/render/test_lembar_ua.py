@@ -29,7 +29,7 @@ def test_selebihnya_teks_weasyprint() -> None:
     ringkas, _ = lembar_ua.teks_ua_ringkas(asli)
     dibuang = tuple(f"::{pseudo} {{" for pseudo in lembar_ua.PSEUDO_TANPA_GAYA)
     harapan = [
-        "li" + baris if baris.startswith("::marker {") else baris
+        "li" + baris if baris.startswith(lembar_ua.PENANDA_SEMUA) else baris
         for baris in asli.splitlines()
         if not baris.startswith(dibuang)
     ]
@@ -102,10 +102,10 @@ roman numeral stays small (``text-transform: none``), a marker of spaces kept as
 
 
 def test_penanda_daftar_dari_aturan_li(monkeypatch: pytest.MonkeyPatch) -> None:
-    # the fixture below shows the rule: without it, the markers change
+    # the fixture above shows the rule: without it, the markers change
     kita = render_pdf(DAFTAR_BERPENANDA, FOLDER_TEMPLAT)
     teks, _ = lembar_ua.teks_ua_ringkas(lembar_ua.teks_ua_weasyprint())
-    tanpa = CSS(string=teks.replace("\nli::marker {", "\np::marker {"))
+    tanpa = CSS(string=teks.replace(f"\n{lembar_ua.PENANDA_LI}", "\np::marker {"))
     monkeypatch.setattr(lembar_ua, "LEMBAR_UA", tanpa)
     assert render_pdf(DAFTAR_BERPENANDA, FOLDER_TEMPLAT) != kita
 
