@@ -135,15 +135,20 @@ def pdf_sekali_per_run(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Non
 
 @pytest.fixture(scope="session", autouse=True)
 def weasyprint_di_server_pdf() -> Iterator[None]:
-    """The PDF fork server of each test worker imports WeasyPrint (with our user-agent
-    stylesheet parsed, :mod:`~kinerja_report.render.lembar_ua`) and the pool once as it
-    starts, so that the workers it forks have them: each of the run's builds starts new
-    workers, and each worker imported WeasyPrint anew (some 0,6 CPU-s; 5 % of the suite's
-    py-spy samples). A build outside the tests leaves the workers to import it (the
-    server's memory would count in every worker's RSS, :data:`~kinerja_report.render.pool.
-    PRAMUAT_SERVER`)."""
+    """The PDF fork server of each test worker imports WeasyPrint (the quick way,
+    :mod:`~kinerja_report.render.muat_weasyprint`, with our user-agent stylesheet parsed,
+    :mod:`~kinerja_report.render.lembar_ua`) and the pool once as it starts, so that the
+    workers it forks have them: each of the run's builds starts new workers, and each worker
+    imported WeasyPrint anew (some 0,6 CPU-s; 5 % of the suite's py-spy samples). A build
+    outside the tests leaves the workers to import it (the server's memory would count in
+    every worker's RSS, :data:`~kinerja_report.render.pool.PRAMUAT_SERVER`)."""
     lama = pool.PRAMUAT_SERVER
-    pool.PRAMUAT_SERVER = (*lama, "kinerja_report.render.lembar_ua", "kinerja_report.render.pool")
+    pool.PRAMUAT_SERVER = (
+        *lama,
+        "kinerja_report.render.muat_weasyprint",
+        "kinerja_report.render.lembar_ua",
+        "kinerja_report.render.pool",
+    )
     yield
     pool.PRAMUAT_SERVER = lama
 

@@ -32,6 +32,7 @@ def render_pdf(html: str, folder_templat: Path, aset_lain: tuple[Path, ...] = ()
     Only files below ``folder_templat`` and the files in ``aset_lain`` (the logo) can be
     loaded by the document. The same HTML gives the same bytes.
     """
+    from kinerja_report.render import muat_weasyprint  # noqa: F401  # WeasyPrint, the quick way
     from kinerja_report.render.fetcher import FetcherAman
     from kinerja_report.render.lembar_ua import HtmlRingkas  # WeasyPrint: the PDF workers only
 

@@ -6,6 +6,7 @@ import contextlib
 import gc
 import logging
 import struct
+import sys
 import time
 import zlib
 from pathlib import Path
@@ -92,15 +93,19 @@ if __name__ == "__mp_main__":  # this script run again in a worker
     Path(sys.argv[1]).touch()
 
 from kinerja_report.render.html import FOLDER_TEMPLAT
+from kinerja_report.render.pdf import render_pdf
 from kinerja_report.render.pool import BATAS_BERAT, TugasPdf, _pool, render_semua
 
 DIIMPOR = "'weasyprint' in __import__('sys').modules"
+CEPAT = "__import__('sys').modules['kinerja_report.render.muat_weasyprint'].CEPAT"
 
 if __name__ == "__main__":
     import kinerja_report.cli, kinerja_report.pipeline  # noqa: F401
     print("weasyprint" in sys.modules)
     with _pool(1) as pool:  # a new worker, before any document: not from its server
         print("pekerja", pool.submit(eval, DIIMPOR).result())
+        pool.submit(render_pdf, "<p>x</p>", FOLDER_TEMPLAT).result()
+        print("cepat", pool.submit(eval, CEPAT).result())  # its first document imported it
     berat = "<p>" + "kata " * (BATAS_BERAT // 5) + "</p>"
     tugas = [
         TugasPdf(f"{i}.pdf", berat if i % 2 else f"<p>{i}</p>", FOLDER_TEMPLAT) for i in range(6)
@@ -112,26 +117,36 @@ if __name__ == "__main__":
 
 
 def test_proses_build_ringan(tmp_path: Path) -> None:
-    # issue 25: the build process never imports WeasyPrint (only its PDF workers do), and the
-    # workers do not run the program's main module again (with all its imports)
+    # issue 25: the build process never imports WeasyPrint (only its PDF workers do, the
+    # quick way), and the workers do not run the program's main module again (with all its
+    # imports)
     skrip = tmp_path / "skrip.py"
     skrip.write_text(SKRIP_MEMORI, encoding="utf-8")
     penanda = tmp_path / "main-dijalankan-di-pekerja"
     result = python_checkout([str(skrip), str(penanda)], timeout=300)
     assert result.returncode == 0, result.stderr
     daftar = str(sorted(f"{i}.pdf" for i in range(6)))
-    assert result.stdout.splitlines() == ["False", "pekerja False", f"{daftar} True", "False"]
+    cepat = f"cepat {sys.platform.startswith('linux')}"
+    assert result.stdout.splitlines() == [
+        "False",
+        "pekerja False",
+        cepat,
+        f"{daftar} True",
+        "False",
+    ]
     assert not penanda.exists()
 
 
 def test_server_pdf_uji_memuat_weasyprint() -> None:
-    # the test run's fork server imports WeasyPrint, with our user-agent stylesheet, before
-    # it forks (tests/conftest.py); a build outside the tests leaves it to each worker
-    # (test_proses_build_ringan)
+    # the test run's fork server imports WeasyPrint, the quick way and with our user-agent
+    # stylesheet, before it forks (tests/conftest.py); a build outside the tests leaves it to
+    # each worker (test_proses_build_ringan)
     assert "kinerja_report.render.lembar_ua" in pool_modul.PRAMUAT_SERVER
     dimuat = "[m in __import__('sys').modules for m in ('weasyprint', '%s')]"
+    cepat = "__import__('sys').modules['kinerja_report.render.muat_weasyprint'].CEPAT"
     with _pool(1) as pool:
         assert pool.submit(eval, dimuat % "kinerja_report.render.lembar_ua").result() == [True] * 2
+        assert pool.submit(eval, cepat).result() is sys.platform.startswith("linux")
 
 
 SKRIP_DUA = """
