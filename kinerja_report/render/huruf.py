@@ -3,16 +3,21 @@
 A rebuild that changed nothing renders no PDF, so it need not pay for WeasyPrint's import
 (its text layer loads Pango and parses its C declarations): the documents' keys
 (:mod:`kinerja_report.render.bertahap`) and the hint before a build need only whether the
-HarfBuzz subset library loads, which this module asks the way WeasyPrint's loader does
-(cffi, the same library names). ``tests/render/test_huruf.py`` checks both agree.
+HarfBuzz subset library loads, which this module asks the way WeasyPrint's loader does in a
+PDF worker (cffi, the same library names, the same rule for :func:`ctypes.util.find_library`:
+:func:`tanpa_pencarian`). ``tests/render/test_huruf.py`` checks both agree.
 """
 
 from __future__ import annotations
 
+import ctypes.util
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager, nullcontext
 from functools import cache
 from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
 
 NAMA_PUSTAKA_SUBSET = (
     "libharfbuzz-subset-0",
@@ -49,14 +54,42 @@ def subset_huruf_cepat() -> bool:
     ffi = cffi.FFI()
     flags = 0x00001000 if os.name == "nt" else ffi.RTLD_NOW  # as WeasyPrint opens it
     # whether any of the names loads: file names first (a bare name makes cffi search with
-    # ctypes.util.find_library, which starts programs)
-    for nama in sorted(NAMA_PUSTAKA_SUBSET, key=lambda n: not n.endswith(_BERKAS)):
-        try:
-            ffi.dlopen(nama, flags)
-        except OSError:
-            continue
-        return True
+    # ctypes.util.find_library, which starts programs), and no search where the workers make
+    # none either
+    with tanpa_find_library() if tanpa_pencarian() else nullcontext():
+        for nama in sorted(NAMA_PUSTAKA_SUBSET, key=lambda n: not n.endswith(_BERKAS)):
+            try:
+                ffi.dlopen(nama, flags)
+            except OSError:
+                continue
+            return True
     return False
+
+
+def tanpa_pencarian() -> bool:
+    """Whether WeasyPrint's libraries are opened without :func:`ctypes.util.find_library`
+    (:mod:`~kinerja_report.render.muat_weasyprint`): on Linux, where that search gives a
+    library's file name, which WeasyPrint also lists; not in a conda environment, whose
+    Python's search gives the environment's own libraries by their full path."""
+    return sys.platform.startswith("linux") and not (Path(sys.prefix) / "conda-meta").exists()
+
+
+@contextmanager
+def tanpa_find_library() -> Iterator[None]:
+    """Within the block, :func:`ctypes.util.find_library` finds nothing, at once, instead of
+    running ``ldconfig``, ``gcc`` and ``ld`` (for the whole process: a thread that looks a
+    library up meanwhile finds nothing)."""
+    asli = ctypes.util.find_library
+    ctypes.util.find_library = _tidak_dicari
+    try:
+        yield
+    finally:
+        ctypes.util.find_library = asli
+
+
+def _tidak_dicari(name: str) -> None:
+    del name
+    return None
 
 
 def petunjuk_huruf() -> str:

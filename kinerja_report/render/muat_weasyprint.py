@@ -12,11 +12,18 @@ other systems' names fail without a program, and the Linux file names load the l
 search would have found (on Linux ``find_library`` gives a library's file name, which cffi
 then opens the same way). Should a library be found only by that search (a system whose
 file names differ from those WeasyPrint lists), WeasyPrint is imported again its own way,
-with its own message when a library is missing. Elsewhere than Linux, its own way only.
+with its own message when a library is missing. Elsewhere than Linux, and in a conda
+environment, its own way only (:func:`~kinerja_report.render.huruf.tanpa_pencarian`).
+
+The build's main process, which never imports WeasyPrint, asks whether HarfBuzz-Subset loads
+by the same rule (:func:`~kinerja_report.render.huruf.subset_huruf_cepat`), so that its answer
+is the workers'. Only where the quick way fails and WeasyPrint's own import then finds
+HarfBuzz-Subset by the search would the two differ (a hint to install it, needlessly).
 
 ``find_library`` is replaced for the whole process while the import runs (some 0,25 s): a
-thread that looks up a library meanwhile would find nothing. A PDF worker imports it at its
-first document (:func:`~kinerja_report.render.pdf.render_pdf`), with nothing else running; a
+thread that looks up a library meanwhile would find nothing. A PDF worker imports it as the
+workers warm up (:func:`~kinerja_report.render.pool.pekerja_dipanaskan`) or at its first
+document (:func:`~kinerja_report.render.pdf.render_pdf`), with nothing else running; a
 build's main process only when it renders itself (one worker), beside its thread writing the
 Excel and Word files, which opens no library.
 """
@@ -24,32 +31,23 @@ Excel and Word files, which opens no library.
 from __future__ import annotations
 
 import contextlib
-import ctypes.util
 import io
 import sys
 
-
-def _tidak_dicari(name: str) -> None:
-    """:func:`ctypes.util.find_library` without a search: nothing found."""
-    del name
-    return None
+from kinerja_report.render.huruf import tanpa_find_library, tanpa_pencarian
 
 
 def muat() -> bool:
     """Import WeasyPrint without ``find_library``'s programs; False when it was already
     imported, or cannot be imported that way (then it is left to be imported as usual)."""
-    if "weasyprint" in sys.modules or not sys.platform.startswith("linux"):
+    if "weasyprint" in sys.modules or not tanpa_pencarian():
         return False
-    asli = ctypes.util.find_library
-    ctypes.util.find_library = _tidak_dicari
     try:
         # WeasyPrint prints a message before it fails to open a library: not for this try
-        with contextlib.redirect_stdout(io.StringIO()):
+        with tanpa_find_library(), contextlib.redirect_stdout(io.StringIO()):
             import weasyprint  # noqa: F401
     except OSError:
         return False
-    finally:
-        ctypes.util.find_library = asli
     return True
 
 

@@ -437,7 +437,7 @@ def pekerja_dipanaskan(pekerja: int | None = None) -> Iterator[ProcessPoolExecut
 
 
 def _impor_weasyprint() -> None:
-    import weasyprint  # noqa: F401
+    from kinerja_report.render import muat_weasyprint  # noqa: F401  # the quick way
 
 
 def render_satu_per_satu(
