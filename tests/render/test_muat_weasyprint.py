@@ -4,6 +4,7 @@ Each case in a new interpreter: a process imports WeasyPrint once."""
 
 from __future__ import annotations
 
+import ctypes
 import sys
 from pathlib import Path
 
@@ -119,6 +120,10 @@ def test_conda_cara_weasyprint_sendiri(tmp_path: Path) -> None:
 def test_probe_subset_dengan_aturan_pekerja() -> None:
     # HarfBuzz-Subset found only by find_library's search (not at 'libharfbuzz-subset.so.0'):
     # the build's probe, without WeasyPrint, answers as a worker's quick import loads it
+    try:
+        ctypes.CDLL("libharfbuzz-subset.so.0")
+    except OSError:
+        pytest.skip("no libharfbuzz-subset0 on this machine (optional: slower PDFs only)")
     kode = hanya_lewat_pencarian("libharfbuzz-subset.so.0", "harfbuzz-subset") + (
         "from kinerja_report.render.huruf import subset_huruf_cepat\n"
         "probe = subset_huruf_cepat()\n"
