@@ -67,8 +67,7 @@ def test_tanpa_program_dan_find_library_dikembalikan() -> None:
         "print(muat_weasyprint.CEPAT, 'weasyprint.text.ffi' in sys.modules,"
         " ctypes.util.find_library is asli, dimulai)\n"
     )
-    keluar = python_checkout(["-c", kode], timeout=60)
-    assert keluar.stdout.split() == ["True", "True", "True", "[]"], keluar.stderr
+    assert keluaran_python(kode) == ["True", "True", "True", "[]"]
 
 
 def test_pustaka_sama_dengan_impor_weasyprint_sendiri() -> None:
